@@ -1,0 +1,3 @@
+from reciprocity.cli.main import main
+
+main()

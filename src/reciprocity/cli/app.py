@@ -1,0 +1,61 @@
+"""The ``reciprocity`` command and its groups. Each group lives in its own module."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reciprocity import __version__
+from reciprocity.cli import audit, demo, moments, people, seasons, transfer
+from reciprocity.cli.runtime import Runtime
+
+app = typer.Typer(
+    name="reciprocity",
+    help=(
+        "Keep your close relationships mutual, without keeping score. "
+        "Your data stays on this machine."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"reciprocity {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Database to use (any SQLAlchemy URL). Default: RECIPROCITY_DB, "
+            "else a SQLite file in your user data folder.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Keep your close relationships mutual, without keeping score."""
+    state = ctx.ensure_object(Runtime)
+    state.db_url = db
+    ctx.call_on_close(state.close)
+
+
+app.add_typer(people.app, name="people")
+app.command("log")(moments.log)
+app.add_typer(seasons.app, name="season")
+app.add_typer(audit.app, name="audit")
+app.command("demo")(demo.demo)
+app.command("export")(transfer.export)
+app.command("import")(transfer.import_)

@@ -1,0 +1,203 @@
+"""``reciprocity audit``: the guided Reciprocity Audit, and the audits you have kept."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from reciprocity.cli.runtime import console, emit_json, runtime, say
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+class _AuditGroup(TyperGroup):
+    """``audit NAME…`` runs the audit; ``audit list|show|compare`` are the other verbs."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_AuditGroup,
+    help="The guided Reciprocity Audit ('reciprocity audit [PERSON...]'), and past audits.",
+)
+
+
+@app.command("run")
+def run(
+    ctx: typer.Context,
+    people: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PERSON]...", help="Who to include; you are asked if none are named."
+        ),
+    ] = None,
+    on: Annotated[
+        str, typer.Option(metavar="DATE", help="The audit's date (default: today).")
+    ] = "today",
+) -> None:
+    """Run the guided audit: four dimensions for each person, then an overall rating."""
+    from sqlalchemy import select
+
+    from reciprocity.cli.interview import Interview
+    from reciprocity.coach import messages
+    from reciprocity.coach.questions import SAVE_PROMPT
+    from reciprocity.dates import parse_date
+    from reciprocity.errors import InputError
+    from reciprocity.model import Season
+    from reciprocity.model.person import all_people, find_person
+
+    state = runtime(ctx)
+    day = parse_date(on, today=state.today)
+    interview = Interview()
+    with state.database().transaction() as session:
+        if people:
+            chosen = []
+            for name in people:
+                person = find_person(session, name)
+                if person in chosen:
+                    raise InputError(messages.AUDIT_PERSON_TWICE.format(name=person.name))
+                chosen.append(person)
+        else:
+            everyone = all_people(session)
+            if not everyone:
+                raise InputError(messages.AUDIT_NEEDS_PEOPLE)
+            chosen = interview.choose(everyone)
+        seasons = list(session.scalars(select(Season)))
+        audit = interview.run(chosen, seasons, day)
+        from reciprocity.cli import render
+
+        session.add(audit)
+        session.flush()
+        render.print_audit(render.audit_rows(audit))
+        if not interview.yes(SAVE_PROMPT):
+            session.rollback()
+            say(messages.AUDIT_NOT_SAVED)
+            return
+        say(
+            messages.AUDIT_SAVED.format(
+                id=audit.id, on=day.isoformat(), names=", ".join(p.name for p in chosen)
+            )
+        )
+
+
+@app.command("list")
+def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
+    """The audits you have kept, oldest first."""
+    from rich.table import Table
+
+    from reciprocity.coach import messages
+    from reciprocity.model.audit import all_audits
+
+    with runtime(ctx).database().transaction() as session:
+        rows: list[dict[str, Any]] = [
+            {
+                "id": a.id,
+                "date": a.on.isoformat(),
+                "people": [e.person.name for e in a.entries],
+                "overall": {e.person.name: e.rating for e in a.entries},
+            }
+            for a in all_audits(session)
+        ]
+    if json:
+        emit_json(rows)
+        return
+    if not rows:
+        say(messages.NO_AUDITS)
+        return
+    table = Table("Id", "Date", "People (overall rating)")
+    for r in rows:
+        table.add_row(
+            str(r["id"]), r["date"], ", ".join(f"{n} ({v})" for n, v in r["overall"].items())
+        )
+    console().print(table)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    audit_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The audit's id (see 'audit list').")
+    ],
+    json: JsonFlag = False,
+) -> None:
+    """One audit in full: ratings, which way each leans, visions and answers."""
+    from reciprocity.cli import render
+    from reciprocity.model.audit import find_audit
+
+    with runtime(ctx).database().transaction() as session:
+        data = render.audit_rows(find_audit(session, audit_id))
+    if json:
+        emit_json(data)
+    else:
+        render.print_audit(data)
+
+
+@app.command("compare")
+def compare(
+    ctx: typer.Context,
+    person: Annotated[
+        str | None, typer.Argument(help="Only this person (default: everyone audited).")
+    ] = None,
+    json: JsonFlag = False,
+) -> None:
+    """How each relationship's ratings moved from one audit to the next."""
+    from reciprocity.coach import messages
+    from reciprocity.model.audit import all_audits
+    from reciprocity.model.person import find_person
+
+    with runtime(ctx).database().transaction() as session:
+        only = find_person(session, person).name if person else None
+        trends: dict[str, list[dict[str, Any]]] = {}
+        for audit in all_audits(session):
+            for entry in audit.entries:
+                if only is None or entry.person.name == only:
+                    trends.setdefault(entry.person.name, []).append(
+                        {
+                            "id": audit.id,
+                            "date": audit.on.isoformat(),
+                            "overall": {"rating": entry.rating, "direction": entry.direction.value},
+                            "dimensions": {
+                                r.dimension.value: {
+                                    "rating": r.rating,
+                                    "direction": r.direction.value,
+                                }
+                                for r in entry.ratings
+                            },
+                        }
+                    )
+    data = [{"person": name, "audits": audits} for name, audits in trends.items()]
+    if json:
+        emit_json(data)
+        return
+    if not any(len(d["audits"]) >= 2 for d in data):
+        count = max((len(d["audits"]) for d in data), default=0)
+        say(messages.COMPARE_NEEDS_TWO.format(of=f" of {only}" if only else "", count=count))
+        return
+    _print_trends(data)
+
+
+def _print_trends(data: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    from reciprocity.coach.questions import GUIDES, OVERALL_TITLE, SHORT_DIRECTIONS
+    from reciprocity.vocabulary import Dimension
+
+    for item in data:
+        audits = item["audits"]
+        if len(audits) < 2:
+            continue
+        table = Table("", *[a["date"] for a in audits], "Change", title=item["person"])
+        rows: list[tuple[str, str | None]] = [(GUIDES[d].title, d.value) for d in Dimension]
+        rows.append((OVERALL_TITLE, None))
+        for title, key in rows:
+            cells = [a["dimensions"].get(key) if key else a["overall"] for a in audits]
+            shown = [f"{c['rating']} · {SHORT_DIRECTIONS[c['direction']]}" if c else "-" for c in cells]
+            known = [c["rating"] for c in cells if c]
+            change = known[-1] - known[0] if len(known) >= 2 else 0
+            table.add_row(title, *shown, f"{change:+d}" if change else "same")
+        console().print(table)

@@ -1,0 +1,67 @@
+"""The one exit point of the command line.
+
+Every known problem becomes one clear line on stderr and a non-zero exit code;
+nothing prints a traceback at a person for a mistake they made.
+
+Exit codes: 0 done · 1 a problem with stored data or a file · 2 a value on the
+command line was not usable · 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(list(sys.argv[1:] if argv is None else argv)))
+
+
+def run(argv: list[str]) -> int:
+    import typer
+    import typer.main
+
+    from reciprocity.cli.app import app
+    from reciprocity.coach import messages
+    from reciprocity.errors import ReciprocityError
+
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="reciprocity", standalone_mode=False)
+    except ReciprocityError as error:
+        _say_error(str(error))
+        return error.exit_code
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.Abort:
+        _say_error(messages.INTERRUPTED)
+        return 130
+    except typer.TyperException as error:
+        text = error.format_message()
+        if text.startswith("Usage:"):  # a group called with nothing to do: show its help
+            print(text, file=sys.stderr)
+            return error.exit_code
+        context = getattr(error, "ctx", None)
+        where = context.command_path.removeprefix("reciprocity").strip() if context else ""
+        hint = messages.USAGE_HINT.format(command=where).replace("  ", " ") if where else ""
+        _say_error(error.format_message().replace("\n", " ") + hint)
+        return error.exit_code
+    except KeyboardInterrupt:
+        _say_error(messages.INTERRUPTED)
+        return 130
+    except Exception as error:  # a bug: say so calmly, keep details for those who ask
+        if os.environ.get("RECIPROCITY_DEBUG"):
+            raise
+        detail = str(error).splitlines()[0] if str(error) else ""
+        _say_error(messages.INTERNAL_ERROR.format(kind=type(error).__name__, detail=detail))
+        return 70
+    return result if isinstance(result, int) else 0
+
+
+def _say_error(line: str) -> None:
+    print(f"reciprocity: {line}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

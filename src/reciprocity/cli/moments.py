@@ -1,0 +1,52 @@
+"""``reciprocity log``: jot down a moment in a few seconds."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reciprocity.cli.runtime import runtime, say
+from reciprocity.vocabulary import CareStyle, Dimension, Giver
+
+
+def log(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Who the moment was with.")],
+    text: Annotated[str, typer.Argument(help="What happened, in a few words.")],
+    by: Annotated[Giver, typer.Option(help="Who reached out or gave.")] = Giver.ME,
+    dim: Annotated[
+        list[Dimension] | None,
+        typer.Option("--dim", help="Which dimension it speaks to (repeatable)."),
+    ] = None,
+    style: Annotated[CareStyle | None, typer.Option(help="The style of care.")] = None,
+    energy: Annotated[
+        int | None,
+        typer.Option(help="How it left you: -2 drained … 2 nourished.", min=-2, max=2),
+    ] = None,
+    on: Annotated[str, typer.Option(metavar="DATE", help="When (default: today).")] = "today",
+) -> None:
+    """Note a moment: who reached out or gave, and how it left you."""
+    from reciprocity.coach import messages
+    from reciprocity.dates import parse_date
+    from reciprocity.errors import InputError
+    from reciprocity.model import Moment
+    from reciprocity.model.person import find_person
+
+    state = runtime(ctx)
+    day = parse_date(on, today=state.today)
+    if not text.strip():
+        raise InputError(messages.TEXT_EMPTY)
+    with state.database().transaction() as session:
+        someone = find_person(session, person)
+        moment = Moment(
+            person=someone,
+            on=day,
+            by=by,
+            dimensions=list(dim or []),
+            style=style,
+            energy=energy,
+            text=text,
+        )
+        session.add(moment)
+        say(messages.MOMENT_LOGGED.format(name=someone.name, on=day.isoformat()))

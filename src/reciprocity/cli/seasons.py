@@ -1,0 +1,125 @@
+"""``reciprocity season``: mark a stretch when someone needs more."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.vocabulary import SeasonKind
+
+app = typer.Typer(
+    help="Seasons: illness, grief, a move… when one side needing more is expected.",
+    no_args_is_help=True,
+)
+
+
+@app.command("start")
+def start(
+    ctx: typer.Context,
+    whose: Annotated[
+        str, typer.Argument(metavar="PERSON|me", help="Whose season it is: a name, or 'me'.")
+    ],
+    kind: Annotated[SeasonKind, typer.Argument(help="What kind of season.")],
+    on: Annotated[
+        str, typer.Option(metavar="DATE", help="When it began (default: today).")
+    ] = "today",
+    note: Annotated[str, typer.Option(help="A few words about it.")] = "",
+) -> None:
+    """Start a season for someone, or for yourself."""
+    from reciprocity.coach import messages
+    from reciprocity.dates import parse_date
+    from reciprocity.model import ME, Season
+    from reciprocity.model.person import find_person
+
+    state = runtime(ctx)
+    day = parse_date(on, today=state.today)
+    with state.database().transaction() as session:
+        owner = None if whose.strip().casefold() == ME else find_person(session, whose)
+        season = Season(person=owner, kind=kind, start=day, note=note)
+        session.add(season)
+        session.flush()
+        say(
+            messages.SEASON_STARTED.format(
+                kind=kind.value, whose=_whose(season.whose), start=day.isoformat(), id=season.id
+            )
+        )
+
+
+@app.command("end")
+def end(
+    ctx: typer.Context,
+    season_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The season's id (see 'season list').")
+    ],
+    on: Annotated[
+        str, typer.Option(metavar="DATE", help="When it ended (default: today).")
+    ] = "today",
+) -> None:
+    """End a season."""
+    from reciprocity.coach import messages
+    from reciprocity.dates import parse_date
+    from reciprocity.errors import ConflictError, NotFoundError
+    from reciprocity.model import Season
+
+    state = runtime(ctx)
+    day = parse_date(on, today=state.today)
+    with state.database().transaction() as session:
+        season = session.get(Season, season_id)
+        if season is None:
+            raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
+        if season.end is not None:
+            raise ConflictError(messages.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
+        season.end = day
+        say(
+            messages.SEASON_ENDED.format(
+                id=season.id,
+                kind=season.kind.value,
+                whose=_whose(season.whose),
+                end=day.isoformat(),
+            )
+        )
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """All seasons, ongoing first."""
+    from rich.table import Table
+    from sqlalchemy import select
+
+    from reciprocity.coach import messages
+    from reciprocity.model import Season
+
+    with runtime(ctx).database().transaction() as session:
+        seasons = list(session.scalars(select(Season).order_by(Season.start.desc(), Season.id)))
+        rows = [{"id": s.id, **s.as_dict(), "ongoing": s.end is None} for s in seasons]
+    rows.sort(key=lambda r: not r["ongoing"])
+    if json:
+        emit_json(rows)
+        return
+    if not rows:
+        say(messages.NO_SEASONS)
+        return
+    table = Table("Id", "Whose", "Kind", "From", "Until", "Note")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            _whose(r["whose"]),
+            r["kind"],
+            r["start"],
+            r["end"] or "ongoing",
+            r["note"],
+        )
+    console().print(table)
+    say(messages.SEASON_EXPECTED)
+
+
+def _whose(whose: str) -> str:
+    from reciprocity.coach import messages
+    from reciprocity.model.person import ME
+
+    return messages.YOU if whose == ME else whose

@@ -1,0 +1,127 @@
+"""Every sentence reciprocity says to a person, outside the audit's questions.
+
+Calm, kind and specific. Errors say what was wrong and where, and what to try.
+No sentence frames care as a debt or a score.
+"""
+
+from __future__ import annotations
+
+# People
+UNKNOWN_PERSON = "No one called {name!r} is in your list yet."
+UNKNOWN_PERSON_CLOSE = "No one called {name!r} is in your list. Did you mean {close}?"
+UNKNOWN_PERSON_HINT = " Add them with: reciprocity people add {name!r}"
+NAME_EMPTY = "A name cannot be empty."
+NAME_TOO_LONG = "That name is {length} characters long; please keep it under {limit}."
+NAME_RESERVED = "'me' is the word reciprocity uses for you; please give this person another name."
+NAME_TAKEN = "{name!r} is already in your list."
+PERSON_ADDED = "Added {name}."
+PERSON_UPDATED = "Updated {name}."
+PERSON_REMOVED = (
+    "Removed {name}, with {moments} moments, {seasons} seasons and {ratings} audit entries."
+)
+REMOVE_CONFIRM = (
+    "This removes {name} and everything kept about them: {moments} moments, {seasons} seasons "
+    "and {ratings} audit entries. Continue?"
+)
+REMOVE_NEEDS_YES = (
+    "Removing {name} deletes everything kept about them; run it again with --yes to confirm."
+)
+NOTHING_CHANGED = "Nothing was changed."
+NO_PEOPLE = "No one is in your list yet. Add someone with: reciprocity people add NAME"
+
+# Values
+DATE_UNREADABLE = (
+    "{value!r} is not a date reciprocity can read; try 2026-03-14, 14 Mar 2026 or yesterday."
+)
+DATE_AMBIGUOUS = "{value!r} could be read two ways; please write it as {first} or {second}."
+DATE_IN_FUTURE = "{value!r} is in the future; moments and seasons are things that have happened."
+ENERGY_RANGE = "Energy is {value}; it goes from -2 (left you drained) to 2 (left you nourished)."
+RATING_RANGE = "A rating of {value} is outside the scale; ratings go from 1 (one-directional) to 5 (roughly mutual)."
+CHOICE_UNKNOWN = "{value!r} is not a {what}; choose one of: {choices}."
+TEXT_EMPTY = "Please write a few words about the moment."
+TEXT_TOO_LONG = "That note is {length} characters long; please keep it under {limit}."
+VISION_NEEDED = (
+    "A rating of {rating} for {dimension} asks for a vision: a few words on the mutual "
+    "pattern you would like to build, or the boundary you want to set."
+)
+DIRECTION_NEEDED = (
+    "A rating below 5 asks which way it leans: me (I carry more) or them (they carry more)."
+)
+
+# Moments
+MOMENT_LOGGED = "Noted for {name} on {on}."
+
+# Seasons
+SEASON_STARTED = "Started a season of {kind} for {whose} on {start} (season {id})."
+SEASON_ENDED = "Season {id} ({kind} for {whose}) ended on {end}."
+SEASON_UNKNOWN = "There is no season with id {id}; 'reciprocity season list' shows them."
+SEASON_ALREADY_ENDED = "Season {id} already ended on {end}."
+SEASON_END_BEFORE_START = "Season {id} started on {start}; it cannot end before that, on {end}."
+SEASON_EXPECTED = "Inside a season, one side needing more is expected."
+NO_SEASONS = (
+    "No seasons recorded. A season marks a stretch when someone needs more: illness, grief, a move."
+)
+YOU = "you"
+
+# Audits
+AUDIT_UNKNOWN = "There is no audit with id {id}; 'reciprocity audit list' shows them."
+NO_AUDITS = "No audits yet. Run 'reciprocity audit' when you have a quiet half hour."
+AUDIT_SAVED = "Saved audit {id} from {on}, covering {names}."
+AUDIT_NOT_SAVED = "The audit was not saved; nothing was changed."
+AUDIT_NEEDS_PEOPLE = (
+    "An audit needs at least one person. Add someone first: reciprocity people add NAME"
+)
+AUDIT_NEEDS_TERMINAL = (
+    "The audit asks questions; there was no answer to read, so nothing was saved."
+)
+AUDIT_PERSON_TWICE = "{name} appears twice in this audit; choose each person once."
+COMPARE_NEEDS_TWO = "Comparing needs at least two audits{of}; there is {count} so far."
+
+# Store
+DB_URL_INVALID = "{url!r} is not a database address reciprocity understands ({reason})."
+DB_CANNOT_OPEN = "Could not open the database at {where}: {reason}."
+DB_FOLDER_MISSING = "the folder {folder} does not exist"
+DB_NOT_DATABASE = "the file is not a reciprocity database"
+DB_DRIVER_MISSING = "the driver for {dialect} is not installed"
+DB_NEWER = (
+    "The database at {where} was written by a newer version of reciprocity "
+    "(schema {found}); please upgrade reciprocity to open it."
+)
+DB_BACKED_UP = "Copied the database to {path} before updating its layout."
+DEMO_NOT_EMPTY = (
+    "This database already holds your own data ({count} people). "
+    "Use --force to replace it with the demo, or --db to load the demo elsewhere."
+)
+DEMO_LOADED = "Loaded the demo: {people} people, {moments} moments over a year, {seasons} seasons and {audits} audits."
+DEMO_NEXT = "Try: reciprocity people list · reciprocity audit list · reciprocity people show {name}"
+
+# Export and import
+EXPORTED = (
+    "Wrote {people} people, {moments} moments, {seasons} seasons and {audits} audits to {path}."
+)
+IMPORTED = "Restored {people} people, {moments} moments, {seasons} seasons and {audits} audits from {path}."
+FILE_MISSING = "{path}: no such file."
+FILE_UNREADABLE = "{path}: cannot be read ({reason})."
+CANNOT_WRITE = "Could not write {path}: {reason}."
+EXPORT_NEEDS_JSON = "{path}: exports are JSON files; please use a name ending in .json."
+JSON_INVALID = "not valid JSON ({reason}) at column {column}"
+TRANSFER_NOT_RECIPROCITY = 'this JSON file is not a reciprocity export (no "format": "reciprocity")'
+TRANSFER_VERSION = (
+    "this export has version {found}; this reciprocity reads up to version {supported}"
+)
+TRANSFER_FIELD = "{where}: {problem}"
+TRANSFER_MISSING = "'{key}' is missing"
+TRANSFER_TYPE = "'{key}' should be {expected}"
+TRANSFER_INTO_NON_EMPTY = (
+    "This database already holds {count} people; restoring would mix two histories. "
+    "Use --replace to replace everything (a copy is kept first), or --db to restore elsewhere."
+)
+REPLACED_BACKUP = "Kept a copy of what was there at {path}."
+
+# General
+INTERNAL_ERROR = (
+    "Something went wrong inside reciprocity ({kind}: {detail}). Nothing was changed. "
+    "Set RECIPROCITY_DEBUG=1 to see the details."
+)
+INTERRUPTED = "Stopped. Nothing was changed."
+USAGE_HINT = " (see 'reciprocity {command} --help')"

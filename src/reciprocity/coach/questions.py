@@ -1,0 +1,149 @@
+"""The guiding questions of the Reciprocity Audit, in the product's own words.
+
+Each dimension asks about both sides, because people tend to see their own
+giving more clearly than the other person's. Keys are stable (they are stored
+with the answers); the wording may be improved over time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reciprocity.vocabulary import Dimension, Direction
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DimensionGuide:
+    dimension: Dimension
+    title: str
+    summary: str
+    questions: tuple[Question, ...]
+
+
+GUIDES: dict[Dimension, DimensionGuide] = {
+    Dimension.INITIATION: DimensionGuide(
+        Dimension.INITIATION,
+        "Initiation",
+        "Who makes the first move.",
+        (
+            Question(
+                "first-contact",
+                "Think of the last few times you were in touch. Who got in touch first, most of those times?",
+            ),
+            Question(
+                "when-wrong",
+                "When something is off for one of you, who tends to notice and reach out?",
+            ),
+            Question(
+                "hard-topics",
+                "When there is something difficult to talk about, who usually brings it up?",
+            ),
+        ),
+    ),
+    Dimension.DEPTH: DimensionGuide(
+        Dimension.DEPTH,
+        "Depth",
+        "How each of you meets what the other shares.",
+        (
+            Question(
+                "hard-news",
+                "The last time you shared something tender or hard, how did they meet it? And when they did, how did you?",
+            ),
+            Question(
+                "good-news",
+                "When one of you had good news, did the other lean in with real interest?",
+            ),
+            Question(
+                "matched", "Does one of you tend to go deep while the other stays near the surface?"
+            ),
+        ),
+    ),
+    Dimension.CRISIS: DimensionGuide(
+        Dimension.CRISIS,
+        "Crisis response",
+        "What each of you actually did when things were hard.",
+        (
+            Question(
+                "their-crisis",
+                "Recall the last real difficulty they went through. What did you do, in practice?",
+            ),
+            Question(
+                "my-crisis",
+                "Recall the last real difficulty you went through. What did they do, in practice?",
+            ),
+            Question(
+                "comparable", "Setting styles aside, did the effort and presence feel comparable?"
+            ),
+        ),
+    ),
+    Dimension.MAINTENANCE: DimensionGuide(
+        Dimension.MAINTENANCE,
+        "Maintenance",
+        "The quiet upkeep that keeps a bond alive.",
+        (
+            Question(
+                "checking-in",
+                "Who keeps the thread going between the big moments: the small messages, the 'how did it go'?",
+            ),
+            Question("dates", "Who remembers the dates and events that matter to the other?"),
+            Question("moods", "Who tends to notice when the other's mood shifts?"),
+        ),
+    ),
+}
+
+SHORT_DIRECTIONS = {"me": "I carry more", "them": "they carry more", "mutual": "shared"}
+
+OVERALL_TITLE = "Overall"
+OVERALL_PROMPT = "Taking all four together, how mutual does this relationship feel right now?"
+
+SCALE = {
+    1: "heavily one-directional",
+    2: "mostly one-directional",
+    3: "somewhat uneven",
+    4: "nearly mutual",
+    5: "roughly mutual",
+}
+
+DIRECTIONS = {
+    Direction.ME: "I carry more here",
+    Direction.THEM: "they carry more here",
+    Direction.MUTUAL: "it feels shared",
+}
+
+INTRO = (
+    "This audit is a quiet look at how care flows between you and the people you name. "
+    "There are no right answers, and nothing here is a verdict. Answer each question in a "
+    "line or leave it blank; press Enter to move on."
+)
+STYLES_REMINDER = (
+    "Care can come in different forms: {them} tends to show it through {their}, and you "
+    "through {mine}. Different styles can still be mutual."
+)
+RATE_PROMPT = "How mutual does {title} feel with {name}? 1 (one-directional) to 5 (roughly mutual)"
+DIRECTION_PROMPT = "Which way does it lean? me (I carry more) or them (they carry more)"
+VISION_INTRO = (
+    "You rated this {rating}. Picture the mutual pattern you would like to build, or the "
+    "boundary you want to set, in concrete terms: what would happen, and how often?"
+)
+VISION_PROMPT = "Your vision"
+SEASON_NOTE = (
+    "{whose} {is_are} in a season of {kind} since {start}. One side needing more right now "
+    "is expected; rate the usual pattern, or the season as it is, whichever feels truer."
+)
+CHOOSE_PEOPLE = (
+    "Who would you like to include? Names or numbers, separated by commas "
+    "(a partner, a close friend and a family member make a good start)"
+)
+ANSWER_PROMPT = "Your answer"
+SUMMARY_TITLE = "Your audit of {on}"
+SAVE_PROMPT = "Save this audit?"
+PHRASING_OFFER = (
+    "A thought on the wording: {why} A request-shaped version could be:\n  {rewrite}\n"
+    "Keep your words (k), use this version (u), or write it again (w)?"
+)

@@ -1,0 +1,480 @@
+"""A year in the life of someone with five close relationships: the demo dataset.
+
+Deterministic for a given ``today`` and seed, and always ending on ``today`` so
+that patterns look current. It shows each situation the product cares about:
+
+- Sam (partner): mutual, with different styles each way (Sam gives practical
+  help and presence; you give words and listening).
+- Jordan (close friend): chronically one-sided — you start most contact and
+  do most upkeep, outside any season, month after month.
+- Rosa (mother): one-sided for a while during her surgery and recovery (a
+  season), mutual before and after.
+- Priya (friend): mutual and light, mostly humour and time together; she had
+  exams for a few weeks.
+- Theo (colleague): only a few moments: not enough to say anything.
+And two audits, about seven months and three weeks ago.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reciprocity.model import Audit, AuditEntry, DimensionRating, Moment, Person, Season
+from reciprocity.vocabulary import (
+    CareStyle,
+    Dimension,
+    Direction,
+    Giver,
+    RelationshipKind,
+    SeasonKind,
+)
+
+DAYS = 365
+INI, DEP, CRI, MNT = Dimension.INITIATION, Dimension.DEPTH, Dimension.CRISIS, Dimension.MAINTENANCE
+ME, THEM, BOTH = Giver.ME, Giver.THEM, Giver.BOTH
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of moment that recurs in a relationship: who gives, what it is."""
+
+    by: Giver
+    dims: tuple[Dimension, ...]
+    style: CareStyle | None
+    energy: tuple[int, ...]
+    texts: tuple[str, ...]
+
+
+SAM = (
+    _Kind(
+        THEM,
+        (CRI, MNT),
+        CareStyle.PRACTICAL,
+        (1, 2),
+        (
+            "Sam fixed the bike before my early shift",
+            "Sam sorted the car insurance without being asked",
+            "Sam cooked when I came home wiped out",
+        ),
+    ),
+    _Kind(
+        ME,
+        (DEP,),
+        CareStyle.LISTENING,
+        (1, 2),
+        ("Long talk with Sam about the job worries", "Listened to Sam unpack the week"),
+    ),
+    _Kind(
+        ME,
+        (MNT, DEP),
+        CareStyle.WORDS,
+        (1,),
+        ("Left Sam a note before the trip", "Told Sam how proud I am of the new role"),
+    ),
+    _Kind(
+        THEM,
+        (INI,),
+        CareStyle.PRESENCE,
+        (1, 2),
+        ("Sam suggested a walk when I was quiet", "Sam planned a Sunday just for us"),
+    ),
+    _Kind(
+        ME,
+        (INI,),
+        CareStyle.TIME,
+        (1,),
+        ("Booked the cinema for us", "Planned dinner with Sam's brother"),
+    ),
+    _Kind(
+        BOTH,
+        (DEP, MNT),
+        CareStyle.TIME,
+        (2,),
+        ("Slow Saturday breakfast together", "Talked about next year over dinner"),
+    ),
+)
+JORDAN = (
+    _Kind(
+        ME,
+        (INI,),
+        CareStyle.WORDS,
+        (-1, 0),
+        (
+            "Texted Jordan to ask how the move went",
+            "Messaged Jordan, no reply for days",
+            "Suggested coffee with Jordan again",
+        ),
+    ),
+    _Kind(
+        ME,
+        (MNT,),
+        CareStyle.WORDS,
+        (-1, 0),
+        (
+            "Remembered Jordan's interview and asked how it went",
+            "Asked Jordan how the dentist went",
+            "Sent Jordan a card for the new job",
+        ),
+    ),
+    _Kind(
+        ME,
+        (DEP,),
+        CareStyle.LISTENING,
+        (-2, -1),
+        (
+            "Listened to Jordan for an hour about work; no question back",
+            "Jordan called to vent, I listened",
+        ),
+    ),
+    _Kind(THEM, (INI,), CareStyle.HUMOUR, (1,), ("Jordan sent a funny video out of the blue",)),
+    _Kind(BOTH, (INI,), CareStyle.TIME, (1, 0), ("Drinks with Jordan, nice evening",)),
+)
+ROSA = (
+    _Kind(
+        ME,
+        (MNT,),
+        CareStyle.WORDS,
+        (1,),
+        ("Sunday call with Mum", "Called Mum after her doctor's visit"),
+    ),
+    _Kind(
+        THEM,
+        (MNT, INI),
+        CareStyle.WORDS,
+        (1, 2),
+        ("Mum rang to ask about my week", "Mum remembered the interview and called"),
+    ),
+    _Kind(THEM, (CRI,), CareStyle.PRACTICAL, (1,), ("Mum dropped off soup when I had the flu",)),
+    _Kind(
+        BOTH,
+        (DEP,),
+        CareStyle.PRESENCE,
+        (1, 2),
+        ("Long lunch with Mum", "Walk with Mum by the river"),
+    ),
+)
+ROSA_SEASON = (
+    _Kind(
+        ME,
+        (CRI,),
+        CareStyle.PRACTICAL,
+        (-1, 0, 1),
+        (
+            "Drove Mum to the hospital",
+            "Picked up Mum's prescriptions",
+            "Stayed over at Mum's after the operation",
+        ),
+    ),
+    _Kind(
+        ME,
+        (DEP, CRI),
+        CareStyle.LISTENING,
+        (0, 1),
+        (
+            "Sat with Mum while she was scared about the results",
+            "Talked Mum through the physio plan",
+        ),
+    ),
+    _Kind(
+        ME,
+        (MNT,),
+        CareStyle.PRACTICAL,
+        (-1, 0),
+        ("Did Mum's shopping", "Sorted Mum's post and bills"),
+    ),
+    _Kind(THEM, (DEP,), CareStyle.WORDS, (2,), ("Mum said how much the visits meant",)),
+)
+PRIYA = (
+    _Kind(
+        ME,
+        (INI,),
+        CareStyle.HUMOUR,
+        (1, 2),
+        ("Sent Priya the meme about our old flat", "Invited Priya to the quiz night"),
+    ),
+    _Kind(
+        THEM,
+        (INI,),
+        CareStyle.HUMOUR,
+        (1, 2),
+        ("Priya sent a voice note that made me laugh", "Priya invited me to her climbing gym"),
+    ),
+    _Kind(BOTH, (MNT,), CareStyle.TIME, (2,), ("Board games at Priya's", "Long walk with Priya")),
+    _Kind(
+        THEM, (DEP,), CareStyle.LISTENING, (1,), ("Priya really listened about the promotion news",)
+    ),
+    _Kind(ME, (DEP,), CareStyle.WORDS, (1,), ("Celebrated Priya's new flat with her",)),
+)
+THEO = (
+    _Kind(THEM, (INI,), CareStyle.TIME, (1,), ("Theo asked me to lunch",)),
+    _Kind(ME, (DEP,), CareStyle.LISTENING, (0,), ("Coffee with Theo after the reorg news",)),
+)
+
+
+def build(today: date, seed: int = 7) -> tuple[list[Person], list[Season], list[Audit]]:
+    """Every entity of the demo, not yet added to any session."""
+    rng = random.Random(seed)
+    start = today - timedelta(days=DAYS)
+    sam = Person(
+        name="Sam",
+        kind=RelationshipKind.PARTNER,
+        birthday=date(1990, 6, 2),
+        my_care=[CareStyle.WORDS, CareStyle.LISTENING],
+        their_care=[CareStyle.PRACTICAL, CareStyle.PRESENCE],
+        note="Together six years.",
+    )
+    jordan = Person(
+        name="Jordan",
+        kind=RelationshipKind.FRIEND,
+        birthday=date(1989, 11, 3),
+        my_care=[CareStyle.WORDS, CareStyle.LISTENING],
+        their_care=[CareStyle.HUMOUR],
+        note="Friends since university.",
+    )
+    rosa = Person(
+        name="Rosa",
+        kind=RelationshipKind.FAMILY,
+        birthday=date(1958, 2, 17),
+        my_care=[CareStyle.PRACTICAL, CareStyle.TIME],
+        their_care=[CareStyle.WORDS, CareStyle.PRACTICAL],
+        note="Mum.",
+    )
+    priya = Person(
+        name="Priya",
+        kind=RelationshipKind.FRIEND,
+        birthday=date(1992, 9, 21),
+        my_care=[CareStyle.HUMOUR, CareStyle.TIME],
+        their_care=[CareStyle.HUMOUR, CareStyle.LISTENING],
+    )
+    theo = Person(name="Theo", kind=RelationshipKind.COLLEAGUE)
+    people = [sam, jordan, rosa, priya, theo]
+
+    surgery = Season(
+        person=rosa,
+        kind=SeasonKind.ILLNESS,
+        start=today - timedelta(days=200),
+        end=today - timedelta(days=110),
+        note="Hip operation and recovery.",
+    )
+    exams = Season(
+        person=priya,
+        kind=SeasonKind.EXAMS,
+        start=today - timedelta(days=75),
+        end=today - timedelta(days=50),
+        note="Final accountancy exams.",
+    )
+    seasons = [surgery, exams]
+
+    _add(sam, SAM, start, every=3, rng=rng)
+    _add(jordan, JORDAN, start, every=6, rng=rng, weights=(5, 3, 3, 1, 1))
+    _add(priya, PRIYA, start, every=9, rng=rng)
+    for day in _days(today - timedelta(days=60), every=30, rng=rng, end=today):
+        _moment(theo, rng.choice(THEO), day, rng)
+    for day in _days(start, every=5, rng=rng):
+        kinds = ROSA_SEASON if surgery.contains(day) else ROSA
+        step = 2 if surgery.contains(day) else 1
+        for _ in range(step):
+            _moment(rosa, rng.choice(kinds), day, rng)
+
+    audits = [
+        _first_audit(today - timedelta(days=210), sam, jordan, rosa),
+        _second_audit(today - timedelta(days=21), sam, jordan, rosa),
+    ]
+    return people, seasons, audits
+
+
+def _days(
+    start: date, *, every: int, rng: random.Random, end: date | None = None
+) -> Iterator[date]:
+    day = start + timedelta(days=rng.randint(0, every))
+    end = end or start + timedelta(days=DAYS)
+    while day < end:
+        yield day
+        day += timedelta(days=max(1, every + rng.randint(-every // 2, every // 2)))
+
+
+def _add(
+    person: Person,
+    kinds: tuple[_Kind, ...],
+    start: date,
+    *,
+    every: int,
+    rng: random.Random,
+    weights: tuple[int, ...] | None = None,
+) -> None:
+    for day in _days(start, every=every, rng=rng):
+        kind = rng.choices(kinds, weights=weights)[0]
+        _moment(person, kind, day, rng)
+
+
+def _moment(person: Person, kind: _Kind, day: date, rng: random.Random) -> None:
+    Moment(
+        person=person,
+        on=day,
+        by=kind.by,
+        dimensions=list(kind.dims),
+        style=kind.style,
+        energy=rng.choice(kind.energy),
+        text=rng.choice(kind.texts),
+    )
+
+
+def _rating(
+    dim: Dimension, rating: int, direction: Direction, vision: str | None = None, answer: str = ""
+) -> DimensionRating:
+    answers = [{"key": "note", "question": "In a line", "answer": answer}] if answer else []
+    return DimensionRating(
+        dimension=dim, rating=rating, direction=direction, vision=vision, answers=answers
+    )
+
+
+def _entry(
+    person: Person,
+    overall: int,
+    direction: Direction,
+    ratings: list[DimensionRating],
+    vision: str | None = None,
+) -> AuditEntry:
+    return AuditEntry(
+        person=person, rating=overall, direction=direction, vision=vision, ratings=ratings
+    )
+
+
+def _first_audit(on: date, sam: Person, jordan: Person, rosa: Person) -> Audit:
+    me, them, mutual = Direction.ME, Direction.THEM, Direction.MUTUAL
+    return Audit(
+        on=on,
+        note="First audit, on a quiet Sunday.",
+        entries=[
+            _entry(
+                sam,
+                4,
+                them,
+                [
+                    _rating(INI, 4, me, answer="We both suggest plans, I a bit more."),
+                    _rating(
+                        DEP, 4, me, answer="Sam listens, though he goes quiet about his own worries."
+                    ),
+                    _rating(CRI, 5, mutual, answer="Sam was there every day when I had the flu."),
+                    _rating(MNT, 3, them, answer="Sam handles most of the household upkeep."),
+                ],
+            ),
+            _entry(
+                jordan,
+                2,
+                me,
+                [
+                    _rating(
+                        INI,
+                        2,
+                        me,
+                        "A standing call every other Sunday that we take turns starting.",
+                        "I start almost every conversation.",
+                    ),
+                    _rating(
+                        DEP,
+                        2,
+                        me,
+                        "Evenings where we each get time to talk, and I ask for the same attention when I share something.",
+                        "I listen a lot; my news gets a quick reply.",
+                    ),
+                    _rating(CRI, 3, me, answer="Jordan helped me move, years ago."),
+                    _rating(
+                        MNT,
+                        2,
+                        me,
+                        "Jordan remembering one or two things that matter to me, and me saying so when it happens.",
+                        "I remember the dates; Jordan rarely does.",
+                    ),
+                ],
+                vision="A friendship where we both reach out, with a rhythm that does not depend on me remembering.",
+            ),
+            _entry(
+                rosa,
+                3,
+                me,
+                [
+                    _rating(INI, 4, them, answer="Mum calls as often as I do."),
+                    _rating(
+                        DEP,
+                        4,
+                        me,
+                        answer="We talk more openly since the diagnosis.",
+                    ),
+                    _rating(
+                        CRI,
+                        2,
+                        me,
+                        "Sharing the hospital runs with my brother, and telling Mum what help I can give each week.",
+                        "Right now I am doing all of the hospital runs.",
+                    ),
+                    _rating(MNT, 4, me, answer="We both keep in touch."),
+                ],
+            ),
+        ],
+    )
+
+
+def _second_audit(on: date, sam: Person, jordan: Person, rosa: Person) -> Audit:
+    me, them, mutual = Direction.ME, Direction.THEM, Direction.MUTUAL
+    return Audit(
+        on=on,
+        note="Seven months on.",
+        entries=[
+            _entry(
+                sam,
+                5,
+                mutual,
+                [
+                    _rating(INI, 5, mutual),
+                    _rating(DEP, 4, me),
+                    _rating(CRI, 5, mutual),
+                    _rating(MNT, 4, them),
+                ],
+            ),
+            _entry(
+                jordan,
+                2,
+                me,
+                [
+                    _rating(
+                        INI,
+                        1,
+                        me,
+                        "Jordan and I both making plans; I would like to ask directly whether a monthly dinner we alternate suits us.",
+                        "Still me, nearly every time.",
+                    ),
+                    _rating(
+                        DEP,
+                        2,
+                        me,
+                        "When I share something hard, a question back; I can ask for that plainly.",
+                        "Jordan shares a lot; my news gets little room.",
+                    ),
+                    _rating(CRI, 3, me),
+                    _rating(
+                        MNT,
+                        2,
+                        me,
+                        "Keeping the birthday reminders mine, and letting go of keeping the thread alone.",
+                        "The upkeep is all mine.",
+                    ),
+                ],
+                vision="Talk with Jordan about what we each want from the friendship, and whether we can share the reaching out.",
+            ),
+            _entry(
+                rosa,
+                4,
+                me,
+                [
+                    _rating(INI, 4, them),
+                    _rating(DEP, 5, mutual),
+                    _rating(CRI, 3, me),
+                    _rating(MNT, 4, me),
+                ],
+            ),
+        ],
+    )

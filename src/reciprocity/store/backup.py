@@ -1,0 +1,34 @@
+"""Copies of the SQLite file, taken before anything rewrites it wholesale."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+
+def copy_aside(engine: Engine, path: Path, *, reason: str) -> Path:
+    """Copy the database beside itself and return the copy's path.
+
+    Uses SQLite's online backup, which includes what is still in the WAL file,
+    so the copy is a consistent database on its own.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{reason}.{stamp}{path.suffix or '.db'}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.{reason}.{stamp}-{counter}{path.suffix or '.db'}")
+    engine.dispose()  # let go of pooled connections so the copy sees everything committed
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target

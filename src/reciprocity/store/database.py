@@ -1,0 +1,184 @@
+"""Opening the store: where it lives, how it is connected, and keeping its layout current.
+
+The default is a SQLite file in the user's data folder (platformdirs), made on
+first use. ``--db URL`` or ``RECIPROCITY_DB`` take any SQLAlchemy URL; nothing
+here relies on SQL that only SQLite understands. On SQLite, foreign keys are
+enforced and the journal is in WAL mode. Before a migration changes an existing
+file, the file is copied aside (see ``reciprocity.store.backup``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reciprocity.coach import messages
+from reciprocity.errors import StoreError
+
+ENV_VAR = "RECIPROCITY_DB"
+SCHEMA_REVISION = "0001"
+"""The newest migration; kept in step with ``migrations/versions`` by a test."""
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("reciprocity", appauthor=False) / "reciprocity.db"
+
+
+def resolve_url(given: str | None) -> str:
+    """The database URL from ``--db``, else ``RECIPROCITY_DB``, else the default file."""
+    chosen = given or os.environ.get(ENV_VAR)
+    if chosen:
+        return chosen
+    path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+@dataclass
+class Database:
+    """An open, migrated store. ``transaction()`` is one unit of work."""
+
+    url: URL
+    engine: Engine
+    make_session: Callable[[], Session]
+    backup_path: Path | None = None
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return sqlite_file(self.url)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Commit when the block ends normally, roll everything back otherwise."""
+        session = self.make_session()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def open_database(given: str | None = None, *, migrate: bool = True) -> Database:
+    """Open (and if need be create and migrate) the store at ``given`` or the default."""
+    raw = resolve_url(given)
+    try:
+        url = make_url(raw)
+    except ArgumentError as error:
+        raise StoreError(
+            messages.DB_URL_INVALID.format(url=raw, reason=_first_line(error))
+        ) from None
+    path = sqlite_file(url)
+    where = str(path) if path else url.render_as_string(hide_password=True)
+    if path is not None and not path.parent.is_dir():
+        raise StoreError(
+            messages.DB_CANNOT_OPEN.format(
+                where=where, reason=messages.DB_FOLDER_MISSING.format(folder=path.parent)
+            )
+        )
+    try:
+        engine = _engine(url)
+    except (NoSuchModuleError, ModuleNotFoundError):
+        raise StoreError(
+            messages.DB_CANNOT_OPEN.format(
+                where=where, reason=messages.DB_DRIVER_MISSING.format(dialect=url.drivername)
+            )
+        ) from None
+    except ArgumentError as error:
+        raise StoreError(
+            messages.DB_URL_INVALID.format(url=raw, reason=_first_line(error))
+        ) from None
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    try:
+        if migrate:
+            database.backup_path = _bring_up_to_date(database, where)
+    except StoreError:
+        engine.dispose()
+        raise
+    except DatabaseError as error:
+        engine.dispose()
+        reason = _first_line(error.orig) if error.orig is not None else _first_line(error)
+        if "not a database" in reason or "malformed" in reason:
+            reason = messages.DB_NOT_DATABASE
+        raise StoreError(messages.DB_CANNOT_OPEN.format(where=where, reason=reason)) from None
+    return database
+
+
+def _engine(url: URL) -> Engine:
+    options: dict[str, Any] = {}
+    if url.get_backend_name() == "sqlite":
+        options["connect_args"] = {"timeout": 15}
+    engine = create_engine(url, **options)
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")  # an in-memory database answers "memory"
+    cursor.close()
+
+
+def _bring_up_to_date(database: Database, where: str) -> Path | None:
+    """Run pending migrations; copy an existing SQLite file aside first."""
+    current = current_revision(database.engine)
+    if current == SCHEMA_REVISION:
+        return None
+    from reciprocity.store import backup, migrate
+
+    if current is not None and not migrate.knows(current):
+        raise StoreError(messages.DB_NEWER.format(where=where, found=current))
+    copy = None
+    path = database.sqlite_path
+    if path is not None and (current is not None or _has_tables(database.engine)):
+        copy = backup.copy_aside(database.engine, path, reason=f"before-{SCHEMA_REVISION}")
+    migrate.upgrade(database.engine)
+    return copy
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the store is at, read cheaply (no Alembic import)."""
+    with engine.connect() as connection:
+        try:
+            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        except OperationalError:
+            return None
+        except DatabaseError as error:
+            # PostgreSQL reports a missing table as ProgrammingError.
+            if "alembic_version" in str(error):
+                connection.rollback()
+                return None
+            raise
+    return None if row is None else str(row[0])
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

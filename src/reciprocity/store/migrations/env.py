@@ -1,0 +1,24 @@
+"""Alembic's environment: always given a live connection by ``reciprocity.store.migrate``."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from reciprocity.model import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # e.g. `alembic revision --autogenerate` run by a developer
+    from sqlalchemy.engine import make_url
+
+    from reciprocity.store.database import _engine, resolve_url
+
+    engine = _engine(make_url(resolve_url(None)))
+    connection = engine.connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite alters tables by copying them; batch mode does that portably
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,326 @@
+"""Export everything to one JSON file, and restore it: a full round trip.
+
+The file is the user's own copy of their data, readable by any tool. Ids are
+local handles and are not exported; people are referred to by name. Restoring
+builds every entity through the same constructors and checks as the command
+line, inside one transaction, so a bad file changes nothing and the error says
+where in the file the problem is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reciprocity.coach import messages
+from reciprocity.errors import ImportFormatError, ReciprocityError, TransferError
+from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
+from reciprocity.model.audit import all_audits
+from reciprocity.model.person import all_people
+from reciprocity.vocabulary import (
+    CareStyle,
+    Dimension,
+    Direction,
+    Giver,
+    RelationshipKind,
+    SeasonKind,
+)
+
+FORMAT = "reciprocity"
+VERSION = 1
+
+
+def export_document(session: Session) -> dict[str, Any]:
+    people = all_people(session)
+    seasons = session.scalars(select(Season).order_by(Season.start, Season.id))
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": datetime.now().replace(microsecond=0).isoformat(),
+        "people": [
+            {**person.as_dict(), "moments": [m.as_dict() for m in _moments(person)]}
+            for person in people
+        ],
+        "seasons": [season.as_dict() for season in seasons],
+        "audits": [audit.as_dict() for audit in all_audits(session)],
+    }
+
+
+def _moments(person: Person) -> list[Moment]:
+    return sorted(person.moments, key=lambda m: (m.on, m.id))
+
+
+def counts(document: Mapping[str, Any]) -> dict[str, int]:
+    return {
+        "people": len(document["people"]),
+        "moments": sum(len(p.get("moments", [])) for p in document["people"]),
+        "seasons": len(document["seasons"]),
+        "audits": len(document["audits"]),
+    }
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise TransferError(
+            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise TransferError(
+            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
+        ) from None
+
+
+def dump(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """Read and parse a reciprocity export, saying where it is broken if it is."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise TransferError(messages.FILE_MISSING.format(path=path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise TransferError(messages.FILE_UNREADABLE.format(path=path, reason=reason)) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFormatError(
+            messages.JSON_INVALID.format(reason=error.msg, column=error.colno),
+            str(path),
+            error.lineno,
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportFormatError(messages.TRANSFER_NOT_RECIPROCITY, str(path))
+    version = document.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise ImportFormatError(
+            messages.TRANSFER_VERSION.format(found=version, supported=VERSION), str(path)
+        )
+    return document
+
+
+def people_count(session: Session) -> int:
+    return int(session.scalar(select(func.count(Person.id))) or 0)
+
+
+def clear(session: Session) -> None:
+    """Remove every person, season and audit (used by a replacing restore and the demo)."""
+    for model in (Audit, Season, Person):
+        for row in session.scalars(select(model)):
+            session.delete(row)
+    session.flush()
+
+
+def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[str, int]:
+    """Add everything in ``document`` to the session. Raises ImportFormatError naming the field."""
+    reader = _Reader(source)
+    people: dict[str, Person] = {}
+    for i, item in enumerate(reader.items(document, "people")):
+        where = f"people[{i}]"
+        with reader.at(where):
+            person = Person(
+                name=reader.text(item, "name", where, required=True),
+                kind=reader.choice(item, "kind", RelationshipKind, where, RelationshipKind.FRIEND),
+                birthday=reader.day(item, "birthday", where),
+                my_care=reader.choices(item, "my_care", CareStyle, where),
+                their_care=reader.choices(item, "their_care", CareStyle, where),
+                note=reader.text(item, "note", where),
+            )
+        if person.name.casefold() in {n.casefold() for n in people}:
+            raise reader.problem(where, messages.NAME_TAKEN.format(name=person.name))
+        people[person.name] = person
+        session.add(person)
+        for j, raw in enumerate(reader.items(item, "moments", where)):
+            spot = f"{where}.moments[{j}]"
+            with reader.at(spot):
+                moment = Moment(
+                    on=reader.day(raw, "on", spot, required=True),
+                    by=reader.choice(raw, "by", Giver, spot),
+                    dimensions=reader.choices(raw, "dimensions", Dimension, spot),
+                    style=reader.choice(raw, "style", CareStyle, spot, None),
+                    energy=reader.integer(raw, "energy", spot),
+                    text=reader.text(raw, "text", spot),
+                )
+            person.moments.append(moment)
+    for i, raw in enumerate(reader.items(document, "seasons")):
+        spot = f"seasons[{i}]"
+        whose = reader.text(raw, "whose", spot, required=True)
+        owner = None if whose == ME else reader.person(people, whose, spot)
+        with reader.at(spot):
+            season = Season(
+                person=owner,
+                kind=reader.choice(raw, "kind", SeasonKind, spot),
+                start=reader.day(raw, "start", spot, required=True),
+                end=reader.day(raw, "end", spot),
+                note=reader.text(raw, "note", spot),
+            )
+        session.add(season)
+    for i, raw in enumerate(reader.items(document, "audits")):
+        spot = f"audits[{i}]"
+        with reader.at(spot):
+            audit = Audit(
+                on=reader.day(raw, "date", spot, required=True), note=reader.text(raw, "note", spot)
+            )
+        for j, entry_raw in enumerate(reader.items(raw, "entries", spot)):
+            place = f"{spot}.entries[{j}]"
+            with reader.at(place):
+                audit.entries.append(_entry(reader, people, entry_raw, place))
+        with reader.at(spot):
+            audit.check_complete()
+        session.add(audit)
+    session.flush()
+    return counts(document)
+
+
+def _entry(reader: _Reader, people: dict[str, Person], raw: Any, where: str) -> AuditEntry:
+    entry = AuditEntry(
+        person=reader.person(people, reader.text(raw, "person", where, required=True), where),
+        rating=reader.integer(raw, "rating", where, required=True),
+        direction=reader.choice(raw, "direction", Direction, where),
+        vision=reader.text(raw, "vision", where) or None,
+        note=reader.text(raw, "note", where),
+    )
+    dimensions = raw.get("dimensions", {})
+    if not isinstance(dimensions, dict):
+        raise reader.problem(
+            where, messages.TRANSFER_TYPE.format(key="dimensions", expected="an object")
+        )
+    for name, rating_raw in dimensions.items():
+        spot = f"{where}.dimensions.{name}"
+        dimension = reader.convert(Dimension, name, spot, "dimension")
+        if not isinstance(rating_raw, dict):
+            raise reader.problem(
+                spot, messages.TRANSFER_TYPE.format(key=name, expected="an object")
+            )
+        answers = rating_raw.get("answers", [])
+        if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
+            raise reader.problem(
+                spot, messages.TRANSFER_TYPE.format(key="answers", expected="a list of objects")
+            )
+        entry.ratings.append(
+            DimensionRating(
+                dimension=dimension,
+                rating=reader.integer(rating_raw, "rating", spot, required=True),
+                direction=reader.choice(rating_raw, "direction", Direction, spot),
+                vision=reader.text(rating_raw, "vision", spot) or None,
+                answers=answers,
+            )
+        )
+    return entry
+
+
+T = TypeVar("T")
+
+
+class _Reader:
+    """Field access that turns every problem into an ImportFormatError with a path."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def problem(self, where: str, what: str) -> ImportFormatError:
+        return ImportFormatError(
+            messages.TRANSFER_FIELD.format(where=where, problem=what), self.source
+        )
+
+    @contextmanager
+    def at(self, where: str) -> Iterator[None]:
+        """Say where in the file any rule inside the block was broken."""
+        try:
+            yield
+        except ImportFormatError:
+            raise
+        except ReciprocityError as error:
+            raise self.problem(where, str(error)) from None
+
+    def items(self, raw: Any, key: str, where: str = "") -> list[Any]:
+        value = raw.get(key, []) if isinstance(raw, dict) else None
+        if not isinstance(value, list):
+            raise self.problem(
+                where or key, messages.TRANSFER_TYPE.format(key=key, expected="a list")
+            )
+        return value
+
+    def _get(self, raw: Any, key: str, where: str, required: bool) -> Any:
+        if not isinstance(raw, dict):
+            raise self.problem(
+                where, messages.TRANSFER_TYPE.format(key=where, expected="an object")
+            )
+        if required and raw.get(key) is None:
+            raise self.problem(where, messages.TRANSFER_MISSING.format(key=key))
+        return raw.get(key)
+
+    def text(self, raw: Any, key: str, where: str, required: bool = False) -> str:
+        value = self._get(raw, key, where, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.problem(where, messages.TRANSFER_TYPE.format(key=key, expected="text"))
+        return value
+
+    def integer(self, raw: Any, key: str, where: str, required: bool = False) -> Any:
+        value = self._get(raw, key, where, required)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise self.problem(
+                where, messages.TRANSFER_TYPE.format(key=key, expected="a whole number")
+            )
+        return value
+
+    def day(self, raw: Any, key: str, where: str, required: bool = False) -> Any:
+        value = self._get(raw, key, where, required)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise self.problem(
+                where, messages.TRANSFER_TYPE.format(key=key, expected="a date like 2026-03-14")
+            ) from None
+
+    def convert(self, kind: type[T], value: Any, where: str, label: str) -> T:
+        try:
+            return kind(value)  # type: ignore[call-arg]
+        except ValueError:
+            choices = ", ".join(m.value for m in kind)  # type: ignore[attr-defined]
+            raise self.problem(
+                where, messages.CHOICE_UNKNOWN.format(value=value, what=label, choices=choices)
+            ) from None
+
+    def choice(self, raw: Any, key: str, kind: type[T], where: str, default: Any = ...) -> Any:
+        value = self._get(raw, key, where, required=default is ...)
+        if value is None:
+            return default
+        return self.convert(kind, value, where, key)
+
+    def choices(self, raw: Any, key: str, kind: type[T], where: str) -> list[T]:
+        values = self._get(raw, key, where, required=False) or []
+        if not isinstance(values, list):
+            raise self.problem(where, messages.TRANSFER_TYPE.format(key=key, expected="a list"))
+        return [self.convert(kind, v, where, key) for v in values]
+
+    def person(self, people: dict[str, Person], name: str, where: str) -> Person:
+        if name not in people:
+            raise self.problem(where, messages.UNKNOWN_PERSON.format(name=name))
+        return people[name]

@@ -1,0 +1,85 @@
+"""The controlled vocabulary of the method: dimensions, sides, styles of care, kinds.
+
+Plain enums with no dependencies, so the command line can name them in its
+options without importing the database layer. Every value is the word a user
+types (``--dim crisis``, ``--by them``) and the word stored and exported.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Dimension(StrEnum):
+    """The four dimensions of the Reciprocity Audit."""
+
+    INITIATION = "initiation"
+    DEPTH = "depth"
+    CRISIS = "crisis"
+    MAINTENANCE = "maintenance"
+
+
+class Giver(StrEnum):
+    """Who reached out or gave in a moment."""
+
+    ME = "me"
+    THEM = "them"
+    BOTH = "both"
+
+
+class Direction(StrEnum):
+    """Which way an imbalance leans: who carries more.
+
+    ``me`` means the user carries more; ``them`` means the other person does;
+    ``mutual`` means it feels roughly shared. Both directions are information:
+    receiving more than you give is reported as gently as giving more.
+    """
+
+    ME = "me"
+    THEM = "them"
+    MUTUAL = "mutual"
+
+
+class CareStyle(StrEnum):
+    """Ways a person shows care. Different styles still count as mutual flow."""
+
+    LISTENING = "listening"
+    PRACTICAL = "practical"
+    WORDS = "words"
+    HUMOUR = "humour"
+    PRESENCE = "presence"
+    TIME = "time"
+    GIFTS = "gifts"
+    OTHER = "other"
+
+
+class RelationshipKind(StrEnum):
+    PARTNER = "partner"
+    FRIEND = "friend"
+    FAMILY = "family"
+    COLLEAGUE = "colleague"
+    OTHER = "other"
+
+
+class SeasonKind(StrEnum):
+    """Periods in which one side legitimately needs more."""
+
+    ILLNESS = "illness"
+    GRIEF = "grief"
+    MOVE = "move"
+    NEW_BABY = "new-baby"
+    JOB_LOSS = "job-loss"
+    EXAMS = "exams"
+    CAREGIVING = "caregiving"
+    BREAKUP = "breakup"
+    OTHER = "other"
+
+
+ENERGY_MIN = -2
+"""Energy of a moment: -2 left me drained ... +2 left me nourished."""
+ENERGY_MAX = 2
+RATING_MIN = 1
+"""Audit ratings: 1 heavily one-directional ... 5 roughly mutual."""
+RATING_MAX = 5
+VISION_AT_OR_BELOW = 2
+"""A rating at or below this asks for a vision of the mutual pattern to build."""

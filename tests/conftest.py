@@ -1,0 +1,33 @@
+"""Fixtures shared by every test: real files in temporary folders, nothing mocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli_runner import Cli
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared conformance corpus (``../shared/corpus`` beside the checkout)."""
+    if not (CORPUS / "README.md").is_file():
+        pytest.fail(f"the conformance corpus is missing at {CORPUS}; it ships beside the checkout")
+    return CORPUS
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """The command line, bound to a fresh SQLite file in a temporary folder."""
+    return Cli(tmp_path / "reciprocity.db", capsys)
+
+
+@pytest.fixture
+def demo_cli(cli: Cli) -> Cli:
+    """The command line on a database holding the demo."""
+    assert cli("demo").code == 0
+    return cli

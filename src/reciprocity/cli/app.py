@@ -7,13 +7,13 @@ from typing import Annotated
 import typer
 
 from reciprocity import __version__
-from reciprocity.cli import audit, demo, moments, people, seasons, transfer
+from reciprocity.cli import audit, demo, moments, patterns, people, seasons, transfer
 from reciprocity.cli.runtime import Runtime
 
 app = typer.Typer(
     name="reciprocity",
     help=(
-        "Keep your close relationships mutual, without keeping score. "
+        "Keep your close relationships mutual: patterns over months, never a tally. "
         "Your data stays on this machine."
     ),
     no_args_is_help=True,
@@ -46,7 +46,7 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    """Keep your close relationships mutual, without keeping score."""
+    """Keep your close relationships mutual: patterns over months, never a tally."""
     state = ctx.ensure_object(Runtime)
     state.db_url = db
     ctx.call_on_close(state.close)
@@ -56,6 +56,8 @@ app.add_typer(people.app, name="people")
 app.command("log")(moments.log)
 app.add_typer(seasons.app, name="season")
 app.add_typer(audit.app, name="audit")
+app.command("patterns")(patterns.patterns)
+app.command("status")(patterns.status)
 app.command("demo")(demo.demo)
 app.command("export")(transfer.export)
 app.command("import")(transfer.import_)

@@ -54,7 +54,7 @@ LABEL = re.compile(
 
 WHY = {
     Concern.ABSOLUTE: "'always' and 'never' tend to start a debate about exceptions instead of a conversation about what you need.",
-    Concern.DEBT: "wording about debts or turns frames care as something owed, which tends to make both people keep count.",
+    Concern.DEBT: "talk of what is due, or whose turn it is, frames care as an exchange and tends to start both people counting.",
     Concern.LABEL: "a label describes who someone is; describing what happened and its impact is easier to hear.",
 }
 

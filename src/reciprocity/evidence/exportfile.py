@@ -1,0 +1,176 @@
+"""Reading an export file: its first bytes, a JSON document, its clock times.
+
+Shared by the format modules so that every one of them answers a broken file
+the same way (an ``ImportFormatError`` that says file and line) and converts
+times by the same rule:
+
+* a time the export writes as a wall-clock time without a zone is kept as is;
+* an epoch time, or a time with a UTC offset, is an instant: it is shown in
+  the user's local time zone (``tz``; ``None`` means this machine's zone) and
+  the zone is then dropped, because every ``Message.sent`` is naive.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from reciprocity.errors import ImportFormatError
+from reciprocity.evidence.message import Chat, Message
+
+HEAD_BYTES = 64 * 1024
+BOM = b"\xef\xbb\xbf"
+_INTEGER = re.compile(r"-?[0-9]{1,20}")
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes of the file (fewer if it is shorter)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError as error:
+        raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
+
+
+def read_tail(path: Path, size: int = HEAD_BYTES) -> bytes:
+    """The last ``size`` bytes of the file (all of it if it is shorter)."""
+    try:
+        with path.open("rb") as handle:
+            end = handle.seek(0, 2)
+            handle.seek(max(0, end - size))
+            return handle.read(size)
+    except OSError as error:
+        raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
+
+
+def head_text(head: bytes) -> str:
+    """The head as text for sniffing: BOM and leading blanks removed, bad bytes ignored."""
+    # A 64 KiB cut can split a UTF-8 sequence; "ignore" keeps sniffing cheap and total.
+    return head.removeprefix(BOM).decode("utf-8", "ignore").lstrip()
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
+
+
+def load_json(path: Path, data: bytes | None = None) -> object:
+    """Parse the whole file as JSON, or raise ImportFormatError with line and column.
+
+    These exports are small enough to load at once (Meta splits long chats
+    into several files; Telegram and Discord exports are per chat).
+    """
+    raw = read_bytes(path) if data is None else data
+    try:
+        text = raw.removeprefix(BOM).decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ImportFormatError("is not UTF-8 text, so it cannot be JSON", str(path), line) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFormatError(
+            f"is not valid JSON ({error.msg} at column {error.colno}); "
+            "the file may be cut short or edited",
+            str(path),
+            error.lineno,
+        ) from None
+    except RecursionError:
+        raise ImportFormatError("is JSON nested too deeply to be a chat export", str(path)) from None
+    except ValueError as error:  # e.g. an integer with more digits than Python reads
+        raise ImportFormatError(f"has a JSON value that cannot be read ({error})", str(path)) from None
+
+
+def local_from_epoch(seconds: float, tz: tzinfo | None = None) -> datetime:
+    """An epoch time as naive wall-clock time in ``tz`` (default: this machine's zone).
+
+    Raises ValueError when the number is not a usable time.
+    """
+    if isinstance(seconds, bool) or not math.isfinite(seconds):
+        raise ValueError(f"{seconds!r} is not a time")
+    try:
+        if tz is None:
+            return datetime.fromtimestamp(seconds)
+        return datetime.fromtimestamp(seconds, tz).replace(tzinfo=None)
+    except (OverflowError, OSError) as error:
+        raise ValueError(f"{seconds!r} is out of range ({error})") from None
+
+
+def local_from_aware(moment: datetime, tz: tzinfo | None = None) -> datetime:
+    """A time with an offset as naive wall-clock time in ``tz``; a naive time is kept."""
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(tz).replace(tzinfo=None)
+    except (OverflowError, OSError) as error:
+        raise ValueError(f"{moment.isoformat()} is out of range ({error})") from None
+
+
+def parse_iso(value: str, tz: tzinfo | None = None) -> datetime:
+    """An ISO 8601 time: naive is kept as shown, one with an offset goes to ``tz``.
+
+    Raises ValueError when the text is not an ISO 8601 time.
+    """
+    return local_from_aware(datetime.fromisoformat(value.strip()), tz)
+
+
+def epoch_number(value: object) -> float | None:
+    """A JSON number or digit string as a float, or None (booleans are not numbers)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        return float(value)
+    return None
+
+
+def as_text(value: object) -> str | None:
+    """A JSON value if it is a string, else None (so that it can be looked up in a set)."""
+    return value if isinstance(value, str) else None
+
+
+def counted(chat: Chat, messages: Iterable[Message]) -> Iterator[Message]:
+    """Yield the messages, counting each author in ``chat.participants`` as they pass."""
+    for message in messages:
+        chat.participants[message.author] = chat.participants.get(message.author, 0) + 1
+        yield message
+
+
+def name_list(names: Iterable[str], limit: int = 12) -> str:
+    """Names for an error message: quoted, comma-separated, long lists shortened."""
+    shown = [f'"{name}"' for name in names]
+    if len(shown) > limit:
+        return ", ".join(shown[:limit]) + f" and {len(shown) - limit} more"
+    return ", ".join(shown)
+
+
+def text_lines(path: Path, chat: Chat) -> Iterator[tuple[int, str]]:
+    """The file's lines as text, numbered from 1, line ends kept, read one at a time.
+
+    Bytes that are not UTF-8 become U+FFFD rather than stopping the import: one
+    damaged line should not cost a whole history. A note says how many lines
+    were affected. A NUL byte, which no chat text contains, becomes U+FFFD too.
+    """
+    damaged = 0
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if number == 1:
+                    raw = raw.removeprefix(BOM)
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    damaged += 1
+                    line = raw.decode("utf-8", "replace")
+                yield number, line.replace("\x00", "\ufffd")
+    except OSError as error:
+        raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
+    if damaged:
+        chat.notes.append(f"{damaged} lines had bytes that are not UTF-8; they were read as \ufffd")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import zipfile
@@ -15,7 +14,6 @@ from reciprocity.errors import ImportFormatError
 from reciprocity.evidence import detect
 
 FIXTURES = Path(__file__).parent / "fixtures"
-HAS_WHATSAPP = importlib.util.find_spec("reciprocity.evidence.whatsapp") is not None
 
 
 @pytest.mark.parametrize(
@@ -64,14 +62,6 @@ def test_chat_miner_results_are_not_exports(corpus: Path, target: str) -> None:
         detect(corpus / "chat-miner" / "test" / target)
 
 
-@pytest.mark.skipif(HAS_WHATSAPP, reason="only while the WhatsApp module is absent")
-def test_detection_works_without_the_whatsapp_module(corpus: Path) -> None:
-    assert detect(FIXTURES / "sms" / "messages.xml") == "sms"
-    with pytest.raises(ImportFormatError):
-        detect(corpus / "pitfalls" / "case_crlf.txt")
-
-
-@pytest.mark.skipif(not HAS_WHATSAPP, reason="the WhatsApp module is written separately")
 def test_zip_and_text_go_to_whatsapp(corpus: Path, tmp_path: Path) -> None:
     archive = tmp_path / "WhatsApp Chat with Sam.zip"
     with zipfile.ZipFile(archive, "w") as bundle:

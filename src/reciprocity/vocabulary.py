@@ -83,3 +83,38 @@ RATING_MIN = 1
 RATING_MAX = 5
 VISION_AT_OR_BELOW = 2
 """A rating at or below this asks for a vision of the mutual pattern to build."""
+
+
+class BoundaryArea(StrEnum):
+    """What a boundary protects."""
+
+    TIME = "time"
+    ENERGY = "energy"
+    EMOTIONAL_LABOUR = "emotional-labour"
+    TOPICS = "topics"
+    OTHER = "other"
+
+
+class BoundaryStatus(StrEnum):
+    """Where a boundary stands; requests are reviewed and renegotiated over time."""
+
+    ACTIVE = "active"
+    RESPECTED = "respected"
+    RENEGOTIATED = "renegotiated"
+    RETIRED = "retired"
+
+
+class OccurrenceStatus(StrEnum):
+    """What became of one planned occurrence of a ritual."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    MOVED = "moved"
+
+
+class AdjustmentOutcome(StrEnum):
+    """Whether an adjustment agreed at a check-in happened, asked at the next one."""
+
+    HAPPENED = "happened"
+    PARTLY = "partly"
+    NOT_YET = "not-yet"

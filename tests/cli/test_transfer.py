@@ -11,9 +11,13 @@ from hypothesis import strategies as st
 
 from reciprocity.store import open_database, transfer
 from reciprocity.vocabulary import (
+    AdjustmentOutcome,
+    BoundaryArea,
+    BoundaryStatus,
     CareStyle,
     Dimension,
     Giver,
+    OccurrenceStatus,
     RelationshipKind,
     SeasonKind,
 )
@@ -76,8 +80,8 @@ def test_broken_imports_say_where_and_change_nothing(demo_cli: Cli, tmp_path: Pa
         truncated: "line ",
         bad_energy: "people[1].moments[3]: Energy is 7",
         bad_rating: "audits[0].entries[0]: A rating of 9",
-        other: "not a reciprocity export",
-        binary: "cannot be read",
+        other: "not a chat export",
+        binary: "not a chat export",
         tmp_path / "missing.json": "no such file",
     }
     for path, expected in expectations.items():
@@ -198,7 +202,95 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         "people": people,
         "seasons": seasons,
         "audits": audits,
+        **draw(practices(people, len(seasons))),
     }
+
+
+words = free_text.filter(str.strip)
+
+
+@st.composite
+def practices(draw: st.DrawFn, people: list[dict[str, Any]], seasons: int) -> dict[str, Any]:
+    """Rituals, check-ins, boundaries, wins, dates, rhythms and roles for ``people``."""
+    names = [p["name"] for p in people]
+    owners = st.sampled_from(["me", *names])
+    found: dict[str, Any] = {
+        "boundaries": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "whose": owners,
+                        "area": st.sampled_from([a.value for a in BoundaryArea]),
+                        "request": words,
+                        "status": st.sampled_from([s.value for s in BoundaryStatus]),
+                        "since": days,
+                        "review_on": st.none(),
+                        "note": free_text,
+                    }
+                ),
+                max_size=2,
+            )
+        ),
+        "wins": draw(
+            st.lists(st.fixed_dictionaries({"whose": owners, "on": days, "text": words}), max_size=2)
+        ),
+        "dates": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"whose": owners, "title": words, "on": days, "yearly": st.booleans()}
+                ),
+                max_size=2,
+            )
+        ),
+    }
+    if not names:
+        return found
+    found["rhythms"] = [
+        {"person": name, "ideal_days": ideal, "longest_days": ideal + extra}
+        for name in draw(st.lists(st.sampled_from(names), unique=True, max_size=2))
+        for ideal, extra in [(draw(st.integers(1, 60)), draw(st.integers(0, 60)))]
+    ]
+    found["rituals"] = [
+        {
+            "person": draw(st.sampled_from(names)),
+            "title": draw(words),
+            "rule": draw(st.sampled_from(["weekly", "FREQ=MONTHLY;BYDAY=1SA", "fortnightly"])),
+            "start": draw(days),
+            "at": draw(st.none() | st.just("19:30")),
+            "rotation": ["me", *draw(st.lists(st.sampled_from(names), unique=True, max_size=2))],
+            "next_position": draw(st.integers(0, 1)),
+            "occurrences": [
+                {"due": due.isoformat(), "status": status, "on": None, "host": None, "note": ""}
+                for due in draw(st.lists(st.dates(), unique=True, max_size=3))
+                for status in [draw(st.sampled_from([s.value for s in OccurrenceStatus]))]
+            ],
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    found["checkins"] = [
+        {
+            "person": draw(st.sampled_from(names)),
+            "on": draw(days),
+            "sides": {"me": {"supported": draw(free_text)}, "them": {"drained": draw(free_text)}},
+            "adjustments": [
+                {"text": text, "outcome": draw(st.none() | st.sampled_from([o.value for o in AdjustmentOutcome]))}
+                for text in draw(st.lists(words, max_size=2))
+            ],
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    if seasons:
+        found["roles"] = [
+            {
+                "season": draw(st.integers(0, seasons - 1)),
+                "person": draw(st.sampled_from(names)),
+                "roles": ["planner", "listener"],
+                "start": draw(days),
+                "every_days": draw(st.none() | st.integers(1, 30)),
+            }
+            for _ in range(draw(st.integers(0, 1)))
+        ]
+    return found
 
 
 @settings(

@@ -38,10 +38,34 @@ def test_the_file_is_copied_aside_before_a_migration(tmp_path: Path) -> None:
         connection.execute("DELETE FROM alembic_version")
     with pytest.raises(StoreError):  # tables exist, so re-creating them fails: said plainly
         open_database(f"sqlite:///{path}")
-    copies = list(tmp_path.glob("old.before-0001.*.db"))
+    copies = list(tmp_path.glob(f"old.before-{SCHEMA_REVISION}.*.db"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as connection:
         assert connection.execute("SELECT name FROM person").fetchall() == [("Ana",)]
+
+
+def test_upgrading_from_the_first_layout_keeps_data_and_a_copy(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "v1.db"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = migrate.config()
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0001")
+        connection.execute(
+            text("INSERT INTO person (name, kind, my_care, their_care, note) VALUES ('Ana', 'friend', '[]', '[]', '')")
+        )
+    engine.dispose()
+    database = open_database(f"sqlite:///{path}")
+    assert database.backup_path is not None and database.backup_path.exists()
+    with database.transaction() as session:
+        assert session.execute(text("SELECT name, chat_me FROM person")).all() == [("Ana", None)]
+        assert session.execute(text("SELECT count(*) FROM evidence")).scalar() == 0
+    database.close()
+    with sqlite3.connect(database.backup_path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:

@@ -7,7 +7,25 @@ from typing import Annotated
 import typer
 
 from reciprocity import __version__
-from reciprocity.cli import audit, demo, moments, patterns, people, seasons, transfer
+from reciprocity.cli import (
+    audit,
+    boundaries,
+    checkin,
+    demo,
+    due,
+    moments,
+    occasions,
+    patterns,
+    people,
+    rhythm,
+    rituals,
+    roles,
+    seasons,
+    serve,
+    talk,
+    transfer,
+    wins,
+)
 from reciprocity.cli.runtime import Runtime
 
 app = typer.Typer(
@@ -61,3 +79,14 @@ app.command("status")(patterns.status)
 app.command("demo")(demo.demo)
 app.command("export")(transfer.export)
 app.command("import")(transfer.import_)
+app.command("serve")(serve.serve)
+app.command("checkin")(checkin.checkin)
+app.add_typer(rituals.app, name="ritual")
+app.add_typer(boundaries.app, name="boundary")
+app.add_typer(roles.app, name="roles")
+app.add_typer(wins.app, name="win")
+app.add_typer(rhythm.app, name="rhythm")
+app.add_typer(occasions.app, name="date")
+app.add_typer(talk.app, name="talk")
+app.command("due")(due.due)
+app.command("calendar")(due.calendar)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from reciprocity.cli.runtime import console, emit_json, runtime, say
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from sqlalchemy.orm import Session
+
     from reciprocity.patterns import RelationshipPattern
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -49,9 +53,10 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
     state = runtime(ctx)
     with state.database().transaction() as session:
         found = overview.all_patterns(session, today=state.today)
+        wins = _recent_wins(session, state.today)
     rows = [_status_row(p) for p in found]
     if json:
-        emit_json({"today": state.today.isoformat(), "relationships": rows})
+        emit_json({"today": state.today.isoformat(), "relationships": rows, "wins": wins})
         return
     if not rows:
         say(messages.NO_PEOPLE)
@@ -66,6 +71,22 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
     for pattern in found:
         if pattern.suggestions:
             say(f"{pattern.person}: {pattern.suggestions[0].text}")
+    if wins:
+        from reciprocity.coach import practices as words
+
+        say(words.STATUS_WINS)
+        for win in wins:
+            whose = words.YOUR_OWN if win["whose"] == "me" else win["whose"]
+            say(f"  {win['on']}  {whose}: {win['text']}")
+
+
+def _recent_wins(session: Session, today: date) -> list[dict[str, Any]]:
+    """Small wins of the last month, newest first, for ``status``."""
+    from datetime import timedelta
+
+    from reciprocity.model.win import recent_wins
+
+    return [w.as_dict() for w in recent_wins(session, today - timedelta(days=30))][:5]
 
 
 def _status_row(pattern: RelationshipPattern) -> dict[str, object]:

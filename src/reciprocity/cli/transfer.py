@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reciprocity.cli.runtime import emit_json, runtime, say
+
+if TYPE_CHECKING:
+    from reciprocity.store.chats import ImportSummary
 
 
 def export(
@@ -30,17 +34,51 @@ def export(
 def import_(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A reciprocity export (or, soon, a chat export).")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A chat export (format detected) or a reciprocity export."
+        ),
     ],
+    me: Annotated[
+        str | None, typer.Option("--me", metavar="NAME", help="Your own name in the chat.")
+    ] = None,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", metavar="NAME", help="Who the other side is, in your list."),
+    ] = None,
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            "--date-order", metavar="ORDER", help="DMY, MDY or YMD, if the guess was wrong."
+        ),
+    ] = None,
+    chat_name: Annotated[
+        str | None,
+        typer.Option("--chat", metavar="NAME", help="Which chat, in a whole-account export."),
+    ] = None,
+    keep_text: Annotated[
+        bool, typer.Option("--keep-text", help="Keep message text (not kept by default).")
+    ] = False,
     replace: Annotated[
         bool,
-        typer.Option(
-            "--replace", help="Replace everything in the database (a copy is kept first)."
-        ),
+        typer.Option("--replace", help="Restoring: replace everything (a copy is kept first)."),
     ] = False,
     json: Annotated[bool, typer.Option("--json", help="Print a JSON summary for scripts.")] = False,
 ) -> None:
-    """Restore a reciprocity export into this database."""
+    """Import a chat export as evidence, or restore a reciprocity export."""
+    from reciprocity.coach import messages
+    from reciprocity.errors import TransferError
+    from reciprocity.evidence import detect
+
+    if not file.exists():
+        raise TransferError(messages.FILE_MISSING.format(path=file))
+    if detect(file) == "reciprocity":
+        _restore(ctx, file, replace=replace, json=json)
+    else:
+        _import_chat(ctx, file, me, person, date_order, chat_name, keep_text, json)
+
+
+def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> None:
     from reciprocity.coach import messages
     from reciprocity.errors import ConflictError
     from reciprocity.store import backup, transfer
@@ -61,3 +99,95 @@ def import_(
         emit_json({"format": "reciprocity", **numbers})
     else:
         say(messages.IMPORTED.format(path=file, **numbers))
+
+
+def _import_chat(
+    ctx: typer.Context,
+    file: Path,
+    me: str | None,
+    person: str | None,
+    date_order: str | None,
+    chat_name: str | None,
+    keep_text: bool,
+    json: bool,
+) -> None:
+    import sys
+    from contextlib import ExitStack
+
+    from reciprocity import evidence
+    from reciprocity.store.chats import store_chat
+
+    options = evidence.ParseOptions(
+        date_order=date_order.upper() if date_order else None, chat_name=chat_name
+    )
+    chat = evidence.parse(file, options)
+    database = runtime(ctx).database()
+    with ExitStack() as stack:
+        tick = _progress(stack) if sys.stderr.isatty() and not json else (lambda _count: None)
+        with database.transaction() as session:
+            summary = store_chat(
+                session, chat, me=me, person=person, keep_text=keep_text, tick=tick
+            )
+    if json:
+        emit_json(summary.as_dict())
+    else:
+        _print_summary(summary, keep_text)
+
+
+def _progress(stack: object) -> Callable[[int], None]:
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from reciprocity.cli.runtime import console
+    from reciprocity.coach import messages
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description} {task.completed:,}"),
+        console=console(),
+        transient=True,
+    )
+    stack.enter_context(progress)  # type: ignore[attr-defined]
+    task = progress.add_task(messages.IMPORT_PROGRESS, total=None)
+    return lambda count: progress.update(task, completed=count)
+
+
+def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
+    from reciprocity.coach import messages
+
+    def reply(minutes: float | None) -> str:
+        if minutes is None:
+            return messages.REPLY_UNKNOWN
+        if minutes < 90:
+            return f"{minutes:.0f} min"
+        return f"{minutes / 60:.1f} h"
+
+    data = summary.as_dict()
+    say(
+        messages.IMPORT_SUMMARY.format(
+            **{k: data[k] for k in ("messages", "new", "first", "last", "conversations")}
+        )
+    )
+    for name, reading in summary.readings.items():
+        say(
+            messages.IMPORT_PERSON_LINE.format(
+                name=name,
+                conversations=reading.conversations,
+                started_me=reading.started["me"],
+                started_them=reading.started["them"],
+                reply_me=reply(reading.response_minutes["me"]),
+                reply_them=reply(reading.response_minutes["them"]),
+            )
+        )
+    if summary.added:
+        say(messages.IMPORT_ADDED.format(names=", ".join(summary.added)))
+    if summary.date_order_inferred and summary.date_order:
+        say(messages.IMPORT_DATE_ORDER.format(order=summary.date_order))
+    for note in summary.notes:
+        say(note)
+    if summary.skipped:
+        say(messages.IMPORT_SKIPPED.format(count=len(summary.skipped)))
+        for item in summary.skipped[:10]:
+            say(messages.IMPORT_SKIPPED_LINE.format(**item))
+        if len(summary.skipped) > 10:
+            say(messages.IMPORT_SKIPPED_MORE.format(count=len(summary.skipped) - 10))
+    say(messages.IMPORT_TEXT_KEPT if keep_text else messages.IMPORT_TEXT_NOT_KEPT)

@@ -118,6 +118,32 @@ TRANSFER_INTO_NON_EMPTY = (
 )
 REPLACED_BACKUP = "Kept a copy of what was there at {path}."
 
+# Chat imports
+IMPORT_NEEDS_ME = (
+    "Which of these is you? {names}. Tell reciprocity with --me NAME (it is remembered next time)."
+)
+IMPORT_ME_UNKNOWN = "{me!r} does not write in this chat; the people who do are: {names}."
+IMPORT_PERSON_IN_GROUP = (
+    "--person names the one other side of a two-person chat; this chat has several: {names}."
+)
+IMPORT_EMPTY = "No messages were found in this export, so there was nothing to import."
+IMPORT_SUMMARY = (
+    "Read {messages} messages ({new} new) from {first} to {last}: {conversations} conversations."
+)
+IMPORT_PERSON_LINE = (
+    "{name}: {conversations} conversations, {started_me} started by you and {started_them} by {name}; "
+    "typical reply {reply_me} from you, {reply_them} from {name}."
+)
+IMPORT_ADDED = "Added to your list: {names}."
+IMPORT_SKIPPED = "{count} lines were not understood and were left out:"
+IMPORT_SKIPPED_LINE = "  line {line}: {reason}"
+IMPORT_SKIPPED_MORE = "  … and {count} more (see --json for all of them)."
+IMPORT_DATE_ORDER = "Dates were read as {order}, decided from the whole file; --date-order overrides it."
+IMPORT_TEXT_KEPT = "Message text was kept, as you asked (--keep-text)."
+IMPORT_TEXT_NOT_KEPT = "Message text was not kept; only when, who and how long."
+REPLY_UNKNOWN = "not enough replies to say"
+IMPORT_PROGRESS = "Reading messages"
+
 # General
 INTERNAL_ERROR = (
     "Something went wrong inside reciprocity ({kind}: {detail}). Nothing was changed. "

@@ -6,8 +6,38 @@ sides, styles) lives in ``reciprocity.vocabulary`` so the CLI can start fast.
 
 from reciprocity.model.audit import Audit, AuditEntry, DimensionRating
 from reciprocity.model.base import Base
+from reciprocity.model.boundary import Boundary
+from reciprocity.model.chat import Chat, ChatMessage, Evidence
+from reciprocity.model.checkin import Adjustment, CheckIn
 from reciprocity.model.moment import Moment
+from reciprocity.model.occasion import Occasion
 from reciprocity.model.person import ME, Person
+from reciprocity.model.rhythm import Rhythm
+from reciprocity.model.ritual import Occurrence, Ritual, RitualMember
+from reciprocity.model.role import RoleRotation
 from reciprocity.model.season import Season
+from reciprocity.model.win import Win
 
-__all__ = ["ME", "Audit", "AuditEntry", "Base", "DimensionRating", "Moment", "Person", "Season"]
+__all__ = [
+    "ME",
+    "Adjustment",
+    "Audit",
+    "AuditEntry",
+    "Base",
+    "Boundary",
+    "Chat",
+    "ChatMessage",
+    "CheckIn",
+    "DimensionRating",
+    "Evidence",
+    "Moment",
+    "Occasion",
+    "Occurrence",
+    "Person",
+    "Rhythm",
+    "Ritual",
+    "RitualMember",
+    "RoleRotation",
+    "Season",
+    "Win",
+]

@@ -21,6 +21,7 @@ from reciprocity.vocabulary import CareStyle, RelationshipKind
 
 if TYPE_CHECKING:
     from reciprocity.model.audit import AuditEntry
+    from reciprocity.model.chat import Evidence
     from reciprocity.model.moment import Moment
     from reciprocity.model.season import Season
 
@@ -42,6 +43,8 @@ class Person(Base):
     their_care: Mapped[list[CareStyle]] = mapped_column(EnumList(CareStyle), default=list)
     """How they show care to me."""
     note: Mapped[str] = mapped_column(Text, default="")
+    chat_me: Mapped[str | None] = mapped_column(String(NAME_LENGTH), default=None)
+    """The user's own name in chats with this person, remembered from the last import."""
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     moments: Mapped[list[Moment]] = relationship(
@@ -57,6 +60,9 @@ class Person(Base):
         order_by="Season.start",
     )
     audit_entries: Mapped[list[AuditEntry]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+    evidence: Mapped[list[Evidence]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
     )
 

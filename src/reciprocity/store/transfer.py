@@ -26,6 +26,7 @@ from reciprocity.errors import ImportFormatError, ReciprocityError, TransferErro
 from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.model.audit import all_audits
 from reciprocity.model.person import all_people
+from reciprocity.store import practices
 from reciprocity.vocabulary import (
     CareStyle,
     Dimension,
@@ -41,7 +42,7 @@ VERSION = 1
 
 def export_document(session: Session) -> dict[str, Any]:
     people = all_people(session)
-    seasons = session.scalars(select(Season).order_by(Season.start, Season.id))
+    seasons = list(session.scalars(select(Season).order_by(Season.start, Season.id)))
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -52,6 +53,7 @@ def export_document(session: Session) -> dict[str, Any]:
         ],
         "seasons": [season.as_dict() for season in seasons],
         "audits": [audit.as_dict() for audit in all_audits(session)],
+        **practices.export_part(session, seasons),
     }
 
 
@@ -65,6 +67,7 @@ def counts(document: Mapping[str, Any]) -> dict[str, int]:
         "moments": sum(len(p.get("moments", [])) for p in document["people"]),
         "seasons": len(document["seasons"]),
         "audits": len(document["audits"]),
+        **practices.counts(document),
     }
 
 
@@ -127,6 +130,7 @@ def people_count(session: Session) -> int:
 
 def clear(session: Session) -> None:
     """Remove every person, season and audit (used by a replacing restore and the demo)."""
+    practices.clear_part(session)
     for model in (Audit, Season, Person):
         for row in session.scalars(select(model)):
             session.delete(row)
@@ -137,6 +141,7 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
     """Add everything in ``document`` to the session. Raises ImportFormatError naming the field."""
     reader = _Reader(source)
     people: dict[str, Person] = {}
+    seasons: list[Season] = []
     for i, item in enumerate(reader.items(document, "people")):
         where = f"people[{i}]"
         with reader.at(where):
@@ -177,6 +182,7 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
                 note=reader.text(raw, "note", spot),
             )
         session.add(season)
+        seasons.append(season)
     for i, raw in enumerate(reader.items(document, "audits")):
         spot = f"audits[{i}]"
         with reader.at(spot):
@@ -190,6 +196,7 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
         with reader.at(spot):
             audit.check_complete()
         session.add(audit)
+    practices.restore_part(session, document, reader, people, seasons)
     session.flush()
     return counts(document)
 

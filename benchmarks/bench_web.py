@@ -1,0 +1,124 @@
+"""Benchmark: server time of the dashboard and a person page with 200 relationships.
+
+Builds a SQLite file in a temporary folder holding 200 people, each with two
+years of moments (about 100,000 in all, a few a week per person), a season each
+for a fifth of them and an audit covering everyone, generated deterministically
+from a seed. Requests go through the whole app in-process (middleware, CSRF,
+templates, charts) with the ASGI test client, so the figure is server time
+without the network. Prints p50 and p95 per page. Target: p95 at most 50 ms for
+a person page; the dashboard analyses all 200 relationships and is reported as is.
+
+    python benchmarks/bench_web.py             # print the figures
+    python benchmarks/bench_web.py --check     # also exit 1 above the target
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from reciprocity.model import Audit, AuditEntry, DimensionRating, Moment, Person, Season
+from reciprocity.store import open_database
+from reciprocity.vocabulary import CareStyle, Dimension, Direction, Giver, SeasonKind
+from reciprocity.web import WebSettings, create_app
+
+TODAY = date(2026, 3, 14)
+PEOPLE = 200
+DAYS = 730
+TARGET_MS = 50.0
+
+
+def build(url: str, seed: int = 11) -> int:
+    rng = random.Random(seed)
+    database = open_database(url)
+    moments = 0
+    with database.transaction() as session:
+        audit = Audit(on=TODAY - timedelta(days=30))
+        for index in range(PEOPLE):
+            person = Person(name=f"person-{index:03d}")
+            lean = rng.uniform(0.2, 0.8)
+            day = TODAY - timedelta(days=DAYS)
+            while day <= TODAY:
+                day += timedelta(days=rng.randint(1, 4))
+                person.moments.append(
+                    Moment(
+                        on=min(day, TODAY),
+                        by=Giver.ME if rng.random() < lean else rng.choice((Giver.THEM, Giver.BOTH)),
+                        dimensions=rng.sample(list(Dimension), rng.randint(0, 2)),
+                        style=rng.choice([*CareStyle, None]),
+                        energy=rng.choice((-2, -1, 0, 1, 2, None)),
+                        text="A moment",
+                    )
+                )
+                moments += 1
+            if index % 5 == 0:
+                start = TODAY - timedelta(days=rng.randint(60, 400))
+                person.seasons.append(
+                    Season(kind=rng.choice(list(SeasonKind)), start=start,
+                           end=start + timedelta(days=rng.randint(20, 90)))
+                )
+            entry = AuditEntry(person=person, rating=4, direction=Direction.ME)
+            for dimension in Dimension:
+                entry.ratings.append(
+                    DimensionRating(dimension=dimension, rating=4, direction=Direction.THEM)
+                )
+            audit.entries.append(entry)
+            session.add(person)
+        session.add(audit)
+    database.close()
+    return moments
+
+
+def timed(client: TestClient, paths: list[str]) -> list[float]:
+    found = []
+    for path in paths:
+        start = time.perf_counter()
+        answer = client.get(path)
+        found.append((time.perf_counter() - start) * 1000)
+        assert answer.status_code == 200, (path, answer.status_code)
+    return found
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 above the target")
+    parser.add_argument("--requests", type=int, default=60)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        start = time.perf_counter()
+        moments = build(url)
+        print(f"built {PEOPLE} people, {moments} moments in {time.perf_counter() - start:.1f} s")
+        app = create_app(WebSettings(database_url=url, today=lambda: TODAY))
+        rng = random.Random(3)
+        with TestClient(app, base_url="http://127.0.0.1:8765") as client:
+            timed(client, ["/", "/people/1"])  # warm up: templates, caches
+            dashboard = timed(client, ["/"] * max(10, options.requests // 3))
+            person = timed(
+                client, [f"/people/{rng.randint(1, PEOPLE)}" for _ in range(options.requests)]
+            )
+    for label, values in (("dashboard", dashboard), ("person page", person)):
+        print(
+            f"{label:12s} p50 {statistics.median(values):7.1f} ms   p95 {p95(values):7.1f} ms"
+            f"   ({len(values)} requests)"
+        )
+    if options.check and p95(person) > TARGET_MS:
+        print(f"person page p95 above the {TARGET_MS:.0f} ms target", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,275 @@
+"""What needs attention: rituals, check-ins, boundary reviews, follow-ups, dates, rhythm.
+
+Loads what is stored and asks the pure ``reciprocity.practices`` functions
+where each practice stands, so ``reciprocity due``, the calendar, and later
+the web dashboard give the same answer. Nothing here is an alarm: each item is
+a gentle invitation, with whose go it is next said plainly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reciprocity.coach import practices as words
+from reciprocity.model import (
+    ME,
+    Boundary,
+    CheckIn,
+    Evidence,
+    Moment,
+    Occasion,
+    Occurrence,
+    Person,
+    Rhythm,
+    Ritual,
+    RoleRotation,
+)
+from reciprocity.model.chat import ChatMessage
+from reciprocity.model.person import all_people
+from reciprocity.model.ritual import all_rituals
+from reciprocity.practices.calendar import PlannedCheckIn
+from reciprocity.practices.schedule import standing
+from reciprocity.vocabulary import BoundaryStatus, OccurrenceStatus
+
+DEFAULT_DAYS = 7
+FOLLOW_UP_AFTER_DAYS = 7
+"""Adjustments come up as follow-ups once a week has passed since they were agreed."""
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    """``ritual``, ``checkin``, ``boundary``, ``follow-up``, ``birthday``, ``date``, ``rhythm``, ``roles``."""
+    day: date
+    people: tuple[str, ...]
+    text: str
+    state: str = "soon"
+    """``today``, ``waiting`` (planned for a day that has passed), ``soon`` or ``now``."""
+    details: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "day": self.day.isoformat(),
+            "state": self.state,
+            "people": list(self.people),
+            "text": self.text,
+            **self.details,
+        }
+
+
+def host_words(host: str | None) -> str | None:
+    if host is None:
+        return None
+    return words.YOU_HOST_NEXT if host == ME else words.HOSTS_NEXT.format(name=host)
+
+
+def names_of(ritual: Ritual) -> str:
+    return " and ".join(p.name for p in ritual.people)
+
+
+def ritual_items(ritual: Ritual, today: date, until: date) -> list[DueItem]:
+    if ritual.end is not None and ritual.end < today and not ritual.occurrences:
+        return []
+    where = standing(ritual.cadence, ritual.records, today)
+    host = ritual.next_host
+    details: dict[str, object] = {"ritual": ritual.id, "title": ritual.title, "hosts_next": host}
+    names = names_of(ritual)
+    people = tuple(p.name for p in ritual.people)
+    items = []
+    if where.waiting is not None:
+        template = words.DUE_RITUAL_TODAY if where.waiting == today else words.DUE_RITUAL_WAITING
+        state = "today" if where.waiting == today else "waiting"
+        text = template.format(title=ritual.title, names=names, day=where.waiting.isoformat())
+        items.append(
+            DueItem("ritual", where.waiting, people, _with_host(text, host), state, details)
+        )
+    if where.upcoming is not None and where.upcoming <= until and where.waiting != today:
+        text = words.DUE_RITUAL_SOON.format(
+            title=ritual.title, names=names, day=where.upcoming.isoformat()
+        )
+        if not items:
+            items.append(
+                DueItem("ritual", where.upcoming, people, _with_host(text, host), "soon", details)
+            )
+    return items
+
+
+def _with_host(text: str, host: str | None) -> str:
+    said = host_words(host)
+    return text if said is None else f"{text}; {said}"
+
+
+def planned_checkins(session: Session) -> list[PlannedCheckIn]:
+    """The next check-in planned with each person, from their latest check-in."""
+    latest: dict[int, CheckIn] = {}
+    for checkin in session.scalars(select(CheckIn).order_by(CheckIn.on, CheckIn.id)):
+        latest[checkin.person_id] = checkin
+    return [
+        PlannedCheckIn(c.person.name, c.next_on) for c in latest.values() if c.next_on is not None
+    ]
+
+
+def last_contact(session: Session) -> dict[int, date]:
+    """The last day of any contact with each person: a moment, check-in, ritual done or chat."""
+    found: dict[int, date] = {}
+
+    def keep(person_id: int | None, day: date | None) -> None:
+        if person_id is not None and day is not None and day > found.get(person_id, date.min):
+            found[person_id] = day
+
+    for model in (Moment, Evidence, CheckIn):
+        query = select(model.person_id, func.max(model.on)).group_by(model.person_id)
+        for person_id, day in session.execute(query):
+            keep(person_id, day)
+    chats = select(ChatMessage.person_id, func.max(ChatMessage.sent)).group_by(
+        ChatMessage.person_id
+    )
+    for chat_person, sent in session.execute(chats):
+        keep(chat_person, sent.date() if sent is not None else None)
+    done = (
+        select(Occurrence.ritual_id, func.max(Occurrence.on))
+        .where(Occurrence.status == OccurrenceStatus.DONE)
+        .group_by(Occurrence.ritual_id)
+    )
+    for ritual_id, done_on in session.execute(done):
+        ritual = session.get(Ritual, ritual_id)
+        for person in ritual.people if ritual is not None else []:
+            keep(person.id, done_on)
+    return found
+
+
+def _anniversary(day: date, today: date) -> date:
+    """The next time ``day``'s month and day come round, today included (29 Feb → 28 Feb)."""
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            candidate = date(year, 2, 28)
+        if candidate >= today:
+            return candidate
+    raise AssertionError("unreachable")
+
+
+def due(session: Session, today: date, days: int = DEFAULT_DAYS) -> list[DueItem]:
+    """Everything that could use attention from today up to ``days`` ahead, by day."""
+    until = today + timedelta(days=days)
+    items: list[DueItem] = []
+    for ritual in all_rituals(session):
+        items += ritual_items(ritual, today, until)
+    latest: dict[int, CheckIn] = {}
+    for checkin in session.scalars(select(CheckIn).order_by(CheckIn.on, CheckIn.id)):
+        latest[checkin.person_id] = checkin
+    for checkin in latest.values():
+        name = checkin.person.name
+        planned = checkin.next_on
+        if planned is not None and planned <= until:
+            template = words.DUE_CHECKIN if planned < today else words.DUE_CHECKIN_SOON
+            state = "waiting" if planned < today else ("today" if planned == today else "soon")
+            items.append(
+                DueItem("checkin", planned, (name,), template.format(name=name, day=planned), state)
+            )
+        elif (today - checkin.on).days >= FOLLOW_UP_AFTER_DAYS:
+            for adjustment in checkin.adjustments:
+                if adjustment.outcome is None:
+                    text = words.DUE_FOLLOW_UP.format(
+                        name=name, on=checkin.on.isoformat(), text=adjustment.text
+                    )
+                    items.append(DueItem("follow-up", today, (name,), text, "now"))
+    for boundary in session.scalars(select(Boundary).order_by(Boundary.review_on, Boundary.id)):
+        if (
+            boundary.review_on is not None
+            and boundary.review_on <= until
+            and boundary.status in (BoundaryStatus.ACTIVE, BoundaryStatus.RENEGOTIATED)
+        ):
+            whose = words.YOUR_OWN if boundary.person is None else boundary.person.name
+            text = words.DUE_BOUNDARY.format(whose=whose, request=boundary.request, id=boundary.id)
+            state = "waiting" if boundary.review_on < today else "soon"
+            people = () if boundary.person is None else (boundary.person.name,)
+            items.append(
+                DueItem(
+                    "boundary", boundary.review_on, people, text, state, {"boundary": boundary.id}
+                )
+            )
+    for person in all_people(session):
+        if person.birthday is not None:
+            day = _anniversary(person.birthday, today)
+            if day <= until:
+                text = words.DUE_BIRTHDAY.format(name=person.name, day=day.isoformat())
+                items.append(DueItem("birthday", day, (person.name,), text, _state(day, today)))
+    for occasion in session.scalars(select(Occasion)):
+        day = _anniversary(occasion.on, today) if occasion.yearly else occasion.on
+        if today <= day <= until:
+            whose = words.YOUR_OWN if occasion.person is None else occasion.person.name
+            text = words.DUE_OCCASION.format(title=occasion.title, whose=whose, day=day.isoformat())
+            people = () if occasion.person is None else (occasion.person.name,)
+            items.append(DueItem("date", day, people, text, _state(day, today)))
+    items += rhythm_items(session, today)
+    items += role_items(session, today)
+    order = {"waiting": 0, "today": 1, "now": 2, "soon": 3}
+    return sorted(items, key=lambda i: (i.day, order.get(i.state, 9), i.kind, i.text))
+
+
+def _state(day: date, today: date) -> str:
+    return "today" if day == today else "soon"
+
+
+def rhythm_items(session: Session, today: date) -> list[DueItem]:
+    contact = last_contact(session)
+    items = []
+    for rhythm in session.scalars(select(Rhythm)):
+        last = contact.get(rhythm.person_id)
+        if last is None:
+            continue
+        gap = (today - last).days
+        name = rhythm.person.name
+        if gap >= rhythm.longest_days:
+            text = words.DUE_RHYTHM_LONG.format(days=gap, name=name, longest=rhythm.longest_days)
+        elif gap >= rhythm.ideal_days:
+            text = words.DUE_RHYTHM.format(days=gap, name=name)
+        else:
+            continue
+        items.append(
+            DueItem(
+                "rhythm",
+                today,
+                (name,),
+                text,
+                "now",
+                {"last_contact": last.isoformat(), "gap_days": gap},
+            )
+        )
+    return items
+
+
+def role_items(session: Session, today: date) -> list[DueItem]:
+    items = []
+    for rotation in session.scalars(select(RoleRotation)):
+        if not rotation.season.contains(today):
+            continue
+        holders = rotation.holders(today)
+        text = words.DUE_ROLES.format(season=rotation.season.id, holders=holders_words(holders))
+        items.append(
+            DueItem("roles", today, (rotation.person.name,), text, "now", {"holders": holders})
+        )
+    return items
+
+
+def holders_words(holders: dict[str, str]) -> str:
+    parts = []
+    for role, who in holders.items():
+        if who == ME:
+            parts.append(words.ROLES_HOLDER_YOU.format(role=role))
+        else:
+            parts.append(words.ROLES_HOLDER.format(who=who, role=role))
+    return "; ".join(parts)
+
+
+def person_named(session: Session, name: str) -> Person | None:
+    from reciprocity.model.person import find_person
+
+    return None if name.strip().casefold() == ME else find_person(session, name)

@@ -1,0 +1,80 @@
+"""Preparing a check-in: the agenda, gathered from what is stored.
+
+What the patterns show, the adjustments agreed last time (and whether they
+happened, once asked), recent moments, each side's ways of showing care, the
+requests being kept, small wins, and open questions for reflective listening.
+The CLI prints it and asks the questions; the web app can show the same.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reciprocity import overview
+from reciprocity.coach import practices as words
+from reciprocity.coach.suggestions import DIMENSION_NAMES
+from reciprocity.model import Boundary, CheckIn, Person, Win
+from reciprocity.model.checkin import checkins_with
+from reciprocity.vocabulary import BoundaryStatus
+
+RECENT_DAYS = 30
+RECENT_MOMENTS = 6
+
+
+def last_checkin(session: Session, person: Person) -> CheckIn | None:
+    found = checkins_with(session, person)
+    return found[-1] if found else None
+
+
+def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:
+    """Everything worth having in front of you before a check-in, as plain data."""
+    previous = last_checkin(session, person)
+    since = previous.on if previous else today - timedelta(days=RECENT_DAYS)
+    pattern = overview.pattern_of(session, person, today=today)
+    moments = [m for m in person.moments if since <= m.on <= today][-RECENT_MOMENTS:]
+    leaning = [
+        str(d)
+        for d, reading in pattern.dimensions.items()
+        if str(reading.leaning) in ("me", "them")
+    ]
+    questions = list(words.REFLECTIVE_QUESTIONS)
+    for dimension in leaning[:2]:
+        questions.append(words.LISTENING_PROMPTS[dimension][0])
+    boundaries = session.scalars(
+        select(Boundary)
+        .where(Boundary.person_id == person.id)
+        .where(Boundary.status.in_([BoundaryStatus.ACTIVE, BoundaryStatus.RENEGOTIATED]))
+        .order_by(Boundary.id)
+    )
+    wins = session.scalars(
+        select(Win).where(Win.person_id == person.id, Win.on >= since).order_by(Win.on)
+    )
+    return {
+        "person": person.name,
+        "today": today.isoformat(),
+        "last_checkin": previous.on.isoformat() if previous else None,
+        "patterns": {
+            "dimensions": {
+                str(d): {"name": DIMENSION_NAMES[str(d)], "label": reading.label}
+                for d, reading in pattern.dimensions.items()
+            },
+            "energy": pattern.energy.label,
+            "suggestions": [s.text for s in pattern.suggestions],
+        },
+        "adjustments": [a.as_dict() for a in previous.adjustments] if previous else [],
+        "moments": [m.as_dict() for m in moments],
+        "care": {
+            "theirs": [s.value for s in person.their_care],
+            "mine": [s.value for s in person.my_care],
+        },
+        "boundaries": [
+            {"id": b.id, "area": b.area.value, "request": b.request} for b in boundaries
+        ],
+        "wins": [w.as_dict() for w in wins],
+        "questions": questions,
+        "tip": words.REFLECTIVE_TIP,
+    }

@@ -1,0 +1,153 @@
+"""``reciprocity boundary``: boundaries as specific requests, reviewed over time."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.vocabulary import BoundaryArea, BoundaryStatus
+
+app = typer.Typer(
+    help="Boundaries: specific requests about time, energy, emotional labour or topics.",
+    no_args_is_help=True,
+)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    whose: Annotated[
+        str, typer.Argument(metavar="PERSON|me", help="Who it is with, or 'me' for your own limit.")
+    ],
+    area: Annotated[BoundaryArea, typer.Argument(help="What it protects.")],
+    request: Annotated[str, typer.Argument(help="The request, in specific words.")],
+    review: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="When to look at it again (default: in six weeks)."),
+    ] = None,
+    on: Annotated[str, typer.Option(metavar="DATE", help="Since when (default: today).")] = "today",
+    note: Annotated[str, typer.Option(help="A few words for yourself.")] = "",
+) -> None:
+    """Add a boundary, worded as a request; the wording gets a gentle check."""
+    from datetime import timedelta
+
+    from reciprocity.agenda import person_named
+    from reciprocity.coach import phrasing
+    from reciprocity.coach import practices as words
+    from reciprocity.dates import parse_date
+    from reciprocity.model import Boundary
+
+    state = runtime(ctx)
+    since = parse_date(on, today=state.today)
+    review_on = (
+        since + timedelta(days=words.BOUNDARY_DEFAULT_REVIEW_DAYS)
+        if review is None
+        else parse_date(review, today=state.today, allow_future=True)
+    )
+    with state.database().transaction() as session:
+        owner = person_named(session, whose)
+        boundary = Boundary(
+            person=owner, area=area, request=request, since=since, review_on=review_on, note=note
+        )
+        session.add(boundary)
+        session.flush()
+        say(
+            words.BOUNDARY_ADDED.format(
+                id=boundary.id,
+                area=area.value,
+                whose=words.YOUR_OWN if owner is None else owner.name,
+                review=review_on.isoformat(),
+            )
+        )
+        rewrite = phrasing.rewrite(boundary.request)
+        if rewrite is not None:
+            why = phrasing.explain(phrasing.check(boundary.request))
+            say(words.PHRASING_NOTE.format(why=why, rewrite=rewrite))
+        elif len(boundary.request.split()) < 4:
+            say(words.BOUNDARY_SPECIFIC)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    everything: Annotated[bool, typer.Option("--all", help="Include retired ones.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Your boundaries, with where each stands and when to review it."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from reciprocity.coach import practices as words
+    from reciprocity.model.boundary import all_boundaries
+
+    with runtime(ctx).database().transaction() as session:
+        rows = [
+            {"id": b.id, **b.as_dict()}
+            for b in all_boundaries(session)
+            if everything or b.status is not BoundaryStatus.RETIRED
+        ]
+    if json:
+        emit_json(rows)
+        return
+    if not rows:
+        say(words.NO_BOUNDARIES)
+        return
+    table = Table("Id", "With", "Area", "Request", "Status", "Review")
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            words.YOUR_OWN if row["whose"] == "me" else escape(row["whose"]),
+            row["area"],
+            escape(row["request"]),
+            row["status"],
+            row["review_on"] or "-",
+        )
+    console().print(table)
+
+
+@app.command("review")
+def review(
+    ctx: typer.Context,
+    boundary_id: Annotated[int, typer.Argument(metavar="ID", help="The boundary's id.")],
+    status: Annotated[BoundaryStatus, typer.Argument(help="Where it stands now.")],
+    request: Annotated[
+        str | None, typer.Option(help="The renegotiated request, in specific words.")
+    ] = None,
+    next_review: Annotated[
+        str | None, typer.Option("--next", metavar="DATE", help="When to look again.")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A few words about how it went.")] = None,
+) -> None:
+    """Review a boundary: respected, renegotiated (with new words), retired, or still active."""
+    from datetime import timedelta
+
+    from reciprocity.coach import phrasing
+    from reciprocity.coach import practices as words
+    from reciprocity.dates import parse_date
+    from reciprocity.model.boundary import find_boundary
+
+    state = runtime(ctx)
+    with state.database().transaction() as session:
+        boundary = find_boundary(session, boundary_id)
+        boundary.status = status
+        if request is not None:
+            boundary.request = request
+        if note is not None:
+            boundary.note = note.strip()
+        if next_review is not None:
+            boundary.review_on = parse_date(next_review, today=state.today, allow_future=True)
+        elif status is BoundaryStatus.RETIRED:
+            boundary.review_on = None
+        else:
+            boundary.review_on = state.today + timedelta(days=words.BOUNDARY_DEFAULT_REVIEW_DAYS)
+        again = (
+            ""
+            if boundary.review_on is None
+            else words.BOUNDARY_NEXT_REVIEW.format(day=boundary.review_on.isoformat())
+        )
+        say(words.BOUNDARY_REVIEWED.format(id=boundary.id, status=status.value, review=again))
+        if request is not None and (rewrite := phrasing.rewrite(boundary.request)) is not None:
+            why = phrasing.explain(phrasing.check(boundary.request))
+            say(words.PHRASING_NOTE.format(why=why, rewrite=rewrite))

@@ -1,0 +1,216 @@
+"""``reciprocity checkin PERSON``: prepare a check-in, hold it, and keep what you agreed.
+
+Prints the agenda, then asks, line by line from standard input (typed or fed
+from a file): whether last time's adjustments happened, each side's supported,
+meaningful and drained, what you both agree to try, and when to meet next.
+Nothing is written until the person says yes at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.errors import ReciprocityError
+
+if TYPE_CHECKING:
+    from reciprocity.model import CheckIn, Person
+
+_INTENT = re.compile(
+    r"\b(?:meant to|didn'?t mean|intended|was going to|were going to|tried to)\b", re.IGNORECASE
+)
+
+
+class CheckInStopped(ReciprocityError):
+    """The answers ran out before the end, or the person chose not to save."""
+
+
+def checkin(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Who the check-in is with.")],
+    on: Annotated[
+        str, typer.Option(metavar="DATE", help="When it happens (default: today).")
+    ] = "today",
+    agenda_only: Annotated[
+        bool, typer.Option("--agenda", help="Only show the agenda; ask nothing.")
+    ] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the agenda and past check-ins as JSON.")
+    ] = False,
+) -> None:
+    """Prepare and record a check-in: supported, meaningful, drained, and what you agree."""
+    from reciprocity import checkins
+    from reciprocity.dates import parse_date
+    from reciprocity.model.checkin import checkins_with
+    from reciprocity.model.person import find_person
+
+    state = runtime(ctx)
+    day = parse_date(on, today=state.today)
+    with state.database().transaction() as session:
+        someone = find_person(session, person)
+        plan = checkins.agenda(session, someone, day)
+        if json:
+            history = [c.as_dict() for c in checkins_with(session, someone)]
+            emit_json({**plan, "checkins": history})
+            return
+        _print_agenda(plan)
+        if agenda_only:
+            return
+        previous = checkins.last_checkin(session, someone)
+        record = _Conversation().run(someone, previous, day)
+        session.add(record)
+        session.flush()
+        from reciprocity.coach import practices as words
+
+        say(
+            words.CHECKIN_SAVED.format(
+                name=someone.name, on=day.isoformat(), count=len(record.adjustments)
+            )
+        )
+        if record.next_on is not None:
+            say(words.CHECKIN_NEXT.format(day=record.next_on.isoformat()))
+
+
+def _print_agenda(plan: dict[str, Any]) -> None:
+    from rich.markup import escape
+
+    from reciprocity.coach import practices as words
+    from reciprocity.coach.suggestions import STYLE_WORDS
+
+    out = console()
+    name = plan["person"]
+    out.rule(escape(words.AGENDA_TITLE.format(name=name)))
+    out.print(words.CHECKIN_INTRO, markup=False)
+    out.print(f"\n[bold]{words.AGENDA_PATTERNS}[/bold]")
+    for reading in plan["patterns"]["dimensions"].values():
+        out.print(f"  {reading['name']}: {escape(reading['label'])}")
+    out.print("  " + escape(words.AGENDA_ENERGY.format(label=plan["patterns"]["energy"])))
+    out.print(f"\n[bold]{words.AGENDA_ADJUSTMENTS.format(on=plan['last_checkin'] or '-')}[/bold]")
+    if plan["last_checkin"] is None:
+        out.print("  " + words.AGENDA_NO_ADJUSTMENTS.format(name=name), markup=False)
+    elif not plan["adjustments"]:
+        out.print("  " + words.AGENDA_NONE_AGREED.format(on=plan["last_checkin"]), markup=False)
+    for adjustment in plan["adjustments"]:
+        outcome = words.OUTCOME_LABELS.get(adjustment["outcome"] or "", words.OUTCOME_UNASKED)
+        out.print(f"  • {adjustment['text']} ({outcome})", markup=False)
+    out.print(f"\n[bold]{words.AGENDA_MOMENTS}[/bold]")
+    if not plan["moments"]:
+        since = plan["last_checkin"] or "the last month"
+        out.print("  " + words.AGENDA_NO_MOMENTS.format(since=since), markup=False)
+    for moment in plan["moments"]:
+        out.print(f"  {moment['on']}  {moment['text']}", markup=False)
+    out.print(f"\n[bold]{words.AGENDA_STYLES}[/bold]")
+    theirs, mine = plan["care"]["theirs"], plan["care"]["mine"]
+    if theirs or mine:
+        out.print(
+            "  "
+            + words.AGENDA_STYLES_LINE.format(
+                name=name,
+                their=", ".join(STYLE_WORDS[s] for s in theirs) or "-",
+                mine=", ".join(STYLE_WORDS[s] for s in mine) or "-",
+            ),
+            markup=False,
+        )
+        out.print("  " + words.AGENDA_STYLES_NOTE, markup=False)
+    else:
+        out.print("  " + words.AGENDA_STYLES_UNKNOWN.format(name=name), markup=False)
+    if plan["boundaries"]:
+        out.print(f"\n[bold]{escape(words.AGENDA_BOUNDARIES.format(name=name))}[/bold]")
+        for boundary in plan["boundaries"]:
+            out.print(f"  • {boundary['request']} ({boundary['area']})", markup=False)
+    if plan["wins"]:
+        out.print(f"\n[bold]{words.AGENDA_WINS}[/bold]")
+        for win in plan["wins"]:
+            out.print(f"  • {win['on']}  {win['text']}", markup=False)
+    out.print(f"\n[bold]{words.AGENDA_QUESTIONS}[/bold]")
+    for question in plan["questions"]:
+        out.print(f"  • {question}", markup=False)
+    out.print("  " + plan["tip"], markup=False)
+    out.print()
+
+
+class _Conversation:
+    def __init__(self) -> None:
+        self.out = console()
+
+    def ask(self, prompt: str) -> str:
+        from reciprocity.coach import practices as words
+
+        try:
+            return self.out.input(f"[bold]{prompt}[/bold]: ").strip()
+        except EOFError:
+            self.out.print()
+            raise CheckInStopped(words.CHECKIN_NOT_SAVED) from None
+
+    def run(self, person: Person, previous: CheckIn | None, day: date) -> CheckIn:
+        from reciprocity.coach import practices as words
+        from reciprocity.dates import parse_date
+        from reciprocity.errors import InputError
+        from reciprocity.model import Adjustment, CheckIn
+        from reciprocity.vocabulary import AdjustmentOutcome
+
+        if previous is not None:
+            for adjustment in previous.adjustments:
+                if adjustment.outcome is not None:
+                    continue
+                self.out.print(f"• {adjustment.text}", markup=False)
+                while True:
+                    answer = self.ask(words.OUTCOME_PROMPT).lower()
+                    if not answer:
+                        break
+                    if answer in words.OUTCOME_WORDS:
+                        adjustment.outcome = AdjustmentOutcome(words.OUTCOME_WORDS[answer])
+                        break
+        record = CheckIn(person=person, on=day)
+        self.out.print(f"\n[bold]{words.SIDE_MINE}[/bold]")
+        for key, question in words.SIDE_QUESTIONS.items():
+            setattr(record, f"me_{key}", self.answer(question))
+        self.out.print(f"\n[bold]{words.SIDE_THEIRS.format(name=person.name)}[/bold]")
+        for key, question in words.SIDE_QUESTIONS_THEM.items():
+            setattr(record, f"them_{key}", self.answer(question.format(name=person.name)))
+        self.out.print("\n" + words.ADJUSTMENTS_INTRO, markup=False)
+        while True:
+            text = self.ask(words.ADJUSTMENT_PROMPT)
+            if not text:
+                break
+            self.nudge(text)
+            record.adjustments.append(Adjustment(text=text))
+        default = day + timedelta(days=words.CHECKIN_DEFAULT_GAP_DAYS)
+        while True:
+            answer = self.ask(words.NEXT_PROMPT.format(default=default.isoformat()))
+            if not answer:
+                record.next_on = default
+                break
+            if answer.lower() in ("none", "no", "-"):
+                break
+            try:
+                record.next_on = parse_date(answer, today=day, allow_future=True)
+                break
+            except InputError as error:
+                self.out.print(str(error), markup=False)
+        answer = self.ask(f"{words.SAVE_PROMPT} [Y/n]").lower()
+        if answer not in ("", "y", "yes"):
+            raise CheckInStopped(words.CHECKIN_NOT_SAVED)
+        return record
+
+    def answer(self, question: str) -> str:
+        text = self.ask(question)
+        if text:
+            self.nudge(text)
+        return text
+
+    def nudge(self, text: str) -> None:
+        """Gentle notes on wording; the person's words are always kept as written."""
+        from reciprocity.coach import phrasing
+        from reciprocity.coach import practices as words
+
+        if _INTENT.search(text):
+            self.out.print(words.CHECKIN_INTENT_NOTE, markup=False)
+        rewrite = phrasing.rewrite(text)
+        if rewrite is not None:
+            why = phrasing.explain(phrasing.check(text))
+            self.out.print(words.PHRASING_NOTE.format(why=why, rewrite=rewrite), markup=False)

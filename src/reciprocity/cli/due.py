@@ -1,0 +1,96 @@
+"""``reciprocity due`` and ``reciprocity calendar``: what needs attention, and reminders in your calendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reciprocity.cli.runtime import emit_json, runtime, say
+
+
+def due(
+    ctx: typer.Context,
+    days: Annotated[
+        int, typer.Option(min=0, max=366, help="How many days ahead to look (default: 7).")
+    ] = 7,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """What needs attention: rituals (and who hosts next), check-ins, reviews, follow-ups, dates."""
+    from datetime import timedelta
+
+    from reciprocity import agenda
+    from reciprocity.coach import practices as words
+
+    state = runtime(ctx)
+    with state.database().transaction() as session:
+        items = agenda.due(session, state.today, days)
+    until = state.today + timedelta(days=days)
+    if json:
+        emit_json(
+            {
+                "today": state.today.isoformat(),
+                "until": until.isoformat(),
+                "items": [item.as_dict() for item in items],
+            }
+        )
+        return
+    if not items:
+        say(words.DUE_NOTHING)
+        return
+    say(words.DUE_TITLE.format(until=until.isoformat()))
+    for item in items:
+        say(f"  {item.day.isoformat()}  {item.text}.")
+
+
+def calendar(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE.ics", help="Where to write the calendar.")],
+) -> None:
+    """Write rituals and planned check-ins to an iCalendar file for your own calendar."""
+    from datetime import UTC, datetime
+
+    from reciprocity import agenda
+    from reciprocity.coach import practices as words
+    from reciprocity.errors import InputError
+    from reciprocity.model.ritual import all_rituals
+    from reciprocity.practices import calendar as ics
+
+    if file.suffix.lower() != ".ics":
+        raise InputError(words.CALENDAR_NEEDS_ICS.format(path=file))
+    state = runtime(ctx)
+    with state.database().transaction() as session:
+        rituals = all_rituals(session)
+        planned = agenda.planned_checkins(session)
+        content = ics.build(rituals, planned, datetime.now(UTC).replace(microsecond=0))
+    write_bytes_atomically(file, content)
+    say(words.CALENDAR_WRITTEN.format(rituals=len(rituals), checkins=len(planned), path=file))
+
+
+def write_bytes_atomically(path: Path, content: bytes) -> None:
+    """Temporary file beside ``path``, then rename: never a half-written calendar."""
+    import os
+    import tempfile
+
+    from reciprocity.coach import messages
+    from reciprocity.errors import TransferError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise TransferError(
+            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise TransferError(
+            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
+        ) from None

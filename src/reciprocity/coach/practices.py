@@ -1,0 +1,303 @@
+"""The words of the practices: check-ins, rituals, boundaries, roles, wins, rhythm, what is due.
+
+Every sentence the practices say lives here, so their tone can be read in one
+sitting. Calm and specific; a reminder is an invitation, never an alarm; whose
+go it is next is said plainly ("Jordan hosts next"), never as something owed.
+Written in this project's own words; nothing is quoted from the seed texts.
+"""
+
+from __future__ import annotations
+
+# -- values ------------------------------------------------------------------
+TEXT_TOO_LONG = "That text is {length} characters long; please keep it under {limit}."
+TITLE_TOO_LONG = "That title is {length} characters long; please keep it under {limit}."
+END_BEFORE_START = (
+    "The end, {end}, comes before the start, {start}; please choose an end on or after the start."
+)
+RULE_EMPTY = "Please give a cadence: an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=SU, or a word such as weekly, fortnightly or monthly."
+RULE_UNREADABLE = (
+    "{rule!r} is not a cadence reciprocity can read ({reason}); try FREQ=WEEKLY;BYDAY=SU, "
+    "weekly, fortnightly, monthly, every sunday or 'monthly on the first saturday'."
+)
+RULE_NOT_RRULE = "expected NAME=VALUE parts separated by ';'"
+RULE_DTSTART = "{rule!r} carries its own DTSTART; give the first day with --from instead."
+RULE_FREQ = (
+    "{rule!r} needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; rituals happen on days, not hours."
+)
+ZONE_UNKNOWN = "{zone!r} is not a time zone reciprocity knows; use a name such as Europe/London."
+TIME_UNREADABLE = "{value!r} is not a time of day; write it like 19:30."
+ZONE_NEEDS_TIME = "--tz goes with a time of day; add --at, for example --at 19:30."
+ONE_OF = "{value!r} is not a {what}; choose one of: {choices}."
+
+# -- rituals -----------------------------------------------------------------
+RITUAL_TITLE_EMPTY = "Please give the ritual a title, such as 'Sunday call'."
+RITUAL_UNKNOWN = "There is no ritual with id {id}; 'reciprocity ritual list' shows them."
+RITUAL_ADDED = "Added ritual {id}: {title} with {names}, {cadence}, from {start}."
+RITUAL_NEXT_ON = "Next on {day}."
+RITUAL_DONE = "Marked {title} as done on {on} (planned for {due})."
+RITUAL_SKIPPED = (
+    "Skipped {title} planned for {due}. Skipping by choice is part of keeping a ritual."
+)
+RITUAL_MOVED = "Moved {title} from {due} to {to}."
+RITUAL_NOTHING_OPEN = "{title} has no planned occurrence left to mark; it may have ended."
+RITUAL_NOT_PLANNED = "{title} was not planned for {day}, or that day is already marked."
+RITUAL_ENDED = "Ritual {id} ({title}) now ends on {end}."
+NO_RITUALS = (
+    "No rituals yet. A ritual is a shared habit with a rhythm: "
+    "reciprocity ritual add PERSON TITLE --rule weekly"
+)
+HOSTS_NEXT = "{name} hosts next"
+YOU_HOST_NEXT = "you host next"
+HOSTED_BY = "hosted by {name}"
+HOSTED_BY_YOU = "hosted by you"
+KEPT_SHARE = "kept {done} of {counted} since {since}"
+KEPT_SKIPPED = "{count} skipped by choice"
+KEPT_NONE = "nothing planned yet to look back on"
+ROTATION_HOST_UNKNOWN = "{name!r} is not in this ritual's rotation ({names})."
+CADENCE_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
+CADENCE_EVERY = "every {unit}"
+CADENCE_EVERY_OTHER = "every other {unit}"
+CADENCE_EVERY_N = "every {count} {unit}s"
+CADENCE_ON = "{every} on {days}"
+CADENCE_DAYS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+CADENCE_ORDINALS = {
+    "1": "the first",
+    "2": "the second",
+    "3": "the third",
+    "4": "the fourth",
+    "-1": "the last",
+}
+
+# -- check-ins ---------------------------------------------------------------
+CHECKIN_INTRO = (
+    "A check-in is a short, kind conversation about how things have felt lately. "
+    "Talk about what was done and how it landed, rather than what anyone meant."
+)
+AGENDA_TITLE = "Check-in with {name}"
+AGENDA_PATTERNS = "What the patterns show"
+AGENDA_ENERGY = "Energy: {label}."
+AGENDA_ADJUSTMENTS = "What you agreed last time ({on})"
+AGENDA_NO_ADJUSTMENTS = (
+    "This is your first check-in with {name}; there is nothing to follow up yet."
+)
+AGENDA_NONE_AGREED = "Nothing was agreed last time ({on})."
+AGENDA_MOMENTS = "Recent moments"
+AGENDA_NO_MOMENTS = "No moments noted since {since}."
+AGENDA_STYLES = "How each of you shows care"
+AGENDA_STYLES_LINE = "{name} shows care through {their}; you through {mine}."
+AGENDA_STYLES_UNKNOWN = "Not noted yet; 'people edit {name} --their-care STYLE' keeps it."
+AGENDA_STYLES_NOTE = (
+    "Different ways of caring still flow both ways; ask what felt supportive, rather than assume."
+)
+AGENDA_QUESTIONS = "Open questions to bring"
+AGENDA_BOUNDARIES = "Requests you are keeping with {name}"
+AGENDA_WINS = "Small wins worth naming"
+OUTCOME_PROMPT = "Did this happen? (yes / partly / not yet, Enter to leave it)"
+OUTCOME_WORDS = {
+    "yes": "happened",
+    "y": "happened",
+    "happened": "happened",
+    "partly": "partly",
+    "p": "partly",
+    "some": "partly",
+    "no": "not-yet",
+    "n": "not-yet",
+    "not yet": "not-yet",
+    "not-yet": "not-yet",
+}
+OUTCOME_LABELS = {"happened": "happened", "partly": "partly happened", "not-yet": "not yet"}
+OUTCOME_UNASKED = "not looked at yet"
+SIDE_MINE = "Your side"
+SIDE_THEIRS = "{name}'s side (as they tell it)"
+SIDE_QUESTIONS = {
+    "supported": "Where did you feel supported lately? Name something that was done",
+    "meaningful": "What meant the most?",
+    "drained": "Where did you feel drained? Describe what happened and how it landed",
+}
+SIDE_QUESTIONS_THEM = {
+    "supported": "Where did {name} feel supported? Something you did, in their words",
+    "meaningful": "What meant the most to {name}?",
+    "drained": "Where did {name} feel drained? What happened, and how it landed",
+}
+ADJUSTMENTS_INTRO = (
+    "What will you both try between now and next time? One per line; an empty line ends."
+)
+ADJUSTMENT_PROMPT = "Agreed"
+ADJUSTMENT_EMPTY = "An adjustment needs a few words."
+NEXT_PROMPT = (
+    "When would you like to check in next? (a date, Enter for {default}, 'none' for no plan)"
+)
+NEXT_BEFORE_CHECKIN = "The next check-in, {next}, comes before this one, {on}."
+SAVE_PROMPT = "Save this check-in?"
+CHECKIN_SAVED = "Saved the check-in with {name} on {on}, with {count} agreed adjustments."
+CHECKIN_NEXT = "Next check-in planned for {day}."
+CHECKIN_NOT_SAVED = "The check-in was not saved; nothing was changed."
+CHECKIN_INTENT_NOTE = (
+    "A thought: this sounds like what someone meant. What did they do, and how did it land for you?"
+)
+PHRASING_NOTE = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
+CHECKIN_DEFAULT_GAP_DAYS = 28
+REFLECTIVE_QUESTIONS = (
+    "What has felt easy between us lately, and what has felt heavy?",
+    "When did you last feel I really heard you? What was I doing then?",
+    "Is there something you have been holding back from asking me for?",
+    "What would make the next month feel a little lighter for you?",
+)
+REFLECTIVE_TIP = "After each answer, say back what you heard in your own words before you reply."
+
+# -- conversation help -------------------------------------------------------
+LISTENING_PROMPTS = {
+    "initiation": (
+        "Ask: how does it feel when I am the one to get in touch first, and when you are?",
+        "Reflect back: 'So when I go quiet, it can feel like…' and let them finish.",
+        "Ask what would make it easier for them to reach out when something is wrong.",
+    ),
+    "depth": (
+        "Ask: when you told me about something hard, what in my response helped, and what didn't?",
+        "When they share good news, stay with it: ask a question about it before talking about yourself.",
+        "Reflect the feeling you hear, not only the facts: 'That sounds lonely' rather than 'That's a lot'.",
+    ),
+    "crisis": (
+        "Ask: the last time things were hard for you, what did I do that actually helped?",
+        "Ask what support looks like for them when they are struggling: company, practical help, or space.",
+        "Reflect back what they needed, and check you heard it right before offering anything.",
+    ),
+    "maintenance": (
+        "Ask: which small things I do keep us close, and which have slipped?",
+        "Ask which dates and everyday details matter most to them.",
+        "Reflect back what upkeep looks like to them; it may differ from yours.",
+    ),
+}
+VULNERABILITY_PROMPTS = {
+    "initiation": (
+        "Share one small true thing: 'I sometimes wonder whether you'd reach out if I didn't.'",
+        "Say what you would like, not what is missing: 'I'd love to hear from you first now and then.'",
+    ),
+    "depth": (
+        "Share something a notch deeper than usual, and notice how it is received before going further.",
+        "Say what you need when you open up: 'I don't need advice, I'd just like you to listen.'",
+    ),
+    "crisis": (
+        "Name one thing that would help next time you are struggling, concretely: a call, a meal, a walk.",
+        "Let them know how a past hard time felt, without a verdict on what they did.",
+    ),
+    "maintenance": (
+        "Tell them which small gestures make you feel remembered.",
+        "Share that you'd like the upkeep to feel shared, and suggest one thing each of you could own.",
+    ),
+}
+PROMPTS_LISTENING = "Reflective listening"
+PROMPTS_VULNERABILITY = (
+    "Calibrated vulnerability: share a little, see how it lands, then a little more"
+)
+FEEDBACK_TITLE = "A way to say it"
+FEEDBACK_SITUATION = "When {situation},"
+FEEDBACK_IMPACT = "I felt {impact}."
+FEEDBACK_REQUEST = "Would you be open to {request}?"
+FEEDBACK_ALTERNATIVES = "Some options we could try: {options}."
+FEEDBACK_CLOSE = "What would work for you?"
+FEEDBACK_DEFAULT_ALTERNATIVES = (
+    "taking turns to check in",
+    "sharing the planning between us",
+    "a regular time to talk that we both keep",
+)
+FEEDBACK_TIPS = (
+    "Timing: choose a calm moment with time to talk, not the middle of a hard day.",
+    "Tone: speak about one specific situation and its impact on you, not about who they are.",
+    "Specificity: end with a request they can say yes to, and ask what would work for them.",
+)
+FEEDBACK_NEEDS = "The feedback builder needs at least --situation and --request."
+
+# -- boundaries --------------------------------------------------------------
+BOUNDARY_EMPTY = "Please write the request in a few specific words."
+BOUNDARY_UNKNOWN = "There is no boundary with id {id}; 'reciprocity boundary list' shows them."
+BOUNDARY_ADDED = "Added boundary {id} ({area}) with {whose}; review it on {review}."
+BOUNDARY_REVIEWED = "Boundary {id} is now {status}{review}."
+BOUNDARY_NEXT_REVIEW = "; look at it again on {day}"
+BOUNDARY_SPECIFIC = (
+    "Requests land best when they are specific: what, when, and what you will do instead."
+)
+REVIEW_BEFORE_START = "The review date, {review}, comes before the boundary began, {since}."
+NO_BOUNDARIES = (
+    "No boundaries noted. A boundary is a specific request: "
+    'reciprocity boundary add PERSON time "Calls after 9pm can wait until morning"'
+)
+BOUNDARY_DEFAULT_REVIEW_DAYS = 42
+
+# -- roles under stress ------------------------------------------------------
+ROLES_TWO = "Give two different roles, such as planner and listener."
+ROLE_TOO_LONG = "A role's name should stay under {limit} characters."
+ROLES_UNKNOWN = "There is no role rotation with id {id}; 'reciprocity roles list' shows them."
+ROLES_NEED_PERSON = "Season {id} is your own; say who shares the roles with --with NAME."
+ROLES_SET = "During season {season}: {holders}."
+ROLES_HOLDER = "{who} is the {role}"
+ROLES_HOLDER_YOU = "you are the {role}"
+ROLES_SWITCHED = "Switched roles: {holders}."
+NO_ROLES = (
+    "No roles set. During a hard season, sharing roles helps: "
+    "reciprocity roles set SEASON_ID planner listener --every 7"
+)
+
+# -- wins --------------------------------------------------------------------
+WIN_EMPTY = "Please say in a few words what went well."
+WIN_NEEDS_SOMEONE = (
+    "A win is with someone: give a name from your list, or 'me' for one of your own."
+)
+WIN_ADDED = "Noted a small win with {whose} on {on}. Worth celebrating."
+NO_WINS = (
+    "No small wins noted yet. When something goes well, keep it: reciprocity win add PERSON TEXT"
+)
+STATUS_WINS = "Small wins lately:"
+
+# -- rhythm ------------------------------------------------------------------
+GAP_RANGE = "A gap of {value} days is outside 1 to {limit}."
+GAP_LONGEST_SHORTER = (
+    "The longest comfortable gap ({longest} days) is shorter than the ideal ({ideal} days)."
+)
+RHYTHM_SET = "With {name}: ideally in touch every {ideal} days, and no more than {longest} days apart feels comfortable."
+NO_RHYTHMS = "No keep-in-touch rhythms set: reciprocity rhythm set PERSON --ideal 14 --longest 30"
+RHYTHM_NEVER = "never in touch here yet"
+
+# -- dates to remember -------------------------------------------------------
+OCCASION_TITLE_EMPTY = "Please give the date a title, such as 'Wedding anniversary'."
+OCCASION_ADDED = "Will remember {title} ({whose}) on {on}{yearly}."
+OCCASION_YEARLY = ", every year"
+NO_OCCASIONS = "No dates added. Birthdays come from people; add others with: reciprocity date add PERSON TITLE DATE"
+
+# -- due ---------------------------------------------------------------------
+DUE_TITLE = "What could use some attention, up to {until}"
+DUE_NOTHING = "Nothing needs attention right now. Enjoy the quiet."
+DUE_RITUAL_TODAY = "{title} with {names} is today"
+DUE_RITUAL_WAITING = (
+    "{title} with {names} was planned for {day}; it is not marked yet (done, skipped or moved?)"
+)
+DUE_RITUAL_SOON = "{title} with {names} is coming up on {day}"
+DUE_CHECKIN = "A check-in with {name} was planned for {day}"
+DUE_CHECKIN_SOON = "A check-in with {name} is planned for {day}"
+DUE_BOUNDARY = "Time to look again at a request with {whose}: {request!r} (boundary {id})"
+DUE_FOLLOW_UP = "From your check-in with {name} on {on}: {text!r}; worth asking how it is going"
+DUE_BIRTHDAY = "{name}'s birthday is on {day}"
+DUE_OCCASION = "{title} ({whose}) is on {day}"
+DUE_RHYTHM = (
+    "It has been {days} days since you and {name} were last in touch; a short hello might be nice"
+)
+DUE_RHYTHM_LONG = (
+    "It has been {days} days since you and {name} were last in touch, a little longer than "
+    "the {longest} days that feels comfortable; no rush, just a gentle nudge"
+)
+DUE_ROLES = "During season {season}: {holders}"
+YOUR_OWN = "yourself"
+
+# -- calendar ----------------------------------------------------------------
+CALENDAR_WRITTEN = "Wrote {rituals} rituals and {checkins} planned check-ins to {path}; importing it again updates the same events."
+CALENDAR_NEEDS_ICS = "{path}: calendars are .ics files; please use a name ending in .ics."
+CALENDAR_CHECKIN_TITLE = "Check-in with {name}"
+CALENDAR_CHECKIN_NOTE = "Where did each of you feel supported, what was meaningful, what was draining? And how did last time's adjustments go?"

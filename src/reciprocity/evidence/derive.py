@@ -1,0 +1,245 @@
+"""Step 2 of an import: from the messages between two people to evidence.
+
+Pure functions over plain data; nothing here reads files or the database.
+
+The input is a time-ordered sequence of ``Line`` records — when a message was
+sent, whether the user sent it, how long it was, and (in memory only) its
+text. The output is a ``Reading``: the conversations found, response times
+each way, bids left unanswered, and ``Signal`` records that feed the patterns
+exactly like logged moments do (``on``, ``by``, ``dimensions``, ``style``,
+``energy``).
+
+Rules and their defaults (``EvidenceSettings``):
+
+- A **conversation** starts after a silence of ``silence`` (default 8 hours: a
+  night's sleep ends a conversation; a lunch break does not). Whoever wrote
+  its first message **started** it: Initiation.
+- A conversation in which only one side wrote is a **bid left unanswered**.
+  It is counted, never held against anyone: silence is not neglect.
+- **Response time**: the delay from one side's message to the other side's
+  next message inside a conversation; the median each way is reported.
+- **Check-in messages** ("how are you", "how did it go", "thinking of you" …)
+  and **remembered dates** ("happy birthday", "good luck today" …) are
+  Maintenance by their sender.
+- A **long or vulnerable message** (at least ``long_message`` characters, or
+  words of difficulty such as "I'm struggling", "scared", "bad news") and
+  **good news** ("got the job", "we're engaged" …) that the other side
+  answers within ``reply_within`` speak to Depth, carried by whoever answered.
+- A **hard time** (words such as "hospital", "funeral", "diagnosed", "lost my
+  job") met by at least ``burst_messages`` messages from the other side within
+  ``burst_within`` is a **burst of support**: Crisis, carried by the one who
+  showed up.
+
+So that a chatty month does not drown out what the user logged by hand,
+signals are counted at most once per day, kind and side.
+
+The word lists are English; other languages still give conversations, starts,
+response times and long messages.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from reciprocity.vocabulary import CareStyle, Dimension, Giver
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSettings:
+    silence: timedelta = timedelta(hours=8)
+    reply_within: timedelta = timedelta(hours=12)
+    long_message: int = 280
+    burst_messages: int = 3
+    burst_within: timedelta = timedelta(hours=48)
+
+
+Line = tuple[int, bool, int, int]
+"""One message as the evidence step needs it: (minute, mine, length, flags).
+
+``minute`` counts minutes from 0001-01-01 00:00 (``minute_of``); ``flags`` are
+the ``FLAG_*`` bits that ``flags_of`` finds in the text. The text itself is
+not needed here, so it need not be kept anywhere.
+"""
+
+FLAG_CHECK_IN = 1
+FLAG_REMEMBERED = 2
+FLAG_VULNERABLE = 4
+FLAG_GOOD_NEWS = 8
+FLAG_HARD_TIME = 16
+
+
+def minute_of(moment: datetime) -> int:
+    return moment.toordinal() * 1440 + moment.hour * 60 + moment.minute
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A piece of evidence for the patterns; satisfies ``patterns.FlowItem``."""
+
+    on: date
+    by: Giver
+    kind: str
+    dimensions: tuple[Dimension, ...]
+    style: CareStyle | None = None
+    energy: int | None = None
+
+
+@dataclass(slots=True)
+class Reading:
+    conversations: int = 0
+    started: dict[str, int] = field(default_factory=lambda: {"me": 0, "them": 0})
+    unanswered: dict[str, int] = field(default_factory=lambda: {"me": 0, "them": 0})
+    response_minutes: dict[str, float | None] = field(
+        default_factory=lambda: {"me": None, "them": None}
+    )
+    signals: list[Signal] = field(default_factory=list)
+
+
+# Kinds of signal, with the dimensions each speaks to.
+STARTED = "started"
+CHECK_IN = "check-in"
+REMEMBERED = "remembered-date"
+MET_DISCLOSURE = "met-disclosure"
+MET_GOOD_NEWS = "met-good-news"
+SUPPORT_BURST = "support-burst"
+DIMENSIONS = {
+    STARTED: (Dimension.INITIATION,),
+    CHECK_IN: (Dimension.MAINTENANCE,),
+    REMEMBERED: (Dimension.MAINTENANCE,),
+    MET_DISCLOSURE: (Dimension.DEPTH,),
+    MET_GOOD_NEWS: (Dimension.DEPTH,),
+    SUPPORT_BURST: (Dimension.CRISIS,),
+}
+STYLES = {CHECK_IN: CareStyle.WORDS, REMEMBERED: CareStyle.WORDS, MET_DISCLOSURE: CareStyle.LISTENING,
+          MET_GOOD_NEWS: CareStyle.WORDS, SUPPORT_BURST: CareStyle.PRESENCE}
+
+_CHECK_IN = re.compile(
+    r"\b(how are you|how r u|how're you|how are things|how's it going|how is it going|"
+    r"how did it go|how'd it go|how are you feeling|how's your|how is your|thinking of you|"
+    r"hope you're (?:ok|okay|well|doing)|hope you are (?:ok|okay|well)|just checking in|"
+    r"are you ok|you ok\?)",
+    re.IGNORECASE,
+)
+_REMEMBERED = re.compile(
+    r"\b(happy birthday|happy bday|happy anniversary|good luck (?:today|tomorrow|with)|"
+    r"congrat(?:ulation)?s|break a leg|happy mother'?s day|happy father'?s day)",
+    re.IGNORECASE,
+)
+_VULNERABLE = re.compile(
+    r"\b(i'?m struggling|i am struggling|struggling with|i feel (?:so )?(?:low|down|lost|alone|lonely|"
+    r"awful|terrible|overwhelmed|anxious|scared|sad)|i'?m (?:so )?(?:scared|worried|anxious|lonely|"
+    r"overwhelmed|exhausted)|hard time|rough (?:day|week|time)|can'?t cope|bad news|i miss (?:him|her|them)|"
+    r"breaking down|crying)",
+    re.IGNORECASE,
+)
+_GOOD_NEWS = re.compile(
+    r"\b(good news|great news|i got the job|got the job|i passed|we'?re engaged|got engaged|"
+    r"we'?re expecting|i'?m pregnant|got promoted|i got in|we got the flat|we got the house)",
+    re.IGNORECASE,
+)
+_HARD_TIME = re.compile(
+    r"\b(hospital|surgery|operation|funeral|passed away|diagnos\w*|lost my job|laid off|"
+    r"made redundant|broke up|breaking up|divorce|miscarriage|a&e|emergency room)",
+    re.IGNORECASE,
+)
+
+
+_FLAGS = (
+    (FLAG_CHECK_IN, _CHECK_IN),
+    (FLAG_REMEMBERED, _REMEMBERED),
+    (FLAG_VULNERABLE, _VULNERABLE),
+    (FLAG_GOOD_NEWS, _GOOD_NEWS),
+    (FLAG_HARD_TIME, _HARD_TIME),
+)
+# One pass over the text first: most messages hold none of these words.
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for _, p in _FLAGS), re.IGNORECASE)
+
+
+def flags_of(text: str) -> int:
+    """The signal words in one message, as ``FLAG_*`` bits."""
+    if not _ANY.search(text):
+        return 0
+    flags = 0
+    for bit, pattern in _FLAGS:
+        if pattern.search(text):
+            flags |= bit
+    return flags
+
+
+def read(lines: Iterable[Line], settings: EvidenceSettings = EvidenceSettings()) -> Reading:
+    """Everything the evidence step derives from one time-ordered exchange."""
+    reading = Reading()
+    seen: set[tuple[int, str, bool]] = set()
+    delays: dict[str, list[int]] = {"me": [], "them": []}
+    silence = int(settings.silence.total_seconds() // 60)
+    reply_within = int(settings.reply_within.total_seconds() // 60)
+    burst_within = int(settings.burst_within.total_seconds() // 60)
+    last_minute = -(10**12)
+    last_mine: bool | None = None
+    starter: bool | None = None
+    both_spoke = False
+    waiting: list[tuple[int, bool, str]] = []  # (minute, mine, kind) awaiting the other side
+    hard: list[list[int]] = []  # [minute, mine, replies] of hard times
+    started, unanswered = reading.started, reading.unanswered
+
+    def signal(minute: int, mine: bool, kind: str) -> None:
+        key = (minute // 1440, kind, mine)
+        if key not in seen:
+            seen.add(key)
+            giver = Giver.ME if mine else Giver.THEM
+            day = date.fromordinal(minute // 1440)
+            reading.signals.append(Signal(day, giver, kind, DIMENSIONS[kind], STYLES.get(kind)))
+
+    for minute, mine, length, flags in lines:
+        if minute - last_minute >= silence:
+            if starter is not None and not both_spoke:
+                unanswered["me" if starter else "them"] += 1
+            reading.conversations += 1
+            starter, both_spoke = mine, False
+            started["me" if mine else "them"] += 1
+            signal(minute, mine, STARTED)
+        elif last_mine is not None and last_mine != mine:
+            both_spoke = True
+            delays["me" if mine else "them"].append(minute - last_minute)
+        if waiting:
+            waiting = [w for w in waiting if minute - w[0] <= reply_within]
+            if any(w[1] != mine for w in waiting):
+                for w in waiting:
+                    if w[1] != mine:
+                        signal(minute, mine, w[2])
+                waiting = [w for w in waiting if w[1] == mine]
+        if hard:
+            kept = []
+            for entry in hard:
+                if minute - entry[0] > burst_within:
+                    continue
+                if bool(entry[1]) != mine:
+                    entry[2] += 1
+                    if entry[2] >= settings.burst_messages:
+                        signal(minute, mine, SUPPORT_BURST)
+                        continue
+                kept.append(entry)
+            hard = kept
+        if flags:
+            if flags & FLAG_CHECK_IN:
+                signal(minute, mine, CHECK_IN)
+            if flags & FLAG_REMEMBERED:
+                signal(minute, mine, REMEMBERED)
+            if flags & FLAG_GOOD_NEWS:
+                waiting.append((minute, mine, MET_GOOD_NEWS))
+            elif flags & FLAG_VULNERABLE:
+                waiting.append((minute, mine, MET_DISCLOSURE))
+            if flags & FLAG_HARD_TIME:
+                hard.append([minute, int(mine), 0])
+        if length >= settings.long_message and not flags & (FLAG_GOOD_NEWS | FLAG_VULNERABLE):
+            waiting.append((minute, mine, MET_DISCLOSURE))
+        last_minute, last_mine = minute, mine
+    if starter is not None and not both_spoke:
+        unanswered["me" if starter else "them"] += 1
+    for side, values in delays.items():
+        reading.response_minutes[side] = float(statistics.median(values)) if values else None
+    return reading

@@ -1,0 +1,1 @@
+"""Reports and the chart data they share with the web app (``report.charts``)."""

@@ -1,0 +1,276 @@
+"""Chart data: plain dataclasses computed from patterns, with no web framework involved.
+
+Each chart is drawn by whoever shows it (the web app's templates, the coming
+HTML report) as inline SVG from the numbers here: coordinates in a fixed
+``viewBox``, season bands, labels and a text alternative. Nothing here knows
+about HTML. Tests check these numbers, not pixels.
+
+* ``leaning_chart``: the share of care the user carries in one dimension, one
+  point per rolling window, with the uncertainty interval as a band around it,
+  an "even" line at one half, and seasons shaded. Up means the user carries
+  more, down means the other person does. Windows with too little to say are
+  drawn hollow: they are shown, never read as a verdict.
+* ``energy_chart``: the mean energy per window (-2 drained .. +2 nourished),
+  with its interval, a line at zero, seasons shaded; windows with nothing
+  noted leave a gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reciprocity.coach import web as words
+from reciprocity.patterns import DimensionPattern, EnergyPattern, Leaning, SeasonSpan
+from reciprocity.vocabulary import ENERGY_MAX, ENERGY_MIN
+
+WIDTH = 600
+"""The chart's ``viewBox`` width; it scales to the page."""
+HEIGHT = 180
+TOP = 22.0
+"""Room above the plot for the upper label."""
+BOTTOM = 158.0
+"""The plot's lowest y; below it the lower label and the dates."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One window: where it sits, its value and interval (in chart and in data units)."""
+
+    start: date
+    end: date
+    x: float
+    y: float
+    y_low: float
+    y_high: float
+    value: float
+    low: float
+    high: float
+    known: bool
+    """False when the window had too little to say anything ("not enough to say")."""
+    in_season: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonBand:
+    """A shaded stretch of the x axis: a season, clipped to the chart's dates."""
+
+    x: float
+    width: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class AxisLabel:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineChart:
+    """Everything needed to draw one chart as SVG, in ``viewBox`` units."""
+
+    key: str
+    title: str
+    description: str
+    """A text alternative for people who do not see the chart."""
+    width: int
+    height: int
+    points: tuple[ChartPoint, ...]
+    lines: tuple[str, ...]
+    """Polyline ``points`` attributes, one per unbroken run of windows."""
+    bands: tuple[str, ...]
+    """Polygon ``points`` attributes of the uncertainty band, one per run."""
+    reference_y: float
+    """The even line (share one half) or the zero line (energy)."""
+    seasons: tuple[SeasonBand, ...]
+    labels: tuple[AxisLabel, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.points
+
+
+def leaning_chart(
+    reading: DimensionPattern, seasons: Iterable[SeasonSpan], *, name: str
+) -> LineChart:
+    """The leaning of one dimension over time, with its uncertainty and seasons."""
+    windows = reading.windows
+    start, end = _domain([(w.start, w.end) for w in windows])
+
+    def to_y(share: float) -> float:
+        return _scale(share, 0.0, 1.0)
+
+    points = tuple(
+        ChartPoint(
+            start=w.start,
+            end=w.end,
+            x=_x(w.start, w.end, start, end),
+            y=to_y(w.estimate.share_me),
+            y_low=to_y(w.estimate.low),
+            y_high=to_y(w.estimate.high),
+            value=_r(w.estimate.share_me),
+            low=_r(w.estimate.low),
+            high=_r(w.estimate.high),
+            known=w.estimate.leaning is not Leaning.UNKNOWN,
+            in_season=w.in_season,
+        )
+        for w in windows
+    )
+    title = words.CHART_LEANING_TITLE.format(dimension=words.dimension_title(reading.dimension))
+    labels = (
+        AxisLabel(4.0, TOP - 8.0, words.CHART_UP_ME),
+        AxisLabel(4.0, to_y(0.5) - 4.0, words.CHART_EVEN),
+        AxisLabel(4.0, BOTTOM + 12.0, words.CHART_DOWN_THEM.format(name=name)),
+        *_date_labels(start, end),
+    )
+    return LineChart(
+        key=f"leaning-{reading.dimension}",
+        title=title,
+        description=_describe_leaning(title, reading),
+        width=WIDTH,
+        height=HEIGHT,
+        points=points,
+        lines=tuple(_polyline(run) for run in [points] if run),
+        bands=tuple(_band(run) for run in [points] if run),
+        reference_y=to_y(0.5),
+        seasons=_season_bands(seasons, start, end, name),
+        labels=labels,
+    )
+
+
+def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: str) -> LineChart:
+    """How time together has felt, window by window, with gaps where nothing was noted."""
+    windows = energy.reading.windows
+    start, end = _domain([(w.start, w.end) for w in windows])
+
+    def to_y(value: float) -> float:
+        return _scale(value, float(ENERGY_MIN), float(ENERGY_MAX))
+
+    runs: list[list[ChartPoint]] = [[]]
+    points: list[ChartPoint] = []
+    for w in windows:
+        if w.mean is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        low = w.mean if w.low is None else w.low
+        high = w.mean if w.high is None else w.high
+        point = ChartPoint(
+            start=w.start,
+            end=w.end,
+            x=_x(w.start, w.end, start, end),
+            y=to_y(w.mean),
+            y_low=to_y(max(ENERGY_MIN, low)),
+            y_high=to_y(min(ENERGY_MAX, high)),
+            value=_r(w.mean),
+            low=_r(low),
+            high=_r(high),
+            known=str(w.state) != "unknown",
+            in_season=w.in_season,
+        )
+        points.append(point)
+        runs[-1].append(point)
+    title = words.CHART_ENERGY_TITLE.format(name=name)
+    labels = (
+        AxisLabel(4.0, TOP - 8.0, words.CHART_NOURISHED),
+        AxisLabel(4.0, to_y(0.0) - 4.0, words.CHART_NEUTRAL),
+        AxisLabel(4.0, BOTTOM + 12.0, words.CHART_DRAINED),
+        *_date_labels(start, end),
+    )
+    return LineChart(
+        key="energy",
+        title=title,
+        description=f"{title}. {energy.label[:1].upper()}{energy.label[1:]}.",
+        width=WIDTH,
+        height=HEIGHT,
+        points=tuple(points),
+        lines=tuple(_polyline(run) for run in runs if run),
+        bands=tuple(_band(run) for run in runs if run),
+        reference_y=to_y(0.0),
+        seasons=_season_bands(seasons, start, end, name),
+        labels=labels,
+    )
+
+
+# -- geometry ---------------------------------------------------------------
+
+
+def _r(value: float) -> float:
+    return round(value, 3) + 0.0
+
+
+def _domain(spans: Sequence[tuple[date, date]]) -> tuple[date, date]:
+    """From the first reading (the first window's last day) to the latest one."""
+    if not spans:
+        return date.min, date.min  # an empty chart: no dates, no seasons
+    return min(e for _, e in spans), max(e for _, e in spans)
+
+
+def _position(day: date, start: date, end: date) -> float:
+    total = (end - start).days
+    if total <= 0:
+        return WIDTH / 2
+    return round(WIDTH * (day - start).days / total, 1)
+
+
+def _x(window_start: date, window_end: date, start: date, end: date) -> float:
+    """A window sits at its last day: the reading is as of that day."""
+    return _position(window_end, start, end)
+
+
+def _scale(value: float, low: float, high: float) -> float:
+    """Map ``low..high`` onto the plot, ``high`` at the top."""
+    fraction = (min(high, max(low, value)) - low) / (high - low)
+    return round(BOTTOM - fraction * (BOTTOM - TOP), 1)
+
+
+def _polyline(run: Sequence[ChartPoint]) -> str:
+    return " ".join(f"{p.x:g},{p.y:g}" for p in run)
+
+
+def _band(run: Sequence[ChartPoint]) -> str:
+    upper = [f"{p.x:g},{p.y_high:g}" for p in run]
+    lower = [f"{p.x:g},{p.y_low:g}" for p in reversed(run)]
+    return " ".join(upper + lower)
+
+
+def _season_bands(
+    seasons: Iterable[SeasonSpan], start: date, end: date, name: str
+) -> tuple[SeasonBand, ...]:
+    from reciprocity.coach.suggestions import season_phrase
+
+    bands = []
+    for season in sorted(seasons, key=lambda s: s.start):
+        first = max(season.start, start)
+        last = min(season.end or end, end)
+        if last < first or start == end:
+            continue
+        x = _position(first, start, end)
+        bands.append(
+            SeasonBand(
+                x=x,
+                width=round(max(1.0, _position(last, start, end) - x), 1),
+                label=season_phrase(str(season.kind), season.whose, name),
+            )
+        )
+    return tuple(bands)
+
+
+def _date_labels(start: date, end: date) -> tuple[AxisLabel, ...]:
+    if start == end:
+        return ()
+    return (
+        AxisLabel(0.0, HEIGHT - 2.0, start.strftime("%b %Y")),
+        AxisLabel(float(WIDTH), HEIGHT - 2.0, end.strftime("%b %Y")),
+    )
+
+
+def _describe_leaning(title: str, reading: DimensionPattern) -> str:
+    label = reading.label[:1].upper() + reading.label[1:]
+    text = f"{title}. {label}."
+    if reading.in_season:
+        text += " " + words.CHART_IN_SEASON
+    return text

@@ -1,0 +1,149 @@
+"""The app factory: ``create_app(settings)`` returns the whole web app, nothing global.
+
+Layers, outermost first: the host allowlist (DNS rebinding), the security
+headers, the body-size limit, then FastAPI with an anti-forgery check on every
+state-changing request. Pages live in ``web.pages``, the JSON API in
+``web.api``; both call ``web.actions``, ``overview`` and the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from reciprocity import __version__
+from reciprocity.coach import web as words
+from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
+from reciprocity.store import Database, open_database
+from reciprocity.web.render import Pages
+from reciprocity.web.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    CSRF_HEADER,
+    SAFE_METHODS,
+    BodyLimit,
+    Csrf,
+    CsrfError,
+    HostAllowlist,
+    SecurityHeaders,
+)
+from reciprocity.web.settings import WebSettings
+
+STATIC = Path(__file__).parent / "static"
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+async def check_csrf(request: Request) -> AsyncIterator[None]:
+    """Every state-changing request carries the token (form field or header) and is same-site.
+
+    A form read here is the one the route reads (Starlette keeps it); its
+    uploaded files are closed once the response is done.
+    """
+    if request.method in SAFE_METHODS:
+        yield
+        return
+    form = None
+    given = request.headers.get(CSRF_HEADER)
+    if request.headers.get("content-type", "").startswith(FORM_TYPES):
+        form = await request.form()
+        if given is None:
+            value = form.get(CSRF_FIELD)
+            given = value if isinstance(value, str) else None
+    try:
+        csrf: Csrf = request.app.state.csrf
+        csrf.check(
+            request.method, request.cookies.get(CSRF_COOKIE), given, request.headers.get("origin")
+        )
+        yield
+    finally:
+        if form is not None:
+            await form.close()
+
+
+def create_app(settings: WebSettings, database: Database | None = None) -> FastAPI:
+    """The web app over ``settings.database_url`` (or an already open ``database``)."""
+    from reciprocity.web import api
+    from reciprocity.web.pages import audit, data, home, people, seasons
+
+    store = database if database is not None else open_database(settings.database_url)
+    hosts = settings.hosts()
+    csrf = Csrf(settings.secret, hosts)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="reciprocity",
+        version=__version__,
+        summary="Your relationships' patterns, on your own machine.",
+        docs_url=None,  # the interactive docs load scripts from elsewhere; the schema is enough
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+        dependencies=[Depends(check_csrf)],
+    )
+    app.state.settings = settings
+    app.state.database = store
+    app.state.csrf = csrf
+    app.state.pages = Pages(csrf, demo=settings.demo)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (home, people, seasons, audit, data):
+        app.include_router(module.router)
+    app.include_router(api.router)
+    _handle_errors(app)
+
+    app.add_middleware(BodyLimit, limit=settings.upload_limit)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostAllowlist, hosts=hosts)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def _handle_errors(app: FastAPI) -> None:
+    pages: Pages = app.state.pages
+
+    def page_or_json(request: Request, status: int, message: str) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": message}, status_code=status)
+        return pages.render(request, "error.html", status=status, message=message)
+
+    @app.exception_handler(CsrfError)
+    async def refused(request: Request, error: CsrfError) -> Response:
+        return page_or_json(request, 403, error.message)
+
+    @app.exception_handler(ReciprocityError)
+    async def known(request: Request, error: ReciprocityError) -> Response:
+        status = 400
+        if isinstance(error, NotFoundError):
+            status = 404
+        elif isinstance(error, ConflictError):
+            status = 409
+        return page_or_json(request, status, str(error))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        message = words.NOT_FOUND if error.status_code == 404 else str(error.detail)
+        return page_or_json(request, error.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+            for e in error.errors()
+        ]
+        if _wants_json(request):
+            return JSONResponse({"error": words.API_INVALID, "problems": problems}, 422)
+        return pages.render(request, "error.html", status=422, message=words.API_INVALID)

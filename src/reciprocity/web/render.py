@@ -1,0 +1,98 @@
+"""Turning templates into responses: autoescaped Jinja, the words, and the form token.
+
+Every page is rendered here, so every page gets the same escaping (autoescape on,
+undefined names are errors), the same words (``w``: ``coach.web``) and a fresh
+anti-forgery token bound to the visitor's cookie.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from reciprocity.coach import questions, suggestions
+from reciprocity.coach import web as words
+from reciprocity.store import Database
+from reciprocity.vocabulary import (
+    CareStyle,
+    Dimension,
+    Direction,
+    Giver,
+    RelationshipKind,
+    SeasonKind,
+)
+from reciprocity.web.security import CSRF_COOKIE, CSRF_FIELD, Csrf
+from reciprocity.web.settings import WebSettings
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("reciprocity.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        w=words,
+        q=questions,
+        s=suggestions,
+        Dimension=Dimension,
+        Direction=Direction,
+        Giver=Giver,
+        CareStyle=CareStyle,
+        RelationshipKind=RelationshipKind,
+        SeasonKind=SeasonKind,
+        csrf_field=CSRF_FIELD,
+    )
+    return env
+
+
+class Pages:
+    def __init__(self, csrf: Csrf, *, demo: bool) -> None:
+        self.env = environment()
+        self.csrf = csrf
+        self.demo = demo
+
+    def render(
+        self, request: Request, template: str, *, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        nonce = request.cookies.get(CSRF_COOKIE)
+        fresh = not nonce
+        if not nonce:
+            nonce = self.csrf.new_nonce()
+        context.setdefault("title", "")
+        html = self.env.get_template(template).render(
+            request=request,
+            csrf_token=self.csrf.token(nonce),
+            demo=self.demo,
+            path=request.url.path,
+            **context,
+        )
+        response = HTMLResponse(html, status_code=status)
+        if fresh:
+            set_csrf_cookie(response, nonce)
+        return response
+
+
+def set_csrf_cookie(response: Any, nonce: str) -> None:
+    response.set_cookie(CSRF_COOKIE, nonce, httponly=True, samesite="strict", path="/")
+
+
+def today_of(request: Request) -> date:
+    settings: WebSettings = request.app.state.settings
+    return settings.today()
+
+
+def pages(request: Request) -> Pages:
+    found: Pages = request.app.state.pages
+    return found
+
+
+def database(request: Request) -> Database:
+    found: Database = request.app.state.database
+    return found

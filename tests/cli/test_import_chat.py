@@ -1,0 +1,127 @@
+"""Importing chat exports through the real entry point: summary, privacy, no double counting."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.cli_runner import Cli
+
+FIXTURES = Path(__file__).resolve().parents[1] / "evidence" / "fixtures"
+
+
+def _write_chat(path: Path, start: datetime, days: int, *, she_starts_every: int = 3) -> None:
+    """A WhatsApp export in which Alex starts most conversations and Sam asks how things went."""
+    lines = []
+    for day in range(days):
+        when = start + timedelta(days=day)
+        first, second = ("Sam", "Alex") if day % she_starts_every == 0 else ("Alex", "Sam")
+        lines.append(
+            f"{when:%d/%m/%Y}, 09:{day % 50:02d} - {first}: morning! how did it go yesterday?"
+        )
+        lines.append(f"{when:%d/%m/%Y}, 09:{day % 50 + 5:02d} - {second}: good, thanks")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_import_a_whatsapp_export_then_again(cli: Cli, tmp_path: Path) -> None:
+    export = tmp_path / "WhatsApp Chat with Sam.txt"
+    start = datetime.combine(date.today() - timedelta(days=45), datetime.min.time())
+    _write_chat(export, start, 30)
+    first = cli("import", str(export), "--me", "Alex", "--json")
+    assert first.code == 0, first.err
+    summary = first.json()
+    assert summary["format"] == "whatsapp"
+    assert summary["messages"] == summary["new"] == 60
+    assert summary["conversations"] == 30
+    assert summary["first"] == f"{start:%Y-%m-%d}T09:00:00"
+    assert summary["participants"] == {"Sam": 30, "Alex": 30}
+    assert summary["people"] == {"Sam": "Sam"} and summary["added"] == ["Sam"]
+    assert summary["evidence"]["Sam"]["started"] == {"me": 20, "them": 10}
+
+    again = cli("import", str(export), "--json")  # --me is remembered
+    assert again.code == 0, again.err
+    assert again.json()["new"] == 0 and again.json()["me"] == "Alex"
+
+    longer = tmp_path / "longer.txt"
+    _write_chat(longer, start, 40)
+    overlapping = cli("import", str(longer), "--json").json()
+    assert overlapping["messages"] == 80 and overlapping["new"] == 20
+    with sqlite3.connect(cli.db) as db:
+        assert db.execute("SELECT count(*) FROM chat_message").fetchone() == (80,)
+        assert db.execute(
+            "SELECT count(*) FROM chat_message WHERE text IS NOT NULL"
+        ).fetchone() == (0,)
+        starts = db.execute("SELECT count(*) FROM evidence WHERE kind = 'started'").fetchone()
+        assert starts == (40,)  # derived again from every stored message, once each
+
+    pattern = cli("patterns", "Sam", "--json").json()
+    assert (
+        pattern["dimensions"]["initiation"]["moments"]["me"]
+        + pattern["dimensions"]["initiation"]["moments"]["them"]
+        > 0
+    )
+
+
+def test_keep_text_is_an_opt_in(cli: Cli, tmp_path: Path) -> None:
+    export = tmp_path / "chat.txt"
+    _write_chat(export, datetime(2026, 6, 1), 3)
+    result = cli("import", str(export), "--me", "Alex", "--person", "Sam Lee", "--keep-text")
+    assert result.code == 0, result.err
+    assert "text was kept" in result.out
+    with sqlite3.connect(cli.db) as db:
+        texts = db.execute("SELECT text FROM chat_message ORDER BY sent").fetchall()
+    assert texts[0] == ("morning! how did it go yesterday?",)
+    assert [p["name"] for p in cli("people", "list", "--json").json()] == ["Sam Lee"]
+
+
+def test_who_am_i_is_asked_with_the_participants(cli: Cli, corpus: Path) -> None:
+    result = cli("import", str(corpus / "pitfalls" / "case_crlf.txt"))
+    assert result.code == 2
+    assert "Alice, Bob" in result.err and "--me" in result.err
+    wrong = cli("import", str(corpus / "pitfalls" / "case_crlf.txt"), "--me", "Carol")
+    assert wrong.code == 2 and "Alice, Bob" in wrong.err
+    assert cli("people", "list", "--json").json() == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "options", "format_name", "person"),
+    [
+        ("telegram/account.json", ["--chat", "Alex Rivera"], "telegram", "Alex Rivera"),
+        ("sms/messages.xml", ["--chat", "Priya"], "sms", "Priya"),
+        ("discord/dm.json", ["--me", "Jo"], "discord", "Kit"),
+        ("csv/messages.csv", [], "csv", "Sam"),
+        ("signal/data.json", [], "signal", "Aya"),
+        ("messenger/mis_encoded.json", ["--me", "Sam Okafor"], "messenger", "Zoë Martín"),
+        ("whatsapp/WhatsApp Chat - Family.zip", ["--me", "Alice"], "whatsapp", "Bob"),
+    ],
+)
+def test_every_format_imports(
+    cli: Cli, fixture: str, options: list[str], format_name: str, person: str
+) -> None:
+    result = cli("import", str(FIXTURES / fixture), "--json", *options)
+    assert result.code == 0, result.err
+    summary = result.json()
+    assert summary["format"] == format_name
+    assert summary["messages"] > 0 and summary["new"] == summary["messages"]
+    assert person in summary["people"].values()
+    assert person in [p["name"] for p in cli("people", "list", "--json").json()]
+
+
+def test_broken_exports_change_nothing(cli: Cli, tmp_path: Path) -> None:
+    cases = {
+        "random.bin": bytes(range(256)) * 4,
+        "truncated.json": b'{"name": "Sam", "type": "personal_chat", "messages": [{"id": 1, "date": "20',
+        "empty.txt": b"",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = cli("import", str(path), "--me", "Alex")
+        assert result.code != 0, name
+        assert str(path) in result.err and len(result.err.strip().splitlines()) == 1, result.err
+    bomb = cli("import", str(FIXTURES / "sms" / "billion_laughs.xml"))
+    assert bomb.code != 0 and "billion_laughs.xml" in bomb.err
+    assert cli("people", "list", "--json").json() == []

@@ -1,0 +1,159 @@
+"""Refusals: forged forms, foreign hosts and origins, oversized uploads; escaping and headers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from reciprocity.web import create_app
+from reciprocity.web.security import host_name
+from tests.web.conftest import BASE, api_token, settings_for, token
+
+SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
+
+
+def _routes(routes: list[object]) -> list[APIRoute]:
+    found: list[APIRoute] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            found.append(route)
+        inner = getattr(route, "original_router", None) or getattr(route, "app", None)
+        if inner is not None and hasattr(inner, "routes"):
+            found += _routes(list(inner.routes))
+    return found
+
+
+def _state_changing(app: FastAPI) -> list[str]:
+    """Every route that changes something, however routers are nested."""
+    return [
+        route.path.replace("{person_id}", "1").replace("{season_id}", "1")
+        for route in _routes(list(app.routes))
+        if route.methods & {"POST", "PUT", "PATCH", "DELETE"}
+    ]
+
+
+def test_every_state_changing_route_refuses_a_request_without_its_token(
+    demo_client: TestClient, demo_app: FastAPI
+) -> None:
+    paths = _state_changing(demo_app)
+    assert {"/people", "/moments", "/seasons", "/audit", "/audit/step", "/audit/save",
+            "/data/import", "/api/people", "/api/audits"} <= set(paths)
+    good = token(demo_client)
+    for path in paths:
+        for data in ({}, {"csrf_token": "0" * 64}, {"csrf_token": good + "0"}):
+            answer = demo_client.post(path, data={**data, "name": "Mallory", "text": "x"})
+            assert answer.status_code == 403, (path, data)
+            assert "could not be accepted" in answer.text
+        json_answer = demo_client.post(path, json={"name": "Mallory"})
+        assert json_answer.status_code == 403, path
+    assert "Mallory" not in demo_client.get("/").text
+
+
+def test_a_token_from_another_visitor_is_refused(demo_app: FastAPI) -> None:
+    with TestClient(demo_app, base_url=BASE) as alice, TestClient(demo_app, base_url=BASE) as eve:
+        stolen = token(alice)
+        token(eve)  # eve has her own cookie
+        answer = eve.post("/people", data={"csrf_token": stolen, "name": "Mallory"})
+        assert answer.status_code == 403
+
+
+def test_a_post_from_another_site_is_refused_even_with_a_token(demo_client: TestClient) -> None:
+    good = token(demo_client)
+    for origin in ("https://evil.example", "null", "http://127.0.0.1.evil.example"):
+        answer = demo_client.post(
+            "/people", data={"csrf_token": good, "name": "Mallory"}, headers={"Origin": origin}
+        )
+        assert answer.status_code == 403, origin
+    same = demo_client.post(
+        "/people",
+        data={"csrf_token": good, "name": "Welcome"},
+        headers={"Origin": BASE},
+        follow_redirects=False,
+    )
+    assert same.status_code == 303
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_foreign_host_header_is_refused(demo_app: FastAPI, method: str) -> None:
+    with TestClient(demo_app, base_url="http://evil.example:8765") as foreign:
+        for path in ("/", "/api/people", "/people", "/static/style.css", "/api/openapi.json"):
+            answer = foreign.request(method, path)
+            assert answer.status_code == 400, path
+            assert answer.text == "This address is not one reciprocity answers to."
+    with TestClient(demo_app, base_url=BASE) as local:
+        assert local.get("/", headers={"Host": "attacker.example"}).status_code == 400
+        assert local.get("/", headers={"Host": "localhost:8765"}).status_code == 200
+        assert local.get("/", headers={"Host": "[::1]:8765"}).status_code == 200
+
+
+def test_host_names_are_read_without_port_or_brackets() -> None:
+    assert host_name("LocalHost:8765") == "localhost"
+    assert host_name("[::1]:80") == "::1"
+    assert host_name("127.0.0.1") == "127.0.0.1"
+    assert host_name("[::1") == ""
+
+
+def test_every_response_carries_a_strict_policy(demo_client: TestClient) -> None:
+    for path in ("/", "/people/1", "/static/style.css", "/api/people", "/nowhere"):
+        headers = demo_client.get(path).headers
+        policy = headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "script-src 'self'" in policy
+        assert "http" not in policy and "unsafe" not in policy and "*" not in policy
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "same-origin"
+
+
+def test_pages_load_nothing_from_elsewhere_and_run_no_inline_script(
+    demo_client: TestClient,
+) -> None:
+    for path in ("/", "/people/1", "/people/new", "/moments/new", "/seasons", "/audit",
+                 "/audits", "/audits/1", "/data"):
+        page = demo_client.get(path).text
+        assert not re.search(r'(src|href)="(https?:)?//', page), path
+        assert "<script" not in page and " on" + "click=" not in page, path
+        assert " style=" not in page, path
+    assert demo_client.get("/docs").status_code == 404, "the interactive docs load remote scripts"
+
+
+def test_script_like_text_is_shown_as_text(client: TestClient) -> None:
+    csrf = token(client)
+    client.post("/people", data={"csrf_token": csrf, "name": SCRIPT, "note": SCRIPT})
+    person = client.get("/api/people").json()[0]
+    assert person["name"] == SCRIPT
+    client.post("/moments", data={"csrf_token": csrf, "person": str(person["id"]), "text": SCRIPT})
+    client.post("/seasons", data={"csrf_token": csrf, "whose": SCRIPT, "kind": "grief",
+                                  "note": SCRIPT})
+    for path in ("/", f"/people/{person['id']}", "/seasons", "/moments/new", "/audit"):
+        page = client.get(path).text
+        assert "<script>window.pwned" not in page and "<img src=x" not in page, path
+        assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page, path
+
+
+def test_an_upload_over_the_limit_is_refused_with_a_clear_message(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    app = create_app(settings_for(f"sqlite:///{folder / 'small.db'}", upload_limit=1024))
+    with TestClient(app, base_url=BASE) as client:
+        csrf = token(client, "/data")
+        answer = client.post(
+            "/data/import",
+            data={"csrf_token": csrf},
+            files={"file": ("big.json", b"x" * 5000, "application/json")},
+        )
+        assert answer.status_code == 413
+        assert answer.text.startswith("That upload is 5 KB and the limit is 1 KB.")
+
+        def chunks() -> object:
+            for _ in range(10):
+                yield b"y" * 500
+
+        streamed = client.post(
+            "/api/people", content=chunks(), headers={**api_token(client), "content-type": "application/json"}
+        )
+        assert streamed.status_code in (400, 413)

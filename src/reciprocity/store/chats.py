@@ -15,9 +15,9 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import messages
@@ -29,6 +29,8 @@ from reciprocity.model.person import add_person, all_people
 
 BATCH = 50_000
 _MINUTES_PER_DAY = 1440
+_MESSAGES = cast(Table, ChatMessage.__table__)
+_EVIDENCE = cast(Table, Evidence.__table__)
 _SELF_NAMES = {"me", "myself", "you"}
 """Author names some exports (and hand-made CSVs) give the owner of the export."""
 
@@ -217,30 +219,37 @@ def store_chat(
     existing = set(
         session.scalars(select(ChatMessage.fingerprint).where(ChatMessage.chat_id == stored.id))
     )
-    rows = [
-        {
-            "chat_id": stored.id,
-            "person_id": None if author == me_index else people[author].id,
-            "sent": _when(out.minutes[i]),
-            "length": out.lengths[i],
-            "kind": out.kinds[i],
-            "flags": out.flags[i],
-            "fingerprint": out.fingerprints[i],
-            "text": out.texts[i] if keep_text else None,
-        }
-        for i, author in enumerate(out.authors)
-        if out.fingerprints[i] not in existing
-    ]
-    summary.new = len(rows)
-    for start in range(0, len(rows), BATCH):
-        session.execute(insert(ChatMessage), rows[start : start + BATCH])
+    fresh = [i for i, fingerprint in enumerate(out.fingerprints) if fingerprint not in existing]
+    summary.new = len(fresh)
+    person_ids = {author: p.id for author, p in people.items()}
+    for start in range(0, len(fresh), BATCH):
+        # Built a batch at a time, so a million rows never sit in memory at once;
+        # Core executemany, because the ORM's bulk path would build objects it does not need.
+        rows = [
+            {
+                "chat_id": stored.id,
+                "person_id": person_ids.get(out.authors[i]),
+                "sent": _when(out.minutes[i]),
+                "length": out.lengths[i],
+                "kind": out.kinds[i],
+                "flags": out.flags[i],
+                "fingerprint": out.fingerprints[i],
+                "text": out.texts[i] if keep_text else None,
+            }
+            for i in fresh[start : start + BATCH]
+        ]
+        session.execute(insert(_MESSAGES), rows)
 
-    # Evidence is derived again from every stored message of the chat.
-    if existing:
+    # Evidence is derived again from every stored message of the chat when
+    # anything is new; otherwise what is stored stands, and the summary
+    # describes this file.
+    if existing and fresh:
         lines_of = _stored_lines(session, stored.id, people, me_index)
     else:
         lines_of = _outline_lines(out, people, me_index)
-    session.execute(delete(Evidence).where(Evidence.chat_id == stored.id))
+    replace_evidence = bool(fresh)
+    if replace_evidence:
+        session.execute(delete(Evidence).where(Evidence.chat_id == stored.id))
     evidence_rows = []
     conversations = 0
     for author, lines in lines_of.items():
@@ -252,16 +261,16 @@ def store_chat(
             {
                 "chat_id": stored.id,
                 "person_id": owner.id,
-                "on": s.on,
-                "by": s.by,
+                "day": s.on,
+                "giver": s.by,
                 "kind": s.kind,
                 "dimensions": list(s.dimensions),
                 "style": s.style,
             }
             for s in reading.signals
         ]
-    if evidence_rows:
-        session.execute(insert(Evidence), evidence_rows)
+    if evidence_rows and replace_evidence:
+        session.execute(insert(_EVIDENCE), evidence_rows)
     summary.conversations = conversations
     session.flush()
     return summary

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.model import AuditEntry, Person, Season
@@ -38,9 +38,7 @@ def all_patterns(
 ) -> list[RelationshipPattern]:
     people = list(
         session.scalars(
-            select(Person)
-            .order_by(func.lower(Person.name))
-            .options(
+            select(Person).options(
                 selectinload(Person.moments),
                 selectinload(Person.evidence),
                 selectinload(Person.seasons),
@@ -50,7 +48,7 @@ def all_patterns(
         )
     )
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
-    people.sort(key=lambda p: p.name.casefold())
+    people.sort(key=lambda p: p.name.casefold())  # as all_people orders them, for any script
     return [_analyse(person, mine, today, settings) for person in people]
 
 

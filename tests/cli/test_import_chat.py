@@ -86,6 +86,15 @@ def test_who_am_i_is_asked_with_the_participants(cli: Cli, corpus: Path) -> None
     assert cli("people", "list", "--json").json() == []
 
 
+def test_person_cannot_be_me(cli: Cli, corpus: Path) -> None:
+    result = cli(
+        "import", str(corpus / "pitfalls" / "case_crlf.txt"), "--me", "Alice", "--person", "alice"
+    )
+    assert result.code == 2
+    assert "'Alice' is you in this chat" in result.err
+    assert cli("people", "list", "--json").json() == []
+
+
 @pytest.mark.parametrize(
     ("fixture", "options", "format_name", "person"),
     [

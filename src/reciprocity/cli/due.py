@@ -56,6 +56,7 @@ def calendar(
     from reciprocity.errors import InputError
     from reciprocity.model.ritual import all_rituals
     from reciprocity.practices import calendar as ics
+    from reciprocity.store.transfer import write_atomically
 
     if file.suffix.lower() != ".ics":
         raise InputError(words.CALENDAR_NEEDS_ICS.format(path=file))
@@ -64,33 +65,5 @@ def calendar(
         rituals = all_rituals(session)
         planned = agenda.planned_checkins(session)
         content = ics.build(rituals, planned, datetime.now(UTC).replace(microsecond=0))
-    write_bytes_atomically(file, content)
+    write_atomically(file, content)
     say(words.CALENDAR_WRITTEN.format(rituals=len(rituals), checkins=len(planned), path=file))
-
-
-def write_bytes_atomically(path: Path, content: bytes) -> None:
-    """Temporary file beside ``path``, then rename: never a half-written calendar."""
-    import os
-    import tempfile
-
-    from reciprocity.coach import messages
-    from reciprocity.errors import TransferError
-
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise TransferError(
-            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise TransferError(
-            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
-        ) from None

@@ -126,6 +126,10 @@ IMPORT_ME_UNKNOWN = "{me!r} does not write in this chat; the people who do are: 
 IMPORT_PERSON_IN_GROUP = (
     "--person names the one other side of a two-person chat; this chat has several: {names}."
 )
+IMPORT_PERSON_IS_ME = (
+    "{name!r} is you in this chat, so --person cannot name them too; "
+    "--person is who the other side is in your list."
+)
 IMPORT_EMPTY = "No messages were found in this export, so there was nothing to import."
 IMPORT_SUMMARY = (
     "Read {messages} messages ({new} new) from {first} to {last}: {conversations} conversations."

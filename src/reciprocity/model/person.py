@@ -96,7 +96,8 @@ def clean_name(value: str) -> str:
 
 
 def all_people(session: Session) -> list[Person]:
-    return list(session.scalars(select(Person).order_by(func.lower(Person.name))))
+    """Everyone, by name; sorted in Python because SQL lower() folds only ASCII on SQLite."""
+    return sorted(session.scalars(select(Person)), key=lambda person: person.name.casefold())
 
 
 def find_person(session: Session, name: str) -> Person:

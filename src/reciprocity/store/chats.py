@@ -22,7 +22,14 @@ from sqlalchemy.orm import Session
 
 from reciprocity.coach import messages
 from reciprocity.errors import InputError
-from reciprocity.evidence.derive import EvidenceSettings, Line, Reading, flags_of, read
+from reciprocity.evidence.derive import (
+    EvidenceSettings,
+    Line,
+    Reading,
+    flags_of,
+    minute_of,
+    read,
+)
 from reciprocity.evidence.message import Chat as ParsedChat
 from reciprocity.model import Chat, ChatMessage, Evidence, Person
 from reciprocity.model.person import add_person, all_people
@@ -191,6 +198,8 @@ def store_chat(
     summary.first = _when(min(out.minutes))
     summary.last = _when(max(out.minutes))
     summary.me = me_name = _choose_me(out.names, chat, me, person, session)
+    if person and " ".join(person.split()).casefold() == me_name.casefold():
+        raise InputError(messages.IMPORT_PERSON_IS_ME.format(name=me_name))
     others = [n for n in out.names if n != me_name]
     if person and len(others) > 1:
         raise InputError(messages.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
@@ -310,7 +319,7 @@ def _stored_lines(
         .order_by(ChatMessage.sent, ChatMessage.id)
     )
     for sent, person_id, length, flags in session.execute(query):
-        minute = sent.toordinal() * _MINUTES_PER_DAY + sent.hour * 60 + sent.minute
+        minute = minute_of(sent)
         if person_id is None:
             for bucket in lines.values():
                 bucket.append((minute, True, length, flags))

@@ -71,8 +71,12 @@ def counts(document: Mapping[str, Any]) -> dict[str, int]:
     }
 
 
-def write_atomically(path: Path, content: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: never a half-written file.
+
+    Text is written as UTF-8; bytes (a calendar, for instance) as they are.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -81,8 +85,8 @@ def write_atomically(path: Path, content: str) -> None:
             messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
         ) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(content)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -29,24 +29,21 @@ def log(
     """Note a moment: who reached out or gave, and how it left you."""
     from reciprocity.coach import messages
     from reciprocity.dates import parse_date
-    from reciprocity.errors import InputError
-    from reciprocity.model import Moment
+    from reciprocity.model.moment import note_moment
     from reciprocity.model.person import find_person
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
-    if not text.strip():
-        raise InputError(messages.TEXT_EMPTY)
     with state.database().transaction() as session:
         someone = find_person(session, person)
-        moment = Moment(
-            person=someone,
+        moment = note_moment(
+            someone,
+            text,
             on=day,
             by=by,
             dimensions=list(dim or []),
             style=style,
             energy=energy,
-            text=text,
         )
         session.add(moment)
         say(messages.MOMENT_LOGGED.format(name=someone.name, on=day.isoformat()))

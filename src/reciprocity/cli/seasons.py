@@ -60,18 +60,12 @@ def end(
     """End a season."""
     from reciprocity.coach import messages
     from reciprocity.dates import parse_date
-    from reciprocity.errors import ConflictError, NotFoundError
-    from reciprocity.model import Season
+    from reciprocity.model.season import end_season
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
     with state.database().transaction() as session:
-        season = session.get(Season, season_id)
-        if season is None:
-            raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
-        if season.end is not None:
-            raise ConflictError(messages.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
-        season.end = day
+        season = end_season(session, season_id, day)
         say(
             messages.SEASON_ENDED.format(
                 id=season.id,

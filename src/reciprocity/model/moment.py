@@ -69,3 +69,10 @@ class Moment(Base):
 
     def __repr__(self) -> str:
         return f"Moment({self.on}, by={self.by}, {self.text[:30]!r})"
+
+
+def note_moment(person: Person, text: str, **fields: Any) -> Moment:
+    """A moment the user is noting now: unlike a restored one, it needs a few words."""
+    if not text.strip():
+        raise InputError(messages.TEXT_EMPTY)
+    return Moment(person=person, text=text, **fields)

@@ -11,10 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import messages
-from reciprocity.errors import InputError
+from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model.base import Base, enum_column
 from reciprocity.model.person import ME
 from reciprocity.vocabulary import SeasonKind
@@ -66,3 +66,15 @@ class Season(Base):
 
     def __repr__(self) -> str:
         return f"Season({self.kind}, {self.whose}, {self.start}..{self.end})"
+
+
+def end_season(session: Session, season_id: int, end: date) -> Season:
+    """End a season by id; one that is unknown or already over is said plainly."""
+    season = session.get(Season, season_id)
+    if season is None:
+        raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
+    if season.end is not None:
+        raise ConflictError(messages.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
+    season.end = end
+    session.flush()
+    return season

@@ -15,10 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import messages
-from reciprocity.errors import ConflictError, InputError, NotFoundError
+from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.model.audit import check_lean, check_rating
+from reciprocity.model.moment import note_moment
 from reciprocity.model.person import add_person, find_person
+from reciprocity.model.season import end_season as model_end_season
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,
@@ -73,10 +75,9 @@ def log_moment(
     on: str = "",
     today: date,
 ) -> Moment:
-    if not text.strip():
-        raise InputError(messages.TEXT_EMPTY)
-    moment = Moment(
-        person=person,
+    moment = note_moment(
+        person,
+        text,
         on=forms.day(on, today=today),
         by=forms.choice(by or "me", Giver, "side (me, them or both)"),
         dimensions=forms.choices(dimensions, Dimension, "dimension"),
@@ -87,7 +88,6 @@ def log_moment(
             high=ENERGY_MAX,
             message=messages.ENERGY_RANGE,
         ),
-        text=text,
     )
     session.add(moment)
     session.flush()
@@ -110,14 +110,7 @@ def start_season(
 
 
 def end_season(session: Session, season_id: int, *, on: str = "", today: date) -> Season:
-    season = session.get(Season, season_id)
-    if season is None:
-        raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
-    if season.end is not None:
-        raise ConflictError(messages.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
-    season.end = forms.day(on, today=today)
-    session.flush()
-    return season
+    return model_end_season(session, season_id, forms.day(on, today=today) or today)
 
 
 def all_seasons(session: Session) -> list[Season]:
@@ -139,8 +132,10 @@ def lean(
     if value is None:
         raise InputError(messages.RATING_RANGE.format(value="(blank)"))
     check_rating(value)
-    leaning = Direction.MUTUAL if value == 5 else forms.choice(
-        direction or "mutual", Direction, "direction (me or them)"
+    leaning = (
+        Direction.MUTUAL
+        if value == 5
+        else forms.choice(direction or "mutual", Direction, "direction (me or them)")
     )
     words = (vision or "").strip() or None
     check_lean(value, leaning, words, label)
@@ -166,7 +161,10 @@ def _build_audit(session: Session, document: dict[str, Any], today: date) -> Aud
             raw.get("rating"), raw.get("direction"), raw.get("vision"), "overall"
         )
         entry = AuditEntry(
-            person=person, rating=rating, direction=direction, vision=vision,
+            person=person,
+            rating=rating,
+            direction=direction,
+            vision=vision,
             note=str(raw.get("note") or ""),
         )
         for key, part in (raw.get("dimensions") or {}).items():
@@ -181,8 +179,11 @@ def _build_audit(session: Session, document: dict[str, Any], today: date) -> Aud
                     direction=leaning,
                     vision=words,
                     answers=[
-                        {"key": str(a.get("key", "")), "question": str(a.get("question", "")),
-                         "answer": str(a.get("answer", ""))}
+                        {
+                            "key": str(a.get("key", "")),
+                            "question": str(a.get("question", "")),
+                            "answer": str(a.get("answer", "")),
+                        }
                         for a in part.get("answers") or []
                     ],
                 )

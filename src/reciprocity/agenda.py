@@ -28,7 +28,6 @@ from reciprocity.model import (
     Ritual,
     RoleRotation,
 )
-from reciprocity.model.chat import ChatMessage
 from reciprocity.model.person import all_people
 from reciprocity.model.ritual import all_rituals
 from reciprocity.practices.calendar import PlannedCheckIn
@@ -115,7 +114,10 @@ def planned_checkins(session: Session) -> list[PlannedCheckIn]:
 
 
 def last_contact(session: Session) -> dict[int, date]:
-    """The last day of any contact with each person: a moment, check-in, ritual done or chat."""
+    """The last day of any contact with each person: a moment, check-in, ritual done or chat.
+
+    Every conversation in a chat leaves evidence on the day it started.
+    """
     found: dict[int, date] = {}
 
     def keep(person_id: int | None, day: date | None) -> None:
@@ -126,11 +128,6 @@ def last_contact(session: Session) -> dict[int, date]:
         query = select(model.person_id, func.max(model.on)).group_by(model.person_id)
         for person_id, day in session.execute(query):
             keep(person_id, day)
-    chats = select(ChatMessage.person_id, func.max(ChatMessage.sent)).group_by(
-        ChatMessage.person_id
-    )
-    for chat_person, sent in session.execute(chats):
-        keep(chat_person, sent.date() if sent is not None else None)
     done = (
         select(Occurrence.ritual_id, func.max(Occurrence.on))
         .where(Occurrence.status == OccurrenceStatus.DONE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -50,10 +51,10 @@ def test_import_a_whatsapp_export_then_again(cli: Cli, tmp_path: Path) -> None:
     overlapping = cli("import", str(longer), "--json").json()
     assert overlapping["messages"] == 80 and overlapping["new"] == 20
     with sqlite3.connect(cli.db) as db:
-        assert db.execute("SELECT count(*) FROM chat_message").fetchone() == (80,)
-        assert db.execute(
-            "SELECT count(*) FROM chat_message WHERE text IS NOT NULL"
-        ).fetchone() == (0,)
+        assert db.execute("SELECT sum(messages), count(*) FROM chat_day").fetchone() == (80, 40)
+        assert db.execute("SELECT count(*) FROM chat_day WHERE texts IS NOT NULL").fetchone() == (
+            0,
+        )
         starts = db.execute("SELECT count(*) FROM evidence WHERE kind = 'started'").fetchone()
         assert starts == (40,)  # derived again from every stored message, once each
 
@@ -72,8 +73,8 @@ def test_keep_text_is_an_opt_in(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert "text was kept" in result.out
     with sqlite3.connect(cli.db) as db:
-        texts = db.execute("SELECT text FROM chat_message ORDER BY sent").fetchall()
-    assert texts[0] == ("morning! how did it go yesterday?",)
+        texts = db.execute("SELECT texts FROM chat_day ORDER BY day").fetchall()
+    assert json.loads(texts[0][0]) == ["morning! how did it go yesterday?", "good, thanks"]
     assert [p["name"] for p in cli("people", "list", "--json").json()] == ["Sam Lee"]
 
 
@@ -134,3 +135,37 @@ def test_broken_exports_change_nothing(cli: Cli, tmp_path: Path) -> None:
     bomb = cli("import", str(FIXTURES / "sms" / "billion_laughs.xml"))
     assert bomb.code != 0 and "billion_laughs.xml" in bomb.err
     assert cli("people", "list", "--json").json() == []
+
+
+def test_in_a_group_only_shared_conversations_count_for_each_person(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Alex writing to the group is not Alex starting a conversation with everyone in it."""
+    export = tmp_path / "WhatsApp Chat with Climbing.txt"
+    export.write_text(
+        "\n".join(
+            [
+                # Day 1: Alex and Sam talk; Rosa is silent.
+                "01/06/2026, 09:00 - Alex: anyone up for the wall tonight?",
+                "01/06/2026, 09:10 - Sam: yes!",
+                # Day 2: Alex writes, nobody answers.
+                "02/06/2026, 10:00 - Alex: shoes left at the gym, whose are they?",
+                # Day 3: Rosa starts, Alex answers; Sam is silent.
+                "03/06/2026, 18:00 - Rosa: how are you all doing?",
+                "03/06/2026, 18:20 - Alex: good, tired",
+                # Day 4: Sam and Rosa talk without Alex.
+                "04/06/2026, 12:00 - Sam: lunch?",
+                "04/06/2026, 12:05 - Rosa: sure",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(export), "--me", "Alex", "--json")
+    assert result.code == 0, result.err
+    evidence = result.json()["evidence"]
+    assert evidence["Sam"]["conversations"] == 1
+    assert evidence["Sam"]["started"] == {"me": 1, "them": 0}
+    assert evidence["Rosa"]["conversations"] == 1
+    assert evidence["Rosa"]["started"] == {"me": 0, "them": 1}
+    assert evidence["Sam"]["unanswered"] == evidence["Rosa"]["unanswered"] == {"me": 0, "them": 0}

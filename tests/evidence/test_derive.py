@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reciprocity.evidence.derive import Line, flags_of, minute_of, read
+from reciprocity.evidence.derive import Line, minute_of, read
+from reciprocity.evidence.signals import flags_of
 from reciprocity.vocabulary import Dimension, Giver
 
 START = datetime(2026, 3, 2, 9, 0)

@@ -131,6 +131,11 @@ IMPORT_PERSON_IS_ME = (
     "--person is who the other side is in your list."
 )
 IMPORT_EMPTY = "No messages were found in this export, so there was nothing to import."
+STORED_CHAT_DAMAGED = (
+    "The stored messages of this chat for {day} could not be read ({reason}); "
+    "nothing was changed. Restoring your latest backup (reciprocity import BACKUP.json "
+    "--replace) will set it right."
+)
 IMPORT_SUMMARY = (
     "Read {messages} messages ({new} new) from {first} to {last}: {conversations} conversations."
 )

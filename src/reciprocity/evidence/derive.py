@@ -33,18 +33,25 @@ Rules and their defaults (``EvidenceSettings``):
 So that a chatty month does not drown out what the user logged by hand,
 signals are counted at most once per day, kind and side.
 
-The word lists are English; other languages still give conversations, starts,
-response times and long messages.
+The words that make a signal are phrase lists in ``evidence.signals``
+(English; other languages still give conversations, starts, response times
+and long messages).
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from reciprocity.evidence.signals import (
+    FLAG_CHECK_IN,
+    FLAG_GOOD_NEWS,
+    FLAG_HARD_TIME,
+    FLAG_REMEMBERED,
+    FLAG_VULNERABLE,
+)
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
 
@@ -64,13 +71,6 @@ Line = tuple[int, bool, int, int]
 the ``FLAG_*`` bits that ``flags_of`` finds in the text. The text itself is
 not needed here, so it need not be kept anywhere.
 """
-
-FLAG_CHECK_IN = 1
-FLAG_REMEMBERED = 2
-FLAG_VULNERABLE = 4
-FLAG_GOOD_NEWS = 8
-FLAG_HARD_TIME = 16
-
 
 def minute_of(moment: datetime) -> int:
     return moment.toordinal() * 1440 + moment.hour * 60 + moment.minute
@@ -116,66 +116,6 @@ DIMENSIONS = {
 }
 STYLES = {CHECK_IN: CareStyle.WORDS, REMEMBERED: CareStyle.WORDS, MET_DISCLOSURE: CareStyle.LISTENING,
           MET_GOOD_NEWS: CareStyle.WORDS, SUPPORT_BURST: CareStyle.PRESENCE}
-
-_CHECK_IN = re.compile(
-    r"\b(how are you|how r u|how're you|how are things|how's it going|how is it going|"
-    r"how did it go|how'd it go|how are you feeling|how's your|how is your|thinking of you|"
-    r"hope you're (?:ok|okay|well|doing)|hope you are (?:ok|okay|well)|just checking in|"
-    r"are you ok|you ok\?)",
-    re.IGNORECASE,
-)
-_REMEMBERED = re.compile(
-    r"\b(happy birthday|happy bday|happy anniversary|good luck (?:today|tomorrow|with)|"
-    r"congrat(?:ulation)?s|break a leg|happy mother'?s day|happy father'?s day)",
-    re.IGNORECASE,
-)
-_VULNERABLE = re.compile(
-    r"\b(i'?m struggling|i am struggling|struggling with|i feel (?:so )?(?:low|down|lost|alone|lonely|"
-    r"awful|terrible|overwhelmed|anxious|scared|sad)|i'?m (?:so )?(?:scared|worried|anxious|lonely|"
-    r"overwhelmed|exhausted)|hard time|rough (?:day|week|time)|can'?t cope|bad news|i miss (?:him|her|them)|"
-    r"breaking down|crying)",
-    re.IGNORECASE,
-)
-_GOOD_NEWS = re.compile(
-    r"\b(good news|great news|i got the job|got the job|i passed|we'?re engaged|got engaged|"
-    r"we'?re expecting|i'?m pregnant|got promoted|i got in|we got the flat|we got the house)",
-    re.IGNORECASE,
-)
-_HARD_TIME = re.compile(
-    r"\b(hospital|surgery|operation|funeral|passed away|diagnos\w*|lost my job|laid off|"
-    r"made redundant|broke up|breaking up|divorce|miscarriage|a&e|emergency room)",
-    re.IGNORECASE,
-)
-
-
-_FLAGS = (
-    (FLAG_CHECK_IN, _CHECK_IN),
-    (FLAG_REMEMBERED, _REMEMBERED),
-    (FLAG_VULNERABLE, _VULNERABLE),
-    (FLAG_GOOD_NEWS, _GOOD_NEWS),
-    (FLAG_HARD_TIME, _HARD_TIME),
-)
-# A cheap first look at the lower-cased text: literal fragments that every
-# pattern above needs. Most messages hold none of them and stop here.
-_FRAGMENTS = re.compile(
-    "how|thinking of|hope you|checking in|you ok|happy|good luck|congrat|break a leg|struggl|"
-    "feel|scared|worried|anxious|lonely|overwhelm|exhausted|hard time|rough|cope|bad news|miss|"
-    "breaking down|crying|news|got the|passed|engaged|expecting|pregnant|promoted|got in|"
-    "hospital|surgery|operation|funeral|diagnos|lost my job|laid off|redundant|broke up|"
-    "breaking up|divorce|miscarriage|a&e|emergency"
-)
-
-
-def flags_of(text: str) -> int:
-    """The signal words in one message, as ``FLAG_*`` bits."""
-    if not _FRAGMENTS.search(text.lower()):
-        return 0
-    flags = 0
-    for bit, pattern in _FLAGS:
-        if pattern.search(text):
-            flags |= bit
-    return flags
-
 
 def read(lines: Iterable[Line], settings: EvidenceSettings = EvidenceSettings()) -> Reading:
     """Everything the evidence step derives from one time-ordered exchange."""

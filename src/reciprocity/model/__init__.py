@@ -7,7 +7,7 @@ sides, styles) lives in ``reciprocity.vocabulary`` so the CLI can start fast.
 from reciprocity.model.audit import Audit, AuditEntry, DimensionRating
 from reciprocity.model.base import Base
 from reciprocity.model.boundary import Boundary
-from reciprocity.model.chat import Chat, ChatMessage, Evidence
+from reciprocity.model.chat import Chat, ChatDay, ChatMember, Evidence
 from reciprocity.model.checkin import Adjustment, CheckIn
 from reciprocity.model.moment import Moment
 from reciprocity.model.occasion import Occasion
@@ -26,7 +26,8 @@ __all__ = [
     "Base",
     "Boundary",
     "Chat",
-    "ChatMessage",
+    "ChatDay",
+    "ChatMember",
     "CheckIn",
     "DimensionRating",
     "Evidence",

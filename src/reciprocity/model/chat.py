@@ -1,7 +1,7 @@
 """Imported chats: the messages' outlines, and the evidence derived from them.
 
-By default no message text is kept: only when it was sent, by which side, how
-long it was and a fingerprint, so that importing the same or an overlapping
+By default no message text is kept: only when it was sent, by whom, how
+long it was, the signal words found and a fingerprint, so that importing the same or an overlapping
 export again never counts a message twice. ``--keep-text`` keeps the text too.
 Evidence is derived again from all of a chat's messages after every import.
 """
@@ -12,11 +12,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -45,7 +45,13 @@ class Chat(Base):
     keeps_text: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
-    messages: Mapped[list[ChatMessage]] = relationship(
+    members: Mapped[list[ChatMember]] = relationship(
+        back_populates="chat",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ChatMember.position",
+    )
+    days: Mapped[list[ChatDay]] = relationship(
         back_populates="chat", cascade="all, delete-orphan", passive_deletes=True
     )
     evidence: Mapped[list[Evidence]] = relationship(
@@ -53,25 +59,45 @@ class Chat(Base):
     )
 
 
-class ChatMessage(Base):
-    __tablename__ = "chat_message"
-    __table_args__ = (UniqueConstraint("chat_id", "fingerprint"),)
+class ChatMember(Base):
+    """A name in a chat, at a fixed position; the outlines say who wrote by position.
+
+    ``person_id`` is the relationship the name stands for (None for the user,
+    and for a name whose person was removed).
+    """
+
+    __tablename__ = "chat_member"
+    __table_args__ = (UniqueConstraint("chat_id", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(ForeignKey("chat.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))
     person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), index=True, default=None
+        ForeignKey("person.id", ondelete="SET NULL"), index=True, default=None
     )
-    """The author, when it is not the user."""
-    sent: Mapped[datetime] = mapped_column(DateTime)
-    length: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(10))
-    flags: Mapped[int] = mapped_column(Integer, default=0)
-    """Signal words found in the text (``evidence.derive.FLAG_*``), kept so evidence can be derived again."""
-    fingerprint: Mapped[int] = mapped_column(BigInteger)
-    text: Mapped[str | None] = mapped_column(Text, default=None)
 
-    chat: Mapped[Chat] = relationship(back_populates="messages")
+    chat: Mapped[Chat] = relationship(back_populates="members")
+
+
+class ChatDay(Base):
+    """One day of a chat's messages in outline: packed columns (``store.outlines``).
+
+    A day a row keeps a million messages to a few thousand rows, written and
+    read in one piece; ``texts`` is a JSON list, present only with ``--keep-text``.
+    """
+
+    __tablename__ = "chat_day"
+    __table_args__ = (UniqueConstraint("chat_id", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chat.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date]
+    messages: Mapped[int]
+    outline: Mapped[bytes] = mapped_column(LargeBinary)
+    texts: Mapped[str | None] = mapped_column(Text, default=None)
+
+    chat: Mapped[Chat] = relationship(back_populates="days")
 
 
 class Evidence(Base):

@@ -10,33 +10,30 @@ the chat is derived again from all of its stored messages.
 
 from __future__ import annotations
 
-import zlib
+import gc
+import json
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from itertools import compress, islice, repeat
+from operator import eq, not_
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from reciprocity.coach import messages
-from reciprocity.errors import InputError
-from reciprocity.evidence.derive import (
-    EvidenceSettings,
-    Line,
-    Reading,
-    flags_of,
-    minute_of,
-    read,
-)
+from reciprocity.coach import messages as messages_text
+from reciprocity.errors import InputError, StoreError
+from reciprocity.evidence.derive import EvidenceSettings, Line, Reading, read
 from reciprocity.evidence.message import Chat as ParsedChat
-from reciprocity.model import Chat, ChatMessage, Evidence, Person
+from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.person import add_person, all_people
+from reciprocity.store.outlines import Outline, OutlineError, Outliner, when
 
 BATCH = 50_000
-_MINUTES_PER_DAY = 1440
-_MESSAGES = cast(Table, ChatMessage.__table__)
+_DAYS = cast(Table, ChatDay.__table__)
 _EVIDENCE = cast(Table, Evidence.__table__)
 _SELF_NAMES = {"me", "myself", "you"}
 """Author names some exports (and hand-made CSVs) give the owner of the export."""
@@ -91,58 +88,6 @@ class ImportSummary:
         }
 
 
-@dataclass
-class _Outline:
-    """The parsed messages, column by column (compact: a million fit in a few dozen MB)."""
-
-    minutes: array[int] = field(default_factory=lambda: array("q"))
-    authors: array[int] = field(default_factory=lambda: array("i"))
-    lengths: array[int] = field(default_factory=lambda: array("i"))
-    flags: array[int] = field(default_factory=lambda: array("b"))
-    kinds: list[str] = field(default_factory=list)
-    fingerprints: array[int] = field(default_factory=lambda: array("q"))
-    texts: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-
-
-def _outline(chat: ParsedChat, keep_text: bool, tick: Callable[[int], None]) -> _Outline:
-    out = _Outline()
-    index: dict[str, int] = {}
-    taken: set[int] = set()
-    minutes, authors, lengths, flags = out.minutes, out.authors, out.lengths, out.flags
-    kinds, prints = out.kinds, out.fingerprints
-    for count, message in enumerate(chat.messages, 1):
-        author = index.get(message.author)
-        if author is None:
-            author = index[message.author] = len(out.names)
-            out.names.append(message.author)
-        sent = message.sent
-        minute = sent.toordinal() * _MINUTES_PER_DAY + sent.hour * 60 + sent.minute
-        text = message.text
-        # Minute, author and text identify a message across exports (some show
-        # seconds, some do not); a repeat within a minute gets the next number.
-        body = zlib.crc32(
-            text.encode("utf-8", "surrogatepass"), zlib.crc32(message.author.encode())
-        )
-        fingerprint = (minute << 32) | body
-        repeat = 0
-        while fingerprint in taken:
-            repeat += 1
-            fingerprint = (minute << 32) | zlib.crc32(repeat.to_bytes(4, "little"), body)
-        taken.add(fingerprint)
-        minutes.append(minute)
-        authors.append(author)
-        lengths.append(len(text))
-        flags.append(flags_of(text) if text else 0)
-        kinds.append(message.kind.value)
-        prints.append(fingerprint)
-        if keep_text:
-            out.texts.append(text)
-        if count % BATCH == 0:
-            tick(count)
-    return out
-
-
 def _choose_me(
     names: list[str], chat: ParsedChat, me: str | None, person: str | None, session: Session
 ) -> str:
@@ -150,7 +95,7 @@ def _choose_me(
     listing = ", ".join(sorted(names)) or "(no one)"
     if me:
         if me.casefold() not in by_fold:
-            raise InputError(messages.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
+            raise InputError(messages_text.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
         return by_fold[me.casefold()]
     if chat.me and chat.me.casefold() in by_fold:
         return by_fold[chat.me.casefold()]
@@ -169,7 +114,7 @@ def _choose_me(
         strangers = [n for n in names if n.casefold() not in known]
         if len(strangers) == 1:
             return strangers[0]
-    raise InputError(messages.IMPORT_NEEDS_ME.format(names=listing))
+    raise InputError(messages_text.IMPORT_NEEDS_ME.format(names=listing))
 
 
 def store_chat(
@@ -183,28 +128,64 @@ def store_chat(
     tick: Callable[[int], None] = lambda _count: None,
 ) -> ImportSummary:
     """Store ``chat`` and its evidence in ``session``; raise before writing if it cannot be."""
-    out = _outline(chat, keep_text, tick)
+    with _collector_paused():
+        return _store_chat(session, chat, me, person, keep_text, settings, tick)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a chat is read.
+
+    An import makes millions of small objects (messages, numbers, tuples) and
+    none of them form cycles; the collector would walk them all again and
+    again, a quarter of the import's time on a large export.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _store_chat(
+    session: Session,
+    chat: ParsedChat,
+    me: str | None,
+    person: str | None,
+    keep_text: bool,
+    settings: EvidenceSettings,
+    tick: Callable[[int], None],
+) -> ImportSummary:
+    outliner = Outliner(keep_text)
+    out = Outline(texts=[] if keep_text else None)
+    messages = iter(chat.messages)
+    while batch := list(islice(messages, BATCH)):
+        out.extend(outliner.outline(batch))
+        tick(len(out))
+    names = outliner.names
     summary = ImportSummary(
         format=chat.format,
-        messages=len(out.minutes),
+        messages=len(out),
         participants=dict(chat.participants),
         date_order=chat.date_order,
         date_order_inferred=chat.date_order_inferred,
         skipped=[{"line": s.line, "reason": s.reason} for s in chat.skipped],
         notes=list(chat.notes),
     )
-    if not out.minutes:
-        raise InputError(messages.IMPORT_EMPTY)
-    summary.first = _when(min(out.minutes))
-    summary.last = _when(max(out.minutes))
-    summary.me = me_name = _choose_me(out.names, chat, me, person, session)
+    if not out:
+        raise InputError(messages_text.IMPORT_EMPTY)
+    summary.first = when(min(out.minutes))
+    summary.last = when(max(out.minutes))
+    summary.me = me_name = _choose_me(names, chat, me, person, session)
     if person and " ".join(person.split()).casefold() == me_name.casefold():
-        raise InputError(messages.IMPORT_PERSON_IS_ME.format(name=me_name))
-    others = [n for n in out.names if n != me_name]
+        raise InputError(messages_text.IMPORT_PERSON_IS_ME.format(name=me_name))
+    others = [n for n in names if n != me_name]
     if person and len(others) > 1:
-        raise InputError(messages.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
+        raise InputError(messages_text.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
 
-    people: dict[int, Person] = {}
+    people: dict[str, Person] = {}
     known = {p.name.casefold(): p for p in all_people(session)}
     for name in others:
         wanted = person if person else name
@@ -214,57 +195,54 @@ def store_chat(
             known[found.name.casefold()] = found
             summary.added.append(found.name)
         found.chat_me = me_name
-        people[out.names.index(name)] = found
+        people[name] = found
         summary.people[name] = found.name
-    me_index = out.names.index(me_name)
 
-    key = f"{chat.format}:" + "|".join(sorted(n.casefold() for n in out.names))
+    key = f"{chat.format}:" + "|".join(sorted(n.casefold() for n in names))
     stored = session.scalar(select(Chat).where(Chat.key == key))
     if stored is None:
         stored = Chat(key=key, format=chat.format, title=chat.title or "", me_name=me_name)
         session.add(stored)
         session.flush()
     stored.keeps_text = stored.keeps_text or keep_text
-    existing = set(
-        session.scalars(select(ChatMessage.fingerprint).where(ChatMessage.chat_id == stored.id))
-    )
-    fresh = [i for i, fingerprint in enumerate(out.fingerprints) if fingerprint not in existing]
+    out.authors = _as_members(session, stored, names, people, out.authors)
+    me_position = next(m.position for m in stored.members if m.name == me_name)
+    owners = {p.id: p for p in people.values()}
+    for member in stored.members:
+        if member.person_id is not None and member.person_id not in owners:
+            owners[member.person_id] = session.get_one(Person, member.person_id)
+    positions = {m.position: m.person_id for m in stored.members if m.person_id is not None}
+
+    days = _stored_days(session, stored.id)
+    seen: set[int] = set()
+    for _row, day in days.values():
+        seen.update(day.fingerprints)
+    fresh = out
+    if seen:
+        unseen = map(not_, map(seen.__contains__, out.fingerprints))
+        fresh = out.take(list(compress(range(len(out)), unseen)))
     summary.new = len(fresh)
-    person_ids = {author: p.id for author, p in people.items()}
-    for start in range(0, len(fresh), BATCH):
-        # Built a batch at a time, so a million rows never sit in memory at once;
-        # Core executemany, because the ORM's bulk path would build objects it does not need.
-        rows = [
-            {
-                "chat_id": stored.id,
-                "person_id": person_ids.get(out.authors[i]),
-                "sent": _when(out.minutes[i]),
-                "length": out.lengths[i],
-                "kind": out.kinds[i],
-                "flags": out.flags[i],
-                "fingerprint": out.fingerprints[i],
-                "text": out.texts[i] if keep_text else None,
-            }
-            for i in fresh[start : start + BATCH]
-        ]
-        session.execute(insert(_MESSAGES), rows)
+    if fresh:
+        _write_days(session, stored, days, fresh.in_time_order())
 
     # Evidence is derived again from every stored message of the chat when
     # anything is new; otherwise what is stored stands, and the summary
     # describes this file.
-    if existing and fresh:
-        lines_of = _stored_lines(session, stored.id, people, me_index)
+    if not fresh:
+        everything = out.in_time_order()
     else:
-        lines_of = _outline_lines(out, people, me_index)
-    replace_evidence = bool(fresh)
-    if replace_evidence:
+        everything = Outline()
+        for number in sorted(days):
+            everything.extend(days[number][1])
+    lines_of = lines_by_person(everything, me_position, positions, settings)
+    if fresh:
         session.execute(delete(Evidence).where(Evidence.chat_id == stored.id))
     evidence_rows = []
     conversations = 0
-    for author, lines in lines_of.items():
+    for person_id, lines in lines_of.items():
         reading = read(lines, settings)
         conversations += reading.conversations
-        owner = people[author]
+        owner = owners[person_id]
         summary.readings[owner.name] = reading
         evidence_rows += [
             {
@@ -278,51 +256,128 @@ def store_chat(
             }
             for s in reading.signals
         ]
-    if evidence_rows and replace_evidence:
+    if evidence_rows and fresh:
         session.execute(insert(_EVIDENCE), evidence_rows)
     summary.conversations = conversations
     session.flush()
     return summary
 
 
-def _when(minute: int) -> datetime:
-    day, rest = divmod(minute, _MINUTES_PER_DAY)
-    return datetime.fromordinal(day).replace(hour=rest // 60, minute=rest % 60)
+def _as_members(
+    session: Session,
+    stored: Chat,
+    names: list[str],
+    people: dict[str, Person],
+    authors: array[int],
+) -> array[int]:
+    """``authors`` (positions in ``names``) as positions among the chat's stored members.
+
+    Names new to the chat become members; each member points at its person.
+    """
+    members = {m.name: m for m in stored.members}
+    for name in names:
+        if name not in members:
+            members[name] = ChatMember(position=len(members), name=name)
+            stored.members.append(members[name])
+    for name, member in members.items():
+        if name in people:
+            member.person_id = people[name].id
+    session.flush()
+    remap = [members[name].position for name in names]
+    if remap == list(range(len(names))):
+        return authors
+    return array("h", map(remap.__getitem__, authors))
 
 
-def _outline_lines(
-    out: _Outline, people: dict[int, Person], me_index: int
-) -> dict[int, list[Line]]:
-    """For each other person, the messages between them and the user, in time order."""
-    # Sorted by time (stable), because a few exports are not strictly in order.
-    order = sorted(range(len(out.minutes)), key=out.minutes.__getitem__)
-    lines: dict[int, list[Line]] = {author: [] for author in people}
-    for i in order:
-        author = out.authors[i]
-        line = (out.minutes[i], author == me_index, out.lengths[i], out.flags[i])
-        if author == me_index:
-            for bucket in lines.values():
-                bucket.append(line)
-        else:
-            lines[author].append(line)
-    return lines
-
-
-def _stored_lines(
-    session: Session, chat_id: int, people: dict[int, Person], me_index: int
-) -> dict[int, list[Line]]:
-    by_person = {p.id: author for author, p in people.items()}
-    lines: dict[int, list[Line]] = {author: [] for author in people}
-    query = (
-        select(ChatMessage.sent, ChatMessage.person_id, ChatMessage.length, ChatMessage.flags)
-        .where(ChatMessage.chat_id == chat_id)
-        .order_by(ChatMessage.sent, ChatMessage.id)
+def _stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]]:
+    """Each stored day of the chat, by day number: (row id, its outline)."""
+    query = select(ChatDay.id, ChatDay.day, ChatDay.outline, ChatDay.texts).where(
+        ChatDay.chat_id == chat_id
     )
-    for sent, person_id, length, flags in session.execute(query):
-        minute = minute_of(sent)
-        if person_id is None:
-            for bucket in lines.values():
-                bucket.append((minute, True, length, flags))
-        elif person_id in by_person:
-            lines[by_person[person_id]].append((minute, False, length, flags))
+    days = {}
+    for row_id, day, packed, texts in session.execute(query):
+        try:
+            outline = Outline.unpack(packed, None if texts is None else json.loads(texts))
+        except (OutlineError, ValueError) as error:
+            raise StoreError(messages_text.STORED_CHAT_DAMAGED.format(day=day, reason=error)) from None
+        days[day.toordinal()] = (row_id, outline)
+    return days
+
+
+def _write_days(
+    session: Session, stored: Chat, days: dict[int, tuple[int, Outline]], fresh: Outline
+) -> None:
+    """Add ``fresh`` (in time order) to the chat's days: new days inserted, others merged.
+
+    ``days`` is brought up to date too, so it holds every message of the chat.
+    """
+    added: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for number, part in fresh.days():
+        if number in days:
+            row_id, outline = days[number]
+            outline.extend(part)
+            outline = outline.in_time_order()
+            days[number] = (row_id, outline)
+            changed.append({"id": row_id, **_day_values(outline)})
+        else:
+            days[number] = (0, part)
+            added.append(
+                {"chat_id": stored.id, "day": date.fromordinal(number), **_day_values(part)}
+            )
+    if added:
+        session.execute(insert(_DAYS), added)
+    if changed:
+        session.execute(update(_DAYS), changed)
+
+
+def _day_values(outline: Outline) -> dict[str, Any]:
+    texts = outline.texts
+    return {
+        "messages": len(outline),
+        "outline": outline.pack(),
+        "texts": None if texts is None else json.dumps(texts, ensure_ascii=False),
+    }
+
+
+def lines_by_person(
+    outline: Outline, me: int, people: dict[int, int], settings: EvidenceSettings
+) -> dict[int, list[Line]]:
+    """For each person, the exchange between them and the user, in time order.
+
+    ``people`` maps member positions to person ids (two names may stand for
+    one person). In a chat of two it is every message. In a group a message
+    of the user's is not addressed to everyone: each person's exchange is
+    made of the conversations (split by ``settings.silence``) in which both
+    they and the user wrote, with only their two sides' messages.
+    """
+    minutes, authors = outline.minutes, outline.authors
+    mine = map(eq, authors, repeat(me))
+    if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
+        person = next(iter(people.values()))
+        return {person: list(zip(minutes, mine, outline.lengths, outline.flags, strict=True))}
+    lines: dict[int, list[Line]] = {person: [] for person in people.values()}
+    silence = int(settings.silence.total_seconds() // 60)
+    talk: list[tuple[int, Line]] = []
+
+    def close() -> None:
+        spoke = {people[author] for author, _line in talk if author in people}
+        if any(author == me for author, _line in talk):
+            for author, line in talk:
+                if author == me:
+                    for person in spoke:
+                        lines[person].append(line)
+                elif author in people:
+                    lines[people[author]].append(line)
+
+    last = None
+    for minute, is_mine, length, flags, author in zip(
+        minutes, mine, outline.lengths, outline.flags, authors, strict=True
+    ):
+        if last is not None and minute - last >= silence:
+            close()
+            talk = []
+        talk.append((author, (minute, is_mine, length, flags)))
+        last = minute
+    close()
     return lines

@@ -25,7 +25,7 @@ from reciprocity.coach import messages
 from reciprocity.errors import StoreError
 
 ENV_VAR = "RECIPROCITY_DB"
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 """The newest migration; kept in step with ``migrations/versions`` by a test."""
 
 

@@ -1,0 +1,134 @@
+"""Chat messages one day a row: the outline layout, and carrying older stores over."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, text
+
+from reciprocity.evidence import parse
+from reciprocity.evidence.message import Message, MessageKind
+from reciprocity.store import migrate, open_database
+from reciprocity.store.chats import store_chat
+from reciprocity.store.outlines import Outline, OutlineError, Outliner, when
+
+EXPORT = """\
+02/03/2026, 09:00 - Sam: how are you doing?
+02/03/2026, 09:05 - Alex: good! you?
+02/03/2026, 09:05 - Alex: good! you?
+03/03/2026, 20:10 - Alex: Happy birthday!!
+04/03/2026, 08:00 - Sam: I'm in hospital, nothing serious
+04/03/2026, 08:30 - Alex: oh no, coming by tonight
+"""
+
+
+def test_a_store_from_before_days_is_carried_over_and_still_recognised(tmp_path: Path) -> None:
+    export = tmp_path / "chat.txt"
+    export.write_text(EXPORT, encoding="utf-8")
+    outliner = Outliner()
+    outline = outliner.outline(list(parse(export).messages))
+    assert len(set(outline.fingerprints)) == 6  # the repeated "good! you?" stays two messages
+
+    path = tmp_path / "older.db"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = migrate.config()
+    with engine.begin() as connection:
+        from alembic import command
+
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0003")
+        connection.execute(
+            text(
+                "INSERT INTO person (id, name, kind, my_care, their_care, note, chat_me) "
+                "VALUES (7, 'Sam', 'friend', '[]', '[]', '', 'Alex')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO chat (id, key, format, title, me_name, keeps_text) "
+                "VALUES (3, 'whatsapp:alex|sam', 'whatsapp', '', 'Alex', 0)"
+            )
+        )
+        for index in range(len(outline)):
+            connection.execute(
+                text(
+                    "INSERT INTO chat_message (chat_id, person_id, sent, length, kind, flags, "
+                    "fingerprint, text) VALUES (3, :person, :sent, :length, 'text', :flags, :print, NULL)"
+                ),
+                {
+                    "person": 7 if outliner.names[outline.authors[index]] == "Sam" else None,
+                    "sent": when(outline.minutes[index]),
+                    "length": outline.lengths[index],
+                    "flags": outline.flags[index],
+                    "print": outline.fingerprints[index],
+                },
+            )
+    engine.dispose()
+
+    database = open_database(f"sqlite:///{path}")
+    with database.transaction() as session:
+        members = session.execute(
+            text("SELECT position, name, person_id FROM chat_member ORDER BY position")
+        ).all()
+        assert members == [(0, "Alex", None), (1, "Sam", 7)]
+        days = session.execute(text("SELECT day, messages FROM chat_day ORDER BY day")).all()
+        assert days == [("2026-03-02", 3), ("2026-03-03", 1), ("2026-03-04", 2)]
+        summary = store_chat(session, parse(export), me="Alex")
+    assert summary.new == 0
+    assert summary.people == {"Sam": "Sam"} and summary.added == []
+    database.close()
+
+
+def _message(minute: int, author: str, body: str) -> Message:
+    return Message(when(minute), author, body, MessageKind.TEXT, 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=1440 * 700_000, max_value=1440 * 750_000),
+            st.sampled_from(["Alex", "Sam", "Ró"]),
+            st.text(max_size=40),
+        ),
+        max_size=40,
+    )
+)
+def test_an_outline_packs_and_unpacks_to_itself(rows: list[tuple[int, str, str]]) -> None:
+    outline = Outliner(keep_text=True).outline([_message(*row) for row in rows])
+    again = Outline.unpack(outline.pack(), outline.texts)
+    assert list(again.minutes) == [minute for minute, _, _ in rows]
+    assert again == outline
+    ordered = outline.in_time_order()
+    assert list(ordered.minutes) == sorted(outline.minutes)
+    days = list(ordered.days())
+    assert sum(len(day) for _, day in days) == len(rows)
+    assert all(set(day.minutes) and {m // 1440 for m in day.minutes} == {n} for n, day in days)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda data: data[:5], "too short"),
+        (lambda data: b"XXXX" + data[4:], "cannot read"),
+        (lambda data: data[:-1], "cut short"),
+        (lambda data: data + b"\x00", "does not add up"),
+    ],
+)
+def test_a_damaged_outline_is_refused(damage: object, reason: str) -> None:
+    outline = Outliner().outline([_message(1440 * 740_000, "Alex", "hi")])
+    with pytest.raises(OutlineError, match=reason):
+        Outline.unpack(damage(outline.pack()))  # type: ignore[operator]
+
+
+def test_minutes_count_as_the_evidence_step_counts() -> None:
+    from reciprocity.evidence.derive import minute_of
+
+    moment = datetime(2026, 3, 2, 9, 5, 59)
+    outline = Outliner().outline([Message(moment, "Alex", "hi", MessageKind.TEXT, 1)])
+    assert outline.minutes[0] == minute_of(moment)
+    assert when(outline.minutes[0]) == moment.replace(second=0)

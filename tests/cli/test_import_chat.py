@@ -6,6 +6,7 @@ import json
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -169,3 +170,66 @@ def test_in_a_group_only_shared_conversations_count_for_each_person(
     assert evidence["Rosa"]["conversations"] == 1
     assert evidence["Rosa"]["started"] == {"me": 0, "them": 1}
     assert evidence["Sam"]["unanswered"] == evidence["Rosa"]["unanswered"] == {"me": 0, "them": 0}
+
+
+def test_a_whole_sms_backup_is_imported_one_conversation_at_a_time(cli: Cli) -> None:
+    backup = FIXTURES / "sms" / "messages.xml"
+    whole = cli("import", str(backup))
+    assert whole.code == 2
+    assert "3 conversations" in whole.err and "Priya" in whole.err and "--chat" in whole.err
+    assert cli("people", "list", "--json").json() == []
+    one = cli("import", str(backup), "--chat", "Priya", "--json")
+    assert one.code == 0, one.err
+    assert one.json()["people"] == {"Priya": "Priya"}
+
+
+def test_chats_travel_in_the_export_and_are_still_recognised(cli: Cli, tmp_path: Path) -> None:
+    export = tmp_path / "chat.txt"
+    _write_chat(export, datetime(2026, 5, 1), 12)
+    assert cli("import", str(export), "--me", "Alex", "--keep-text").code == 0
+    first = tmp_path / "first.json"
+    wrote = cli("export", str(first))
+    assert wrote.code == 0 and "1 imported chats" in wrote.out
+    chats = json.loads(first.read_text())["chats"]
+    assert [c["members"] for c in chats] == [[{"name": "Sam", "person": "Sam"}, {"name": "Alex"}]]
+    assert len(chats[0]["messages"]["minutes"]) == len(chats[0]["texts"]) == 24
+
+    other = Cli(tmp_path / "other.db", cli.capsys)
+    restored = other("import", str(first), "--json")
+    assert restored.code == 0, restored.err
+    assert restored.json()["chats"] == 1 and restored.json()["chat_messages"] == 24
+    second = tmp_path / "second.json"
+    assert other("export", str(second)).code == 0
+    assert json.loads(second.read_text())["chats"] == chats
+    with sqlite3.connect(cli.db) as a, sqlite3.connect(other.db) as b:
+        query = "SELECT day, giver, kind FROM evidence ORDER BY day, giver, kind"
+        assert a.execute(query).fetchall() == b.execute(query).fetchall() != []
+    again = other("import", str(export), "--json")
+    assert again.code == 0 and again.json()["new"] == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda c: c["messages"].update(authors=[5] * 24), "chats[0].messages: 'authors'"),
+        (lambda c: c["messages"]["minutes"].pop(), "same length"),
+        (lambda c: c["messages"].update(kinds="text"), "'kinds' should be a list"),
+        (lambda c: c.update(me="Nobody"), "chats[0]: 'Nobody'"),
+        (lambda c: c["members"][0].update(person="Ghost"), "chats[0].members[0]"),
+    ],
+)
+def test_a_damaged_chat_in_an_export_changes_nothing(
+    cli: Cli, tmp_path: Path, change: Any, where: str
+) -> None:
+    export = tmp_path / "chat.txt"
+    _write_chat(export, datetime(2026, 5, 1), 12)
+    assert cli("import", str(export), "--me", "Alex").code == 0
+    document = tmp_path / "all.json"
+    assert cli("export", str(document)).code == 0
+    data = json.loads(document.read_text())
+    change(data["chats"][0])
+    document.write_text(json.dumps(data))
+    other = Cli(tmp_path / "other.db", cli.capsys)
+    result = other("import", str(document))
+    assert result.code != 0 and where in result.err, result.err
+    assert other("people", "list", "--json").json() == []

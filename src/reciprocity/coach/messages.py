@@ -97,9 +97,13 @@ DEMO_NEXT = "Try: reciprocity people list · reciprocity audit list · reciproci
 
 # Export and import
 EXPORTED = (
-    "Wrote {people} people, {moments} moments, {seasons} seasons and {audits} audits to {path}."
+    "Wrote {people} people, {moments} moments, {seasons} seasons, {audits} audits "
+    "and {chats} imported chats to {path}."
 )
-IMPORTED = "Restored {people} people, {moments} moments, {seasons} seasons and {audits} audits from {path}."
+IMPORTED = (
+    "Restored {people} people, {moments} moments, {seasons} seasons, {audits} audits "
+    "and {chats} imported chats from {path}."
+)
 FILE_MISSING = "{path}: no such file."
 FILE_UNREADABLE = "{path}: cannot be read ({reason})."
 CANNOT_WRITE = "Could not write {path}: {reason}."
@@ -116,6 +120,10 @@ TRANSFER_INTO_NON_EMPTY = (
     "This database already holds {count} people; restoring would mix two histories. "
     "Use --replace to replace everything (a copy is kept first), or --db to restore elsewhere."
 )
+TRANSFER_CHAT_TWICE = "the chat {key!r} appears twice in this file"
+TRANSFER_CHAT_NO_ME = "{me!r} is not among this chat's members"
+TRANSFER_CHAT_LENGTHS = "the message columns (and texts) should all be the same length"
+TRANSFER_CHAT_COLUMN = "'{key}' holds a value out of its range"
 REPLACED_BACKUP = "Kept a copy of what was there at {path}."
 
 # Chat imports
@@ -131,6 +139,10 @@ IMPORT_PERSON_IS_ME = (
     "--person is who the other side is in your list."
 )
 IMPORT_EMPTY = "No messages were found in this export, so there was nothing to import."
+IMPORT_CHOOSE_THREAD = (
+    "This backup holds {count} conversations ({names}). Your own messages in it do not "
+    "say whom they went to, so import one conversation at a time with --chat NAME."
+)
 STORED_CHAT_DAMAGED = (
     "The stored messages of this chat for {day} could not be read ({reason}); "
     "nothing was changed. Restoring your latest backup (reciprocity import BACKUP.json "

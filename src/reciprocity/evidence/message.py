@@ -74,6 +74,9 @@ class Chat:
     order had to be decided from the file rather than being unambiguous.
     ``title`` is the chat's name where the export has one.
     ``me`` is the export owner's name where the format knows it (SMS, Telegram).
+    ``threads`` counts the messages of each conversation in an export that
+    holds several whose own messages do not say whom they went to (a whole
+    SMS backup); such an export is stored one conversation at a time.
     """
 
     format: str
@@ -85,3 +88,4 @@ class Chat:
     title: str | None = None
     me: str | None = None
     notes: list[str] = field(default_factory=list)
+    threads: dict[str, int] = field(default_factory=dict)

@@ -266,6 +266,7 @@ def _messages(path: Path, wanted: str | None, chat: Chat, tz: tzinfo | None) -> 
     if len(contacts) == 1:
         chat.title = next(iter(contacts))
     elif len(contacts) > 1 and wanted is None:
+        chat.threads.update(contacts)
         chat.notes.append(
             f"this backup holds {len(contacts)} conversations ({name_list(contacts)}); "
             'your own messages in all of them are from "Me": import one conversation '

@@ -176,6 +176,12 @@ def _store_chat(
     )
     if not out:
         raise InputError(messages_text.IMPORT_EMPTY)
+    if len(chat.threads) > 1:
+        raise InputError(
+            messages_text.IMPORT_CHOOSE_THREAD.format(
+                count=len(chat.threads), names=", ".join(sorted(chat.threads, key=str.casefold))
+            )
+        )
     summary.first = when(min(out.minutes))
     summary.last = when(max(out.minutes))
     summary.me = me_name = _choose_me(names, chat, me, person, session)
@@ -206,14 +212,7 @@ def _store_chat(
         session.flush()
     stored.keeps_text = stored.keeps_text or keep_text
     out.authors = _as_members(session, stored, names, people, out.authors)
-    me_position = next(m.position for m in stored.members if m.name == me_name)
-    owners = {p.id: p for p in people.values()}
-    for member in stored.members:
-        if member.person_id is not None and member.person_id not in owners:
-            owners[member.person_id] = session.get_one(Person, member.person_id)
-    positions = {m.position: m.person_id for m in stored.members if m.person_id is not None}
-
-    days = _stored_days(session, stored.id)
+    days = stored_days(session, stored.id)
     seen: set[int] = set()
     for _row, day in days.values():
         seen.update(day.fingerprints)
@@ -222,29 +221,44 @@ def _store_chat(
         unseen = map(not_, map(seen.__contains__, out.fingerprints))
         fresh = out.take(list(compress(range(len(out)), unseen)))
     summary.new = len(fresh)
-    if fresh:
-        _write_days(session, stored, days, fresh.in_time_order())
-
     # Evidence is derived again from every stored message of the chat when
     # anything is new; otherwise what is stored stands, and the summary
     # describes this file.
-    if not fresh:
-        everything = out.in_time_order()
-    else:
+    if fresh:
+        write_days(session, stored, days, fresh.in_time_order())
         everything = Outline()
         for number in sorted(days):
             everything.extend(days[number][1])
-    lines_of = lines_by_person(everything, me_position, positions, settings)
-    if fresh:
-        session.execute(delete(Evidence).where(Evidence.chat_id == stored.id))
-    evidence_rows = []
-    conversations = 0
-    for person_id, lines in lines_of.items():
+        summary.readings = derive_evidence(session, stored, me_name, everything, settings)
+    else:
+        summary.readings = derive_evidence(
+            session, stored, me_name, out.in_time_order(), settings, keep=False
+        )
+    summary.conversations = sum(r.conversations for r in summary.readings.values())
+    session.flush()
+    return summary
+
+
+def derive_evidence(
+    session: Session,
+    stored: Chat,
+    me_name: str,
+    everything: Outline,
+    settings: EvidenceSettings,
+    *,
+    keep: bool = True,
+) -> dict[str, Reading]:
+    """Each person's reading of ``everything`` (time-ordered); with ``keep``, it replaces the chat's evidence."""
+    me_position = next(m.position for m in stored.members if m.name == me_name)
+    positions = {m.position: m.person_id for m in stored.members if m.person_id is not None}
+    owners = {pid: session.get_one(Person, pid) for pid in set(positions.values())}
+    readings: dict[str, Reading] = {}
+    rows = []
+    for person_id, lines in lines_by_person(everything, me_position, positions, settings).items():
         reading = read(lines, settings)
-        conversations += reading.conversations
         owner = owners[person_id]
-        summary.readings[owner.name] = reading
-        evidence_rows += [
+        readings[owner.name] = reading
+        rows += [
             {
                 "chat_id": stored.id,
                 "person_id": owner.id,
@@ -256,11 +270,11 @@ def _store_chat(
             }
             for s in reading.signals
         ]
-    if evidence_rows and fresh:
-        session.execute(insert(_EVIDENCE), evidence_rows)
-    summary.conversations = conversations
-    session.flush()
-    return summary
+    if keep:
+        session.execute(delete(Evidence).where(Evidence.chat_id == stored.id))
+        if rows:
+            session.execute(insert(_EVIDENCE), rows)
+    return readings
 
 
 def _as_members(
@@ -289,7 +303,7 @@ def _as_members(
     return array("h", map(remap.__getitem__, authors))
 
 
-def _stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]]:
+def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]]:
     """Each stored day of the chat, by day number: (row id, its outline)."""
     query = select(ChatDay.id, ChatDay.day, ChatDay.outline, ChatDay.texts).where(
         ChatDay.chat_id == chat_id
@@ -304,7 +318,7 @@ def _stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline
     return days
 
 
-def _write_days(
+def write_days(
     session: Session, stored: Chat, days: dict[int, tuple[int, Outline]], fresh: Outline
 ) -> None:
     """Add ``fresh`` (in time order) to the chat's days: new days inserted, others merged.

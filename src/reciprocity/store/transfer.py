@@ -26,7 +26,7 @@ from reciprocity.errors import ImportFormatError, ReciprocityError, TransferErro
 from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.model.audit import all_audits
 from reciprocity.model.person import all_people
-from reciprocity.store import practices
+from reciprocity.store import chat_export, practices
 from reciprocity.vocabulary import (
     CareStyle,
     Dimension,
@@ -54,6 +54,7 @@ def export_document(session: Session) -> dict[str, Any]:
         "seasons": [season.as_dict() for season in seasons],
         "audits": [audit.as_dict() for audit in all_audits(session)],
         **practices.export_part(session, seasons),
+        **chat_export.export_part(session),
     }
 
 
@@ -68,6 +69,7 @@ def counts(document: Mapping[str, Any]) -> dict[str, int]:
         "seasons": len(document["seasons"]),
         "audits": len(document["audits"]),
         **practices.counts(document),
+        **chat_export.counts(document),
     }
 
 
@@ -133,7 +135,8 @@ def people_count(session: Session) -> int:
 
 
 def clear(session: Session) -> None:
-    """Remove every person, season and audit (used by a replacing restore and the demo)."""
+    """Remove everything (used by a replacing restore and the demo)."""
+    chat_export.clear_part(session)
     practices.clear_part(session)
     for model in (Audit, Season, Person):
         for row in session.scalars(select(model)):
@@ -201,6 +204,7 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
             audit.check_complete()
         session.add(audit)
     practices.restore_part(session, document, reader, people, seasons)
+    chat_export.restore_part(session, document, reader, people)
     session.flush()
     return counts(document)
 

@@ -1,15 +1,18 @@
 """Benchmark: server time of the dashboard and a person page with 200 relationships.
 
 Builds a SQLite file in a temporary folder holding 200 people, each with two
-years of moments (about 100,000 in all, a few a week per person), a season each
-for a fifth of them and an audit covering everyone, generated deterministically
-from a seed. Requests go through the whole app in-process (middleware, CSRF,
-templates, charts) with the ASGI test client, so the figure is server time
-without the network. Prints p50 and p95 per page. Target: p95 at most 50 ms for
-a person page; the dashboard analyses all 200 relationships and is reported as is.
+years of moments (about 60,000 in all, a few a week per person), a season each
+for a fifth of them, an audit covering everyone, and a chat with each person
+imported through the real import step (``store_chat``): a million messages in
+all by default. Everything is generated deterministically from a seed.
+Requests go through the whole app in-process (middleware, CSRF, templates,
+charts) with the ASGI test client, so the figure is server time without the
+network. Prints p50 and p95 per page, and the dashboard's first request after
+a change (when the patterns are worked out again rather than kept).
+Target (issue 6): p95 at most 50 ms.
 
-    python benchmarks/bench_web.py             # print the figures
-    python benchmarks/bench_web.py --check     # also exit 1 above the target
+    python benchmarks/bench_web.py [--messages N]   # print the figures
+    python benchmarks/bench_web.py --check          # also exit 1 above the target
 """
 
 from __future__ import annotations
@@ -20,13 +23,16 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from reciprocity.evidence.message import Chat as ParsedChat
+from reciprocity.evidence.message import Message, MessageKind
 from reciprocity.model import Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.store import open_database
+from reciprocity.store.chats import store_chat
 from reciprocity.vocabulary import CareStyle, Dimension, Direction, Giver, SeasonKind
 from reciprocity.web import WebSettings, create_app
 
@@ -36,7 +42,26 @@ DAYS = 730
 TARGET_MS = 50.0
 
 
-def build(url: str, seed: int = 11) -> int:
+def chat_with(name: str, count: int, rng: random.Random) -> ParsedChat:
+    """``count`` messages between the user and ``name`` over the two years, in bursts."""
+    start = datetime.combine(TODAY - timedelta(days=DAYS), datetime.min.time())
+    step = DAYS * 1440 / max(count, 1)
+    lines = ("how are you?", "good, you?", "fancy a walk on sunday", "ok", "haha", "thanks!",
+             "rough week at work, honestly", "got the job!!", "dad is in hospital again")
+    messages = [
+        Message(
+            start + timedelta(minutes=int(i * step + rng.random() * step)),
+            "Me" if rng.random() < 0.5 else name,
+            rng.choice(lines),
+            MessageKind.TEXT,
+            i + 1,
+        )
+        for i in range(count)
+    ]
+    return ParsedChat(format="whatsapp", messages=iter(messages))
+
+
+def build(url: str, seed: int = 11, messages: int = 1_000_000) -> int:
     rng = random.Random(seed)
     database = open_database(url)
     moments = 0
@@ -73,6 +98,10 @@ def build(url: str, seed: int = 11) -> int:
             audit.entries.append(entry)
             session.add(person)
         session.add(audit)
+    for index in range(PEOPLE):
+        with database.transaction() as session:
+            name = f"person-{index:03d}"
+            store_chat(session, chat_with(name, messages // PEOPLE, rng), me="Me", person=name)
     database.close()
     return moments
 
@@ -95,27 +124,42 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 above the target")
     parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--messages", type=int, default=1_000_000)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'bench.db'}"
         start = time.perf_counter()
-        moments = build(url)
-        print(f"built {PEOPLE} people, {moments} moments in {time.perf_counter() - start:.1f} s")
+        moments = build(url, messages=options.messages)
+        print(
+            f"built {PEOPLE} people, {moments:,} moments, {options.messages:,} chat messages"
+            f" in {time.perf_counter() - start:.1f} s"
+        )
         app = create_app(WebSettings(database_url=url, today=lambda: TODAY))
         rng = random.Random(3)
         with TestClient(app, base_url="http://127.0.0.1:8765") as client:
             timed(client, ["/", "/people/1"])  # warm up: templates, caches
             dashboard = timed(client, ["/"] * max(10, options.requests // 3))
+            token = client.get("/api/csrf").json()["token"]
+            cold = []
+            for index in range(5):  # a change, then the first dashboard after it
+                noted = client.post(
+                    "/api/people/1/moments",
+                    json={"text": f"a walk, {index}", "by": "me"},
+                    headers={"x-csrf-token": token},
+                )
+                assert noted.status_code == 201, noted.text
+                cold += timed(client, ["/"])
             person = timed(
                 client, [f"/people/{rng.randint(1, PEOPLE)}" for _ in range(options.requests)]
             )
+    print(f"dashboard after a change: median {statistics.median(cold):7.1f} ms")
     for label, values in (("dashboard", dashboard), ("person page", person)):
         print(
             f"{label:12s} p50 {statistics.median(values):7.1f} ms   p95 {p95(values):7.1f} ms"
             f"   ({len(values)} requests)"
         )
-    if options.check and p95(person) > TARGET_MS:
-        print(f"person page p95 above the {TARGET_MS:.0f} ms target", file=sys.stderr)
+    if options.check and max(p95(person), p95(dashboard)) > TARGET_MS:
+        print(f"a p95 above the {TARGET_MS:.0f} ms target", file=sys.stderr)
         return 1
     return 0
 

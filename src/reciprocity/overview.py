@@ -1,21 +1,46 @@
 """Patterns of the stored relationships: the one place that feeds the analysis.
 
-Loads each person's moments and the evidence from their imported chats, the seasons that bear on them (theirs and the
-user's own) and the felt ratings of the latest audit that included them, and
-hands them to the pure ``reciprocity.patterns.analyse``. The CLI, and later the
-web app and reports, call these functions rather than repeating the loading.
+Loads each person's moments and the evidence from their imported chats, the
+seasons that bear on them (theirs and the user's own) and the felt ratings of
+the latest audit that included them, and hands them to the pure
+``reciprocity.patterns.analyse``. The CLI, the web app and the reports call
+these functions rather than repeating the loading.
+
+Moments and evidence are read as plain columns, not as model objects: the
+analysis needs five values of each, and building tens of thousands of
+objects would take several times longer than the analysis itself.
 """
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from datetime import date
+from threading import Lock
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
-from reciprocity.model import AuditEntry, Person, Season
-from reciprocity.patterns import FeltRating, FlowItem, PatternSettings, RelationshipPattern, analyse
-from reciprocity.vocabulary import Dimension
+from reciprocity.model import AuditEntry, Evidence, Moment, Person, Season
+from reciprocity.patterns import FeltRating, PatternSettings, RelationshipPattern, analyse
+from reciprocity.store import revision
+from reciprocity.vocabulary import CareStyle, Dimension, Giver
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """A stored moment or piece of chat evidence, as the analysis reads it (a ``FlowItem``)."""
+
+    on: date
+    by: Giver
+    dimensions: tuple[Dimension, ...]
+    style: CareStyle | None
+    energy: int | None
 
 
 def felt_ratings(person: Person) -> dict[Dimension, FeltRating]:
@@ -30,7 +55,8 @@ def pattern_of(
     session: Session, person: Person, *, today: date, settings: PatternSettings | None = None
 ) -> RelationshipPattern:
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
-    return _analyse(person, mine, today, settings)
+    flows = load_flows(session, person.id).get(person.id, [])
+    return _analyse(person, flows, mine, today, settings)
 
 
 def all_patterns(
@@ -39,8 +65,6 @@ def all_patterns(
     people = list(
         session.scalars(
             select(Person).options(
-                selectinload(Person.moments),
-                selectinload(Person.evidence),
                 selectinload(Person.seasons),
                 selectinload(Person.audit_entries).selectinload(AuditEntry.ratings),
                 selectinload(Person.audit_entries).selectinload(AuditEntry.audit),
@@ -48,18 +72,89 @@ def all_patterns(
         )
     )
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
+    flows = load_flows(session)
     people.sort(key=lambda p: p.name.casefold())  # as all_people orders them, for any script
-    return [_analyse(person, mine, today, settings) for person in people]
+    return [_analyse(p, flows.get(p.id, []), mine, today, settings) for p in people]
+
+
+class PatternCache:
+    """Everyone's patterns, worked out again only when the store (or the day) has changed.
+
+    The store's revision (``store.revision``) moves with every write, from this
+    process or any other, so a cached answer is never stale; the check costs
+    one small query. The patterns are frozen, so callers share them safely.
+    """
+
+    def __init__(self) -> None:
+        self._lock = Lock()
+        self._key: tuple[int, date] | None = None
+        self._patterns: list[RelationshipPattern] = []
+
+    def all_patterns(self, session: Session, *, today: date) -> list[RelationshipPattern]:
+        key = (revision.current(session), today)
+        with self._lock:
+            if key == self._key:
+                return self._patterns
+        found = all_patterns(session, today=today)
+        with self._lock:
+            self._key, self._patterns = key, found
+        return found
+
+
+def load_flows(session: Session, person_id: int | None = None) -> dict[int, list[Flow]]:
+    """Every moment and piece of evidence (of one person, or of all), by person id.
+
+    Logged moments and chat evidence count alike. Values are read raw and
+    converted once per distinct value (there are few distinct days, givers and
+    dimension lists), which works the same whether the driver hands back
+    text (SQLite) or typed values (PostgreSQL).
+    """
+    day = _cached(lambda raw: raw if isinstance(raw, date) else date.fromisoformat(raw))
+    giver = _cached(Giver)
+    dimensions = _cached(lambda raw: tuple(map(Dimension, json.loads(raw))))
+    style = _cached(lambda raw: None if raw is None else CareStyle(raw))
+    found: dict[int, list[Flow]] = defaultdict(list)
+    for model in (Moment, Evidence):
+        energy = model.energy if model is Moment else None
+        query = select(
+            model.person_id,
+            type_coerce(model.on, String),
+            type_coerce(model.by, String),
+            type_coerce(model.dimensions, String),
+            type_coerce(model.style, String),
+            energy if energy is not None else type_coerce(None, String),
+        )
+        if person_id is not None:
+            query = query.where(model.person_id == person_id)
+        for owner, on, by, dims, kind, level in session.execute(query):
+            if not isinstance(dims, str):  # a driver that decodes JSON itself
+                dims = json.dumps(dims)
+            energy_level = None if level is None else int(level)
+            found[owner].append(Flow(day(on), giver(by), dimensions(dims), style(kind), energy_level))
+    return found
+
+
+def _cached(convert: Callable[[Any], T]) -> Callable[[Hashable], T]:
+    seen: dict[Hashable, T] = {}
+
+    def lookup(raw: Hashable) -> T:
+        try:
+            return seen[raw]
+        except KeyError:
+            value = seen[raw] = convert(raw)
+            return value
+
+    return lookup
 
 
 def _analyse(
-    person: Person, mine: list[Season], today: date, settings: PatternSettings | None
+    person: Person,
+    flows: list[Flow],
+    mine: list[Season],
+    today: date,
+    settings: PatternSettings | None,
 ) -> RelationshipPattern:
     seasons = [*person.seasons, *mine]
-    flows: list[FlowItem] = [
-        *person.moments,
-        *person.evidence,
-    ]  # logged moments and chat evidence count alike
     if settings is None:
         return analyse(person.name, flows, seasons, felt_ratings(person), today=today)
     return analyse(

@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reciprocity.coach import messages
 from reciprocity.errors import StoreError
+from reciprocity.store import revision
 
 ENV_VAR = "RECIPROCITY_DB"
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 """The newest migration; kept in step with ``migrations/versions`` by a test."""
 
 
@@ -110,7 +111,9 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
         raise StoreError(
             messages.DB_URL_INVALID.format(url=raw, reason=_first_line(error))
         ) from None
-    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    factory = sessionmaker(engine, expire_on_commit=False)
+    revision.watch(factory)
+    database = Database(url, engine, factory)
     try:
         if migrate:
             database.backup_path = _bring_up_to_date(database, where)

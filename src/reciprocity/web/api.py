@@ -207,7 +207,8 @@ def end_season(request: Request, season_id: int, body: SeasonEnd) -> JSON:
 @router.get("/patterns", summary="Everyone's patterns (as `reciprocity patterns --json`)")
 def patterns(request: Request) -> list[JSON]:
     with database(request).transaction() as session:
-        return [p.as_dict() for p in overview.all_patterns(session, today=today_of(request))]
+        cache: overview.PatternCache = request.app.state.patterns
+        return [p.as_dict() for p in cache.all_patterns(session, today=today_of(request))]
 
 
 @router.get("/patterns/{person_id}", summary="One relationship's patterns")

@@ -8,6 +8,7 @@ state-changing request. Pages live in ``web.pages``, the JSON API in
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from reciprocity import __version__
 from reciprocity.coach import web as words
 from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
+from reciprocity.overview import PatternCache
 from reciprocity.store import Database, open_database
 from reciprocity.web.render import Pages
 from reciprocity.web.security import (
@@ -78,6 +80,10 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Everything loaded so far (modules, templates, the app) lives as long
+        # as the server: set it aside from the cycle collector, whose full
+        # passes over it would otherwise pause a request now and then.
+        gc.freeze()
         yield
         store.close()
 
@@ -93,6 +99,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     )
     app.state.settings = settings
     app.state.database = store
+    app.state.patterns = PatternCache()
     app.state.csrf = csrf
     app.state.pages = Pages(csrf, demo=settings.demo)
 

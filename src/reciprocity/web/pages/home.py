@@ -15,7 +15,8 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request) -> HTMLResponse:
     with database(request).transaction() as session:
-        patterns = overview.all_patterns(session, today=today_of(request))
+        cache: overview.PatternCache = request.app.state.patterns
+        patterns = cache.all_patterns(session, today=today_of(request))
         ids = {p.name: p.id for p in all_people(session)}
         rows = [(ids[p.person], p) for p in patterns]
     return pages(request).render(request, "dashboard.html", title="", rows=rows)

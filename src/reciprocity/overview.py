@@ -24,8 +24,9 @@ from typing import Any, TypeVar
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
-from reciprocity.model import AuditEntry, Evidence, Moment, Person, Season
+from reciprocity.model import AuditEntry, CheckIn, DimensionRating, Evidence, Moment, Person, Season
 from reciprocity.patterns import FeltRating, PatternSettings, RelationshipPattern, analyse
+from reciprocity.safety import signs_in
 from reciprocity.store import revision
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
@@ -56,7 +57,8 @@ def pattern_of(
 ) -> RelationshipPattern:
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
     flows = load_flows(session, person.id).get(person.id, [])
-    return _analyse(person, flows, mine, today, settings)
+    worried = person.id in people_with_safety_signs(session, person.id)
+    return _analyse(person, flows, mine, today, settings, worried)
 
 
 def all_patterns(
@@ -73,8 +75,38 @@ def all_patterns(
     )
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
     flows = load_flows(session)
+    worried = people_with_safety_signs(session)
     people.sort(key=lambda p: p.name.casefold())  # as all_people orders them, for any script
-    return [_analyse(p, flows.get(p.id, []), mine, today, settings) for p in people]
+    return [
+        _analyse(p, flows.get(p.id, []), mine, today, settings, p.id in worried) for p in people
+    ]
+
+
+def people_with_safety_signs(session: Session, person_id: int | None = None) -> set[int]:
+    """Who the user's own words (moments, check-ins, audit visions) speak of fear or harm about."""
+    texts: dict[int, list[str]] = defaultdict(list)
+    queries = [
+        select(Moment.person_id, Moment.text),
+        select(CheckIn.person_id, CheckIn.note),
+        select(AuditEntry.person_id, DimensionRating.vision).join(DimensionRating.entry),
+    ]
+    check_in_fields = (
+        CheckIn.me_supported,
+        CheckIn.me_meaningful,
+        CheckIn.me_drained,
+        CheckIn.them_supported,
+        CheckIn.them_meaningful,
+        CheckIn.them_drained,
+    )
+    queries += [select(CheckIn.person_id, field) for field in check_in_fields]
+    for query in queries:
+        owner_column = query.selected_columns[0]
+        if person_id is not None:
+            query = query.where(owner_column == person_id)
+        for owner, written in session.execute(query):
+            if owner is not None and written:
+                texts[owner].append(written)
+    return {owner for owner, written in texts.items() if signs_in(written)}
 
 
 class PatternCache:
@@ -153,10 +185,12 @@ def _analyse(
     mine: list[Season],
     today: date,
     settings: PatternSettings | None,
+    safety: bool,
 ) -> RelationshipPattern:
     seasons = [*person.seasons, *mine]
+    felt = felt_ratings(person)
     if settings is None:
-        return analyse(person.name, flows, seasons, felt_ratings(person), today=today)
+        return analyse(person.name, flows, seasons, felt, today=today, safety=safety)
     return analyse(
-        person.name, flows, seasons, felt_ratings(person), today=today, settings=settings
+        person.name, flows, seasons, felt, today=today, settings=settings, safety=safety
     )

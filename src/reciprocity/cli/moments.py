@@ -30,7 +30,9 @@ def log(
     from reciprocity.coach import messages
     from reciprocity.dates import parse_date
     from reciprocity.model.moment import note_moment
+    from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.model.person import find_person
+    from reciprocity.safety import signs_in
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
@@ -47,3 +49,5 @@ def log(
         )
         session.add(moment)
         say(messages.MOMENT_LOGGED.format(name=someone.name, on=day.isoformat()))
+        if signs_in([text]):
+            say(SAFETY_NOTE.format(name=someone.name))

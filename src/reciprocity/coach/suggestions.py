@@ -78,6 +78,13 @@ YOUR = "your"
 POSSESSIVE = "{name}'s"
 
 # Notes beside a dimension's leaning.
+SAFETY_NOTE = (
+    "Some of what you have written about {name} speaks of feeling afraid, controlled or hurt. "
+    "If that is what is happening, this is not a question of who gives more, and nothing "
+    "here is the answer to it. You deserve to feel safe: please talk it over with someone "
+    "you trust, a counsellor or a domestic abuse helpline, and if you are in danger now, "
+    "call your local emergency number."
+)
 NOTE_LITTLE_DATA = (
     "Only {moments} moments were noted here in the last {days} days. Quiet stretches are "
     "common and say nothing about how much anyone cares."

@@ -14,7 +14,12 @@ from reciprocity.patterns.energy import read_energy
 from reciprocity.patterns.felt import compare, suggest_rating
 from reciprocity.patterns.inputs import FeltRating, FlowItem, SeasonSpan
 from reciprocity.patterns.leaning import WindowLeaning, reader
-from reciprocity.patterns.result import DimensionPattern, EnergyPattern, RelationshipPattern
+from reciprocity.patterns.result import (
+    DimensionPattern,
+    EnergyPattern,
+    RelationshipPattern,
+    Suggestion,
+)
 from reciprocity.patterns.settings import PatternSettings
 from reciprocity.patterns.styles import summarise
 from reciprocity.patterns.suggest import build_suggestions
@@ -23,6 +28,8 @@ from reciprocity.vocabulary import Dimension
 
 _ON = attrgetter("on")
 DEFAULT_SETTINGS = PatternSettings()
+SAFETY = "safety"
+"""The key (and reason) of the one suggestion a relationship gets when ``safety`` is set."""
 
 
 def analyse(
@@ -33,13 +40,17 @@ def analyse(
     *,
     today: date,
     settings: PatternSettings = DEFAULT_SETTINGS,
+    safety: bool = False,
 ) -> RelationshipPattern:
     """The patterns of one relationship as of ``today``. Pure: no clock, no I/O.
 
     ``flows`` are the logged moments and chat evidence with this person (in any
     order; those after ``today`` are left out); ``seasons`` are this person's
     seasons and the user's own; ``felt`` holds the felt ratings of the latest
-    audit (dimensions without one are simply absent).
+    audit (dimensions without one are simply absent). ``safety`` says the
+    user's own words about this person speak of fear, control or harm
+    (``reciprocity.safety``): the practices then give way to one note that
+    points to help.
     """
     items = flows if isinstance(flows, list) else list(flows)
     first = min(map(_ON, items), default=None)
@@ -112,7 +123,8 @@ def analyse(
         energy=EnergyPattern(reading, label, notes),
         season=season,
         styles=overall_styles,
-        suggestions=build_suggestions(
-            person, dimensions, reading, season, overall_styles, settings
-        ),
+        suggestions=(Suggestion(SAFETY, None, SAFETY, words.SAFETY_NOTE.format(name=person)),)
+        if safety
+        else build_suggestions(person, dimensions, reading, season, overall_styles, settings),
+        safety=safety,
     )

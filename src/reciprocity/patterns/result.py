@@ -195,10 +195,13 @@ class RelationshipPattern:
     season: SeasonNote | None
     styles: StyleSummary
     suggestions: tuple[Suggestion, ...]
+    safety: bool = False
+    """The user's own words about this person speak of fear, control or harm."""
 
     def as_dict(self) -> JSONObject:
         season = self.season
         return {
+            "safety": self.safety,
             "person": self.person,
             "today": self.today.isoformat(),
             "window_days": self.window_days,

@@ -54,3 +54,12 @@ def test_every_listed_phrase_is_found_on_its_own() -> None:
 @given(st.lists(st.text(max_size=30), max_size=20))
 def test_one_pass_is_the_same_as_each_text_alone(texts: list[str]) -> None:
     assert flags_of_many(texts) == [flags_of(t) for t in texts]
+
+
+def test_other_languages_with_or_without_accents() -> None:
+    assert flags_of("Joyeux anniversaire !!") == FLAG_REMEMBERED
+    assert flags_of("je suis à l'hôpital") == flags_of("je suis a l hopital") == FLAG_HARD_TIME
+    assert flags_of("Wie geht\u2019s dir?") == FLAG_CHECK_IN
+    assert flags_of("Tengo MIEDO") == FLAG_VULNERABLE
+    assert flags_of("boas notícias!") == flags_of("boas noticias!") == FLAG_GOOD_NEWS
+    assert flags_of("come stai?") == FLAG_CHECK_IN

@@ -34,8 +34,8 @@ So that a chatty month does not drown out what the user logged by hand,
 signals are counted at most once per day, kind and side.
 
 The words that make a signal are phrase lists in ``evidence.signals``
-(English; other languages still give conversations, starts, response times
-and long messages).
+(English, French, Spanish, German, Portuguese and Italian; other languages
+still give conversations, starts, response times and long messages).
 """
 
 from __future__ import annotations

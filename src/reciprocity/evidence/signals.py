@@ -10,12 +10,15 @@ of a batch with an Aho–Corasick automaton (``pyahocorasick``): a million
 messages take a fraction of a second, where a regular expression per message
 took several seconds.
 
-The lists are English. Other languages still give conversations, who started
-them, response times and long messages; adding a language is adding phrases.
+The lists cover English, French, Spanish, German, Portuguese and Italian,
+each phrase also matched without its accents ("felicitations", "hopital").
+Other languages still give conversations, who started them, response times
+and long messages; adding a language is adding its phrases here.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, repeat
@@ -29,7 +32,7 @@ FLAG_VULNERABLE = 4
 FLAG_GOOD_NEWS = 8
 FLAG_HARD_TIME = 16
 
-PHRASES: dict[int, tuple[str, ...]] = {
+ENGLISH: dict[int, tuple[str, ...]] = {
     FLAG_CHECK_IN: (
         "how are you", "how r u", "how're you", "how are things", "how's it going",
         "how is it going", "how did it go", "how'd it go", "how's your", "how is your",
@@ -66,19 +69,145 @@ PHRASES: dict[int, tuple[str, ...]] = {
         "a&e", "emergency room",
     ),
 }
+FRENCH: dict[int, tuple[str, ...]] = {
+    FLAG_CHECK_IN: (
+        "comment vas-tu", "comment tu vas", "comment ça va", "tu vas bien", "vous allez bien",
+        "comment s'est passé", "comment ça s'est passé", "je pense à toi", "je pense fort à toi",
+    ),
+    FLAG_REMEMBERED: (
+        "joyeux anniversaire", "bon anniversaire", "félicitations", "bonne chance", "bonne fête",
+    ),
+    FLAG_VULNERABLE: (
+        "je ne vais pas bien", "ça ne va pas", "je suis triste", "je me sens seul", "j'ai peur",
+        "je suis épuisé", "je suis angoissé", "mauvaise nouvelle", "je craque",
+        "j'en peux plus", "je n'en peux plus", "c'est dur",
+    ),
+    FLAG_GOOD_NEWS: (
+        "bonne nouvelle", "j'ai eu le poste", "on est fiancés", "je suis enceinte", "j'ai réussi",
+    ),
+    FLAG_HARD_TIME: (
+        "hôpital", "urgences", "opération", "enterrement", "obsèques", "décédé", "diagnostic",
+        "licencié", "rupture", "fausse couche",
+    ),
+}
+SPANISH: dict[int, tuple[str, ...]] = {
+    FLAG_CHECK_IN: (
+        "cómo estás", "qué tal estás", "cómo te fue", "cómo te encuentras", "pienso en ti",
+        "estás bien", "cómo va todo",
+    ),
+    FLAG_REMEMBERED: (
+        "feliz cumpleaños", "feliz cumple", "felicidades", "enhorabuena", "mucha suerte",
+        "feliz aniversario",
+    ),
+    FLAG_VULNERABLE: (
+        "no estoy bien", "estoy triste", "me siento solo", "me siento sola", "tengo miedo",
+        "estoy agotado", "estoy agotada", "mala noticia", "malas noticias", "no puedo más",
+        "lo estoy pasando mal",
+    ),
+    FLAG_GOOD_NEWS: (
+        "buenas noticias", "buena noticia", "me dieron el trabajo", "nos comprometimos",
+        "estoy embarazada", "aprobé",
+    ),
+    FLAG_HARD_TIME: (
+        "urgencias", "operación", "funeral", "entierro", "falleció", "diagnóstico",
+        "me despidieron", "rompimos", "divorcio", "aborto espontáneo",
+    ),
+}
+GERMAN: dict[int, tuple[str, ...]] = {
+    FLAG_CHECK_IN: (
+        "wie geht's", "wie geht es dir", "wie war's", "wie ist es gelaufen", "wie lief",
+        "ich denk an dich", "ich denke an dich", "alles gut bei dir", "alles ok bei dir",
+    ),
+    FLAG_REMEMBERED: (
+        "alles gute zum geburtstag", "herzlichen glückwunsch", "glückwunsch", "viel glück",
+        "alles liebe zum",
+    ),
+    FLAG_VULNERABLE: (
+        "mir geht's nicht gut", "mir geht es nicht gut", "ich bin traurig",
+        "ich fühle mich allein", "ich habe angst", "ich hab angst", "ich bin erschöpft",
+        "schlechte nachrichten", "ich kann nicht mehr",
+    ),
+    FLAG_GOOD_NEWS: (
+        "gute nachrichten", "ich hab den job", "ich habe den job", "wir sind verlobt",
+        "ich bin schwanger", "bestanden",
+    ),
+    FLAG_HARD_TIME: (
+        "krankenhaus", "notaufnahme", "beerdigung", "gestorben", "verstorben", "diagnose",
+        "gekündigt", "schluss gemacht", "scheidung", "fehlgeburt",
+    ),
+}
+PORTUGUESE: dict[int, tuple[str, ...]] = {
+    FLAG_CHECK_IN: (
+        "como você está", "tudo bem contigo", "tudo bem com você", "como foi", "penso em ti",
+        "pensando em você", "como vai",
+    ),
+    FLAG_REMEMBERED: ("feliz aniversário", "parabéns", "boa sorte"),
+    FLAG_VULNERABLE: (
+        "não estou bem", "estou triste", "me sinto sozinho", "me sinto sozinha",
+        "sinto-me sozinho", "tenho medo", "estou exausto", "estou exausta", "más notícias",
+        "má notícia", "não aguento mais",
+    ),
+    FLAG_GOOD_NEWS: (
+        "boas notícias", "boa notícia", "consegui o emprego", "estamos noivos", "estou grávida",
+    ),
+    FLAG_HARD_TIME: (
+        "urgência", "cirurgia", "enterro", "faleceu", "fui demitido", "fui demitida",
+        "terminamos", "divórcio",
+    ),
+}
+ITALIAN: dict[int, tuple[str, ...]] = {
+    FLAG_CHECK_IN: ("come stai", "come va", "com'è andata", "come è andata", "ti penso", "penso a te"),
+    FLAG_REMEMBERED: (
+        "buon compleanno", "tanti auguri", "congratulazioni", "complimenti", "in bocca al lupo",
+        "buona fortuna",
+    ),
+    FLAG_VULNERABLE: (
+        "non sto bene", "sono triste", "mi sento solo", "mi sento sola", "ho paura",
+        "sono esausto", "sono esausta", "brutte notizie", "brutta notizia",
+        "non ce la faccio più",
+    ),
+    FLAG_GOOD_NEWS: (
+        "buone notizie", "bella notizia", "ho avuto il lavoro", "ci siamo fidanzati",
+        "sono incinta",
+    ),
+    FLAG_HARD_TIME: (
+        "ospedale", "pronto soccorso", "intervento", "funerale", "è morto", "è morta", "diagnosi",
+        "licenziato", "licenziata", "ci siamo lasciati", "divorzio", "aborto spontaneo",
+    ),
+}
+LANGUAGES = {
+    "English": ENGLISH,
+    "French": FRENCH,
+    "Spanish": SPANISH,
+    "German": GERMAN,
+    "Portuguese": PORTUGUESE,
+    "Italian": ITALIAN,
+}
+PHRASES: dict[int, tuple[str, ...]] = {
+    bit: tuple(phrase for language in LANGUAGES.values() for phrase in language.get(bit, ()))
+    for bit in ENGLISH
+}
+"""Every language's phrases, by kind of signal."""
 
 _APOSTROPHES = ("'", "\u2019", "")
 
 
 def _spellings(phrase: str) -> set[str]:
-    """``phrase`` with each apostrophe written as ', ’ or left out."""
+    """``phrase`` as people type it: apostrophes as ', ’ or none, accents or none."""
     found = {""}
     for part_index, part in enumerate(phrase.split("'")):
         if part_index == 0:
             found = {part}
         else:
             found = {f"{before}{mark}{part}" for before in found for mark in _APOSTROPHES}
-    return found
+    return found | {_unaccented(spelling) for spelling in found}
+
+
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def _automaton(phrases: dict[int, tuple[str, ...]]) -> ahocorasick.Automaton:

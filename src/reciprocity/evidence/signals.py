@@ -229,16 +229,21 @@ _SEPARATOR = "\x00"
 
 def flags_of_many(texts: Iterable[str]) -> list[int]:
     """The ``FLAG_*`` bits of each text, found in one pass over all of them."""
-    lowered = list(map(str.lower, texts))
-    flags = [0] * len(lowered)
-    joined = _SEPARATOR.join(lowered)
+    texts = texts if isinstance(texts, list) else list(texts)
+    flags = [0] * len(texts)
+    joined = _SEPARATOR.join(texts)
+    lowered = joined.lower()
+    lengths: Iterable[int] = map(len, texts)
+    if len(lowered) != len(joined):  # a few letters ("İ") grow when lower-cased
+        each = list(map(str.lower, texts))
+        lowered, lengths = _SEPARATOR.join(each), map(len, each)
     starts: list[int] | None = None
-    for end, (length, bit) in _AUTOMATON.iter(joined):
+    for end, (length, bit) in _AUTOMATON.iter(lowered):
         start = end - length + 1
-        if start and joined[start - 1].isalnum():
+        if start and lowered[start - 1].isalnum():
             continue  # inside a word: "show" is not "how"
         if starts is None:
-            starts = list(accumulate(map(add, map(len, lowered), repeat(1)), initial=0))
+            starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
         flags[_message_at(starts, start)] |= bit
     return flags
 

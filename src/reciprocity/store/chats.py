@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import compress, islice, repeat
-from operator import eq, not_
+from itertools import compress, count, islice, repeat
+from operator import eq, ge, not_, sub
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -165,6 +165,7 @@ def _store_chat(
         out.extend(outliner.outline(batch))
         tick(len(out))
     names = outliner.names
+    del outliner, batch  # the fingerprints seen while reading, and the last messages
     summary = ImportSummary(
         format=chat.format,
         messages=len(out),
@@ -367,31 +368,20 @@ def lines_by_person(
     """
     minutes, authors = outline.minutes, outline.authors
     mine = map(eq, authors, repeat(me))
+    everyone = list(zip(minutes, mine, outline.lengths, outline.flags, strict=True))
     if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
-        person = next(iter(people.values()))
-        return {person: list(zip(minutes, mine, outline.lengths, outline.flags, strict=True))}
+        return {next(iter(people.values())): everyone}
     lines: dict[int, list[Line]] = {person: [] for person in people.values()}
     silence = int(settings.silence.total_seconds() // 60)
-    talk: list[tuple[int, Line]] = []
-
-    def close() -> None:
-        spoke = {people[author] for author, _line in talk if author in people}
-        if any(author == me for author, _line in talk):
-            for author, line in talk:
-                if author == me:
-                    for person in spoke:
-                        lines[person].append(line)
-                elif author in people:
-                    lines[people[author]].append(line)
-
-    last = None
-    for minute, is_mine, length, flags, author in zip(
-        minutes, mine, outline.lengths, outline.flags, authors, strict=True
-    ):
-        if last is not None and minute - last >= silence:
-            close()
-            talk = []
-        talk.append((author, (minute, is_mine, length, flags)))
-        last = minute
-    close()
+    # Where each conversation starts: the first message, and every one after a silence.
+    gaps = map(sub, minutes[1:], minutes[:-1])
+    starts = [0, *(i + 1 for i in compress(count(), map(ge, gaps, repeat(silence))))]
+    for start, stop in zip(starts, [*starts[1:], len(minutes)], strict=True):
+        spoke = set(authors[start:stop])
+        if me not in spoke:
+            continue
+        for person in {people[p] for p in spoke if p in people}:
+            wanted = {me} | {p for p, owner in people.items() if owner == person}
+            picked = compress(range(start, stop), map(wanted.__contains__, authors[start:stop]))
+            lines[person].extend(map(everyone.__getitem__, picked))
     return lines

@@ -162,7 +162,7 @@ class Outliner:
     def outline(self, batch: list[Message]) -> Outline:
         names = list(map(_AUTHOR, batch))
         texts: list[str] = list(map(_TEXT, batch))
-        for name in set(names).difference(self._positions):
+        for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
             self._positions[name] = len(self.names)
             self.names.append(name)
             self._author_crcs[name] = zlib.crc32(name.encode("utf-8", "surrogatepass"))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class MessageKind(StrEnum):
@@ -20,14 +21,16 @@ class MessageKind(StrEnum):
     CALL = "call"  # a call record, where the export has one
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     """One message as the export shows it.
 
     ``sent`` is the wall-clock local time the export shows (naive). Formats that
     store epoch times are converted to the user's local time zone.
     ``line`` is the 1-based line (or record index) where the message starts,
     so that problems can be pointed at.
+
+    A named tuple rather than a dataclass: parsers build millions of them, and
+    a tuple is made in C (``tuple.__new__``) several times faster.
     """
 
     sent: datetime

@@ -39,8 +39,8 @@ import re
 import zipfile
 import zlib
 from array import array
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from itertools import accumulate, chain, repeat
 from operator import add
@@ -411,30 +411,9 @@ def _midnight(fields: dateorder.Fields, order: str) -> datetime | None:
 
 # Reading the messages -----------------------------------------------------------
 
-# ``Message`` is a frozen dataclass, whose generated ``__init__`` sets every
-# field through ``object.__setattr__``: a microsecond a message when built in
-# bulk, the largest single cost of the parse. Filling the slots through their
-# descriptors does exactly what that ``__init__`` does (no defaults are left,
-# there is no ``__post_init__``) in half the time. Should ``Message`` stop
-# being frozen, or change shape, its own constructor is used.
-_FIELDS = ("sent", "author", "text", "kind", "line")
-_SETTERS: list[Callable[[Message, Any], None]] | None = (
-    [vars(Message)[name].__set__ for name in _FIELDS]
-    if getattr(Message, "__slots__", None) == _FIELDS
-    and getattr(getattr(Message, "__dataclass_params__", None), "frozen", False)
-    and not hasattr(Message, "__post_init__")
-    else None
-)
-
-
-def _build(count: int, *columns: Iterable[Any]) -> list[Message]:
-    """``count`` messages from columns in ``_FIELDS`` order (longer columns are cut)."""
-    if _SETTERS is None:
-        return list(map(Message, *columns))
-    made = list(map(object.__new__, repeat(Message, count)))
-    for setter, column in zip(_SETTERS, columns, strict=True):
-        deque(map(setter, made, column), maxlen=0)
-    return made
+def _build(*columns: Iterable[Any]) -> list[Message]:
+    """Messages from columns in field order (a longer column is cut to the others)."""
+    return list(map(tuple.__new__, repeat(Message), zip(*columns, strict=False)))
 
 
 class _Reader:
@@ -513,7 +492,7 @@ class _Reader:
         )
         self.next_line = lines[-1]
         _tally(self.chat.participants, names)
-        return _build(len(bodies), sents, names, texts, kinds, lines)
+        return _build(sents, names, texts, kinds, lines)
 
     def _head(self, key: bytes, tail: bytes) -> tuple[timedelta, str] | None:
         """What ``key`` ("10:00 - Alice") says, when it is an ordinary message's header."""

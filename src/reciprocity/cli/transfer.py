@@ -135,15 +135,16 @@ def _import_chat(
 
 
 def _progress(stack: object) -> Callable[[int], None]:
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    from reciprocity.cli.runtime import console
     from reciprocity.coach import messages
 
+    # On stderr, where the check above looked: the summary on stdout stays clean.
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description} {task.completed:,}"),
-        console=console(),
+        console=Console(stderr=True, highlight=False),
         transient=True,
     )
     stack.enter_context(progress)  # type: ignore[attr-defined]

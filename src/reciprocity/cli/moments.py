@@ -28,9 +28,9 @@ def log(
 ) -> None:
     """Note a moment: who reached out or gave, and how it left you."""
     from reciprocity.coach import messages
+    from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
     from reciprocity.model.moment import note_moment
-    from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.model.person import find_person
     from reciprocity.safety import signs_in
 

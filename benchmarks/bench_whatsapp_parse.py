@@ -1,7 +1,8 @@
 """How fast the WhatsApp parse step reads a large export, and how much memory it takes.
 
 Each measurement runs in a fresh process: it parses the file, reads every
-message, and reports the wall time of that and the process's peak resident
+message (once as a plain script, once with the cycle collector paused as
+``reciprocity import`` reads), and reports the wall time of that and the process's peak resident
 memory (``ru_maxrss``, which includes the interpreter: its size before the
 parse is printed too). Ours runs ``--runs`` times and the best time counts.
 
@@ -47,6 +48,10 @@ PROGRAMS = {
     "reciprocity": (
         "from reciprocity.evidence import whatsapp",
         "chat = whatsapp.parse(Path(path))\ncount = sum(1 for _ in chat.messages)",
+    ),
+    "reciprocity, as import runs it": (
+        "import gc\nfrom reciprocity.evidence import whatsapp",
+        "gc.disable()\nchat = whatsapp.parse(Path(path))\ncount = sum(1 for _ in chat.messages)",
     ),
     "whatstk 0.9.1": (
         "from whatstk import WhatsAppChat",
@@ -116,6 +121,11 @@ def main() -> None:
     if ours is None:
         raise SystemExit(1)
     show("reciprocity", ours, None)
+    # ``import`` reads with Python's cycle collector paused (store.chats); shown
+    # apart, so the ratios below compare like with like.
+    paused = measure(sys.executable, "reciprocity, as import runs it", path, args.runs, args.timeout)
+    if paused is not None:
+        show("  collector paused", paused, None)
     if not PEERS.exists():
         print(f"(no peer venv at {PEERS.parent.parent}; see this script's docstring to compare)")
         return

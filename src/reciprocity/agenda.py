@@ -8,6 +8,7 @@ a gentle invitation, with whose go it is next said plainly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -65,6 +66,60 @@ def host_words(host: str | None) -> str | None:
     if host is None:
         return None
     return words.YOU_HOST_NEXT if host == ME else words.HOSTS_NEXT.format(name=host)
+
+
+def host_sentence(host: str | None) -> str:
+    """ "Jordan hosts next." or "You host next.", or nothing when no one takes turns."""
+    said = host_words(host)
+    return f"{said[0].upper()}{said[1:]}." if said else ""
+
+
+def cadence_words(rule: str) -> str:
+    """``FREQ=MONTHLY;BYDAY=1SA`` as "every month on the first Saturday"; unusual rules as they are."""
+    parts = dict(part.split("=", 1) for part in rule.split(";"))
+    if (
+        not set(parts) <= {"FREQ", "INTERVAL", "BYDAY"}
+        or parts.get("FREQ") not in words.CADENCE_UNITS
+    ):
+        return rule
+    unit = words.CADENCE_UNITS[parts["FREQ"]]
+    count = int(parts.get("INTERVAL", "1"))
+    if count == 1:
+        every = words.CADENCE_EVERY.format(unit=unit)
+    elif count == 2:
+        every = words.CADENCE_EVERY_OTHER.format(unit=unit)
+    else:
+        every = words.CADENCE_EVERY_N.format(count=count, unit=unit)
+    if "BYDAY" not in parts:
+        return every
+    days = []
+    for code in parts["BYDAY"].split(","):
+        match = re.fullmatch(r"([+-]?\d)?([A-Z]{2})", code)
+        if match is None or match.group(2) not in words.CADENCE_DAYS:
+            return rule
+        ordinal = match.group(1)
+        if ordinal is not None and ordinal.lstrip("+") not in words.CADENCE_ORDINALS:
+            return rule
+        name = words.CADENCE_DAYS[match.group(2)]
+        days.append(
+            name if ordinal is None else f"{words.CADENCE_ORDINALS[ordinal.lstrip('+')]} {name}"
+        )
+    return words.CADENCE_ON.format(every=every, days=" and ".join(days))
+
+
+def kept_words(kept: dict[str, object]) -> str:
+    """ "kept 5 of 6 since 2026-05-03 (1 skipped by choice)", from ``Kept.as_dict``."""
+    done, missed, skipped = (
+        int(str(kept["done"])),
+        int(str(kept["missed"])),
+        int(str(kept["skipped"])),
+    )
+    if done + missed + skipped == 0:
+        return words.KEPT_NONE
+    text = words.KEPT_SHARE.format(done=done, counted=done + missed, since=kept["since"])
+    if skipped:
+        text += f" ({words.KEPT_SKIPPED.format(count=skipped)})"
+    return text
 
 
 def names_of(ritual: Ritual) -> str:

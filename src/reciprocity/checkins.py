@@ -8,6 +8,8 @@ The CLI prints it and asks the questions; the web app can show the same.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,14 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reciprocity import overview
+from reciprocity.coach import phrasing
 from reciprocity.coach import practices as words
 from reciprocity.coach.suggestions import DIMENSION_NAMES
-from reciprocity.model import Boundary, CheckIn, Person, Win
-from reciprocity.model.checkin import checkins_with
-from reciprocity.vocabulary import BoundaryStatus
+from reciprocity.model import Adjustment, Boundary, CheckIn, Person, Win
+from reciprocity.model.checkin import QUESTIONS, SIDES, checkins_with
+from reciprocity.vocabulary import AdjustmentOutcome, BoundaryStatus
 
 RECENT_DAYS = 30
 RECENT_MOMENTS = 6
+INTENT = re.compile(
+    r"\b(?:meant to|didn'?t mean|intended|was going to|were going to|tried to)\b", re.IGNORECASE
+)
+"""Words about what someone meant; a check-in is about what was done and how it landed."""
 
 
 def last_checkin(session: Session, person: Person) -> CheckIn | None:
@@ -44,6 +51,8 @@ def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:
     questions = list(words.REFLECTIVE_QUESTIONS)
     for dimension in leaning[:2]:
         questions.append(words.LISTENING_PROMPTS[dimension][0])
+    if pattern.safety:
+        questions = []  # practices give way to the one note pointing to help (reciprocity.safety)
     boundaries = session.scalars(
         select(Boundary)
         .where(Boundary.person_id == person.id)
@@ -57,6 +66,7 @@ def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:
         "person": person.name,
         "today": today.isoformat(),
         "last_checkin": previous.on.isoformat() if previous else None,
+        "safety": pattern.safety,
         "patterns": {
             "dimensions": {
                 str(d): {"name": DIMENSION_NAMES[str(d)], "label": reading.label}
@@ -78,3 +88,49 @@ def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:
         "questions": questions,
         "tip": words.REFLECTIVE_TIP,
     }
+
+
+def wording_notes(text: str) -> list[str]:
+    """Gentle notes on an answer's wording; the answer itself is always kept as written."""
+    notes = []
+    if INTENT.search(text):
+        notes.append(words.CHECKIN_INTENT_NOTE)
+    offer = phrasing.offer(text)
+    if offer is not None:
+        notes.append(words.PHRASING_NOTE.format(why=offer.why, rewrite=offer.rewrite))
+    return notes
+
+
+def default_next(day: date) -> date:
+    """When to suggest meeting again, if nothing else is said."""
+    return day + timedelta(days=words.CHECKIN_DEFAULT_GAP_DAYS)
+
+
+def record_checkin(
+    person: Person,
+    *,
+    on: date,
+    sides: Mapping[str, Mapping[str, str]],
+    adjustments: Sequence[str] = (),
+    outcomes: Mapping[int, AdjustmentOutcome] = {},
+    previous: CheckIn | None = None,
+    next_on: date | None = None,
+) -> CheckIn:
+    """A check-in as held: each side's answers, what both agreed, and how last time's went.
+
+    ``sides`` maps ``"me"``/``"them"`` to answers by question (supported,
+    meaningful, drained); ``outcomes`` maps the id of an adjustment agreed at
+    ``previous`` to whether it happened. Not yet added to a session.
+    """
+    if previous is not None:
+        for adjustment in previous.adjustments:
+            if adjustment.id in outcomes:
+                adjustment.outcome = outcomes[adjustment.id]
+    record = CheckIn(person=person, on=on)
+    for side in SIDES:
+        for question in QUESTIONS:
+            setattr(record, f"{side}_{question}", sides.get(side, {}).get(question, ""))
+    for text in adjustments:
+        record.adjustments.append(Adjustment(text=text))
+    record.next_on = next_on
+    return record

@@ -12,7 +12,10 @@ that patterns look current. It shows each situation the product cares about:
 - Priya (friend): mutual and light, mostly humour and time together; she had
   exams for a few weeks.
 - Theo (colleague): only a few moments: not enough to say anything.
-And two audits, about seven months and three weeks ago.
+And two audits, about seven months and three weeks ago; and the practices
+(``practices``): a weekly call with Rosa, a monthly dinner with Jordan where
+hosting alternates, fortnightly climbing with Priya, two check-ins, three
+boundaries and a few small wins.
 """
 
 from __future__ import annotations
@@ -22,12 +25,30 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reciprocity.model import Audit, AuditEntry, DimensionRating, Moment, Person, Season
+from reciprocity.model import (
+    Adjustment,
+    Audit,
+    AuditEntry,
+    Boundary,
+    CheckIn,
+    DimensionRating,
+    Moment,
+    Occurrence,
+    Person,
+    Ritual,
+    Season,
+    Win,
+)
+from reciprocity.model.ritual import add_ritual
 from reciprocity.vocabulary import (
+    AdjustmentOutcome,
+    BoundaryArea,
+    BoundaryStatus,
     CareStyle,
     Dimension,
     Direction,
     Giver,
+    OccurrenceStatus,
     RelationshipKind,
     SeasonKind,
 )
@@ -478,3 +499,139 @@ def _second_audit(on: date, sam: Person, jordan: Person, rosa: Person) -> Audit:
             ),
         ],
     )
+
+
+Practice = Ritual | CheckIn | Boundary | Win
+
+
+def practices(today: date, people: list[Person]) -> list[Practice]:
+    """The demo's rituals, check-ins, boundaries and wins, with the people ``build`` made."""
+    named = {p.name: p for p in people}
+    sam, jordan, rosa, priya = (named[n] for n in ("Sam", "Jordan", "Rosa", "Priya"))
+
+    def day(offset: int) -> date:
+        return today + timedelta(days=offset)
+
+    call = add_ritual(rosa, title="Sunday call with Mum", rule="every sunday", start=day(-120))
+    dinner = add_ritual(
+        jordan,
+        title="Dinner, taking turns to host",
+        rule="monthly on the first friday",
+        start=day(-100),
+        note="Agreed after the audit: we alternate who hosts and who picks the day.",
+    )
+    climbing = add_ritual(
+        priya, title="Climbing", rule="fortnightly", start=day(-60), rotates=False
+    )
+    _keep(call, today, skip_every=5, leave_last_open=True)
+    _keep(dinner, today, host_last="me")
+    _keep(climbing, today)
+
+    checkins = [
+        _checkin(
+            sam,
+            day(-35),
+            next_on=day(3),
+            mine=("Sam took over the car insurance when I was swamped",
+                  "The Sunday he planned just for us", ""),
+            theirs=("When I listened to the job worries without fixing them",
+                    "The note before the trip", "Evenings when we were both too tired to talk"),
+            agreed=("Sam plans one weekend a month", "I say when I need quiet, instead of going silent"),
+        ),
+        _checkin(
+            jordan,
+            day(-50),
+            next_on=day(-8),
+            mine=("Drinks in the spring, when Jordan asked about my week first",
+                  "The funny video out of the blue",
+                  "Listening for an hour about work, with no question back"),
+            theirs=("When I remembered the interview", "Being heard about work", ""),
+            agreed=("Jordan suggests the next plan", "We each get time to talk when we meet"),
+            outcomes=(AdjustmentOutcome.PARTLY, None),
+        ),
+    ]
+    boundaries = [
+        Boundary(
+            person=jordan,
+            area=BoundaryArea.EMOTIONAL_LABOUR,
+            request=(
+                "When you call to vent, I would like to ask first whether you want advice or "
+                "someone to listen, and to end the call after an hour on weeknights."
+            ),
+            since=day(-50),
+            review_on=day(10),
+        ),
+        Boundary(
+            person=None,
+            area=BoundaryArea.TIME,
+            request="Weeknight evenings after nine are for rest; calls can wait until the morning.",
+            since=day(-90),
+            review_on=day(-5),
+            note="My own limit, after a tiring spring.",
+        ),
+        Boundary(
+            person=rosa,
+            area=BoundaryArea.TIME,
+            request="I take the Tuesday hospital runs and my brother takes the Fridays.",
+            status=BoundaryStatus.RESPECTED,
+            since=day(-190),
+            review_on=day(60),
+        ),
+    ]
+    wins = [
+        Win(person=rosa, on=day(-100), text="Mum walked to the corner shop on her own."),
+        Win(person=sam, on=day(-20), text="We planned the weekend together, without me starting it."),
+        Win(person=jordan, on=day(-12), text="Jordan asked how my week was before talking about theirs."),
+        Win(person=None, on=day(-8), text="Said no to an extra shift without apologising."),
+    ]
+    return [call, dinner, climbing, *checkins, *boundaries, *wins]
+
+
+def _keep(
+    ritual: Ritual,
+    today: date,
+    *,
+    skip_every: int = 0,
+    leave_last_open: bool = False,
+    host_last: str | None = None,
+) -> None:
+    """Mark the ritual's past occurrences done (a few skipped), hosts taking turns."""
+    past = ritual.cadence.dates(ritual.start, today - timedelta(days=1))
+    if leave_last_open and past and (today - past[-1]).days < 7:
+        past = past[:-1]
+    rotation = ritual.rotation if ritual.rotates else []
+    done = 0
+    for i, due in enumerate(past):
+        if skip_every and i % skip_every == skip_every - 1:
+            ritual.occurrences.append(Occurrence(due=due, status=OccurrenceStatus.SKIPPED))
+            continue
+        done += 1
+        ritual.occurrences.append(Occurrence(due=due, status=OccurrenceStatus.DONE, on=due))
+    if not rotation:
+        return
+    # Hosts alternate, so that the last one was ``host_last`` when it is given.
+    last = rotation.index(host_last) if host_last in rotation else (done - 1) % len(rotation)
+    hosted = [o for o in ritual.occurrences if o.status is OccurrenceStatus.DONE]
+    for back, occurrence in enumerate(reversed(hosted)):
+        occurrence.host = rotation[(last - back) % len(rotation)]
+    ritual.next_position = (last + 1) % len(rotation) if hosted else 0
+
+
+def _checkin(
+    person: Person,
+    on: date,
+    *,
+    next_on: date,
+    mine: tuple[str, str, str],
+    theirs: tuple[str, str, str],
+    agreed: tuple[str, ...],
+    outcomes: tuple[AdjustmentOutcome | None, ...] = (),
+) -> CheckIn:
+    record = CheckIn(person=person, on=on, next_on=next_on)
+    for side, answers in (("me", mine), ("them", theirs)):
+        for question, answer in zip(("supported", "meaningful", "drained"), answers, strict=True):
+            setattr(record, f"{side}_{question}", answer)
+    for i, text in enumerate(agreed):
+        outcome = outcomes[i] if i < len(outcomes) else None
+        record.adjustments.append(Adjustment(text=text, outcome=outcome))
+    return record

@@ -5,7 +5,8 @@
     ReciprocityError                 anything the user can act on; the CLI prints it as one line
     ├── InputError                   a value given on the command line or in a form is not usable
     │   ├── DateError                a date that does not parse or is ambiguous
-    │   └── RangeError               a number outside its range (a rating of 7, energy of 3)
+    │   ├── RangeError               a number outside its range (a rating of 7, energy of 3)
+    │   └── WhoIsWhoError            a chat import cannot tell who is who; carries the names in it
     ├── NotFoundError                an id or name that does not exist
     │   └── UnknownPersonError       a name that matches no one; carries the closest names
     ├── ConflictError                the change would clash with what is stored (a name in use)
@@ -37,6 +38,17 @@ class DateError(InputError):
 
 class RangeError(InputError):
     pass
+
+
+class WhoIsWhoError(InputError):
+    """A chat was read, but who is the user (or who the other side is) needs saying.
+
+    ``names`` are everyone who writes in the chat, so a form can offer them as choices.
+    """
+
+    def __init__(self, message: str, names: Sequence[str]) -> None:
+        super().__init__(message)
+        self.names = list(names)
 
 
 class NotFoundError(ReciprocityError):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 PAGES = [
     "/",
@@ -18,6 +20,13 @@ PAGES = [
     "/audits",
     "/audits/1",
     "/data",
+    "/checkin",
+    "/checkin/2",
+    "/rituals",
+    "/boundaries",
+    "/wins",
+    "/import",
+    "/settings",
     "/nowhere",
 ]
 
@@ -51,3 +60,25 @@ def test_no_serious_accessibility_problems_in_the_audit_steps(page: Any, axe: Ax
     page.get_by_label("Your vision").fill("You always cancel")
     page.get_by_role("button", name="Next").click()
     assert _serious(axe.run(page)) == [], "the phrasing offer"
+
+
+def test_no_serious_accessibility_problems_in_the_practice_forms(
+    page: Any, axe: Axe, tmp_path: Path
+) -> None:
+    from tests.browser.test_practices import whatsapp_export
+
+    page.goto("/import")
+    page.get_by_label("Chat export file").set_input_files(str(whatsapp_export(tmp_path)))
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", level=1)).not_to_contain_text("Reading", timeout=20_000)
+    assert _serious(axe.run(page)) == [], "the import summary, or its choices"
+    page.goto("/boundaries")
+    page.get_by_label("The request", exact=True).fill("You never listen to me")
+    page.get_by_role("button", name="Add the boundary").click()
+    expect(page.get_by_role("button", name="Keep my words")).to_be_visible()
+    assert _serious(axe.run(page)) == [], "the phrasing offer"
+    page.goto("/checkin/1")
+    page.get_by_label("What you both agreed to try").fill("You always forget the bins")
+    page.get_by_role("button", name="Save the check-in").click()
+    expect(page.get_by_role("button", name="Save as written")).to_be_visible()
+    assert _serious(axe.run(page)) == [], "the notes on wording"

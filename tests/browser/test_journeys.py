@@ -112,7 +112,8 @@ def test_the_forms_work_without_javascript(page: Any) -> None:
 
 @pytest.mark.browser_options(viewport={"width": 360, "height": 740})
 def test_comfortable_at_phone_width(page: Any) -> None:
-    for path in ("/", "/people/1", "/audit", "/moments/new"):
+    for path in ("/", "/people/1", "/audit", "/moments/new", "/checkin/2", "/rituals",
+                 "/boundaries", "/wins", "/import", "/settings"):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path} scrolls sideways ({width}px)"

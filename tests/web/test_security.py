@@ -30,7 +30,7 @@ def _routes(routes: list[object]) -> list[APIRoute]:
 def _state_changing(app: FastAPI) -> list[str]:
     """Every route that changes something, however routers are nested."""
     return [
-        route.path.replace("{person_id}", "1").replace("{season_id}", "1")
+        re.sub(r"\{[a-z_]+\}", "1", route.path)
         for route in _routes(list(app.routes))
         if route.methods & {"POST", "PUT", "PATCH", "DELETE"}
     ]
@@ -42,6 +42,9 @@ def test_every_state_changing_route_refuses_a_request_without_its_token(
     paths = _state_changing(demo_app)
     assert {"/people", "/moments", "/seasons", "/audit", "/audit/step", "/audit/save",
             "/data/import", "/api/people", "/api/audits"} <= set(paths)
+    assert {"/checkin/1", "/rituals", "/rituals/1/done", "/rituals/1/skip", "/rituals/1/move",
+            "/boundaries", "/boundaries/1/review", "/wins", "/import", "/import/1/again",
+            "/settings/backup"} <= set(paths)
     good = token(demo_client)
     for path in paths:
         for data in ({}, {"csrf_token": "0" * 64}, {"csrf_token": good + "0"}):
@@ -80,7 +83,11 @@ def test_a_post_from_another_site_is_refused_even_with_a_token(demo_client: Test
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_foreign_host_header_is_refused(demo_app: FastAPI, method: str) -> None:
     with TestClient(demo_app, base_url="http://evil.example:8765") as foreign:
-        for path in ("/", "/api/people", "/people", "/static/style.css", "/api/openapi.json"):
+        for path in ("/", "/api/people", "/people", "/static/style.css", "/api/openapi.json",
+                     "/checkin", "/checkin/1", "/rituals", "/rituals/1/done", "/rituals/1/skip",
+                     "/rituals/1/move", "/boundaries", "/boundaries/1/review", "/wins",
+                     "/import", "/import/1", "/import/1/again", "/settings",
+                     "/settings/backup"):
             answer = foreign.request(method, path)
             assert answer.status_code == 400, path
             assert answer.text == "This address is not one reciprocity answers to."
@@ -112,7 +119,8 @@ def test_pages_load_nothing_from_elsewhere_and_run_no_inline_script(
     demo_client: TestClient,
 ) -> None:
     for path in ("/", "/people/1", "/people/new", "/moments/new", "/seasons", "/audit",
-                 "/audits", "/audits/1", "/data"):
+                 "/audits", "/audits/1", "/data", "/checkin", "/checkin/2", "/rituals",
+                 "/boundaries", "/wins", "/import", "/settings"):
         page = demo_client.get(path).text
         assert not re.search(r'(src|href)="(https?:)?//', page), path
         assert "<script" not in page and " on" + "click=" not in page, path
@@ -157,3 +165,61 @@ def test_an_upload_over_the_limit_is_refused_with_a_clear_message(tmp_path: obje
             "/api/people", content=chunks(), headers={**api_token(client), "content-type": "application/json"}
         )
         assert streamed.status_code in (400, 413)
+
+
+def test_script_like_text_in_the_practice_pages_is_shown_as_text(demo_client: TestClient) -> None:
+    csrf = token(demo_client)
+    people = {p["name"]: p["id"] for p in demo_client.get("/api/people").json()}
+    sides = {f"{side}_{q}": SCRIPT for side in ("me", "them")
+             for q in ("supported", "meaningful", "drained")}
+    saved = demo_client.post(
+        f"/checkin/{people['Jordan']}",
+        data={"csrf_token": csrf, **sides, "agreed": SCRIPT, "action": "keep"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    added = demo_client.post(
+        "/rituals",
+        data={"csrf_token": csrf, "person": str(people["Theo"]), "title": SCRIPT,
+              "rule": "weekly", "note": SCRIPT},
+        follow_redirects=False,
+    )
+    assert added.status_code == 303
+    done = demo_client.post("/rituals/4/done", data={"csrf_token": csrf, "note": SCRIPT},
+                            follow_redirects=False)
+    assert done.status_code == 303
+    boundary = demo_client.post(
+        "/boundaries",
+        data={"csrf_token": csrf, "whose": "Theo", "area": "topics", "request": SCRIPT,
+              "note": SCRIPT, "action": "keep"},
+        follow_redirects=False,
+    )
+    assert boundary.status_code == 303
+    reviewed = demo_client.post(
+        "/boundaries/4/review",
+        data={"csrf_token": csrf, "status": "renegotiated", "request": SCRIPT, "note": SCRIPT},
+        follow_redirects=False,
+    )
+    assert reviewed.status_code == 303
+    win = demo_client.post("/wins", data={"csrf_token": csrf, "whose": "Theo", "text": SCRIPT},
+                           follow_redirects=False)
+    assert win.status_code == 303
+    upload = demo_client.post(
+        "/import",
+        data={"csrf_token": csrf, "me": SCRIPT},
+        files={"file": ("chat.txt", b"03/08/2026, 09:00 - Sam: hi\n04/08/2026, 09:05 - Alex: hey\n")},
+        follow_redirects=False,
+    )
+    assert upload.status_code == 303
+    status = demo_client.get(upload.headers["location"])
+    for _ in range(200):
+        if 'http-equiv="refresh"' not in status.text:
+            break
+        status = demo_client.get(upload.headers["location"])
+    pages = [demo_client.get(path).text for path in (
+        f"/checkin/{people['Jordan']}", "/checkin", "/rituals", "/boundaries", "/wins",
+        f"/people/{people['Theo']}", "/")]
+    for page in [*pages, status.text]:
+        assert "<script>window.pwned" not in page and "<img src=x" not in page
+    for page in [pages[0], *pages[2:5], status.text]:
+        assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page

@@ -17,6 +17,7 @@ from reciprocity.cli import (
     occasions,
     patterns,
     people,
+    report,
     rhythm,
     rituals,
     roles,
@@ -90,3 +91,4 @@ app.add_typer(occasions.app, name="date")
 app.add_typer(talk.app, name="talk")
 app.command("due")(due.due)
 app.command("calendar")(due.calendar)
+app.command("report")(report.report)

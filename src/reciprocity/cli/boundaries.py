@@ -31,25 +31,19 @@ def add(
     note: Annotated[str, typer.Option(help="A few words for yourself.")] = "",
 ) -> None:
     """Add a boundary, worded as a request; the wording gets a gentle check."""
-    from datetime import timedelta
-
     from reciprocity.agenda import person_named
     from reciprocity.coach import phrasing
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model import Boundary
+    from reciprocity.model.boundary import add_boundary, is_vague
 
     state = runtime(ctx)
     since = parse_date(on, today=state.today)
-    review_on = (
-        since + timedelta(days=words.BOUNDARY_DEFAULT_REVIEW_DAYS)
-        if review is None
-        else parse_date(review, today=state.today, allow_future=True)
-    )
+    review_on = None if review is None else parse_date(review, today=state.today, allow_future=True)
     with state.database().transaction() as session:
         owner = person_named(session, whose)
-        boundary = Boundary(
-            person=owner, area=area, request=request, since=since, review_on=review_on, note=note
+        boundary = add_boundary(
+            owner, area=area, request=request, since=since, review_on=review_on, note=note
         )
         session.add(boundary)
         session.flush()
@@ -58,14 +52,13 @@ def add(
                 id=boundary.id,
                 area=area.value,
                 whose=words.YOUR_OWN if owner is None else owner.name,
-                review=review_on.isoformat(),
+                review=boundary.review_on.isoformat() if boundary.review_on else "-",
             )
         )
-        rewrite = phrasing.rewrite(boundary.request)
-        if rewrite is not None:
-            why = phrasing.explain(phrasing.check(boundary.request))
-            say(words.PHRASING_NOTE.format(why=why, rewrite=rewrite))
-        elif len(boundary.request.split()) < 4:
+        offer = phrasing.offer(boundary.request)
+        if offer is not None:
+            say(words.PHRASING_NOTE.format(why=offer.why, rewrite=offer.rewrite))
+        elif is_vague(boundary.request):
             say(words.BOUNDARY_SPECIFIC)
 
 
@@ -121,33 +114,29 @@ def review(
     note: Annotated[str | None, typer.Option(help="A few words about how it went.")] = None,
 ) -> None:
     """Review a boundary: respected, renegotiated (with new words), retired, or still active."""
-    from datetime import timedelta
-
     from reciprocity.coach import phrasing
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.boundary import find_boundary
+    from reciprocity.model.boundary import find_boundary, review_boundary
 
     state = runtime(ctx)
     with state.database().transaction() as session:
         boundary = find_boundary(session, boundary_id)
-        boundary.status = status
-        if request is not None:
-            boundary.request = request
-        if note is not None:
-            boundary.note = note.strip()
-        if next_review is not None:
-            boundary.review_on = parse_date(next_review, today=state.today, allow_future=True)
-        elif status is BoundaryStatus.RETIRED:
-            boundary.review_on = None
-        else:
-            boundary.review_on = state.today + timedelta(days=words.BOUNDARY_DEFAULT_REVIEW_DAYS)
+        review_boundary(
+            boundary,
+            status=status,
+            today=state.today,
+            request=request,
+            next_review=None
+            if next_review is None
+            else parse_date(next_review, today=state.today, allow_future=True),
+            note=note,
+        )
         again = (
             ""
             if boundary.review_on is None
             else words.BOUNDARY_NEXT_REVIEW.format(day=boundary.review_on.isoformat())
         )
         say(words.BOUNDARY_REVIEWED.format(id=boundary.id, status=status.value, review=again))
-        if request is not None and (rewrite := phrasing.rewrite(boundary.request)) is not None:
-            why = phrasing.explain(phrasing.check(boundary.request))
-            say(words.PHRASING_NOTE.format(why=why, rewrite=rewrite))
+        if request is not None and (offer := phrasing.offer(boundary.request)) is not None:
+            say(words.PHRASING_NOTE.format(why=offer.why, rewrite=offer.rewrite))

@@ -8,8 +8,7 @@ Nothing is written until the person says yes at the end.
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -19,10 +18,7 @@ from reciprocity.errors import ReciprocityError
 
 if TYPE_CHECKING:
     from reciprocity.model import CheckIn, Person
-
-_INTENT = re.compile(
-    r"\b(?:meant to|didn'?t mean|intended|was going to|were going to|tried to)\b", re.IGNORECASE
-)
+    from reciprocity.vocabulary import AdjustmentOutcome
 
 
 class CheckInStopped(ReciprocityError):
@@ -84,6 +80,8 @@ def _print_agenda(plan: dict[str, Any]) -> None:
     out = console()
     name = plan["person"]
     out.rule(escape(words.AGENDA_TITLE.format(name=name)))
+    if plan["safety"]:
+        out.print(plan["patterns"]["suggestions"][0] + "\n", markup=False)
     out.print(words.CHECKIN_INTRO, markup=False)
     out.print(f"\n[bold]{words.AGENDA_PATTERNS}[/bold]")
     for reading in plan["patterns"]["dimensions"].values():
@@ -126,10 +124,11 @@ def _print_agenda(plan: dict[str, Any]) -> None:
         out.print(f"\n[bold]{words.AGENDA_WINS}[/bold]")
         for win in plan["wins"]:
             out.print(f"  • {win['on']}  {win['text']}", markup=False)
-    out.print(f"\n[bold]{words.AGENDA_QUESTIONS}[/bold]")
-    for question in plan["questions"]:
-        out.print(f"  • {question}", markup=False)
-    out.print("  " + plan["tip"], markup=False)
+    if plan["questions"]:
+        out.print(f"\n[bold]{words.AGENDA_QUESTIONS}[/bold]")
+        for question in plan["questions"]:
+            out.print(f"  • {question}", markup=False)
+        out.print("  " + plan["tip"], markup=False)
     out.print()
 
 
@@ -147,12 +146,13 @@ class _Conversation:
             raise CheckInStopped(words.CHECKIN_NOT_SAVED) from None
 
     def run(self, person: Person, previous: CheckIn | None, day: date) -> CheckIn:
+        from reciprocity import checkins
         from reciprocity.coach import practices as words
         from reciprocity.dates import parse_date
         from reciprocity.errors import InputError
-        from reciprocity.model import Adjustment, CheckIn
         from reciprocity.vocabulary import AdjustmentOutcome
 
+        outcomes: dict[int, AdjustmentOutcome] = {}
         if previous is not None:
             for adjustment in previous.adjustments:
                 if adjustment.outcome is not None:
@@ -163,39 +163,49 @@ class _Conversation:
                     if not answer:
                         break
                     if answer in words.OUTCOME_WORDS:
-                        adjustment.outcome = AdjustmentOutcome(words.OUTCOME_WORDS[answer])
+                        outcomes[adjustment.id] = AdjustmentOutcome(words.OUTCOME_WORDS[answer])
                         break
-        record = CheckIn(person=person, on=day)
         self.out.print(f"\n[bold]{words.SIDE_MINE}[/bold]")
-        for key, question in words.SIDE_QUESTIONS.items():
-            setattr(record, f"me_{key}", self.answer(question))
+        mine = {key: self.answer(question) for key, question in words.SIDE_QUESTIONS.items()}
         self.out.print(f"\n[bold]{words.SIDE_THEIRS.format(name=person.name)}[/bold]")
-        for key, question in words.SIDE_QUESTIONS_THEM.items():
-            setattr(record, f"them_{key}", self.answer(question.format(name=person.name)))
+        theirs = {
+            key: self.answer(question.format(name=person.name))
+            for key, question in words.SIDE_QUESTIONS_THEM.items()
+        }
         self.out.print("\n" + words.ADJUSTMENTS_INTRO, markup=False)
+        agreed = []
         while True:
             text = self.ask(words.ADJUSTMENT_PROMPT)
             if not text:
                 break
             self.nudge(text)
-            record.adjustments.append(Adjustment(text=text))
-        default = day + timedelta(days=words.CHECKIN_DEFAULT_GAP_DAYS)
+            agreed.append(text)
+        default = checkins.default_next(day)
+        next_on: date | None = None
         while True:
             answer = self.ask(words.NEXT_PROMPT.format(default=default.isoformat()))
             if not answer:
-                record.next_on = default
+                next_on = default
                 break
             if answer.lower() in ("none", "no", "-"):
                 break
             try:
-                record.next_on = parse_date(answer, today=day, allow_future=True)
+                next_on = parse_date(answer, today=day, allow_future=True)
                 break
             except InputError as error:
                 self.out.print(str(error), markup=False)
         answer = self.ask(f"{words.SAVE_PROMPT} [Y/n]").lower()
         if answer not in ("", "y", "yes"):
             raise CheckInStopped(words.CHECKIN_NOT_SAVED)
-        return record
+        return checkins.record_checkin(
+            person,
+            on=day,
+            sides={"me": mine, "them": theirs},
+            adjustments=agreed,
+            outcomes=outcomes,
+            previous=previous,
+            next_on=next_on,
+        )
 
     def answer(self, question: str) -> str:
         text = self.ask(question)
@@ -205,12 +215,7 @@ class _Conversation:
 
     def nudge(self, text: str) -> None:
         """Gentle notes on wording; the person's words are always kept as written."""
-        from reciprocity.coach import phrasing
-        from reciprocity.coach import practices as words
+        from reciprocity.checkins import wording_notes
 
-        if _INTENT.search(text):
-            self.out.print(words.CHECKIN_INTENT_NOTE, markup=False)
-        rewrite = phrasing.rewrite(text)
-        if rewrite is not None:
-            why = phrasing.explain(phrasing.check(text))
-            self.out.print(words.PHRASING_NOTE.format(why=why, rewrite=rewrite), markup=False)
+        for note in wording_notes(text):
+            self.out.print(note, markup=False)

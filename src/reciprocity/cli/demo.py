@@ -16,7 +16,7 @@ def demo(
         typer.Option("--force", help="Replace what is in the database (a copy is kept first)."),
     ] = False,
 ) -> None:
-    """Load the demo: five people, a year of moments, two seasons, two audits."""
+    """Load the demo: five people, a year of moments, seasons, audits, rituals and check-ins."""
     from reciprocity import demo as dataset
     from reciprocity.coach import messages
     from reciprocity.errors import ConflictError
@@ -34,7 +34,7 @@ def demo(
     people, seasons, audits = dataset.build(state.today)
     with database.transaction() as session:
         transfer.clear(session)
-        session.add_all([*people, *seasons, *audits])
+        session.add_all([*people, *seasons, *audits, *dataset.practices(state.today, people)])
     say(
         messages.DEMO_LOADED.format(
             people=len(people),

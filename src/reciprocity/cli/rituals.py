@@ -11,10 +11,6 @@ from reciprocity.cli.runtime import console, emit_json, runtime, say
 if TYPE_CHECKING:
     from datetime import date
 
-    from sqlalchemy.orm import Session
-
-    from reciprocity.model import Ritual
-
 app = typer.Typer(
     help="Rituals: a weekly call, a monthly coffee, alternating hosts; kept, skipped or moved.",
     no_args_is_help=True,
@@ -65,11 +61,13 @@ def add(
     note: Annotated[str, typer.Option(help="A few words about it.")] = "",
 ) -> None:
     """Add a ritual with a cadence; hosting rotates between you and them."""
+    from reciprocity.agenda import cadence_words, host_sentence
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
-    from reciprocity.model import Ritual, RitualMember
     from reciprocity.model.person import ME, find_person
+    from reciprocity.model.ritual import add_ritual
+    from reciprocity.model.ritual import first_day as first_occurrence
     from reciprocity.practices.recurrence import parse_time
 
     state = runtime(ctx)
@@ -81,32 +79,25 @@ def add(
     with state.database().transaction() as session:
         someone = find_person(session, person)
         others = [find_person(session, n) for n in (also or [])]
-        ritual = Ritual(
-            person=someone,
+        host = None
+        if first is not None:
+            host = ME if first.strip().casefold() == ME else find_person(session, first).name
+        ritual = add_ritual(
+            someone,
             title=title,
             rule=rule,
             start=first_day,
             end=last_day,
             at=time_of_day,
             zone=zone,
+            others=others,
+            first=host,
             rotates=rotate,
-            note=note.strip(),
+            note=note,
         )
-        people = [None, someone, *[o for o in others if o is not someone]]
-        unique = list(dict.fromkeys(people))
-        for position, member in enumerate(unique):
-            ritual.members.append(RitualMember(person=member, position=position))
-        if first is not None:
-            wanted = ME if first.strip().casefold() == ME else find_person(session, first).name
-            if wanted not in ritual.rotation:
-                raise InputError(
-                    words.ROTATION_HOST_UNKNOWN.format(name=first, names=", ".join(ritual.rotation))
-                )
-            ritual.next_position = ritual.rotation.index(wanted)
         session.add(ritual)
         session.flush()
-        upcoming = ritual.cadence.dates(first_day, first_day)
-        next_day = upcoming[0] if upcoming else ritual.cadence.next_after(first_day)
+        next_day = first_occurrence(ritual, first_day)
         say(
             words.RITUAL_ADDED.format(
                 id=ritual.id,
@@ -118,8 +109,8 @@ def add(
         )
         if next_day is not None:
             line = words.RITUAL_NEXT_ON.format(day=next_day.isoformat())
-            host = _host(ritual)
-            say(f"{line} {host[0].upper()}{host[1:]}." if host else line)
+            said = host_sentence(ritual.next_host)
+            say(f"{line} {said}" if said else line)
 
 
 @app.command("list")
@@ -128,6 +119,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from reciprocity.agenda import cadence_words, kept_words
     from reciprocity.coach import practices as words
     from reciprocity.model.ritual import all_rituals
     from reciprocity.practices.schedule import standing
@@ -188,34 +180,25 @@ def done(
     note: Annotated[str, typer.Option(help="A few words about it.")] = "",
 ) -> None:
     """Mark a ritual as done; hosting moves on to the next person."""
+    from reciprocity.agenda import host_sentence
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.errors import InputError
     from reciprocity.model.person import ME, find_person
-    from reciprocity.model.ritual import find_ritual
-    from reciprocity.practices.schedule import rotate
-    from reciprocity.vocabulary import OccurrenceStatus
+    from reciprocity.model.ritual import find_ritual, mark_done
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
     wanted = _planned(planned, state.today)
     with state.database().transaction() as session:
         ritual = find_ritual(session, ritual_id)
-        due = _target(session, ritual, day, wanted)
-        hosted = ritual.next_host
+        hosted = None
         if host is not None:
             hosted = ME if host.strip().casefold() == ME else find_person(session, host).name
-            if hosted not in ritual.rotation:
-                raise InputError(
-                    words.ROTATION_HOST_UNKNOWN.format(name=host, names=", ".join(ritual.rotation))
-                )
-        _mark(ritual, due, OccurrenceStatus.DONE, day, hosted, note)
-        if ritual.rotates and hosted is not None and ritual.rotation:
-            ritual.next_position = rotate(len(ritual.rotation), ritual.rotation.index(hosted))
+        due = mark_done(ritual, on=day, planned=wanted, host=hosted, note=note)
         say(words.RITUAL_DONE.format(title=ritual.title, on=day.isoformat(), due=due.isoformat()))
-        said = _host(ritual)
+        said = host_sentence(ritual.next_host)
         if said:
-            say(f"{said[0].upper()}{said[1:]}.")
+            say(said)
 
 
 @app.command("skip")
@@ -232,15 +215,13 @@ def skip(
 ) -> None:
     """Skip one occurrence by choice; whoever was to host still hosts next."""
     from reciprocity.coach import practices as words
-    from reciprocity.model.ritual import find_ritual
-    from reciprocity.vocabulary import OccurrenceStatus
+    from reciprocity.model.ritual import find_ritual, mark_skipped
 
     state = runtime(ctx)
     wanted = _planned(planned, state.today)
     with state.database().transaction() as session:
         ritual = find_ritual(session, ritual_id)
-        due = _target(session, ritual, state.today, wanted)
-        _mark(ritual, due, OccurrenceStatus.SKIPPED, None, None, note)
+        due = mark_skipped(ritual, today=state.today, planned=wanted, note=note)
         say(words.RITUAL_SKIPPED.format(title=ritual.title, due=due.isoformat()))
 
 
@@ -259,16 +240,14 @@ def move(
     """Move one occurrence to another day."""
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.ritual import find_ritual
-    from reciprocity.vocabulary import OccurrenceStatus
+    from reciprocity.model.ritual import find_ritual, mark_moved
 
     state = runtime(ctx)
     day = parse_date(to, today=state.today, allow_future=True)
     wanted = _planned(planned, state.today)
     with state.database().transaction() as session:
         ritual = find_ritual(session, ritual_id)
-        due = _target(session, ritual, state.today, wanted)
-        _mark(ritual, due, OccurrenceStatus.MOVED, day, None, "")
+        due = mark_moved(ritual, today=state.today, to=day, planned=wanted)
         say(words.RITUAL_MOVED.format(title=ritual.title, due=due.isoformat(), to=day.isoformat()))
 
 
@@ -297,97 +276,3 @@ def _planned(planned: str | None, today: date) -> date | None:
     from reciprocity.dates import parse_date
 
     return None if planned is None else parse_date(planned, today=today, allow_future=True)
-
-
-def _target(session: Session, ritual: Ritual, day: date, wanted: date | None) -> date:
-    from reciprocity.coach import practices as words
-    from reciprocity.errors import ConflictError
-    from reciprocity.practices.schedule import target
-
-    due = target(ritual.cadence, ritual.records, day, wanted)
-    if due is None:
-        if wanted is not None:
-            raise ConflictError(words.RITUAL_NOT_PLANNED.format(title=ritual.title, day=wanted))
-        raise ConflictError(words.RITUAL_NOTHING_OPEN.format(title=ritual.title))
-    return due
-
-
-def _mark(
-    ritual: Ritual,
-    due: date,
-    status: object,
-    on: date | None,
-    host: str | None,
-    note: str,
-) -> None:
-    from reciprocity.model import Occurrence
-    from reciprocity.vocabulary import OccurrenceStatus
-
-    assert isinstance(status, OccurrenceStatus)
-    existing = next((o for o in ritual.occurrences if o.due == due), None)
-    if existing is None:
-        ritual.occurrences.append(
-            Occurrence(due=due, status=status, on=on, host=host, note=note.strip())
-        )
-    else:
-        existing.status, existing.on, existing.host = status, on, host
-        existing.note = note.strip() or existing.note
-
-
-def _host(ritual: Ritual) -> str:
-    from reciprocity.agenda import host_words
-
-    return host_words(ritual.next_host) or ""
-
-
-def cadence_words(rule: str) -> str:
-    """``FREQ=MONTHLY;BYDAY=1SA`` as "every month on the first Saturday"; unusual rules as they are."""
-    import re
-
-    from reciprocity.coach import practices as words
-
-    parts = dict(part.split("=", 1) for part in rule.split(";"))
-    if (
-        not set(parts) <= {"FREQ", "INTERVAL", "BYDAY"}
-        or parts.get("FREQ") not in words.CADENCE_UNITS
-    ):
-        return rule
-    unit = words.CADENCE_UNITS[parts["FREQ"]]
-    count = int(parts.get("INTERVAL", "1"))
-    if count == 1:
-        every = words.CADENCE_EVERY.format(unit=unit)
-    elif count == 2:
-        every = words.CADENCE_EVERY_OTHER.format(unit=unit)
-    else:
-        every = words.CADENCE_EVERY_N.format(count=count, unit=unit)
-    if "BYDAY" not in parts:
-        return every
-    days = []
-    for code in parts["BYDAY"].split(","):
-        match = re.fullmatch(r"([+-]?\d)?([A-Z]{2})", code)
-        if match is None or match.group(2) not in words.CADENCE_DAYS:
-            return rule
-        ordinal = match.group(1)
-        if ordinal is not None and ordinal.lstrip("+") not in words.CADENCE_ORDINALS:
-            return rule
-        name = words.CADENCE_DAYS[match.group(2)]
-        days.append(
-            name if ordinal is None else f"{words.CADENCE_ORDINALS[ordinal.lstrip('+')]} {name}"
-        )
-    return words.CADENCE_ON.format(every=every, days=" and ".join(days))
-
-
-def kept_words(kept: dict[str, object]) -> str:
-    from reciprocity.coach import practices as words
-
-    done, missed, skipped = (
-        int(str(kept["done"])),
-        int(str(kept["missed"])),
-        int(str(kept["skipped"])),
-    )
-    if done + missed + skipped == 0:
-        return words.KEPT_NONE
-    text = words.KEPT_SHARE.format(done=done, counted=done + missed, since=kept["since"])
-    if skipped:
-        text += f" ({words.KEPT_SKIPPED.format(count=skipped)})"
-    return text

@@ -81,7 +81,7 @@ def demo_database(folder: Path, today: date) -> str:
     try:
         people, seasons, audits = dataset.build(today)
         with database.transaction() as session:
-            session.add_all([*people, *seasons, *audits])
+            session.add_all([*people, *seasons, *audits, *dataset.practices(today, people)])
     finally:
         database.close()
     return url

@@ -114,20 +114,15 @@ def _import_chat(
     import sys
     from contextlib import ExitStack
 
-    from reciprocity import evidence
-    from reciprocity.store.chats import store_chat
+    from reciprocity.store.imports import ChatChoices, import_chat_file
 
-    options = evidence.ParseOptions(
-        date_order=date_order.upper() if date_order else None, chat_name=chat_name
+    choices = ChatChoices(
+        me=me, person=person, date_order=date_order, chat_name=chat_name, keep_text=keep_text
     )
-    chat = evidence.parse(file, options)
     database = runtime(ctx).database()
     with ExitStack() as stack:
         tick = _progress(stack) if sys.stderr.isatty() and not json else (lambda _count: None)
-        with database.transaction() as session:
-            summary = store_chat(
-                session, chat, me=me, person=person, keep_text=keep_text, tick=tick
-            )
+        summary = import_chat_file(database, file, choices, tick=tick)
     if json:
         emit_json(summary.as_dict())
     else:

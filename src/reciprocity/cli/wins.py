@@ -25,7 +25,7 @@ def add(
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
-    from reciprocity.model import Win
+    from reciprocity.model.win import note_win
 
     state = runtime(ctx)
     if not whose.strip():
@@ -33,7 +33,7 @@ def add(
     day = parse_date(on, today=state.today)
     with state.database().transaction() as session:
         owner = person_named(session, whose)
-        win = Win(person=owner, on=day, text=text)
+        win = note_win(owner, text=text, on=day)
         session.add(win)
         say(
             words.WIN_ADDED.format(

@@ -107,6 +107,22 @@ def rewrite(text: str) -> str | None:
     return "When … happened, I felt … . What would help me is … . Would you be open to that?"
 
 
+@dataclass(frozen=True)
+class Offer:
+    """Why some words may not land as meant, and a request-shaped version to choose instead."""
+
+    why: str
+    rewrite: str
+
+
+def offer(text: str) -> Offer | None:
+    """The whole gentle check in one call, for every place that offers a rewrite; None if all is well."""
+    suggestion = rewrite(text)
+    if suggestion is None:
+        return None
+    return Offer(explain(check(text)), suggestion)
+
+
 def _second_person(phrase: str) -> str:
     return re.sub(r"\b(him|her|them)self\b", "yourself", phrase, flags=re.IGNORECASE)
 

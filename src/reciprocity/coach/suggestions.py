@@ -89,6 +89,10 @@ NOTE_LITTLE_DATA = (
     "Only {moments} moments were noted here in the last {days} days. Quiet stretches are "
     "common and say nothing about how much anyone cares."
 )
+NOTE_ONE_MOMENT = (
+    "Only one moment was noted here in the last {days} days. Quiet stretches are "
+    "common and say nothing about how much anyone cares."
+)
 NOTE_NOTHING_NOTED = (
     "Nothing was noted here in the last {days} days. Quiet stretches are common and say "
     "nothing about how much anyone cares."
@@ -171,6 +175,9 @@ ENERGY_NOTHING_NOTED = (
 )
 ENERGY_LITTLE_DATA = (
     "Only {moments} moments in the last {days} days say how time with {name} left you feeling."
+)
+ENERGY_ONE_MOMENT = (
+    "Only one moment in the last {days} days says how time with {name} left you feeling."
 )
 ENERGY_RECURRING = (
     "In {count} of the last {months} months, time with {name} mostly left you drained."

@@ -54,6 +54,11 @@ CHRONIC = "a resting pattern"
 PASSING = "passing"
 IN_SEASON = "in a season"
 CHRONIC_HINT = "Seen outside any season for two or more months in a row."
+DOWNLOADS = "To read, print or share"
+REPORT_HTML = "Report (HTML)"
+REPORT_PDF = "Report (PDF)"
+WORKSHEET_HTML = "Audit worksheet (HTML)"
+WORKSHEET_PDF = "Audit worksheet (PDF)"
 
 # People
 ADD_TITLE = "Add someone"
@@ -215,6 +220,287 @@ DATA_NOT_EMPTY = (
 )
 DATA_LIMIT = "Files up to {limit}."
 DATA_NO_FILE = "Please choose an export file to restore."
+
+# Check-ins
+NAV_CHECKIN = "Check-ins"
+CHECKINS_TITLE = "Check-ins"
+CHECKINS_CHOOSE = "Who would you like to check in with?"
+CHECKINS_PLANNED = "next planned for {day}"
+CHECKINS_LAST = "last check-in on {day}"
+CHECKINS_NEVER = "no check-in yet"
+CHECKIN_TITLE = "Check-in with {name}"
+NEED_WHO = "Please choose someone from your list."
+CHECKIN_NEED_SOMEONE = "Add someone first; a check-in is always with someone."
+CHECKIN_PREPARE = "Before you talk"
+CHECKIN_RECORD = "After you talk"
+CHECKIN_RECORD_INTRO = (
+    "Note what each of you said, in a line or two. Leave anything blank that did not come up."
+)
+CHECKIN_OUTCOMES = "How did last time's adjustments go?"
+OUTCOME_CHOICES = {"happened": "yes", "partly": "partly", "not-yet": "not yet", "": "not now"}
+CHECKIN_AGREED = "What you both agreed to try"
+CHECKIN_AGREED_HINT = "One per line. They come back at your next check-in, to see how they went."
+CHECKIN_ON = "When you talked"
+CHECKIN_NEXT = "When to check in next"
+CHECKIN_NEXT_HINT = "Four weeks on is suggested. Leave it empty for no plan."
+CHECKIN_SAVE = "Save the check-in"
+CHECKIN_SAVE_AS_WRITTEN = "Save as written"
+CHECKIN_NOTES_TITLE = "A few thoughts on the wording"
+CHECKIN_NOTES_INTRO = (
+    "Your words are saved as you wrote them. Change them above if you like, then save."
+)
+CHECKIN_PAST = "Past check-ins"
+CHECKIN_NONE_PAST = "No check-ins with {name} yet."
+CHECKIN_PAST_NEXT = "Next planned for {day}."
+CHECKIN_ANSWER_LABELS = {
+    "supported": "Felt supported",
+    "meaningful": "Meant the most",
+    "drained": "Felt drained",
+}
+CHECKIN_AGREED_SHORT = "Agreed"
+CHECKIN_NOTHING_SAID = "nothing noted"
+CHECKIN_LAST_MONTH = "the last month"
+
+# Rituals
+NAV_RITUALS = "Rituals"
+RITUALS_TITLE = "Rituals"
+RITUALS_INTRO = (
+    "Shared habits with a rhythm: a weekly call, a monthly dinner, hosts taking turns. "
+    "Skipping one by choice is part of keeping a ritual, and missing one is simply life."
+)
+RITUALS_NONE = "No rituals yet. A ritual is a shared habit with a rhythm; you can add one below."
+RITUAL_WITH = "With {names}"
+RITUAL_TODAY = "Planned for today, {day}."
+RITUAL_WAITING = "Planned for {day}; not marked yet."
+RITUAL_NEXT = "Next on {day}."
+RITUAL_NO_NEXT = "Nothing more is planned."
+RITUAL_ENDED_ON = "Ended on {day}."
+RITUAL_KEPT = "Lately: {kept}."
+RITUAL_COMING = "Coming up"
+RITUAL_DONE_SUBMIT = "Mark {day} as done"
+RITUAL_DONE_DETAILS = "When it happened, who hosted, a note (optional)"
+RITUAL_DONE_ON = "It happened on"
+RITUAL_HOSTED = "Who hosted or started it"
+RITUAL_HOST_ME = "me"
+RITUAL_DONE_NOTE = "A note (optional)"
+RITUAL_SKIP_SUBMIT = "Skip {day}"
+RITUAL_MOVE_TO = "Move {day} to"
+RITUAL_MOVE_SUBMIT = "Move it"
+RITUAL_ADD_TITLE = "Add a ritual"
+FIELD_RITUAL_TITLE = "What it is"
+FIELD_RITUAL_TITLE_HINT = "For example: Sunday call, monthly dinner, a walk."
+FIELD_RITUAL_RULE = "How often"
+FIELD_RITUAL_RULE_HINT = (
+    "For example: weekly, fortnightly, monthly, every sunday, monthly on the first saturday, "
+    "every 3 weeks, or a calendar rule such as FREQ=WEEKLY;BYDAY=SU."
+)
+FIELD_RITUAL_FROM = "Starting on"
+FIELD_RITUAL_UNTIL = "Ending on (optional)"
+FIELD_FUTURE_HINT = "For example 2026-12-06, 6 Dec 2026 or today."
+FIELD_RITUAL_AT = "Time of day (optional)"
+FIELD_RITUAL_AT_HINT = "Like 19:30; it appears in your calendar export."
+FIELD_RITUAL_ZONE = "Time zone (optional)"
+FIELD_RITUAL_ZONE_HINT = "Like Europe/London; only with a time of day."
+FIELD_RITUAL_ALSO = "Also with (optional)"
+FIELD_RITUAL_FIRST = "Who hosts or starts it first"
+FIELD_RITUAL_ROTATE = "Take turns hosting or starting it?"
+RITUAL_ROTATE_CHOICES = {"yes": "yes, take turns", "no": "no"}
+RITUAL_ADD_SUBMIT = "Add the ritual"
+RITUAL_MOVE_NEEDS_DAY = "Please say which day it moves to."
+
+# Boundaries
+NAV_BOUNDARIES = "Boundaries"
+BOUNDARIES_TITLE = "Boundaries"
+BOUNDARIES_INTRO = (
+    "A boundary here is a specific request, not an ultimatum: what you would like, when, and "
+    "what you will do instead. Each one is looked at again after a while, and it may change."
+)
+BOUNDARIES_NONE = "No boundaries noted yet."
+BOUNDARIES_SHOW_RETIRED = "Show retired ones too"
+BOUNDARIES_HIDE_RETIRED = "Hide retired ones"
+BOUNDARY_WITH = "With {name}"
+BOUNDARY_OWN = "Your own limit"
+BOUNDARY_META = "{area} · {status} · since {since}"
+BOUNDARY_REVIEW_ON = "Look at it again on {day}."
+BOUNDARY_NO_REVIEW = "No review planned."
+BOUNDARY_REVIEW_DUE = "time to look again"
+BOUNDARY_REVIEW_TITLE = "Review this request"
+FIELD_BOUNDARY_STATUS = "Where it stands now"
+BOUNDARY_STATUS_WORDS = {
+    "active": "active",
+    "respected": "respected",
+    "renegotiated": "renegotiated",
+    "retired": "retired",
+}
+FIELD_BOUNDARY_NEW_REQUEST = "New words for the request (optional)"
+FIELD_BOUNDARY_NEXT = "Look at it again on (optional)"
+FIELD_BOUNDARY_NEXT_HINT = "Empty means six weeks from today; a retired request needs no review."
+FIELD_BOUNDARY_REVIEW_NOTE = "How it has gone (optional)"
+BOUNDARY_REVIEW_SUBMIT = "Save the review"
+BOUNDARY_ADD_TITLE = "Add a boundary"
+FIELD_BOUNDARY_WHOSE = "With"
+BOUNDARY_WHOSE_ME = "my own limit"
+FIELD_BOUNDARY_AREA = "What it protects"
+BOUNDARY_AREA_WORDS = {
+    "time": "time",
+    "energy": "energy",
+    "emotional-labour": "emotional labour",
+    "topics": "topics",
+    "other": "something else",
+}
+FIELD_BOUNDARY_REQUEST = "The request"
+FIELD_BOUNDARY_REQUEST_HINT = (
+    "Specific words: what, when, and what you will do instead. For example: "
+    "calls after nine can wait until the morning."
+)
+FIELD_BOUNDARY_SINCE = "Since"
+FIELD_BOUNDARY_REVIEW = "Look at it again on (optional)"
+FIELD_BOUNDARY_REVIEW_HINT = "Six weeks on if left empty."
+BOUNDARY_ADD_SUBMIT = "Add the boundary"
+BOUNDARY_NOTICES = {
+    "added": "Added. It comes up to look at again on {day}.",
+    "reviewed": "Saved the review.",
+}
+PHRASING_THOUGHT = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
+
+# Small wins
+NAV_WINS = "Small wins"
+WINS_TITLE = "Small wins"
+WINS_INTRO = "Something that went well between you and someone, noticed and kept. Small is the point."
+WINS_NONE = "No small wins noted yet."
+WINS_NONE_WITH = "No small wins noted with {name} yet."
+WINS_FILTER = "Show wins with"
+WINS_FILTER_ALL = "everyone"
+WINS_FILTER_SUBMIT = "Show"
+WIN_ADD_TITLE = "Note a small win"
+FIELD_WIN_WHOSE = "With"
+WIN_WHOSE_ME = "just me"
+FIELD_WIN_TEXT = "What went well"
+WIN_ADD_SUBMIT = "Keep it"
+WIN_MINE = "yours"
+
+# Chat import
+NAV_IMPORT = "Import a chat"
+IMPORT_TITLE = "Import a chat"
+IMPORT_INTRO = (
+    "Your own chat exports are the best record of who reaches out, and how. The file is read "
+    "here, on this computer; only when, who and how long are kept, not what was said, unless "
+    "you ask for the text too. Importing the same or an overlapping export again never counts "
+    "anything twice."
+)
+IMPORT_FORMATS = "Understood: {formats}."
+FIELD_IMPORT_FILE = "Chat export file"
+FIELD_IMPORT_ME = "Your name in the chat (optional)"
+FIELD_IMPORT_ME_HINT = "Needed only when it cannot be told from the file; it is remembered."
+FIELD_IMPORT_PERSON = "Who the other side is (optional)"
+FIELD_IMPORT_PERSON_HINT = "For a chat with one other person whose name differs from your list."
+IMPORT_PERSON_AS_NAMED = "as named in the chat"
+FIELD_IMPORT_ORDER = "Date order (optional)"
+IMPORT_ORDER_DETECTED = "worked out from the file"
+IMPORT_ORDER_CHOICES = {
+    "DMY": "day, month, year",
+    "MDY": "month, day, year",
+    "YMD": "year, month, day",
+}
+FIELD_IMPORT_KEEP = "Keep the message text too"
+FIELD_IMPORT_KEEP_HINT = "Off unless you tick it: without the text, only when, who and how long are kept."
+IMPORT_SUBMIT = "Import"
+IMPORT_NO_FILE = "Please choose a chat export file."
+IMPORT_IS_RECIPROCITY = (
+    "This is a reciprocity export, not a chat export. It can be restored on the Your data page."
+)
+IMPORT_RUNNING_TITLE = "Reading {file}"
+IMPORT_STARTING = "Reading {file} …"
+IMPORT_RUNNING = "Reading {file}: {count} messages so far."
+IMPORT_RUNNING_HINT = (
+    "This page refreshes by itself every two seconds until the import is done; "
+    "nothing is kept until it is complete."
+)
+IMPORT_DONE_TITLE = "Imported {file}"
+IMPORT_WITH = "With {name}"
+IMPORT_SEE_PERSON = "See {name}'s page"
+IMPORT_CONVERSATIONS = "Conversations"
+IMPORT_STARTED = "Who started them"
+IMPORT_STARTED_VALUE = "{me} by you, {them} by {name}"
+IMPORT_REPLY = "Typical reply"
+IMPORT_REPLY_VALUE = "{me} from you, {them} from {name}"
+IMPORT_UNANSWERED = "Reaching out that went unanswered"
+IMPORT_UNANSWERED_VALUE = "{me} from you, {them} from {name}"
+IMPORT_MINUTES = "{minutes} min"
+IMPORT_HOURS = "{hours} h"
+IMPORT_EVIDENCE_TITLE = "What the messages speak to"
+IMPORT_EVIDENCE_HINT = (
+    "Signs found in the messages, such as checking in, remembering a date or meeting hard "
+    "news. They sit beside what you note yourself; they are never a verdict."
+)
+IMPORT_EVIDENCE_COLUMN = "Dimension"
+IMPORT_EVIDENCE_YOU = "From you"
+IMPORT_EVIDENCE_THEM = "From {name}"
+IMPORT_EVIDENCE_NONE = "No signs of these kinds were found in this chat."
+IMPORT_DATE_ORDER = "Dates were read as {order}, decided from the whole file."
+IMPORT_TEXT_KEPT = "Message text was kept, as you asked."
+IMPORT_TEXT_NOT_KEPT = "Message text was not kept; only when, who and how long."
+IMPORT_SKIPPED_TITLE = "Lines not understood"
+IMPORT_SKIPPED_INTRO = (
+    "{count} lines were left out. Each is listed with its line number, so you can find it "
+    "in the file."
+)
+IMPORT_SKIPPED_NONE = "Every line was understood."
+IMPORT_SKIPPED_LINE = "Line"
+IMPORT_SKIPPED_WHY = "Why"
+IMPORT_SKIPPED_MORE = "… and {count} more."
+IMPORT_CHOOSE_TITLE = "Who is who in this chat?"
+IMPORT_CHOOSE_ME = "Which of these is you?"
+IMPORT_CHOOSE_PERSON = "Who is the other side in your list? (optional)"
+IMPORT_CHOOSE_SUBMIT = "Import with these choices"
+IMPORT_FAILED_TITLE = "This chat could not be imported"
+IMPORT_NOTHING_CHANGED = "Nothing was changed."
+IMPORT_AGAIN = "Import another chat"
+IMPORT_GONE = (
+    "This import is no longer here: imports are kept only while the app runs. "
+    "Please choose the file again."
+)
+IMPORT_CRASHED = (
+    "Something went wrong inside reciprocity while reading {file} ({kind}). Nothing was changed."
+)
+
+# Settings and backups
+NAV_SETTINGS = "Settings"
+SETTINGS_TITLE = "Settings and backups"
+SETTINGS_INTRO = "Where your data lives, copies of it, and how this app is set up."
+SETTINGS_WHERE = "Where your data lives"
+SETTINGS_DATABASE = "Database"
+SETTINGS_DEMO_NOTE = "This is the throwaway demo database; it is removed when the app stops."
+SETTINGS_CHOOSE_DB = (
+    "The database is chosen when reciprocity starts: with --db URL, or the RECIPROCITY_DB "
+    "environment variable; otherwise it is a file in your user data folder."
+)
+SETTINGS_BACKUPS = "Backups"
+SETTINGS_BACKUPS_INTRO = (
+    "A backup is a complete copy of the database file, kept beside it. reciprocity also makes "
+    "one by itself before anything rewrites the file."
+)
+SETTINGS_BACKUP_NOW = "Make a backup now"
+SETTINGS_BACKUP_MADE = "Made a backup: {path}"
+SETTINGS_BACKUPS_NONE = "No backups beside the database yet."
+SETTINGS_BACKUP_FILE = "File"
+SETTINGS_BACKUP_SIZE = "Size"
+SETTINGS_BACKUP_WHEN = "Made"
+SETTINGS_NOT_SQLITE = (
+    "This database is not a SQLite file, so it cannot be copied from here. Download an export "
+    "on the Your data page, or use your database's own backup tools."
+)
+SETTINGS_APP = "This app"
+SETTINGS_ADDRESS = "Address"
+SETTINGS_HOSTS = "Answers to"
+SETTINGS_UPLOAD = "Largest upload"
+SETTINGS_UPLOAD_HINT = "reciprocity serve --upload-limit MB changes it."
+SETTINGS_CHATS = "Reading chat exports"
+SETTINGS_SILENCE = "A new conversation starts after {hours} hours of silence."
+SETTINGS_REPLY = "A reply counts as one when it comes within {hours} hours."
+SETTINGS_LONG = "A long message has more than {chars} characters."
+SETTINGS_TEXT = "Message text is not kept unless you ask for it on an import."
+SETTINGS_VERSION = "Version"
 
 # Refusals and errors
 ERROR_TITLE = "Something needs a look"

@@ -8,7 +8,7 @@ when to look at it again. A boundary is with one person, or the user's own
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import DateTime, ForeignKey, Integer, Text, func, select
@@ -84,3 +84,53 @@ def find_boundary(session: Session, boundary_id: int) -> Boundary:
     if found is None:
         raise NotFoundError(words.BOUNDARY_UNKNOWN.format(id=boundary_id))
     return found
+
+
+SPECIFIC_WORDS = 4
+"""A request of fewer words gets a gentle nudge to say what, when, and what instead."""
+
+
+def add_boundary(
+    owner: Person | None,
+    *,
+    area: BoundaryArea,
+    request: str,
+    since: date,
+    review_on: date | None = None,
+    note: str = "",
+) -> Boundary:
+    """A new boundary (``owner`` None: the user's own), to look at again in six weeks by default."""
+    if review_on is None:
+        review_on = since + timedelta(days=words.BOUNDARY_DEFAULT_REVIEW_DAYS)
+    return Boundary(
+        person=owner, area=area, request=request, since=since, review_on=review_on, note=note.strip()
+    )
+
+
+def review_boundary(
+    boundary: Boundary,
+    *,
+    status: BoundaryStatus,
+    today: date,
+    request: str | None = None,
+    next_review: date | None = None,
+    note: str | None = None,
+) -> Boundary:
+    """Where a boundary stands now; the next review is in six weeks unless given or retired."""
+    boundary.status = status
+    if request is not None:
+        boundary.request = request
+    if note is not None:
+        boundary.note = note.strip()
+    if next_review is not None:
+        boundary.review_on = next_review
+    elif status is BoundaryStatus.RETIRED:
+        boundary.review_on = None
+    else:
+        boundary.review_on = today + timedelta(days=words.BOUNDARY_DEFAULT_REVIEW_DAYS)
+    return boundary
+
+
+def is_vague(request: str) -> bool:
+    """Too few words to be a specific request (what, when, what instead)."""
+    return len(request.split()) < SPECIFIC_WORDS

@@ -9,6 +9,7 @@ occurrence can be marked done, skipped or moved; unmarked ones simply stay open.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -28,11 +29,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError, NotFoundError
+from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model.base import NAME_LENGTH, Base, enum_column
 from reciprocity.model.person import ME
 from reciprocity.practices.recurrence import Cadence, parse_rule, zone_named
-from reciprocity.practices.schedule import Record
+from reciprocity.practices.schedule import Record, rotate, target
 from reciprocity.vocabulary import OccurrenceStatus
 
 if TYPE_CHECKING:
@@ -211,3 +212,124 @@ def find_ritual(session: Session, ritual_id: int) -> Ritual:
     if ritual is None:
         raise NotFoundError(words.RITUAL_UNKNOWN.format(id=ritual_id))
     return ritual
+
+
+# -- changing a ritual: one copy, for the command line and the web app -------
+
+
+def add_ritual(
+    person: Person,
+    *,
+    title: str,
+    rule: str,
+    start: date,
+    end: date | None = None,
+    at: time | None = None,
+    zone: str | None = None,
+    others: Sequence[Person] = (),
+    first: str | None = None,
+    rotates: bool = True,
+    note: str = "",
+) -> Ritual:
+    """A new ritual with ``person`` (and ``others``); the rotation starts with the user.
+
+    ``first`` is who hosts first: ``"me"`` or a name in the rotation (default: the user).
+    Not yet added to a session.
+    """
+    if zone is not None and at is None:
+        raise InputError(words.ZONE_NEEDS_TIME)
+    ritual = Ritual(
+        person=person,
+        title=title,
+        rule=rule,
+        start=start,
+        end=end,
+        at=at,
+        zone=zone,
+        rotates=rotates,
+        note=note.strip(),
+    )
+    members: list[Person | None] = [None, person, *[o for o in others if o is not person]]
+    for position, member in enumerate(dict.fromkeys(members)):
+        ritual.members.append(RitualMember(person=member, position=position))
+    if first is not None:
+        ritual.next_position = ritual.rotation.index(in_rotation(ritual, first))
+    return ritual
+
+
+def in_rotation(ritual: Ritual, name: str) -> str:
+    """``name`` as the rotation spells it (``"me"`` or a person's name); refused if not in it."""
+    wanted = " ".join(name.split()).casefold()
+    for who in ritual.rotation:
+        if who.casefold() == wanted:
+            return who
+    raise InputError(
+        words.ROTATION_HOST_UNKNOWN.format(name=name, names=", ".join(ritual.rotation))
+    )
+
+
+def first_day(ritual: Ritual, day: date) -> date | None:
+    """The first occurrence on or after ``day``."""
+    found = ritual.cadence.dates(day, day)
+    return found[0] if found else ritual.cadence.next_after(day)
+
+
+def planned_for(ritual: Ritual, day: date, wanted: date | None = None) -> date:
+    """Which planned occurrence a mark made on ``day`` is about (``schedule.target``), or a clear refusal."""
+    due = target(ritual.cadence, ritual.records, day, wanted)
+    if due is None:
+        if wanted is not None:
+            raise ConflictError(words.RITUAL_NOT_PLANNED.format(title=ritual.title, day=wanted))
+        raise ConflictError(words.RITUAL_NOTHING_OPEN.format(title=ritual.title))
+    return due
+
+
+def mark_done(
+    ritual: Ritual,
+    *,
+    on: date,
+    planned: date | None = None,
+    host: str | None = None,
+    note: str = "",
+) -> date:
+    """Mark an occurrence done on ``on``; hosting moves on from whoever hosted. Returns its planned day."""
+    due = planned_for(ritual, on, planned)
+    hosted = ritual.next_host if host is None else in_rotation(ritual, host)
+    _mark(ritual, due, OccurrenceStatus.DONE, on, hosted, note)
+    if ritual.rotates and hosted is not None and ritual.rotation:
+        ritual.next_position = rotate(len(ritual.rotation), ritual.rotation.index(hosted))
+    return due
+
+
+def mark_skipped(
+    ritual: Ritual, *, today: date, planned: date | None = None, note: str = ""
+) -> date:
+    """Skip one occurrence by choice; whoever was to host still hosts next. Returns its planned day."""
+    due = planned_for(ritual, today, planned)
+    _mark(ritual, due, OccurrenceStatus.SKIPPED, None, None, note)
+    return due
+
+
+def mark_moved(ritual: Ritual, *, today: date, to: date, planned: date | None = None) -> date:
+    """Move one occurrence to ``to``. Returns its planned day."""
+    due = planned_for(ritual, today, planned)
+    _mark(ritual, due, OccurrenceStatus.MOVED, to, None, "")
+    return due
+
+
+def _mark(
+    ritual: Ritual,
+    due: date,
+    status: OccurrenceStatus,
+    on: date | None,
+    host: str | None,
+    note: str,
+) -> None:
+    existing = next((o for o in ritual.occurrences if o.due == due), None)
+    if existing is None:
+        ritual.occurrences.append(
+            Occurrence(due=due, status=status, on=on, host=host, note=note.strip())
+        )
+    else:
+        existing.status, existing.on, existing.host = status, on, host
+        existing.note = note.strip() or existing.note

@@ -54,3 +54,8 @@ def recent_wins(session: Session, since: date | None = None) -> list[Win]:
     if since is not None:
         query = query.where(Win.on >= since)
     return list(session.scalars(query))
+
+
+def note_win(owner: Person | None, *, text: str, on: date) -> Win:
+    """A small win with ``owner`` (None: one of the user's own); not yet added to a session."""
+    return Win(person=owner, on=on, text=text)

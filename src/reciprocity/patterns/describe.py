@@ -54,7 +54,8 @@ def dimension_notes(
     if estimate.moments == 0:
         notes.append(words.NOTE_NOTHING_NOTED.format(days=days))
     elif estimate.moments < settings.min_moments:
-        notes.append(words.NOTE_LITTLE_DATA.format(moments=estimate.moments, days=days))
+        few = words.NOTE_ONE_MOMENT if estimate.moments == 1 else words.NOTE_LITTLE_DATA
+        notes.append(few.format(moments=estimate.moments, days=days))
     elif estimate.leaning is Leaning.UNKNOWN:
         notes.append(words.NOTE_UNSURE.format(moments=estimate.moments, days=days))
     if season is not None:
@@ -88,7 +89,9 @@ def energy_words(
     label = words.energy_label(str(latest.state), str(reading.trend))
     notes: list[str] = []
     if latest.moments < settings.energy_min_moments:
-        template = words.ENERGY_NOTHING_NOTED if latest.moments == 0 else words.ENERGY_LITTLE_DATA
+        template = {0: words.ENERGY_NOTHING_NOTED, 1: words.ENERGY_ONE_MOMENT}.get(
+            latest.moments, words.ENERGY_LITTLE_DATA
+        )
         notes.append(template.format(moments=latest.moments, days=settings.window_days, name=name))
     if reading.recurring_drain:
         notes.append(

@@ -90,6 +90,13 @@ def _open_days(cadence: Cadence, records: Sequence[Record], first: date, last: d
     return sorted(set(days))
 
 
+def open_between(
+    cadence: Cadence, records: Sequence[Record], first: date, last: date
+) -> list[date]:
+    """The occurrences still open from ``first`` to ``last``, for a list of what is coming up."""
+    return _open_days(cadence, records, first, last)
+
+
 def standing(cadence: Cadence, records: Sequence[Record], today: date) -> Standing:
     settled = [r for r in records if r.status is not OccurrenceStatus.MOVED]
     last_settled = max((r.on or r.due for r in settled), default=None)

@@ -124,7 +124,7 @@ def leaning_chart(
         AxisLabel(4.0, TOP - 8.0, words.CHART_UP_ME),
         AxisLabel(4.0, to_y(0.5) - 4.0, words.CHART_EVEN),
         AxisLabel(4.0, BOTTOM + 12.0, words.CHART_DOWN_THEM.format(name=name)),
-        *_date_labels(start, end),
+        *date_labels(start, end),
     )
     return LineChart(
         key=f"leaning-{reading.dimension}",
@@ -136,7 +136,7 @@ def leaning_chart(
         lines=tuple(_polyline(run) for run in [points] if run),
         bands=tuple(_band(run) for run in [points] if run),
         reference_y=to_y(0.5),
-        seasons=_season_bands(seasons, start, end, name),
+        seasons=season_bands(seasons, start, end, name),
         labels=labels,
     )
 
@@ -178,7 +178,7 @@ def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: 
         AxisLabel(4.0, TOP - 8.0, words.CHART_NOURISHED),
         AxisLabel(4.0, to_y(0.0) - 4.0, words.CHART_NEUTRAL),
         AxisLabel(4.0, BOTTOM + 12.0, words.CHART_DRAINED),
-        *_date_labels(start, end),
+        *date_labels(start, end),
     )
     return LineChart(
         key="energy",
@@ -190,7 +190,7 @@ def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: 
         lines=tuple(_polyline(run) for run in runs if run),
         bands=tuple(_band(run) for run in runs if run),
         reference_y=to_y(0.0),
-        seasons=_season_bands(seasons, start, end, name),
+        seasons=season_bands(seasons, start, end, name),
         labels=labels,
     )
 
@@ -237,7 +237,7 @@ def _band(run: Sequence[ChartPoint]) -> str:
     return " ".join(upper + lower)
 
 
-def _season_bands(
+def season_bands(
     seasons: Iterable[SeasonSpan], start: date, end: date, name: str
 ) -> tuple[SeasonBand, ...]:
     from reciprocity.coach.suggestions import season_phrase
@@ -259,7 +259,7 @@ def _season_bands(
     return tuple(bands)
 
 
-def _date_labels(start: date, end: date) -> tuple[AxisLabel, ...]:
+def date_labels(start: date, end: date) -> tuple[AxisLabel, ...]:
     if start == end:
         return ()
     return (

@@ -72,11 +72,26 @@ async def check_csrf(request: Request) -> AsyncIterator[None]:
 def create_app(settings: WebSettings, database: Database | None = None) -> FastAPI:
     """The web app over ``settings.database_url`` (or an already open ``database``)."""
     from reciprocity.web import api
-    from reciprocity.web.pages import audit, data, home, people, seasons
+    from reciprocity.web.jobs import ChatImports
+    from reciprocity.web.pages import (
+        audit,
+        boundaries,
+        chats,
+        checkins,
+        data,
+        home,
+        people,
+        report,
+        rituals,
+        seasons,
+        wins,
+    )
+    from reciprocity.web.pages import settings as settings_pages
 
     store = database if database is not None else open_database(settings.database_url)
     hosts = settings.hosts()
     csrf = Csrf(settings.secret, hosts)
+    imports = ChatImports(store)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -85,6 +100,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         # passes over it would otherwise pause a request now and then.
         gc.freeze()
         yield
+        imports.close()
         store.close()
 
     app = FastAPI(
@@ -102,10 +118,13 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.state.patterns = PatternCache()
     app.state.csrf = csrf
     app.state.pages = Pages(csrf, demo=settings.demo)
+    app.state.imports = imports
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, people, seasons, audit, data):
+    for module in (home, people, seasons, audit, data, report):
         app.include_router(module.router)
+    for practice in (checkins, rituals, boundaries, wins, chats, settings_pages):
+        app.include_router(practice.router)
     app.include_router(api.router)
     _handle_errors(app)
 

@@ -57,6 +57,13 @@ def choices(values: Iterable[str], kind: type[E], what: str) -> list[E]:
     return [choice(v, kind, what) for v in values if v.strip()]
 
 
+def chosen_id(value: str, message: str) -> int:
+    """The id a choice in a form stands for; ``message`` when nothing usable was chosen."""
+    if not value.strip().isdigit():
+        raise InputError(message)
+    return int(value)
+
+
 def optional_int(value: str, *, low: int, high: int, message: str) -> int | None:
     """A whole number in ``low..high``, or None when left blank."""
     if not value.strip():
@@ -70,11 +77,13 @@ def optional_int(value: str, *, low: int, high: int, message: str) -> int | None
     return number
 
 
-def day(value: str, *, today: date, default_today: bool = True) -> date | None:
+def day(
+    value: str, *, today: date, default_today: bool = True, allow_future: bool = False
+) -> date | None:
     """A date typed by a person (or sent by a date field); blank means today or None."""
     if not value.strip():
         return today if default_today else None
-    return parse_date(value, today=today)
+    return parse_date(value, today=today, allow_future=allow_future)
 
 
 async def read_form(request: Request) -> FormData:

@@ -14,10 +14,13 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from reciprocity.coach import questions, suggestions
+from reciprocity.coach import practices, questions, suggestions
 from reciprocity.coach import web as words
 from reciprocity.store import Database
 from reciprocity.vocabulary import (
+    AdjustmentOutcome,
+    BoundaryArea,
+    BoundaryStatus,
     CareStyle,
     Dimension,
     Direction,
@@ -41,12 +44,16 @@ def environment() -> Environment:
         w=words,
         q=questions,
         s=suggestions,
+        p=practices,
         Dimension=Dimension,
         Direction=Direction,
         Giver=Giver,
         CareStyle=CareStyle,
         RelationshipKind=RelationshipKind,
         SeasonKind=SeasonKind,
+        AdjustmentOutcome=AdjustmentOutcome,
+        BoundaryArea=BoundaryArea,
+        BoundaryStatus=BoundaryStatus,
         csrf_field=CSRF_FIELD,
     )
     return env

@@ -1,0 +1,63 @@
+"""``reciprocity report``: a report to read, print or share, and the audit worksheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reciprocity.cli.runtime import runtime, say
+
+
+def report(
+    ctx: typer.Context,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE.html|FILE.pdf",
+            help="Where to write it; the name's ending chooses HTML or PDF.",
+        ),
+    ],
+    person: Annotated[
+        str | None, typer.Argument(help="Only this person (default: everyone).")
+    ] = None,
+    worksheet: Annotated[
+        bool,
+        typer.Option(
+            "--worksheet",
+            help="The printable audit worksheet instead: blank, or filled from the person's latest audit.",
+        ),
+    ] = False,
+) -> None:
+    """Write a report (HTML or PDF) of your relationships, or a printable audit worksheet."""
+    from reciprocity.coach import messages
+    from reciprocity.coach import report as words
+    from reciprocity.errors import TransferError
+    from reciprocity.report import document
+    from reciprocity.store.transfer import write_atomically
+
+    kind = document.format_of(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():  # say so before the work of rendering, not after
+        reason = words.FOLDER_MISSING.format(folder=folder)
+        raise TransferError(messages.CANNOT_WRITE.format(path=out, reason=reason))
+    state = runtime(ctx)
+    with state.database().transaction() as session:
+        if worksheet:
+            html, named = document.worksheet_html(session, today=state.today, name=person)
+            template = words.WORKSHEET_WRITTEN_FOR if named else words.WORKSHEET_WRITTEN
+            said = template.format(name=named, path=out)
+        else:
+            html, covered = document.report_html(session, today=state.today, name=person)
+            if person:
+                said = words.REPORT_WRITTEN_ONE.format(name=covered[0], path=out)
+            else:
+                templates = {0: words.REPORT_WRITTEN_EMPTY, 1: words.REPORT_WRITTEN_SINGLE}
+                said = templates.get(len(covered), words.REPORT_WRITTEN).format(
+                    count=len(covered), path=out
+                )
+    write_atomically(out, document.finish(html, kind))
+    say(said)

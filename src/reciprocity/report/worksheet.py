@@ -1,0 +1,157 @@
+"""The printable audit worksheet, as plain data: blank, or prefilled from the latest audit.
+
+For doing the Reciprocity Audit on paper, alone or with a coach: the four
+dimensions with their guiding questions (``coach.questions``, the same ones
+the guided audit asks), the 1..5 scale with the direction of any lean, and
+room for a vision. Named for a person, it starts from their latest audit:
+the answers, ratings, directions and visions given then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from reciprocity.coach import questions
+from reciprocity.coach.web import styles_words
+from reciprocity.model.person import find_person
+from reciprocity.report.content import latest_snapshot
+from reciprocity.report.ratings import OVERALL, AuditSnapshot, Rated
+from reciprocity.vocabulary import RATING_MAX, RATING_MIN, CareStyle, Direction
+
+DIRECTION_ORDER = (Direction.ME, Direction.THEM, Direction.MUTUAL)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    mark: str
+    """Shown before the words: the number on the scale; empty for a direction."""
+    words: str
+    chosen: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WorksheetQuestion:
+    key: str
+    text: str
+    answer: str
+    """The answer given at the latest audit, or empty for a line to write on."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorksheetPart:
+    """One dimension of the worksheet, or the overall rating (key ``overall``)."""
+
+    key: str
+    title: str
+    summary: str
+    questions: tuple[WorksheetQuestion, ...]
+    scale: tuple[Choice, ...]
+    directions: tuple[Choice, ...]
+    vision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Worksheet:
+    today: date
+    person: str | None
+    """Who it is about, or None for a blank worksheet."""
+    prefilled_from: date | None
+    """The date of the audit it was filled in from, if any."""
+    my_care: str
+    their_care: str
+    parts: tuple[WorksheetPart, ...]
+
+
+def worksheet(
+    *,
+    today: date,
+    person: str | None = None,
+    latest: AuditSnapshot | None = None,
+    my_care: Sequence[CareStyle] = (),
+    their_care: Sequence[CareStyle] = (),
+) -> Worksheet:
+    """The worksheet for ``person`` (blank without one), filled from ``latest`` if given."""
+    parts = [
+        _part(
+            str(guide.dimension),
+            guide.title,
+            guide.summary,
+            [(q.key, q.text) for q in guide.questions],
+            latest.rated(guide.dimension) if latest else None,
+        )
+        for guide in questions.GUIDES.values()
+    ]
+    parts.append(
+        _part(
+            OVERALL,
+            questions.OVERALL_TITLE,
+            "",
+            [(OVERALL, questions.OVERALL_PROMPT)],
+            latest.overall if latest else None,
+        )
+    )
+    named = person is not None
+    return Worksheet(
+        today=today,
+        person=person,
+        prefilled_from=latest.on if latest else None,
+        my_care=styles_words(list(my_care)) if named and my_care else "",
+        their_care=styles_words(list(their_care)) if named and their_care else "",
+        parts=tuple(parts),
+    )
+
+
+def _part(
+    key: str,
+    title: str,
+    summary: str,
+    asked: list[tuple[str, str]],
+    rated: Rated | None,
+) -> WorksheetPart:
+    answers = rated.answers if rated else {}
+    return WorksheetPart(
+        key=key,
+        title=title,
+        summary=summary,
+        questions=tuple(
+            WorksheetQuestion(qkey, text, answers.get(qkey, "")) for qkey, text in asked
+        ),
+        scale=tuple(
+            Choice(
+                str(value),
+                str(value),
+                questions.SCALE[value],
+                rated is not None and rated.rating == value,
+            )
+            for value in range(RATING_MIN, RATING_MAX + 1)
+        ),
+        directions=tuple(
+            Choice(
+                str(direction),
+                "",
+                questions.DIRECTIONS[direction],
+                rated is not None and rated.direction is direction,
+            )
+            for direction in DIRECTION_ORDER
+        ),
+        vision=(rated.vision or "").strip() if rated else "",
+    )
+
+
+def gather_worksheet(session: Session, *, today: date, name: str | None = None) -> Worksheet:
+    """A blank worksheet, or one for the person called ``name``, filled from their latest audit."""
+    if name is None:
+        return worksheet(today=today)
+    person = find_person(session, name)
+    return worksheet(
+        today=today,
+        person=person.name,
+        latest=latest_snapshot(person),
+        my_care=person.my_care,
+        their_care=person.their_care,
+    )

@@ -1,0 +1,155 @@
+"""Chat imports in the background, so a big export shows its progress without JavaScript.
+
+An upload is saved in a private temporary folder and read by a thread of its
+own through ``store.imports.import_chat_file``, the path ``reciprocity import``
+takes. The status page reads the import's state and refreshes itself until it
+is done. Imports live in memory while the app runs; a file is removed once it
+is imported or has failed, and the folder when the app stops. A chat that
+needs to be told who is who keeps its file, so the person can choose and go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from reciprocity.coach import web as words
+from reciprocity.errors import (
+    ImportFormatError,
+    NotFoundError,
+    ReciprocityError,
+    WhoIsWhoError,
+)
+from reciprocity.store.chats import ImportSummary
+from reciprocity.store.database import Database
+from reciprocity.store.imports import ChatChoices, import_chat_file
+
+KEPT = 50
+"""Finished imports remembered for their status page; older ones are let go."""
+READING, DONE, CHOOSE, FAILED = "reading", "done", "choose", "failed"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ChatImport:
+    """One upload being read, or read: its state, progress and outcome."""
+
+    id: str
+    filename: str
+    path: Path
+    choices: ChatChoices
+    state: str = READING
+    count: int = 0
+    """Messages read so far (heard every few tens of thousands)."""
+    summary: ImportSummary | None = None
+    error: str | None = None
+    names: list[str] = field(default_factory=list)
+    """Everyone who writes in the chat, when it needs to be told who is who."""
+    next_id: str | None = None
+    """The import that went on from this one with new choices."""
+
+
+def said(error: ReciprocityError, filename: str) -> str:
+    """The error as a person reads it: a file problem names the uploaded file, not a temp path."""
+    if isinstance(error, ImportFormatError):
+        where = filename if error.line is None else f"{filename}, line {error.line}"
+        return f"{where}: {error.reason}"
+    return str(error)
+
+
+class ChatImports:
+    """The imports of one app: started from uploads, read in threads, looked up by id."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.jobs: dict[str, ChatImport] = {}
+        self.threads: list[threading.Thread] = []
+        self.lock = threading.Lock()
+        self._folder: Path | None = None
+
+    @property
+    def folder(self) -> Path:
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="reciprocity-imports-"))
+        return self._folder
+
+    def save(self, filename: str, source: BinaryIO) -> ChatImport:
+        """Keep an uploaded file in a folder of its own; not read yet."""
+        job_id = secrets.token_urlsafe(12)
+        name = Path(filename.replace("\\", "/")).name.strip() or "chat-export"
+        folder = self.folder / job_id
+        folder.mkdir()
+        path = folder / name
+        with path.open("wb") as sink:
+            shutil.copyfileobj(source, sink, 1024 * 1024)
+        return ChatImport(job_id, name, path, ChatChoices())
+
+    def start(self, job: ChatImport, choices: ChatChoices) -> ChatImport:
+        job.choices = choices
+        with self.lock:
+            self.jobs[job.id] = job
+            self._forget_old()
+        thread = threading.Thread(target=self._run, args=(job,), name=f"import-{job.id}")
+        thread.daemon = True
+        self.threads = [t for t in self.threads if t.is_alive()] + [thread]
+        thread.start()
+        return job
+
+    def again(self, job_id: str, choices: ChatChoices) -> ChatImport:
+        """Go on with a chat that needed choices, reading its file again with them."""
+        old = self.get(job_id)
+        if old.state != CHOOSE or old.next_id is not None:
+            raise NotFoundError(words.IMPORT_GONE)
+        job = ChatImport(secrets.token_urlsafe(12), old.filename, old.path, choices)
+        old.next_id = job.id
+        return self.start(job, choices)
+
+    def get(self, job_id: str) -> ChatImport:
+        with self.lock:
+            job = self.jobs.get(job_id)
+        if job is None:
+            raise NotFoundError(words.IMPORT_GONE)
+        return job
+
+    def discard(self, job: ChatImport) -> None:
+        """Let go of an upload that will not be read (the wrong kind of file)."""
+        shutil.rmtree(job.path.parent, ignore_errors=True)
+
+    def close(self, timeout: float = 30.0) -> None:
+        """Wait for imports still reading, then remove every kept file."""
+        for thread in self.threads:
+            thread.join(timeout)
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+    def _run(self, job: ChatImport) -> None:
+        def tick(count: int) -> None:
+            job.count = count
+
+        try:
+            job.summary = import_chat_file(self.database, job.path, job.choices, tick=tick)
+            job.state = DONE
+        except WhoIsWhoError as error:
+            job.error, job.names, job.state = str(error), error.names, CHOOSE
+            return  # the file is kept, to go on with choices
+        except ReciprocityError as error:
+            job.error, job.state = said(error, job.filename), FAILED
+        except Exception as error:
+            log.exception("importing %s failed", job.filename)
+            job.error = words.IMPORT_CRASHED.format(file=job.filename, kind=type(error).__name__)
+            job.state = FAILED
+        self.discard(job)
+
+    def _forget_old(self) -> None:
+        finished = [j for j in self.jobs.values() if j.state != READING]
+        for job in finished[: max(0, len(finished) - KEPT)]:
+            del self.jobs[job.id]
+            if job.state == CHOOSE and job.next_id is None:
+                self.discard(job)

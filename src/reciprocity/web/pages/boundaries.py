@@ -1,0 +1,164 @@
+"""Boundaries: specific requests, with a gentle check on their wording, reviewed over time.
+
+Adding one offers a request-shaped rewrite when the wording check finds
+something, as the audit's vision step does; the person keeps their own words
+or takes the rewrite. Reviews go through ``review_boundary``, as
+``reciprocity boundary review`` does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+
+from reciprocity.agenda import due, person_named
+from reciprocity.coach import phrasing
+from reciprocity.coach import practices as practice_words
+from reciprocity.coach import web as words
+from reciprocity.errors import ReciprocityError
+from reciprocity.model import Boundary
+from reciprocity.model.boundary import (
+    add_boundary,
+    all_boundaries,
+    find_boundary,
+    is_vague,
+    review_boundary,
+)
+from reciprocity.model.person import all_people
+from reciprocity.vocabulary import BoundaryArea, BoundaryStatus
+from reciprocity.web import forms
+from reciprocity.web.render import database, pages, today_of
+
+router = APIRouter(include_in_schema=False)
+FIELDS = ("whose", "area", "request", "since", "review", "note")
+
+
+@router.get("/boundaries", response_class=HTMLResponse)
+def boundaries_page(request: Request) -> HTMLResponse:
+    return _render(request, values={"whose": "me"})
+
+
+@router.post("/boundaries", response_class=HTMLResponse)
+def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response:
+    today = today_of(request)
+    values = {key: forms.text(form, key) for key in FIELDS}
+    action = forms.text(form, "action")
+    offer = phrasing.offer(values["request"])
+    if offer is not None and action not in ("keep", "use"):
+        return _render(request, values=values, offer=offer)
+    if offer is not None and action == "use":
+        values["request"] = offer.rewrite
+    try:
+        with database(request).transaction() as session:
+            boundary = add_boundary(
+                person_named(session, values["whose"] or "me"),
+                area=forms.choice(values["area"], BoundaryArea, "area"),
+                request=values["request"],
+                since=forms.day(values["since"], today=today) or today,
+                review_on=forms.day(
+                    values["review"], today=today, default_today=False, allow_future=True
+                ),
+                note=values["note"],
+            )
+            session.add(boundary)
+            session.flush()
+            boundary_id = boundary.id
+    except ReciprocityError as error:
+        return _render(request, values=values, error=str(error), status=400)
+    return RedirectResponse(
+        f"/boundaries?notice=added&boundary={boundary_id}#boundary-{boundary_id}", status_code=303
+    )
+
+
+@router.post("/boundaries/{boundary_id}/review", response_class=HTMLResponse)
+def review(
+    request: Request, boundary_id: int, form: FormData = Depends(forms.read_form)
+) -> Response:
+    today = today_of(request)
+    request_words = forms.text(form, "request").strip()
+    try:
+        with database(request).transaction() as session:
+            review_boundary(
+                find_boundary(session, boundary_id),
+                status=forms.choice(forms.text(form, "status"), BoundaryStatus, "status"),
+                today=today,
+                request=request_words or None,
+                next_review=forms.day(
+                    forms.text(form, "next"), today=today, default_today=False, allow_future=True
+                ),
+                note=forms.text(form, "note") or None,
+            )
+    except ReciprocityError as error:
+        return _render(request, values={"whose": "me"}, error=str(error), status=400)
+    return RedirectResponse(
+        f"/boundaries?notice=reviewed&boundary={boundary_id}#boundary-{boundary_id}",
+        status_code=303,
+    )
+
+
+def _notices(session: Session, request: Request) -> list[str]:
+    """What to say after a change, from what is now stored."""
+    kind = request.query_params.get("notice", "")
+    raw_id = request.query_params.get("boundary", "")
+    boundary = session.get(Boundary, int(raw_id)) if raw_id.isdigit() else None
+    if boundary is None or kind not in words.BOUNDARY_NOTICES:
+        return []
+    review_on = boundary.review_on.isoformat() if boundary.review_on else "-"
+    said = [words.BOUNDARY_NOTICES[kind].format(day=review_on)]
+    offer = phrasing.offer(boundary.request)
+    if offer is not None and kind == "reviewed":
+        said.append(words.PHRASING_THOUGHT.format(why=offer.why, rewrite=offer.rewrite))
+    elif offer is None and is_vague(boundary.request):
+        said.append(practice_words.BOUNDARY_SPECIFIC)
+    return said
+
+
+def _render(
+    request: Request,
+    *,
+    values: dict[str, Any],
+    offer: phrasing.Offer | None = None,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    today = today_of(request)
+    everything = request.query_params.get("all") == "1"
+    with database(request).transaction() as session:
+        boundaries = [
+            b
+            for b in all_boundaries(session)
+            if everything or b.status is not BoundaryStatus.RETIRED
+        ]
+        to_review = {i.details.get("boundary") for i in due(session, today) if i.kind == "boundary"}
+        rows = [_row(b, b.id in to_review) for b in boundaries]
+        return pages(request).render(
+            request,
+            "boundaries.html",
+            status=status,
+            title=words.BOUNDARIES_TITLE,
+            rows=rows,
+            everything=everything,
+            people=[p.name for p in all_people(session)],
+            values=values,
+            offer=offer,
+            notices=_notices(session, request),
+            error=error,
+        )
+
+
+def _row(boundary: Boundary, to_review: bool) -> dict[str, Any]:
+    return {
+        "id": boundary.id,
+        "whose": boundary.whose,
+        "area": boundary.area.value,
+        "status": boundary.status.value,
+        "request": boundary.request,
+        "since": boundary.since,
+        "review_on": boundary.review_on,
+        "due": to_review,
+        "note": boundary.note,
+    }

@@ -1,0 +1,197 @@
+"""Importing a chat export: upload, progress without JavaScript, then what was found.
+
+The upload is checked with the same detection as ``reciprocity import`` and
+read in the background (``web.jobs``); its page refreshes itself until the
+import is done, then shows the summary, the evidence by dimension, and every
+line that was not understood with its line number. When the chat cannot tell
+who is who, the names in it are offered as choices.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from reciprocity.coach import messages
+from reciprocity.coach import web as words
+from reciprocity.errors import ImportFormatError, InputError
+from reciprocity.evidence import detect
+from reciprocity.evidence.derive import Reading
+from reciprocity.evidence.detect import RECIPROCITY, UNDERSTOOD
+from reciprocity.model.person import all_people
+from reciprocity.store.chats import ImportSummary
+from reciprocity.store.imports import ChatChoices
+from reciprocity.vocabulary import Dimension, Giver
+from reciprocity.web import forms
+from reciprocity.web.jobs import CHOOSE, DONE, READING, ChatImports, said
+from reciprocity.web.render import database, pages
+
+router = APIRouter(include_in_schema=False)
+SKIPPED_SHOWN = 200
+"""Lines not understood listed on the page; the rest are counted."""
+REFRESH_SECONDS = 2
+
+
+def imports(request: Request) -> ChatImports:
+    found: ChatImports = request.app.state.imports
+    return found
+
+
+@router.get("/import", response_class=HTMLResponse)
+def import_page(request: Request) -> HTMLResponse:
+    return _form(request, values={})
+
+
+@router.post("/import", response_class=HTMLResponse)
+def upload(request: Request, form: FormData = Depends(forms.read_form)) -> Response:
+    values = _choices_from(form)
+    file = forms.upload(form, "file")
+    try:
+        choices = _choices(values)
+        if file is None:
+            raise InputError(words.IMPORT_NO_FILE)
+    except InputError as error:
+        return _form(request, values=values, error=str(error), status=400)
+    job = imports(request).save(file.filename or "", file.file)
+    try:
+        if detect(job.path) == RECIPROCITY:
+            raise InputError(words.IMPORT_IS_RECIPROCITY)
+    except (ImportFormatError, InputError) as error:
+        imports(request).discard(job)
+        return _form(request, values=values, error=said(error, job.filename), status=400)
+    imports(request).start(job, choices)
+    return RedirectResponse(f"/import/{job.id}", status_code=303)
+
+
+@router.get("/import/{job_id}", response_class=HTMLResponse)
+def status(request: Request, job_id: str) -> Response:
+    job = imports(request).get(job_id)
+    if job.next_id is not None:
+        return RedirectResponse(f"/import/{job.next_id}", status_code=303)
+    state, summary = job.state, job.summary  # read once: the import may finish meanwhile
+    context: dict[str, Any] = {"job": job, "state": state, "refresh": state == READING}
+    if state == DONE and summary is not None:
+        context.update(_summary(request, summary))
+        title = words.IMPORT_DONE_TITLE.format(file=job.filename)
+    elif state == READING:
+        title = words.IMPORT_RUNNING_TITLE.format(file=job.filename)
+    else:
+        title = words.IMPORT_FAILED_TITLE
+    if state == CHOOSE:
+        with database(request).transaction() as session:
+            context["people"] = [p.name for p in all_people(session)]
+    return pages(request).render(
+        request,
+        "import_status.html",
+        title=title,
+        refresh_seconds=REFRESH_SECONDS,
+        **context,
+    )
+
+
+@router.post("/import/{job_id}/again", response_class=HTMLResponse)
+def again(request: Request, job_id: str, form: FormData = Depends(forms.read_form)) -> Response:
+    job = imports(request).again(job_id, _choices(_choices_from(form)))
+    return RedirectResponse(f"/import/{job.id}", status_code=303)
+
+
+def _choices_from(form: FormData) -> dict[str, Any]:
+    return {
+        "me": forms.text(form, "me").strip(),
+        "person": forms.text(form, "person").strip(),
+        "date_order": forms.text(form, "date_order").strip(),
+        "keep_text": forms.text(form, "keep_text") == "yes",
+    }
+
+
+def _choices(values: dict[str, Any]) -> ChatChoices:
+    order = values["date_order"]
+    if order and order not in words.IMPORT_ORDER_CHOICES:
+        raise InputError(
+            messages.CHOICE_UNKNOWN.format(
+                value=order, what="date order", choices=", ".join(words.IMPORT_ORDER_CHOICES)
+            )
+        )
+    return ChatChoices(
+        me=values["me"] or None,
+        person=values["person"] or None,
+        date_order=order or None,
+        keep_text=bool(values["keep_text"]),
+    )
+
+
+def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
+    with database(request).transaction() as session:
+        ids = {p.name: p.id for p in all_people(session)}
+    data = summary.as_dict()
+    return {
+        "headline": messages.IMPORT_SUMMARY.format(
+            messages=data["messages"],
+            new=data["new"],
+            first=_when(data["first"]),
+            last=_when(data["last"]),
+            conversations=data["conversations"],
+        ),
+        "readings": [
+            {
+                "name": name,
+                "id": ids.get(name),
+                "reading": reading,
+                "reply_me": _reply(reading.response_minutes["me"]),
+                "reply_them": _reply(reading.response_minutes["them"]),
+                "dimensions": _by_dimension(reading),
+            }
+            for name, reading in summary.readings.items()
+        ],
+        "summary": summary,
+        "added": messages.IMPORT_ADDED.format(names=", ".join(summary.added))
+        if summary.added
+        else None,
+        "skipped": summary.skipped[:SKIPPED_SHOWN],
+        "skipped_more": max(0, len(summary.skipped) - SKIPPED_SHOWN),
+    }
+
+
+def _when(value: str | None) -> str:
+    return "-" if value is None else value.replace("T", " ")[:16]
+
+
+def _reply(minutes: float | None) -> str:
+    if minutes is None:
+        return messages.REPLY_UNKNOWN
+    if minutes < 90:
+        return words.IMPORT_MINUTES.format(minutes=f"{minutes:.0f}")
+    return words.IMPORT_HOURS.format(hours=f"{minutes / 60:.1f}")
+
+
+def _by_dimension(reading: Reading) -> list[tuple[Dimension, int, int]]:
+    """For each dimension, how many signs in the chat came from you and from them."""
+    counts = {d: {Giver.ME: 0, Giver.THEM: 0} for d in Dimension}
+    for signal in reading.signals:
+        for dimension in signal.dimensions:
+            for side in (Giver.ME, Giver.THEM):
+                if signal.by in (side, Giver.BOTH):
+                    counts[dimension][side] += 1
+    return [(d, c[Giver.ME], c[Giver.THEM]) for d, c in counts.items()]
+
+
+def _form(
+    request: Request, *, values: dict[str, Any], error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    with database(request).transaction() as session:
+        people = [p.name for p in all_people(session)]
+    settings = request.app.state.settings
+    return pages(request).render(
+        request,
+        "import.html",
+        status=status,
+        title=words.IMPORT_TITLE,
+        people=people,
+        values=values,
+        formats=UNDERSTOOD,
+        limit=words.size_words(settings.upload_limit),
+        error=error,
+    )

@@ -62,7 +62,7 @@ def test_the_import_page_explains_and_asks_for_a_file(client: TestClient) -> Non
     page = client.get("/import").text
     assert "<title>Import a chat · reciprocity</title>" in page
     assert 'enctype="multipart/form-data"' in page and 'type="file"' in page
-    assert "WhatsApp (.txt or .zip)" in page and "Files up to 20 MB." in page
+    assert "WhatsApp (.txt or .zip)" in page and "Files up to 200 MB." in page
     keep = page.split('name="keep_text"')[1].split(">")[0]
     assert "checked" not in keep, "message text is not kept unless asked"
 

@@ -427,7 +427,7 @@ def test_settings_say_where_the_data_lives_and_make_a_backup(
     assert "throwaway demo database" in page
     assert "No backups beside the database yet." in page
     assert "A new conversation starts after 8 hours of silence." in page
-    assert "20 MB" in page and "127.0.0.1" in page
+    assert "200 MB" in page and "127.0.0.1" in page
     sent = demo_client.post(
         "/settings/backup", data={"csrf_token": token(demo_client)}, follow_redirects=False
     )

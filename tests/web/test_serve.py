@@ -14,3 +14,11 @@ def test_serve_demo_answers_on_loopback_only() -> None:
         foreign = httpx2.get(server.url, headers={"Host": "rebound.example"})
         assert foreign.status_code == 400
         assert server.output().startswith("reciprocity is open at http://127.0.0.1:")
+
+
+def test_the_command_line_defaults_match_the_app_settings() -> None:
+    from reciprocity.cli import serve
+    from reciprocity.web import settings
+
+    assert serve.DEFAULT_PORT == settings.DEFAULT_PORT
+    assert serve.UPLOAD_LIMIT_MB * 1024 * 1024 == settings.DEFAULT_UPLOAD_LIMIT

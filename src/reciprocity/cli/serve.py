@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 DEFAULT_PORT = 8765
+UPLOAD_LIMIT_MB = 200  # as web.settings.DEFAULT_UPLOAD_LIMIT; that module imports FastAPI
 
 
 def serve(
@@ -33,7 +34,7 @@ def serve(
     ] = False,
     upload_limit: Annotated[
         int, typer.Option(metavar="MB", help="The largest upload accepted, in megabytes.", min=1)
-    ] = 20,
+    ] = UPLOAD_LIMIT_MB,
 ) -> None:
     """Open reciprocity in your browser: the same features, served only to this machine."""
     import tempfile

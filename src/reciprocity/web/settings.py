@@ -9,7 +9,8 @@ from datetime import date
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 """Host names the app always answers to; anything else is refused (DNS rebinding)."""
 DEFAULT_PORT = 8765
-DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024
+DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024
+"""Room for years of chat history (a million WhatsApp messages are about 70 MB)."""
 
 
 @dataclass(frozen=True)

@@ -15,26 +15,24 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
+from itertools import groupby, repeat
 from threading import Lock
-from typing import Any, TypeVar
+from typing import Any, NamedTuple
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, null, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
+from reciprocity import collector
 from reciprocity.model import AuditEntry, CheckIn, DimensionRating, Evidence, Moment, Person, Season
 from reciprocity.patterns import FeltRating, PatternSettings, RelationshipPattern, analyse
 from reciprocity.safety import signs_in
 from reciprocity.store import revision
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
-T = TypeVar("T")
 
-
-@dataclass(frozen=True, slots=True)
-class Flow:
+class Flow(NamedTuple):
     """A stored moment or piece of chat evidence, as the analysis reads it (a ``FlowItem``)."""
 
     on: date
@@ -56,13 +54,21 @@ def pattern_of(
     session: Session, person: Person, *, today: date, settings: PatternSettings | None = None
 ) -> RelationshipPattern:
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
-    flows = load_flows(session, person.id).get(person.id, [])
-    worried = person.id in people_with_safety_signs(session, person.id)
-    return _analyse(person, flows, mine, today, settings, worried)
+    with collector.paused():
+        flows = load_flows(session, person.id).get(person.id, [])
+        worried = person.id in people_with_safety_signs(session, person.id)
+        return _analyse(person, flows, mine, today, settings, worried)
 
 
 def all_patterns(
     session: Session, *, today: date, settings: PatternSettings | None = None
+) -> list[RelationshipPattern]:
+    with collector.paused():
+        return _all_patterns(session, today, settings)
+
+
+def _all_patterns(
+    session: Session, today: date, settings: PatternSettings | None
 ) -> list[RelationshipPattern]:
     people = list(
         session.scalars(
@@ -136,47 +142,74 @@ class PatternCache:
 def load_flows(session: Session, person_id: int | None = None) -> dict[int, list[Flow]]:
     """Every moment and piece of evidence (of one person, or of all), by person id.
 
-    Logged moments and chat evidence count alike. Values are read raw and
-    converted once per distinct value (there are few distinct days, givers and
-    dimension lists), which works the same whether the driver hands back
-    text (SQLite) or typed values (PostgreSQL).
+    Logged moments and chat evidence count alike. Rows come straight from the
+    driver as plain tuples, column by column; each distinct value (there are
+    few distinct days, givers and dimension lists) is converted once, and the
+    flows are built in C. Works the same whether the driver hands back text
+    (SQLite) or typed values (PostgreSQL).
     """
-    day = _cached(lambda raw: raw if isinstance(raw, date) else date.fromisoformat(raw))
-    giver = _cached(Giver)
-    dimensions = _cached(lambda raw: tuple(map(Dimension, json.loads(raw))))
-    style = _cached(lambda raw: None if raw is None else CareStyle(raw))
+    day = _Converted(lambda raw: raw if isinstance(raw, date) else date.fromisoformat(raw))
+    giver = _Converted(Giver)
+    dimensions = _Converted(lambda raw: tuple(map(Dimension, json.loads(raw))))
+    style = _Converted(lambda raw: None if raw is None else CareStyle(raw))
     found: dict[int, list[Flow]] = defaultdict(list)
+    connection = session.connection()
     for model in (Moment, Evidence):
-        energy = model.energy if model is Moment else None
+        energy = model.energy if model is Moment else null()
         query = select(
             model.person_id,
             type_coerce(model.on, String),
             type_coerce(model.by, String),
             type_coerce(model.dimensions, String),
             type_coerce(model.style, String),
-            energy if energy is not None else type_coerce(None, String),
-        )
+            energy,
+        ).order_by(model.person_id)
         if person_id is not None:
             query = query.where(model.person_id == person_id)
-        for owner, on, by, dims, kind, level in session.execute(query):
-            if not isinstance(dims, str):  # a driver that decodes JSON itself
-                dims = json.dumps(dims)
-            energy_level = None if level is None else int(level)
-            found[owner].append(Flow(day(on), giver(by), dimensions(dims), style(kind), energy_level))
+        sql = str(query.compile(connection, compile_kwargs={"literal_binds": True}))
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+        if not rows:
+            continue
+        owners, days, givers, dims, styles, levels = zip(*rows, strict=True)
+        if not isinstance(dims[0], str):  # a driver that decodes JSON itself
+            dims = tuple(map(json.dumps, dims))
+        flows = list(
+            map(
+                tuple.__new__,
+                repeat(Flow),
+                zip(
+                    map(day.__getitem__, days),
+                    map(giver.__getitem__, givers),
+                    map(dimensions.__getitem__, dims),
+                    map(style.__getitem__, styles),
+                    levels,
+                    strict=True,
+                ),
+            )
+        )
+        at = 0
+        for owner, same in groupby(owners):
+            size = len(list(same))
+            found[owner].extend(flows[at : at + size])
+            at += size
     return found
 
 
-def _cached(convert: Callable[[Any], T]) -> Callable[[Hashable], T]:
-    seen: dict[Hashable, T] = {}
+class _Converted(dict[Any, Any]):
+    """Each distinct raw value converted once, on first sight (so a column converts in C)."""
 
-    def lookup(raw: Hashable) -> T:
-        try:
-            return seen[raw]
-        except KeyError:
-            value = seen[raw] = convert(raw)
-            return value
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.convert = convert
 
-    return lookup
+    def __missing__(self, raw: Any) -> Any:
+        value = self[raw] = self.convert(raw)
+        return value
 
 
 def _analyse(

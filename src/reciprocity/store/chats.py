@@ -10,11 +10,9 @@ the chat is derived again from all of its stored messages.
 
 from __future__ import annotations
 
-import gc
 import json
 from array import array
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import compress, count, islice, repeat
@@ -24,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from reciprocity import collector
 from reciprocity.coach import messages as messages_text
 from reciprocity.errors import InputError, StoreError
 from reciprocity.evidence.derive import EvidenceSettings, Line, Reading, read
@@ -128,25 +127,8 @@ def store_chat(
     tick: Callable[[int], None] = lambda _count: None,
 ) -> ImportSummary:
     """Store ``chat`` and its evidence in ``session``; raise before writing if it cannot be."""
-    with _collector_paused():
+    with collector.paused():
         return _store_chat(session, chat, me, person, keep_text, settings, tick)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a chat is read.
-
-    An import makes millions of small objects (messages, numbers, tuples) and
-    none of them form cycles; the collector would walk them all again and
-    again, a quarter of the import's time on a large export.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _store_chat(

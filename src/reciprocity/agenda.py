@@ -126,6 +126,27 @@ def names_of(ritual: Ritual) -> str:
     return " and ".join(p.name for p in ritual.people)
 
 
+def ritual_row(ritual: Ritual, today: date) -> dict[str, object]:
+    """One ritual as ``ritual list --json`` and ``GET /api/rituals`` show it.
+
+    Its stored shape, who it is with, the cadence in words, who hosts next (as a
+    name and as a sentence), the occurrence waiting and the next one, and how
+    well it has been kept (as numbers and in words).
+    """
+    where = standing(ritual.cadence, ritual.records, today)
+    kept = where.kept.as_dict()
+    return {
+        "id": ritual.id,
+        **ritual.as_dict(),
+        "people": [p.name for p in ritual.people],
+        "cadence": cadence_words(ritual.rule),
+        "hosts_next": ritual.next_host,
+        "host_sentence": host_sentence(ritual.next_host),
+        **where.as_dict(),
+        "kept_words": kept_words(kept),
+    }
+
+
 def ritual_items(ritual: Ritual, today: date, until: date) -> list[DueItem]:
     if ritual.end is not None and ritual.end < today and not ritual.occurrences:
         return []
@@ -264,6 +285,15 @@ def due(session: Session, today: date, days: int = DEFAULT_DAYS) -> list[DueItem
     items += role_items(session, today)
     order = {"waiting": 0, "today": 1, "now": 2, "soon": 3}
     return sorted(items, key=lambda i: (i.day, order.get(i.state, 9), i.kind, i.text))
+
+
+def due_document(session: Session, today: date, days: int = DEFAULT_DAYS) -> dict[str, object]:
+    """``due`` as ``reciprocity due --json`` prints it and ``GET /api/due`` answers."""
+    return {
+        "today": today.isoformat(),
+        "until": (today + timedelta(days=days)).isoformat(),
+        "items": [item.as_dict() for item in due(session, today, days)],
+    }
 
 
 def _state(day: date, today: date) -> str:

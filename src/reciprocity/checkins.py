@@ -9,7 +9,7 @@ The CLI prints it and asks the questions; the web app can show the same.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,6 +20,7 @@ from reciprocity import overview
 from reciprocity.coach import phrasing
 from reciprocity.coach import practices as words
 from reciprocity.coach.suggestions import DIMENSION_NAMES
+from reciprocity.errors import InputError
 from reciprocity.model import Adjustment, Boundary, CheckIn, Person, Win
 from reciprocity.model.checkin import QUESTIONS, SIDES, checkins_with
 from reciprocity.vocabulary import AdjustmentOutcome, BoundaryStatus
@@ -75,7 +76,9 @@ def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:
             "energy": pattern.energy.label,
             "suggestions": [s.text for s in pattern.suggestions],
         },
-        "adjustments": [a.as_dict() for a in previous.adjustments] if previous else [],
+        "adjustments": [{"id": a.id, **a.as_dict()} for a in previous.adjustments]
+        if previous
+        else [],
         "moments": [m.as_dict() for m in moments],
         "care": {
             "theirs": [s.value for s in person.their_care],
@@ -101,6 +104,11 @@ def wording_notes(text: str) -> list[str]:
     return notes
 
 
+def notes_on(texts: Iterable[str]) -> list[str]:
+    """The gentle notes on several answers' wording, each said once."""
+    return list(dict.fromkeys(note for text in texts for note in wording_notes(text)))
+
+
 def default_next(day: date) -> date:
     """When to suggest meeting again, if nothing else is said."""
     return day + timedelta(days=words.CHECKIN_DEFAULT_GAP_DAYS)
@@ -120,12 +128,21 @@ def record_checkin(
 
     ``sides`` maps ``"me"``/``"them"`` to answers by question (supported,
     meaningful, drained); ``outcomes`` maps the id of an adjustment agreed at
-    ``previous`` to whether it happened. Not yet added to a session.
+    ``previous`` to whether it happened; an id that is not waiting there (not
+    agreed then, or already looked at) is refused. Not yet added to a session.
     """
-    if previous is not None:
-        for adjustment in previous.adjustments:
-            if adjustment.id in outcomes:
-                adjustment.outcome = outcomes[adjustment.id]
+    agreed = [] if previous is None else previous.adjustments
+    waiting = {a.id: a for a in agreed if a.outcome is None}
+    for adjustment_id, outcome in outcomes.items():
+        if adjustment_id not in waiting:
+            raise InputError(
+                words.OUTCOME_NOT_WAITING.format(
+                    id=adjustment_id,
+                    name=person.name,
+                    waiting=", ".join(str(i) for i in waiting) or "none",
+                )
+            )
+        waiting[adjustment_id].outcome = outcome
     record = CheckIn(person=person, on=on)
     for side in SIDES:
         for question in QUESTIONS:

@@ -14,6 +14,11 @@ from reciprocity.web.security import host_name
 from tests.web.conftest import BASE, api_token, settings_for, token
 
 SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
+API_PRACTICE_WRITES = {
+    "/api/rituals", "/api/rituals/1/done", "/api/rituals/1/skip", "/api/rituals/1/move",
+    "/api/people/1/checkins", "/api/boundaries", "/api/boundaries/1/review", "/api/wins",
+    "/api/imports",
+}
 
 
 def _routes(routes: list[object]) -> list[APIRoute]:
@@ -45,6 +50,7 @@ def test_every_state_changing_route_refuses_a_request_without_its_token(
     assert {"/checkin/1", "/rituals", "/rituals/1/done", "/rituals/1/skip", "/rituals/1/move",
             "/boundaries", "/boundaries/1/review", "/wins", "/import", "/import/1/again",
             "/settings/backup"} <= set(paths)
+    assert set(paths) >= API_PRACTICE_WRITES
     good = token(demo_client)
     for path in paths:
         for data in ({}, {"csrf_token": "0" * 64}, {"csrf_token": good + "0"}):
@@ -80,6 +86,17 @@ def test_a_post_from_another_site_is_refused_even_with_a_token(demo_client: Test
     assert same.status_code == 303
 
 
+def test_an_api_write_from_another_site_is_refused_even_with_a_token(
+    demo_client: TestClient,
+) -> None:
+    headers = {**api_token(demo_client), "Origin": "https://evil.example"}
+    for path in sorted(API_PRACTICE_WRITES):
+        answer = demo_client.post(path, json={"whose": "me", "text": "x"}, headers=headers)
+        assert answer.status_code == 403, path
+        assert answer.json() == {"error": answer.json()["error"]}
+    assert len(demo_client.get("/api/wins").json()) == 4, "nothing was written"
+
+
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_foreign_host_header_is_refused(demo_app: FastAPI, method: str) -> None:
     with TestClient(demo_app, base_url="http://evil.example:8765") as foreign:
@@ -87,7 +104,8 @@ def test_a_foreign_host_header_is_refused(demo_app: FastAPI, method: str) -> Non
                      "/checkin", "/checkin/1", "/rituals", "/rituals/1/done", "/rituals/1/skip",
                      "/rituals/1/move", "/boundaries", "/boundaries/1/review", "/wins",
                      "/import", "/import/1", "/import/1/again", "/settings",
-                     "/settings/backup"):
+                     "/settings/backup", *API_PRACTICE_WRITES, "/api/due", "/api/checkins",
+                     "/api/people/1/checkin-agenda"):
             answer = foreign.request(method, path)
             assert answer.status_code == 400, path
             assert answer.text == "This address is not one reciprocity answers to."

@@ -76,11 +76,7 @@ def list_(
     from reciprocity.model.boundary import all_boundaries
 
     with runtime(ctx).database().transaction() as session:
-        rows = [
-            {"id": b.id, **b.as_dict()}
-            for b in all_boundaries(session)
-            if everything or b.status is not BoundaryStatus.RETIRED
-        ]
+        rows = [{"id": b.id, **b.as_dict()} for b in all_boundaries(session, retired=everything)]
     if json:
         emit_json(rows)
         return

@@ -25,17 +25,11 @@ def due(
 
     state = runtime(ctx)
     with state.database().transaction() as session:
+        if json:
+            emit_json(agenda.due_document(session, state.today, days))
+            return
         items = agenda.due(session, state.today, days)
     until = state.today + timedelta(days=days)
-    if json:
-        emit_json(
-            {
-                "today": state.today.isoformat(),
-                "until": until.isoformat(),
-                "items": [item.as_dict() for item in items],
-            }
-        )
-        return
     if not items:
         say(words.DUE_NOTHING)
         return

@@ -119,26 +119,13 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import cadence_words, kept_words
+    from reciprocity.agenda import ritual_row
     from reciprocity.coach import practices as words
     from reciprocity.model.ritual import all_rituals
-    from reciprocity.practices.schedule import standing
 
     state = runtime(ctx)
     with state.database().transaction() as session:
-        rows: list[dict[str, Any]] = []
-        for ritual in all_rituals(session):
-            where = standing(ritual.cadence, ritual.records, state.today)
-            rows.append(
-                {
-                    "id": ritual.id,
-                    **ritual.as_dict(),
-                    "people": [p.name for p in ritual.people],
-                    "cadence": cadence_words(ritual.rule),
-                    "hosts_next": ritual.next_host,
-                    **where.as_dict(),
-                }
-            )
+        rows: list[dict[str, Any]] = [ritual_row(r, state.today) for r in all_rituals(session)]
     if json:
         emit_json(rows)
         return
@@ -155,7 +142,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
             escape(row["cadence"]),
             row["waiting"] or row["upcoming"] or "-",
             "-" if host is None else ("you" if host == "me" else escape(host)),
-            kept_words(row["kept"]),
+            row["kept_words"],
         )
     console().print(table)
 

@@ -115,6 +115,10 @@ OUTCOME_WORDS = {
 }
 OUTCOME_LABELS = {"happened": "happened", "partly": "partly happened", "not-yet": "not yet"}
 OUTCOME_UNASKED = "not looked at yet"
+OUTCOME_NOT_WAITING = (
+    "Adjustment {id} is not one waiting to be looked at from the last check-in with {name} "
+    "(waiting: {waiting})."
+)
 SIDE_MINE = "Your side"
 SIDE_THEIRS = "{name}'s side (as they tell it)"
 SIDE_QUESTIONS = {

@@ -75,8 +75,10 @@ class Boundary(Base):
         }
 
 
-def all_boundaries(session: Session) -> list[Boundary]:
-    return list(session.scalars(select(Boundary).order_by(Boundary.since, Boundary.id)))
+def all_boundaries(session: Session, *, retired: bool = True) -> list[Boundary]:
+    """Every boundary, oldest first; ``retired=False`` leaves out the retired ones."""
+    found = session.scalars(select(Boundary).order_by(Boundary.since, Boundary.id))
+    return [b for b in found if retired or b.status is not BoundaryStatus.RETIRED]
 
 
 def find_boundary(session: Session, boundary_id: int) -> Boundary:

@@ -7,23 +7,47 @@ call these; neither repeats a rule of its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reciprocity import checkins
+from reciprocity.agenda import person_named
 from reciprocity.coach import messages
+from reciprocity.coach import practices as practice_words
 from reciprocity.errors import InputError, NotFoundError
-from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
+from reciprocity.model import (
+    ME,
+    Audit,
+    AuditEntry,
+    Boundary,
+    CheckIn,
+    DimensionRating,
+    Moment,
+    Person,
+    Ritual,
+    Season,
+    Win,
+)
 from reciprocity.model.audit import check_lean, check_rating
+from reciprocity.model.boundary import add_boundary, find_boundary
+from reciprocity.model.boundary import review_boundary as model_review_boundary
+from reciprocity.model.checkin import QUESTIONS, SIDES
 from reciprocity.model.moment import note_moment
 from reciprocity.model.person import add_person, find_person
+from reciprocity.model.ritual import add_ritual, mark_done, mark_moved, mark_skipped
 from reciprocity.model.season import end_season as model_end_season
+from reciprocity.model.win import note_win
+from reciprocity.practices.recurrence import parse_time
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,
+    AdjustmentOutcome,
+    BoundaryArea,
+    BoundaryStatus,
     CareStyle,
     Dimension,
     Direction,
@@ -195,3 +219,160 @@ def _build_audit(session: Session, document: dict[str, Any], today: date) -> Aud
     session.add(audit)
     session.flush()
     return audit
+
+
+# -- the practices: rituals, check-ins, boundaries, small wins ---------------
+
+
+def later_day(value: str | None, *, today: date) -> date | None:
+    """A day that may lie ahead (a ritual's end, a review, a planned check-in); blank is None."""
+    return forms.day(value or "", today=today, default_today=False, allow_future=True)
+
+
+def new_ritual(
+    session: Session,
+    person: Person,
+    *,
+    title: str,
+    rule: str,
+    start: str = "",
+    end: str = "",
+    at: str = "",
+    zone: str = "",
+    others: Sequence[Person] = (),
+    first: str | None = None,
+    rotates: bool = True,
+    note: str = "",
+    today: date,
+) -> Ritual:
+    """A ritual with ``person`` (and ``others``); ``first``: ``"me"`` or a name in the rotation."""
+    ritual = add_ritual(
+        person,
+        title=title,
+        rule=rule,
+        start=forms.day(start, today=today, allow_future=True) or today,
+        end=later_day(end, today=today),
+        at=parse_time(at) if at.strip() else None,
+        zone=zone.strip() or None,
+        others=others,
+        first=first,
+        rotates=rotates,
+        note=note,
+    )
+    session.add(ritual)
+    session.flush()
+    return ritual
+
+
+def ritual_done(
+    ritual: Ritual, *, on: str = "", planned: str = "", host: str = "", note: str = "", today: date
+) -> date:
+    """Mark the occurrence planned for ``planned`` (default: the latest open one) done."""
+    return mark_done(
+        ritual,
+        on=forms.day(on, today=today) or today,
+        planned=later_day(planned, today=today),
+        host=host.strip() or None,
+        note=note,
+    )
+
+
+def ritual_skipped(ritual: Ritual, *, planned: str = "", note: str = "", today: date) -> date:
+    return mark_skipped(ritual, today=today, planned=later_day(planned, today=today), note=note)
+
+
+def ritual_moved(ritual: Ritual, *, to: str, planned: str = "", today: date) -> date:
+    from reciprocity.coach import web as words
+
+    day = later_day(to, today=today)
+    if day is None:
+        raise InputError(words.RITUAL_MOVE_NEEDS_DAY)
+    return mark_moved(ritual, today=today, to=day, planned=later_day(planned, today=today))
+
+
+def record_checkin(
+    session: Session,
+    person: Person,
+    *,
+    sides: Mapping[str, Mapping[str, str]],
+    adjustments: Sequence[str] = (),
+    outcomes: Mapping[int, str] = {},
+    on: str = "",
+    next_on: str = "",
+    today: date,
+) -> CheckIn:
+    """A check-in as held, and how last time's adjustments went (a blank outcome: not now)."""
+    day = forms.day(on, today=today) or today
+    planned = later_day(next_on, today=today)
+    checkin = checkins.record_checkin(
+        person,
+        on=day,
+        sides={s: {q: sides.get(s, {}).get(q, "") for q in QUESTIONS} for s in SIDES},
+        adjustments=adjustments,
+        outcomes={
+            key: forms.choice(value, AdjustmentOutcome, "outcome (happened, partly, not-yet)")
+            for key, value in outcomes.items()
+            if value.strip()
+        },
+        previous=checkins.last_checkin(session, person),
+        next_on=planned,
+    )
+    session.add(checkin)
+    session.flush()
+    return checkin
+
+
+def new_boundary(
+    session: Session,
+    *,
+    whose: str,
+    area: str,
+    request: str,
+    since: str = "",
+    review: str = "",
+    note: str = "",
+    today: date,
+) -> Boundary:
+    """A boundary with someone, or the user's own (``whose`` is ``"me"``), as worded."""
+    boundary = add_boundary(
+        person_named(session, whose or ME),
+        area=forms.choice(area, BoundaryArea, "area"),
+        request=request,
+        since=forms.day(since, today=today) or today,
+        review_on=later_day(review, today=today),
+        note=note,
+    )
+    session.add(boundary)
+    session.flush()
+    return boundary
+
+
+def review_boundary(
+    session: Session,
+    boundary_id: int,
+    *,
+    status: str,
+    request: str = "",
+    next_review: str = "",
+    note: str | None = None,
+    today: date,
+) -> Boundary:
+    """Where a boundary stands now; blank request and note keep the ones it has."""
+    return model_review_boundary(
+        find_boundary(session, boundary_id),
+        status=forms.choice(status, BoundaryStatus, "status"),
+        today=today,
+        request=request.strip() or None,
+        next_review=later_day(next_review, today=today),
+        note=note or None,
+    )
+
+
+def new_win(session: Session, *, whose: str, text: str, on: str = "", today: date) -> Win:
+    """A small win with someone, or one of the user's own (``whose`` is ``"me"``)."""
+    if not whose.strip():
+        raise InputError(practice_words.WIN_NEEDS_SOMEONE)
+    win = note_win(person_named(session, whose), text=text, on=forms.day(on, today=today) or today)
+    session.add(win)
+    session.flush()
+    return win

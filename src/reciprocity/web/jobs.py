@@ -2,10 +2,11 @@
 
 An upload is saved in a private temporary folder and read by a thread of its
 own through ``store.imports.import_chat_file``, the path ``reciprocity import``
-takes. The status page reads the import's state and refreshes itself until it
-is done. Imports live in memory while the app runs; a file is removed once it
-is imported or has failed, and the folder when the app stops. A chat that
-needs to be told who is who keeps its file, so the person can choose and go on.
+takes; the JSON API reads it at once instead (``ChatImports.read_now``). The
+status page reads the import's state and refreshes itself until it is done.
+Imports live in memory while the app runs; a file is removed once it is
+imported or has failed, and the folder when the app stops. A chat that needs
+to be told who is who keeps its file, so the person can choose and go on.
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reciprocity.coach import messages
 from reciprocity.coach import web as words
 from reciprocity.errors import (
     ImportFormatError,
+    InputError,
     NotFoundError,
     ReciprocityError,
     WhoIsWhoError,
 )
+from reciprocity.evidence import detect
+from reciprocity.evidence.detect import RECIPROCITY
 from reciprocity.store.chats import ImportSummary
 from reciprocity.store.database import Database
 from reciprocity.store.imports import ChatChoices, import_chat_file
@@ -64,6 +69,31 @@ def said(error: ReciprocityError, filename: str) -> str:
     return str(error)
 
 
+def chat_choices(
+    *,
+    me: str = "",
+    person: str = "",
+    date_order: str = "",
+    chat_name: str = "",
+    keep_text: bool = False,
+) -> ChatChoices:
+    """What was said about a chat in a form or an API call; blanks leave it to the file."""
+    order = date_order.strip()
+    if order and order not in words.IMPORT_ORDER_CHOICES:
+        raise InputError(
+            messages.CHOICE_UNKNOWN.format(
+                value=order, what="date order", choices=", ".join(words.IMPORT_ORDER_CHOICES)
+            )
+        )
+    return ChatChoices(
+        me=me.strip() or None,
+        person=person.strip() or None,
+        date_order=order or None,
+        chat_name=chat_name.strip() or None,
+        keep_text=keep_text,
+    )
+
+
 class ChatImports:
     """The imports of one app: started from uploads, read in threads, looked up by id."""
 
@@ -90,6 +120,34 @@ class ChatImports:
         with path.open("wb") as sink:
             shutil.copyfileobj(source, sink, 1024 * 1024)
         return ChatImport(job_id, name, path, ChatChoices())
+
+    def accept(self, filename: str, source: BinaryIO) -> ChatImport:
+        """Keep an upload that is a chat export; one that is not is let go, with a clear refusal.
+
+        The refusal (an InputError) names the uploaded file, never the temporary copy.
+        """
+        job = self.save(filename, source)
+        try:
+            if detect(job.path) == RECIPROCITY:
+                raise InputError(words.IMPORT_IS_RECIPROCITY)
+        except (ImportFormatError, InputError) as error:
+            self.discard(job)
+            raise InputError(said(error, job.filename)) from None
+        return job
+
+    def read_now(self, job: ChatImport, choices: ChatChoices) -> ImportSummary:
+        """Read an accepted upload here and now (the JSON API), then let its file go.
+
+        Raises WhoIsWhoError (with the names) when the chat needs to be told who
+        is who, and an InputError naming the uploaded file when it cannot be read.
+        """
+        job.choices = choices
+        try:
+            return import_chat_file(self.database, job.path, choices)
+        except ImportFormatError as error:
+            raise InputError(said(error, job.filename)) from None
+        finally:
+            self.discard(job)
 
     def start(self, job: ChatImport, choices: ChatChoices) -> ChatImport:
         job.choices = choices

@@ -2,8 +2,8 @@
 
 Adding one offers a request-shaped rewrite when the wording check finds
 something, as the audit's vision step does; the person keeps their own words
-or takes the rewrite. Reviews go through ``review_boundary``, as
-``reciprocity boundary review`` does.
+or takes the rewrite. Changes go through ``web.actions`` (as the JSON API's do)
+to ``add_boundary`` and ``review_boundary``, as ``reciprocity boundary`` does.
 """
 
 from __future__ import annotations
@@ -15,22 +15,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from reciprocity.agenda import due, person_named
+from reciprocity.agenda import due
 from reciprocity.coach import phrasing
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Boundary
-from reciprocity.model.boundary import (
-    add_boundary,
-    all_boundaries,
-    find_boundary,
-    is_vague,
-    review_boundary,
-)
+from reciprocity.model.boundary import all_boundaries, is_vague
 from reciprocity.model.person import all_people
-from reciprocity.vocabulary import BoundaryArea, BoundaryStatus
-from reciprocity.web import forms
+from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -54,19 +47,16 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
         values["request"] = offer.rewrite
     try:
         with database(request).transaction() as session:
-            boundary = add_boundary(
-                person_named(session, values["whose"] or "me"),
-                area=forms.choice(values["area"], BoundaryArea, "area"),
+            boundary_id = actions.new_boundary(
+                session,
+                whose=values["whose"],
+                area=values["area"],
                 request=values["request"],
-                since=forms.day(values["since"], today=today) or today,
-                review_on=forms.day(
-                    values["review"], today=today, default_today=False, allow_future=True
-                ),
+                since=values["since"],
+                review=values["review"],
                 note=values["note"],
-            )
-            session.add(boundary)
-            session.flush()
-            boundary_id = boundary.id
+                today=today,
+            ).id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse(
@@ -78,19 +68,16 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
 def review(
     request: Request, boundary_id: int, form: FormData = Depends(forms.read_form)
 ) -> Response:
-    today = today_of(request)
-    request_words = forms.text(form, "request").strip()
     try:
         with database(request).transaction() as session:
-            review_boundary(
-                find_boundary(session, boundary_id),
-                status=forms.choice(forms.text(form, "status"), BoundaryStatus, "status"),
-                today=today,
-                request=request_words or None,
-                next_review=forms.day(
-                    forms.text(form, "next"), today=today, default_today=False, allow_future=True
-                ),
-                note=forms.text(form, "note") or None,
+            actions.review_boundary(
+                session,
+                boundary_id,
+                status=forms.text(form, "status"),
+                request=forms.text(form, "request"),
+                next_review=forms.text(form, "next"),
+                note=forms.text(form, "note"),
+                today=today_of(request),
             )
     except ReciprocityError as error:
         return _render(request, values={"whose": "me"}, error=str(error), status=400)
@@ -128,11 +115,7 @@ def _render(
     today = today_of(request)
     everything = request.query_params.get("all") == "1"
     with database(request).transaction() as session:
-        boundaries = [
-            b
-            for b in all_boundaries(session)
-            if everything or b.status is not BoundaryStatus.RETIRED
-        ]
+        boundaries = all_boundaries(session, retired=everything)
         to_review = {i.details.get("boundary") for i in due(session, today) if i.kind == "boundary"}
         rows = [_row(b, b.id in to_review) for b in boundaries]
         return pages(request).render(

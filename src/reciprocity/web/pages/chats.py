@@ -17,16 +17,14 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import messages
 from reciprocity.coach import web as words
-from reciprocity.errors import ImportFormatError, InputError
-from reciprocity.evidence import detect
+from reciprocity.errors import InputError
 from reciprocity.evidence.derive import Reading
-from reciprocity.evidence.detect import RECIPROCITY, UNDERSTOOD
+from reciprocity.evidence.detect import UNDERSTOOD
 from reciprocity.model.person import all_people
 from reciprocity.store.chats import ImportSummary
-from reciprocity.store.imports import ChatChoices
 from reciprocity.vocabulary import Dimension, Giver
 from reciprocity.web import forms
-from reciprocity.web.jobs import CHOOSE, DONE, READING, ChatImports, said
+from reciprocity.web.jobs import CHOOSE, DONE, READING, ChatImports, chat_choices
 from reciprocity.web.render import database, pages
 
 router = APIRouter(include_in_schema=False)
@@ -50,18 +48,12 @@ def upload(request: Request, form: FormData = Depends(forms.read_form)) -> Respo
     values = _choices_from(form)
     file = forms.upload(form, "file")
     try:
-        choices = _choices(values)
+        choices = chat_choices(**values)
         if file is None:
             raise InputError(words.IMPORT_NO_FILE)
+        job = imports(request).accept(file.filename or "", file.file)
     except InputError as error:
         return _form(request, values=values, error=str(error), status=400)
-    job = imports(request).save(file.filename or "", file.file)
-    try:
-        if detect(job.path) == RECIPROCITY:
-            raise InputError(words.IMPORT_IS_RECIPROCITY)
-    except (ImportFormatError, InputError) as error:
-        imports(request).discard(job)
-        return _form(request, values=values, error=said(error, job.filename), status=400)
     imports(request).start(job, choices)
     return RedirectResponse(f"/import/{job.id}", status_code=303)
 
@@ -94,7 +86,7 @@ def status(request: Request, job_id: str) -> Response:
 
 @router.post("/import/{job_id}/again", response_class=HTMLResponse)
 def again(request: Request, job_id: str, form: FormData = Depends(forms.read_form)) -> Response:
-    job = imports(request).again(job_id, _choices(_choices_from(form)))
+    job = imports(request).again(job_id, chat_choices(**_choices_from(form)))
     return RedirectResponse(f"/import/{job.id}", status_code=303)
 
 
@@ -105,22 +97,6 @@ def _choices_from(form: FormData) -> dict[str, Any]:
         "date_order": forms.text(form, "date_order").strip(),
         "keep_text": forms.text(form, "keep_text") == "yes",
     }
-
-
-def _choices(values: dict[str, Any]) -> ChatChoices:
-    order = values["date_order"]
-    if order and order not in words.IMPORT_ORDER_CHOICES:
-        raise InputError(
-            messages.CHOICE_UNKNOWN.format(
-                value=order, what="date order", choices=", ".join(words.IMPORT_ORDER_CHOICES)
-            )
-        )
-    return ChatChoices(
-        me=values["me"] or None,
-        person=values["person"] or None,
-        date_order=order or None,
-        keep_text=bool(values["keep_text"]),
-    )
 
 
 def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:

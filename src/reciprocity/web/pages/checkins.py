@@ -1,9 +1,9 @@
 """Check-ins: prepare with the agenda, then record what was said and agreed.
 
 The agenda is ``checkins.agenda``, as ``reciprocity checkin`` prints it; the
-record is built by ``checkins.record_checkin``, as the command line builds it,
-after the same gentle notes on wording (``checkins.wording_notes``), which
-never change what was written.
+record is built by ``checkins.record_checkin`` (through ``web.actions``, as the
+JSON API builds it), as the command line builds it, after the same gentle notes
+on wording (``checkins.notes_on``), which never change what was written.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from reciprocity.errors import ReciprocityError
 from reciprocity.model import Person
 from reciprocity.model.checkin import QUESTIONS, SIDES, all_checkins, checkins_with
 from reciprocity.model.person import all_people
-from reciprocity.vocabulary import AdjustmentOutcome
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 
@@ -74,43 +73,28 @@ def record(request: Request, person_id: int, form: FormData = Depends(forms.read
     )
     agreed = [line.strip() for line in values["agreed"].splitlines() if line.strip()]
     texts = [*(values[f"{s}_{q}"] for s in SIDES for q in QUESTIONS), *agreed]
-    notes = list(dict.fromkeys(n for text in texts for n in checkins.wording_notes(text)))
+    notes = checkins.notes_on(texts)
     with database(request).transaction() as session:
         person = actions.person_by_id(session, person_id)
+        if notes and forms.text(form, "action") != "keep":
+            return _render(request, session, person, values=values, notes=notes)
         try:
-            on = forms.day(values["on"], today=today) or today
-            next_on = forms.day(values["next"], today=today, default_today=False, allow_future=True)
-            if notes and forms.text(form, "action") != "keep":
-                return _render(request, session, person, values=values, notes=notes)
-            previous = checkins.last_checkin(session, person)
-            outcomes = _outcomes(values["outcomes"], previous)
-            checkin = checkins.record_checkin(
+            actions.record_checkin(
+                session,
                 person,
-                on=on,
                 sides={side: {q: values[f"{side}_{q}"] for q in QUESTIONS} for side in SIDES},
                 adjustments=agreed,
-                outcomes=outcomes,
-                previous=previous,
-                next_on=next_on,
+                outcomes={
+                    int(key): value for key, value in values["outcomes"].items() if key.isdigit()
+                },
+                on=values["on"],
+                next_on=values["next"],
+                today=today,
             )
-            session.add(checkin)
-            session.flush()
         except ReciprocityError as error:
             session.rollback()
             return _render(request, session, person, values=values, error=str(error), status=400)
     return RedirectResponse(f"/checkin/{person_id}?notice=saved#past", status_code=303)
-
-
-def _outcomes(chosen: dict[str, str], previous: Any) -> dict[int, AdjustmentOutcome]:
-    """The outcomes picked for last time's adjustments; "not now" leaves one to ask again."""
-    if previous is None:
-        return {}
-    ids = {str(a.id) for a in previous.adjustments if a.outcome is None}
-    return {
-        int(key): forms.choice(value, AdjustmentOutcome, "outcome (happened, partly, not-yet)")
-        for key, value in chosen.items()
-        if key in ids and value
-    }
 
 
 def _render(

@@ -1,8 +1,9 @@
 """Rituals: what is coming up, who hosts next, marking one done, skipped or moved, adding one.
 
-Every change goes through the model's own functions (``add_ritual``,
-``mark_done``, ``mark_skipped``, ``mark_moved``), the ones ``reciprocity ritual``
-calls; where a ritual stands comes from ``practices.schedule``.
+Every change goes through ``web.actions`` (as the JSON API's do) to the model's
+own functions (``add_ritual``, ``mark_done``, ``mark_skipped``, ``mark_moved``),
+the ones ``reciprocity ritual`` calls; where a ritual stands comes from
+``practices.schedule``.
 """
 
 from __future__ import annotations
@@ -18,18 +19,13 @@ from starlette.datastructures import FormData, QueryParams
 from reciprocity.agenda import cadence_words, host_sentence, kept_words, names_of
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
-from reciprocity.errors import ConflictError, InputError, NotFoundError, ReciprocityError
+from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
 from reciprocity.model import ME, Ritual
 from reciprocity.model.person import all_people
 from reciprocity.model.ritual import (
-    add_ritual,
     all_rituals,
     find_ritual,
-    mark_done,
-    mark_moved,
-    mark_skipped,
 )
-from reciprocity.practices.recurrence import parse_time
 from reciprocity.practices.schedule import open_between, standing
 from reciprocity.vocabulary import OccurrenceStatus
 from reciprocity.web import actions, forms
@@ -81,22 +77,21 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
                 ).name
             elif values["first"] == ME:
                 first = ME
-            at = values["at"].strip()
-            ritual = add_ritual(
+            ritual = actions.new_ritual(
+                session,
                 person,
                 title=values["title"],
                 rule=values["rule"],
-                start=forms.day(values["from"], today=today, allow_future=True) or today,
-                end=forms.day(values["until"], today=today, default_today=False, allow_future=True),
-                at=parse_time(at) if at else None,
-                zone=values["zone"].strip() or None,
+                start=values["from"],
+                end=values["until"],
+                at=values["at"],
+                zone=values["zone"],
                 others=others,
                 first=first,
                 rotates=values["rotate"] != "no",
                 note=values["note"],
+                today=today,
             )
-            session.add(ritual)
-            session.flush()
             ritual_id = ritual.id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
@@ -107,50 +102,49 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
 
 @router.post("/rituals/{ritual_id}/done", response_class=HTMLResponse)
 def done(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
-    today = today_of(request)
-    host = forms.text(form, "host").strip()
     return _change(
         request,
         ritual_id,
         "done",
-        lambda ritual: mark_done(
+        lambda ritual: actions.ritual_done(
             ritual,
-            on=forms.day(forms.text(form, "on"), today=today) or today,
-            planned=_planned(form, today),
-            host=host or None,
+            on=forms.text(form, "on"),
+            planned=forms.text(form, "for"),
+            host=forms.text(form, "host"),
             note=forms.text(form, "note"),
+            today=today_of(request),
         ),
     )
 
 
 @router.post("/rituals/{ritual_id}/skip", response_class=HTMLResponse)
 def skip(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
-    today = today_of(request)
     return _change(
         request,
         ritual_id,
         "skipped",
-        lambda ritual: mark_skipped(
-            ritual, today=today, planned=_planned(form, today), note=forms.text(form, "note")
+        lambda ritual: actions.ritual_skipped(
+            ritual,
+            planned=forms.text(form, "for"),
+            note=forms.text(form, "note"),
+            today=today_of(request),
         ),
     )
 
 
 @router.post("/rituals/{ritual_id}/move", response_class=HTMLResponse)
 def move(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
-    today = today_of(request)
-
-    def moving(ritual: Ritual) -> date:
-        to = forms.day(forms.text(form, "to"), today=today, default_today=False, allow_future=True)
-        if to is None:
-            raise InputError(words.RITUAL_MOVE_NEEDS_DAY)
-        return mark_moved(ritual, today=today, to=to, planned=_planned(form, today))
-
-    return _change(request, ritual_id, "moved", moving)
-
-
-def _planned(form: FormData, today: date) -> date | None:
-    return forms.day(forms.text(form, "for"), today=today, default_today=False, allow_future=True)
+    return _change(
+        request,
+        ritual_id,
+        "moved",
+        lambda ritual: actions.ritual_moved(
+            ritual,
+            to=forms.text(form, "to"),
+            planned=forms.text(form, "for"),
+            today=today_of(request),
+        ),
+    )
 
 
 def _change(request: Request, ritual_id: int, notice: str, change: Any) -> Response:

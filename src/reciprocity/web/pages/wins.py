@@ -9,11 +9,11 @@ from starlette.datastructures import FormData
 from reciprocity.agenda import person_named
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
-from reciprocity.errors import InputError, ReciprocityError
+from reciprocity.errors import ReciprocityError
 from reciprocity.model import Win
 from reciprocity.model.person import all_people
-from reciprocity.model.win import note_win, recent_wins
-from reciprocity.web import forms
+from reciprocity.model.win import recent_wins
+from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -29,17 +29,10 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     today = today_of(request)
     values = {key: forms.text(form, key) for key in ("whose", "text", "on")}
     try:
-        if not values["whose"].strip():
-            raise InputError(practice_words.WIN_NEEDS_SOMEONE)
         with database(request).transaction() as session:
-            win = note_win(
-                person_named(session, values["whose"]),
-                text=values["text"],
-                on=forms.day(values["on"], today=today) or today,
-            )
-            session.add(win)
-            session.flush()
-            win_id = win.id
+            win_id = actions.new_win(
+                session, whose=values["whose"], text=values["text"], on=values["on"], today=today
+            ).id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse(f"/wins?added={win_id}#win-{win_id}", status_code=303)

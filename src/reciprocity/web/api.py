@@ -1,4 +1,4 @@
-"""The JSON API under ``/api``: people, moments, seasons, patterns, audits, the practices.
+"""The JSON API under ``/api``: people, moments, seasons, patterns, audits (practices: ``api_practices``).
 
 The same shapes as the command line's ``--json`` (``Person.as_dict``,
 ``RelationshipPattern.as_dict``, ``Audit.as_dict``, ``agenda.ritual_row``,
@@ -11,33 +11,22 @@ Writes need the anti-forgery token in the ``X-CSRF-Token`` header: ``GET
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from reciprocity import checkins, overview
-from reciprocity.agenda import DEFAULT_DAYS, due_document, ritual_row
-from reciprocity.coach import phrasing
-from reciprocity.errors import WhoIsWhoError
-from reciprocity.model import Audit, Boundary, CheckIn, Moment, Person, Ritual, Season, Win
+from reciprocity import overview
+from reciprocity.model import Audit, Moment, Person, Season
 from reciprocity.model.audit import all_audits, find_audit
-from reciprocity.model.boundary import all_boundaries, is_vague
-from reciprocity.model.checkin import QUESTIONS, all_checkins, checkins_with
 from reciprocity.model.person import all_people
-from reciprocity.model.ritual import all_rituals, find_ritual
-from reciprocity.model.win import recent_wins
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,
     RATING_MAX,
     RATING_MIN,
-    AdjustmentOutcome,
-    BoundaryArea,
-    BoundaryStatus,
     CareStyle,
     Dimension,
     Direction,
@@ -46,7 +35,6 @@ from reciprocity.vocabulary import (
     SeasonKind,
 )
 from reciprocity.web import actions
-from reciprocity.web.jobs import ChatImports, chat_choices
 from reciprocity.web.render import database, pages, set_csrf_cookie, today_of
 from reciprocity.web.security import CSRF_COOKIE
 
@@ -108,90 +96,6 @@ class AuditIn(BaseModel):
     entries: list[EntryIn]
 
 
-class RitualIn(BaseModel):
-    person_id: int = Field(examples=[2])
-    title: str = Field(examples=["Sunday call"])
-    rule: str = Field(
-        description="An RFC 5545 rule or a friendly cadence (weekly, fortnightly, monthly, "
-        "'every sunday', 'monthly on the first saturday').",
-        examples=["every sunday", "monthly on the first friday", "FREQ=WEEKLY;BYDAY=SU"],
-    )
-    start: str = Field("today", examples=["2026-11-01"])
-    end: str | None = Field(None, examples=["2027-06-30"])
-    at: str | None = Field(None, examples=["19:30"])
-    zone: str | None = Field(None, examples=["Europe/London"])
-    others: list[int] = Field([], description="Ids of others who share it.", examples=[[3]])
-    first: str | None = Field(None, description="Who hosts first.", examples=["me", "Jordan"])
-    rotates: bool = True
-    note: str = ""
-
-
-class RitualDoneIn(BaseModel):
-    on: str = Field(default="today", examples=["today", "2026-11-01"])
-    planned: str | None = Field(
-        default=None,
-        description="Which planned day (default: the latest open one).",
-        examples=["2026-11-06"],
-    )
-    host: str | None = Field(
-        default=None, description="Who hosted, if not who was next.", examples=["me"]
-    )
-    note: str = Field(default="", examples=["Jordan cooked"])
-
-
-class RitualSkipIn(BaseModel):
-    planned: str | None = Field(default=None, examples=["2026-11-01"])
-    note: str = ""
-
-
-class RitualMoveIn(BaseModel):
-    to: str = Field(examples=["2026-11-13"])
-    planned: str | None = Field(None, examples=["2026-11-11"])
-
-
-class SideIn(BaseModel):
-    supported: str = Field("", examples=["Jordan came to the station to meet me"])
-    meaningful: str = ""
-    drained: str = ""
-
-
-class CheckInIn(BaseModel):
-    on: str = Field("today", examples=["today", "2026-11-01"])
-    sides: dict[Literal["me", "them"], SideIn] = Field(
-        {}, examples=[{"me": {"supported": "Jordan met me at the station"}, "them": {}}]
-    )
-    adjustments: list[str] = Field([], examples=[["Jordan picks the next film"]])
-    outcomes: dict[int, AdjustmentOutcome] = Field(
-        {},
-        description="How each adjustment waiting from the last check-in went, by its id "
-        "(see the agenda).",
-        examples=[{"4": "happened"}],
-    )
-    next_on: str | None = Field(None, examples=["2026-11-29"])
-
-
-class BoundaryIn(BaseModel):
-    whose: str = Field("me", examples=["me", "Jordan"])
-    area: BoundaryArea
-    request: str = Field(examples=["On weeknights I am free to talk until nine; after that, texts"])
-    since: str = "today"
-    review_on: str | None = Field(None, examples=["2026-12-13"])
-    note: str = ""
-
-
-class BoundaryReviewIn(BaseModel):
-    status: BoundaryStatus
-    request: str | None = Field(None, description="The renegotiated request, if it changed.")
-    next_review: str | None = Field(None, examples=["2027-01-10"])
-    note: str | None = None
-
-
-class WinIn(BaseModel):
-    whose: str = Field(examples=["Jordan", "me"])
-    text: str = Field(examples=["Jordan asked how my week was before talking about theirs."])
-    on: str = Field("today", examples=["today", "2026-10-30"])
-
-
 def _person(person: Person) -> JSON:
     return {"id": person.id, **person.as_dict()}
 
@@ -208,31 +112,7 @@ def _audit(audit: Audit) -> JSON:
     return {"id": audit.id, **audit.as_dict()}
 
 
-def _checkin(checkin: CheckIn) -> JSON:
-    return {"id": checkin.id, **checkin.as_dict()}
-
-
-def _boundary(boundary: Boundary) -> JSON:
-    offer = phrasing.offer(boundary.request)
-    return {
-        "id": boundary.id,
-        **boundary.as_dict(),
-        "offer": None if offer is None else {"why": offer.why, "rewrite": offer.rewrite},
-        "vague": is_vague(boundary.request),
-    }
-
-
-def _win(win: Win) -> JSON:
-    return {"id": win.id, **win.as_dict()}
-
-
-def _marked(ritual: Ritual, due: date, today: date) -> JSON:
-    """The ritual after a mark, with the occurrence that was marked."""
-    occurrence = next(o for o in ritual.occurrences if o.due == due)
-    return {**ritual_row(ritual, today), "marked": occurrence.as_dict()}
-
-
-def _created(data: JSON) -> JSONResponse:
+def created(data: JSON) -> JSONResponse:
     return JSONResponse(data, status_code=201)
 
 
@@ -267,7 +147,7 @@ def add_person(request: Request, body: PersonIn) -> JSONResponse:
             note=body.note,
             today=today_of(request),
         )
-        return _created(_person(person))
+        return created(_person(person))
 
 
 @router.get("/people/{person_id}", summary="One person, with their moments")
@@ -297,7 +177,7 @@ def log_moment(request: Request, person_id: int, body: MomentIn) -> JSONResponse
             on=body.on,
             today=today_of(request),
         )
-        return _created(_moment(moment))
+        return created(_moment(moment))
 
 
 @router.get("/seasons", summary="Every season, ongoing first")
@@ -317,7 +197,7 @@ def start_season(request: Request, body: SeasonIn) -> JSONResponse:
             note=body.note,
             today=today_of(request),
         )
-        return _created(_season(season))
+        return created(_season(season))
 
 
 @router.post("/seasons/{season_id}/end", summary="End a season")
@@ -356,208 +236,9 @@ def audit(request: Request, audit_id: int) -> JSON:
 @router.post("/audits", status_code=201, summary="Save a completed audit")
 def save_audit(request: Request, body: AuditIn) -> JSONResponse:
     with database(request).transaction() as session:
-        return _created(_audit(_build(session, body, request)))
+        return created(_audit(_build(session, body, request)))
 
 
 def _build(session: Session, body: AuditIn, request: Request) -> Audit:
     document = body.model_dump(mode="json")
     return actions.build_audit(session, document, today=today_of(request))
-
-
-
-# -- the practices: rituals, check-ins, boundaries, small wins, what is due ---
-
-
-@router.get("/rituals", summary="Every ritual: what is next, who hosts next, how well kept")
-def rituals(request: Request) -> list[JSON]:
-    today = today_of(request)
-    with database(request).transaction() as session:
-        return [ritual_row(r, today) for r in all_rituals(session)]
-
-
-@router.post("/rituals", status_code=201, summary="Add a ritual with a cadence")
-def add_ritual(request: Request, body: RitualIn) -> JSONResponse:
-    today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = actions.new_ritual(
-            session,
-            actions.person_by_id(session, body.person_id),
-            title=body.title,
-            rule=body.rule,
-            start=body.start,
-            end=body.end or "",
-            at=body.at or "",
-            zone=body.zone or "",
-            others=[actions.person_by_id(session, i) for i in body.others],
-            first=body.first,
-            rotates=body.rotates,
-            note=body.note,
-            today=today,
-        )
-        return _created(ritual_row(ritual, today))
-
-
-@router.post("/rituals/{ritual_id}/done", summary="Mark an occurrence done; hosting moves on")
-def ritual_done(request: Request, ritual_id: int, body: RitualDoneIn | None = None) -> JSON:
-    body = body or RitualDoneIn()
-    today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = actions.ritual_done(
-            ritual,
-            on=body.on,
-            planned=body.planned or "",
-            host=body.host or "",
-            note=body.note,
-            today=today,
-        )
-        return _marked(ritual, due, today)
-
-
-@router.post("/rituals/{ritual_id}/skip", summary="Skip an occurrence by choice")
-def ritual_skip(request: Request, ritual_id: int, body: RitualSkipIn | None = None) -> JSON:
-    body = body or RitualSkipIn()
-    today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = actions.ritual_skipped(
-            ritual, planned=body.planned or "", note=body.note, today=today
-        )
-        return _marked(ritual, due, today)
-
-
-@router.post("/rituals/{ritual_id}/move", summary="Move an occurrence to another day")
-def ritual_move(request: Request, ritual_id: int, body: RitualMoveIn) -> JSON:
-    today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = actions.ritual_moved(ritual, to=body.to, planned=body.planned or "", today=today)
-        return _marked(ritual, due, today)
-
-
-@router.get("/checkins", summary="Check-ins, oldest first (everyone's, or one person's)")
-def checkins_list(request: Request, person_id: int | None = None) -> list[JSON]:
-    with database(request).transaction() as session:
-        if person_id is None:
-            found = all_checkins(session)
-        else:
-            found = checkins_with(session, actions.person_by_id(session, person_id))
-        return [_checkin(c) for c in found]
-
-
-@router.get("/people/{person_id}/checkin-agenda", summary="What to have in front of you")
-def checkin_agenda(request: Request, person_id: int) -> JSON:
-    with database(request).transaction() as session:
-        person = actions.person_by_id(session, person_id)
-        return checkins.agenda(session, person, today_of(request))
-
-
-@router.post(
-    "/people/{person_id}/checkins", status_code=201, summary="Record a check-in as it was held"
-)
-def record_checkin(request: Request, person_id: int, body: CheckInIn) -> JSONResponse:
-    sides: dict[str, dict[str, str]] = {
-        side: answers.model_dump() for side, answers in body.sides.items()
-    }
-    texts = [*(sides[s][q] for s in sides for q in QUESTIONS), *body.adjustments]
-    with database(request).transaction() as session:
-        checkin = actions.record_checkin(
-            session,
-            actions.person_by_id(session, person_id),
-            sides=sides,
-            adjustments=body.adjustments,
-            outcomes={key: outcome.value for key, outcome in body.outcomes.items()},
-            on=body.on,
-            next_on=body.next_on or "",
-            today=today_of(request),
-        )
-        return _created({**_checkin(checkin), "notes": checkins.notes_on(texts)})
-
-
-@router.get("/boundaries", summary="Boundaries, oldest first (retired ones with ?all=true)")
-def boundaries(
-    request: Request, everything: Annotated[bool, Query(alias="all")] = False
-) -> list[JSON]:
-    with database(request).transaction() as session:
-        return [_boundary(b) for b in all_boundaries(session, retired=everything)]
-
-
-@router.post("/boundaries", status_code=201, summary="Add a boundary, worded as a request")
-def add_boundary(request: Request, body: BoundaryIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        boundary = actions.new_boundary(
-            session,
-            whose=body.whose,
-            area=body.area.value,
-            request=body.request,
-            since=body.since,
-            review=body.review_on or "",
-            note=body.note,
-            today=today_of(request),
-        )
-        return _created(_boundary(boundary))
-
-
-@router.post("/boundaries/{boundary_id}/review", summary="Say where a boundary stands now")
-def review_boundary(request: Request, boundary_id: int, body: BoundaryReviewIn) -> JSON:
-    with database(request).transaction() as session:
-        boundary = actions.review_boundary(
-            session,
-            boundary_id,
-            status=body.status.value,
-            request=body.request or "",
-            next_review=body.next_review or "",
-            note=body.note,
-            today=today_of(request),
-        )
-        return _boundary(boundary)
-
-
-@router.get("/wins", summary="Small wins, newest first")
-def wins(request: Request) -> list[JSON]:
-    with database(request).transaction() as session:
-        return [_win(w) for w in recent_wins(session)]
-
-
-@router.post("/wins", status_code=201, summary="Note a small win")
-def add_win(request: Request, body: WinIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        win = actions.new_win(
-            session, whose=body.whose, text=body.text, on=body.on, today=today_of(request)
-        )
-        return _created(_win(win))
-
-
-@router.get("/due", summary="What could use attention (as `reciprocity due --json`)")
-def due(request: Request, days: Annotated[int, Query(ge=0, le=366)] = DEFAULT_DAYS) -> JSON:
-    with database(request).transaction() as session:
-        return due_document(session, today_of(request), days)
-
-
-@router.post(
-    "/imports",
-    summary="Import a chat export (as `reciprocity import --json`)",
-    responses={409: {"description": "The chat needs to be told who is who; names are listed."}},
-)
-def import_chat(
-    request: Request,
-    file: Annotated[UploadFile, File(description="A chat export, format detected.")],
-    me: Annotated[str, Form(description="Your own name in the chat.")] = "",
-    person: Annotated[str, Form(description="Who the other side is, in your list.")] = "",
-    chat: Annotated[str, Form(description="Which chat, in a whole-account export.")] = "",
-    date_order: Annotated[str, Form(description="DMY, MDY or YMD, if the guess was wrong.")] = "",
-    keep_text: Annotated[bool, Form(description="Keep message text.")] = False,
-) -> JSONResponse:
-    choices = chat_choices(
-        me=me, person=person, date_order=date_order, chat_name=chat, keep_text=keep_text
-    )
-    imports: ChatImports = request.app.state.imports
-    job = imports.accept(file.filename or "", file.file)
-    try:
-        summary = imports.read_now(job, choices)
-    except WhoIsWhoError as error:
-        with database(request).transaction() as session:
-            people = [p.name for p in all_people(session)]
-        answer = {"error": str(error), "file": job.filename, "names": error.names, "people": people}
-        return JSONResponse(answer, status_code=409)
-    return JSONResponse(summary.as_dict())

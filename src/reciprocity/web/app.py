@@ -71,7 +71,7 @@ async def check_csrf(request: Request) -> AsyncIterator[None]:
 
 def create_app(settings: WebSettings, database: Database | None = None) -> FastAPI:
     """The web app over ``settings.database_url`` (or an already open ``database``)."""
-    from reciprocity.web import api
+    from reciprocity.web import api, api_practices
     from reciprocity.web.jobs import ChatImports
     from reciprocity.web.pages import (
         audit,
@@ -126,6 +126,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     for practice in (checkins, rituals, boundaries, wins, chats, settings_pages):
         app.include_router(practice.router)
     app.include_router(api.router)
+    app.include_router(api_practices.router)
     _handle_errors(app)
 
     app.add_middleware(BodyLimit, limit=settings.upload_limit)

@@ -6,13 +6,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from reciprocity import overview
 from reciprocity.errors import ReciprocityError
-from reciprocity.model import Person, Season
+from reciprocity.model import Moment, Person, Season
 from reciprocity.model.person import all_people
 from reciprocity.report.charts import energy_chart, leaning_chart
 from reciprocity.web import actions, forms
@@ -64,7 +64,16 @@ def person_context(session: Session, person: Person, today: Any) -> dict[str, An
     pattern = overview.pattern_of(session, person, today=today)
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
     seasons = [*person.seasons, *mine]
-    moments = sorted(person.moments, key=lambda m: (m.on, m.id), reverse=True)
+    # The latest moments and how many there are, not every moment as an object.
+    moments = list(
+        session.scalars(
+            select(Moment)
+            .where(Moment.person_id == person.id)
+            .order_by(Moment.on.desc(), Moment.id.desc())
+            .limit(MOMENT_LIMIT)
+        )
+    )
+    total = session.scalar(select(func.count(Moment.id)).where(Moment.person_id == person.id))
     entries = sorted(person.audit_entries, key=lambda e: (e.audit.on, e.audit.id), reverse=True)
     return {
         "title": person.name,
@@ -75,8 +84,8 @@ def person_context(session: Session, person: Person, today: Any) -> dict[str, An
             for d, reading in pattern.dimensions.items()
         },
         "energy_chart": energy_chart(pattern.energy, seasons, name=person.name),
-        "moments": moments[:MOMENT_LIMIT],
-        "more_moments": max(0, len(moments) - MOMENT_LIMIT),
+        "moments": moments,
+        "more_moments": max(0, (total or 0) - len(moments)),
         "seasons": sorted(seasons, key=lambda s: s.start, reverse=True),
         "entries": entries,
         "today": today,

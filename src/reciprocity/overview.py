@@ -93,25 +93,25 @@ def people_with_safety_signs(session: Session, person_id: int | None = None) -> 
     texts: dict[int, list[str]] = defaultdict(list)
     queries = [
         select(Moment.person_id, Moment.text),
-        select(CheckIn.person_id, CheckIn.note),
+        select(
+            CheckIn.person_id,
+            CheckIn.note,
+            CheckIn.me_supported,
+            CheckIn.me_meaningful,
+            CheckIn.me_drained,
+            CheckIn.them_supported,
+            CheckIn.them_meaningful,
+            CheckIn.them_drained,
+        ),
         select(AuditEntry.person_id, DimensionRating.vision).join(DimensionRating.entry),
     ]
-    check_in_fields = (
-        CheckIn.me_supported,
-        CheckIn.me_meaningful,
-        CheckIn.me_drained,
-        CheckIn.them_supported,
-        CheckIn.them_meaningful,
-        CheckIn.them_drained,
-    )
-    queries += [select(CheckIn.person_id, field) for field in check_in_fields]
     for query in queries:
-        owner_column = query.selected_columns[0]
         if person_id is not None:
-            query = query.where(owner_column == person_id)
-        for owner, written in session.execute(query):
-            if owner is not None and written:
-                texts[owner].append(written)
+            query = query.where(query.selected_columns[0] == person_id)
+        for row in session.execute(query):
+            owner, written = row[0], row[1:]
+            if owner is not None:
+                texts[int(owner)].extend(str(w) for w in written if w)
     return {owner for owner, written in texts.items() if signs_in(written)}
 
 

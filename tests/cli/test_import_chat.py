@@ -233,3 +233,19 @@ def test_a_damaged_chat_in_an_export_changes_nothing(
     result = other("import", str(document))
     assert result.code != 0 and where in result.err, result.err
     assert other("people", "list", "--json").json() == []
+
+
+def test_a_damaged_stored_day_is_named_and_nothing_changes(cli: Cli, tmp_path: Path) -> None:
+    export = tmp_path / "chat.txt"
+    _write_chat(export, datetime(2026, 5, 1), 3)
+    assert cli("import", str(export), "--me", "Alex").code == 0
+    with sqlite3.connect(cli.db) as db:
+        db.execute("UPDATE chat_day SET outline = X'0102' WHERE day = '2026-05-02'")
+    longer = tmp_path / "longer.txt"
+    _write_chat(longer, datetime(2026, 5, 1), 5)
+    result = cli("import", str(longer), "--me", "Alex")
+    assert result.code != 0
+    assert "2026-05-02" in result.err and "backup" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    with sqlite3.connect(cli.db) as db:
+        assert db.execute("SELECT count(*) FROM chat_day").fetchone() == (3,)

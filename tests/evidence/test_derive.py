@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reciprocity.evidence.derive import Line, minute_of, read
+from reciprocity.evidence.derive import Line, read
+from reciprocity.evidence.message import minute_of
 from reciprocity.evidence.signals import flags_of
 from reciprocity.vocabulary import Dimension, Giver
 

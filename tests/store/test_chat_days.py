@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
 from reciprocity.evidence import parse
-from reciprocity.evidence.message import Message, MessageKind
+from reciprocity.evidence.message import Message, MessageColumns, MessageKind, minute_of, moment_of
 from reciprocity.store import migrate, open_database
 from reciprocity.store.chats import store_chat
-from reciprocity.store.outlines import Outline, OutlineError, Outliner, when
+from reciprocity.store.outlines import Outline, OutlineError, Outliner
 
 EXPORT = """\
 02/03/2026, 09:00 - Sam: how are you doing?
@@ -30,7 +30,7 @@ def test_a_store_from_before_days_is_carried_over_and_still_recognised(tmp_path:
     export = tmp_path / "chat.txt"
     export.write_text(EXPORT, encoding="utf-8")
     outliner = Outliner()
-    outline = outliner.outline(list(parse(export).messages))
+    outline = outliner.outline(MessageColumns.of(list(parse(export).messages)))
     assert len(set(outline.fingerprints)) == 6  # the repeated "good! you?" stays two messages
 
     path = tmp_path / "older.db"
@@ -61,7 +61,7 @@ def test_a_store_from_before_days_is_carried_over_and_still_recognised(tmp_path:
                 ),
                 {
                     "person": 7 if outliner.names[outline.authors[index]] == "Sam" else None,
-                    "sent": when(outline.minutes[index]),
+                    "sent": moment_of(outline.minutes[index]),
                     "length": outline.lengths[index],
                     "flags": outline.flags[index],
                     "print": outline.fingerprints[index],
@@ -84,7 +84,7 @@ def test_a_store_from_before_days_is_carried_over_and_still_recognised(tmp_path:
 
 
 def _message(minute: int, author: str, body: str) -> Message:
-    return Message(when(minute), author, body, MessageKind.TEXT, 1)
+    return Message(moment_of(minute), author, body, MessageKind.TEXT, 1)
 
 
 @settings(max_examples=60, deadline=None)
@@ -99,7 +99,7 @@ def _message(minute: int, author: str, body: str) -> Message:
     )
 )
 def test_an_outline_packs_and_unpacks_to_itself(rows: list[tuple[int, str, str]]) -> None:
-    outline = Outliner(keep_text=True).outline([_message(*row) for row in rows])
+    outline = Outliner(keep_text=True).outline(MessageColumns.of([_message(*row) for row in rows]))
     again = Outline.unpack(outline.pack(), outline.texts)
     assert list(again.minutes) == [minute for minute, _, _ in rows]
     assert again == outline
@@ -120,15 +120,15 @@ def test_an_outline_packs_and_unpacks_to_itself(rows: list[tuple[int, str, str]]
     ],
 )
 def test_a_damaged_outline_is_refused(damage: object, reason: str) -> None:
-    outline = Outliner().outline([_message(1440 * 740_000, "Alex", "hi")])
+    outline = Outliner().outline(MessageColumns.of([_message(1440 * 740_000, "Alex", "hi")]))
     with pytest.raises(OutlineError, match=reason):
         Outline.unpack(damage(outline.pack()))  # type: ignore[operator]
 
 
 def test_minutes_count_as_the_evidence_step_counts() -> None:
-    from reciprocity.evidence.derive import minute_of
-
     moment = datetime(2026, 3, 2, 9, 5, 59)
-    outline = Outliner().outline([Message(moment, "Alex", "hi", MessageKind.TEXT, 1)])
+    columns = MessageColumns.of([Message(moment, "Alex", "hi", MessageKind.TEXT, 1)])
+    assert columns.messages() == [Message(moment, "Alex", "hi", MessageKind.TEXT, 1)]
+    outline = Outliner().outline(columns)
     assert outline.minutes[0] == minute_of(moment)
-    assert when(outline.minutes[0]) == moment.replace(second=0)
+    assert moment_of(outline.minutes[0]) == moment.replace(second=0)

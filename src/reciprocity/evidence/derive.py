@@ -43,7 +43,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from reciprocity.evidence.signals import (
     FLAG_CHECK_IN,
@@ -67,14 +67,10 @@ class EvidenceSettings:
 Line = tuple[int, bool, int, int]
 """One message as the evidence step needs it: (minute, mine, length, flags).
 
-``minute`` counts minutes from 0001-01-01 00:00 (``minute_of``); ``flags`` are
+``minute`` counts minutes from 0001-01-01 00:00 (``evidence.message.minute_of``); ``flags`` are
 the ``FLAG_*`` bits that ``flags_of`` finds in the text. The text itself is
 not needed here, so it need not be kept anywhere.
 """
-
-def minute_of(moment: datetime) -> int:
-    return moment.toordinal() * 1440 + moment.hour * 60 + moment.minute
-
 
 @dataclass(frozen=True, slots=True)
 class Signal:

@@ -7,10 +7,13 @@ memory while evidence is derived and is stored only when the user asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+from itertools import islice, repeat
+from operator import add, attrgetter, floordiv, sub
 from typing import NamedTuple
 
 
@@ -38,6 +41,64 @@ class Message(NamedTuple):
     text: str
     kind: MessageKind = MessageKind.TEXT
     line: int = 0
+
+
+MINUTES_PER_DAY = 1440
+_ORIGIN = datetime(1, 1, 1)
+_MINUTE = timedelta(minutes=1)
+_SENT, _AUTHOR, _TEXT, _KIND, _LINE = map(attrgetter, ("sent", "author", "text", "kind", "line"))
+
+
+def minute_of(moment: datetime) -> int:
+    """The minute ``moment`` falls in, counted from 0001-01-01 00:00 as minute 1440."""
+    return moment.toordinal() * MINUTES_PER_DAY + moment.hour * 60 + moment.minute
+
+
+def moment_of(minute: int, second: int = 0) -> datetime:
+    """The time a minute number (and a second within it) stands for."""
+    return _ORIGIN + timedelta(minutes=minute - MINUTES_PER_DAY, seconds=second)
+
+
+@dataclass(slots=True)
+class MessageColumns:
+    """Messages as parallel columns: row ``i`` is one message.
+
+    The same messages as a list of ``Message``, in the form the next step
+    reads fastest: ``minutes`` counts minutes as ``minute_of`` does and
+    ``seconds`` holds the second within each minute. ``utf8``, when a parser
+    has it, is each text's UTF-8 bytes, so that they need not be made again.
+    The WhatsApp parser yields these directly; ``of`` turns any messages into them.
+    """
+
+    minutes: array[int]
+    seconds: Sequence[int]
+    authors: list[str]
+    texts: list[str]
+    kinds: list[MessageKind]
+    lines: Sequence[int]
+    utf8: list[bytes] | None = None
+
+    def __len__(self) -> int:
+        return len(self.minutes)
+
+    @classmethod
+    def of(cls, messages: Sequence[Message]) -> MessageColumns:
+        sents = list(map(_SENT, messages))
+        minutes = map(floordiv, map(sub, sents, repeat(_ORIGIN)), repeat(_MINUTE))
+        return cls(
+            array("q", map(add, minutes, repeat(MINUTES_PER_DAY))),
+            list(map(attrgetter("second"), sents)),
+            list(map(_AUTHOR, messages)),
+            list(map(_TEXT, messages)),
+            list(map(_KIND, messages)),
+            list(map(_LINE, messages)),
+        )
+
+    def messages(self) -> list[Message]:
+        return list(
+            map(Message, map(moment_of, self.minutes, self.seconds), self.authors, self.texts,
+                self.kinds, self.lines)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +141,10 @@ class Chat:
     ``threads`` counts the messages of each conversation in an export that
     holds several whose own messages do not say whom they went to (a whole
     SMS backup); such an export is stored one conversation at a time.
+
+    ``columns``, set by parsers that read in bulk, is the same one-pass
+    stream as ``messages``, as ``MessageColumns``: read one of the two.
+    ``batches`` gives the columns of any parser.
     """
 
     format: str
@@ -92,3 +157,13 @@ class Chat:
     me: str | None = None
     notes: list[str] = field(default_factory=list)
     threads: dict[str, int] = field(default_factory=dict)
+    columns: Iterator[MessageColumns] | None = None
+
+    def batches(self, size: int) -> Iterator[MessageColumns]:
+        """The messages as columns, in the parser's own batches or ``size`` at a time."""
+        if self.columns is not None:
+            yield from self.columns
+            return
+        messages = iter(self.messages)
+        while batch := list(islice(messages, size)):
+            yield MessageColumns.of(batch)

@@ -45,12 +45,20 @@ from datetime import datetime, timedelta
 from itertools import accumulate, chain, repeat
 from operator import add
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from reciprocity.errors import ImportFormatError, InputError
 from reciprocity.evidence import dateorder
 from reciprocity.evidence.exportfile import BOM, head_text, read_bytes
-from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions, Skipped
+from reciprocity.evidence.message import (
+    Chat,
+    Message,
+    MessageColumns,
+    MessageKind,
+    ParseOptions,
+    Skipped,
+    minute_of,
+)
 
 FORMAT = "whatsapp"
 # An inner chat text larger than this, or compressed more than this ratio, is refused.
@@ -245,7 +253,8 @@ def parse(path: Path, options: ParseOptions = ParseOptions()) -> Chat:
             )
     chat.date_order = order
     days = {prefix: _midnight(fields[prefix], order) for prefix in fields}
-    chat.messages = chain.from_iterable(_Reader(data, starts, prefixes, days, order, chat).runs())
+    chat.columns = _Reader(data, starts, prefixes, days, order, chat).runs()
+    chat.messages = chain.from_iterable(map(MessageColumns.messages, chat.columns))
     return chat
 
 
@@ -411,10 +420,6 @@ def _midnight(fields: dateorder.Fields, order: str) -> datetime | None:
 
 # Reading the messages -----------------------------------------------------------
 
-def _build(*columns: Iterable[Any]) -> list[Message]:
-    """Messages from columns in field order (a longer column is cut to the others)."""
-    return list(map(tuple.__new__, repeat(Message), zip(*columns, strict=False)))
-
 
 class _Reader:
     """The messages of one export, run by run. Read once."""
@@ -434,12 +439,12 @@ class _Reader:
         self.order, self.chat = order, chat
         self.clocks: dict[bytes, timedelta | str | None] = {}
         self.names: dict[bytes, str | None] = {}
-        # "10:00 - Alice" → (time of day, author), one table per header shape.
-        self.heads: dict[bytes, dict[bytes, tuple[timedelta, str] | None]] = {b" - ": {}, b"] ": {}}
+        # "10:00 - Alice" → (minute of the day, second, author), one table per header shape.
+        self.heads: dict[bytes, dict[bytes, tuple[int, int, str] | None]] = {b" - ": {}, b"] ": {}}
         self.next_line = 1  # where the run after the one just read starts
 
-    def runs(self) -> Iterator[list[Message]]:
-        """The messages run by run (flattened by the caller, in C, not here per message)."""
+    def runs(self) -> Iterator[MessageColumns]:
+        """The messages run by run, as columns."""
         data, chat = self.data, self.chat
         first = self.starts[0]
         line = 1
@@ -454,13 +459,17 @@ class _Reader:
             day = self.days[prefix]
             tail = b"] " if prefix.startswith(b"[") else b" - "
             quick = None if day is None else self._quick(block, pieces, day, tail, line)
-            yield quick if quick is not None else self._careful(pieces, prefix, day, tail, line)
+            if quick is None:
+                careful = self._careful(pieces, prefix, day, tail, line)
+                quick = MessageColumns.of(careful) if careful else None
+            if quick is not None:
+                yield quick
             line = self.next_line
         self.data = b""  # let the text go once read
 
     def _quick(
         self, block: bytes, pieces: list[bytes], day: datetime, tail: bytes, line: int
-    ) -> list[Message] | None:
+    ) -> MessageColumns | None:
         """The run's messages when every piece is an ordinary message, else None."""
         keys, separators, bodies_with_ends = zip(
             *map(bytes.partition, pieces, repeat(b": ")), strict=False
@@ -473,28 +482,35 @@ class _Reader:
             found = [heads.get(key) or self._head(key, tail) for key in keys]
             if None in found:
                 return None
-        clocks, names = zip(*found, strict=False)
+        minutes, seconds, names = zip(*found, strict=False)
         bodies = list(map(bytes.rstrip, bodies_with_ends, repeat(b"\n")))
         kinds = list(map(_KINDS.get, bodies, repeat(MessageKind.TEXT)))
-        texts: Iterable[str] = map(bytes.decode, bodies)
+        texts = list(map(bytes.decode, bodies))
         if _LRM in block or _ATTACHED in block or _FILE_ATTACHED in block:
-            looked = list(texts)
             for index, body in enumerate(bodies):
                 if kinds[index] is MessageKind.TEXT and _unusual(body):
-                    kinds[index], looked[index] = _closer_look(looked[index])
-            texts = looked
+                    kinds[index], texts[index] = _closer_look(texts[index])
+                    bodies[index] = texts[index].encode()
         if None in kinds:  # a system line written as someone's message
             return None
-        sents = map(add, repeat(day), clocks)
         # Each message's first line; the last number is where the next run starts.
         lines = list(
             accumulate(map(add, map(bytes.count, pieces, repeat(b"\n")), repeat(1)), initial=line)
         )
-        self.next_line = lines[-1]
+        self.next_line = lines.pop()
         _tally(self.chat.participants, names)
-        return _build(sents, names, texts, kinds, lines)
+        first = minute_of(day)
+        return MessageColumns(
+            array("q", map(add, minutes, repeat(first))),
+            seconds,
+            list(names),
+            texts,
+            cast(list[MessageKind], kinds),
+            lines,
+            utf8=bodies,
+        )
 
-    def _head(self, key: bytes, tail: bytes) -> tuple[timedelta, str] | None:
+    def _head(self, key: bytes, tail: bytes) -> tuple[int, int, str] | None:
         """What ``key`` ("10:00 - Alice") says, when it is an ordinary message's header."""
         stamp, found, name = key.partition(tail)
         if not found or b":" in name or not 0 < len(stamp) <= _LONGEST_TIME:
@@ -506,8 +522,9 @@ class _Reader:
         heads = self.heads[tail]
         if len(heads) >= self.HEADS_LIMIT:
             heads.clear()
-        heads[key] = clock, author
-        return clock, author
+        minute, second = divmod(clock.seconds, 60)
+        heads[key] = found_head = minute, second, author
+        return found_head
 
     def _careful(
         self, pieces: list[bytes], prefix: bytes, day: datetime | None, tail: bytes, line: int

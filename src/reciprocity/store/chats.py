@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, repeat
 from operator import eq, ge, not_, sub
 from typing import Any, cast
 
@@ -27,9 +27,10 @@ from reciprocity.coach import messages as messages_text
 from reciprocity.errors import InputError, StoreError
 from reciprocity.evidence.derive import EvidenceSettings, Line, Reading, read
 from reciprocity.evidence.message import Chat as ParsedChat
+from reciprocity.evidence.message import moment_of
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.person import add_person, all_people
-from reciprocity.store.outlines import Outline, OutlineError, Outliner, when
+from reciprocity.store.outlines import Outline, OutlineError, Outliner
 
 BATCH = 50_000
 _DAYS = cast(Table, ChatDay.__table__)
@@ -142,12 +143,11 @@ def _store_chat(
 ) -> ImportSummary:
     outliner = Outliner(keep_text)
     out = Outline(texts=[] if keep_text else None)
-    messages = iter(chat.messages)
-    while batch := list(islice(messages, BATCH)):
+    for batch in chat.batches(BATCH):
         out.extend(outliner.outline(batch))
         tick(len(out))
     names = outliner.names
-    del outliner, batch  # the fingerprints seen while reading, and the last messages
+    del outliner  # the fingerprints seen while reading
     summary = ImportSummary(
         format=chat.format,
         messages=len(out),
@@ -165,8 +165,8 @@ def _store_chat(
                 count=len(chat.threads), names=", ".join(sorted(chat.threads, key=str.casefold))
             )
         )
-    summary.first = when(min(out.minutes))
-    summary.last = when(max(out.minutes))
+    summary.first = moment_of(min(out.minutes))
+    summary.last = moment_of(max(out.minutes))
     summary.me = me_name = _choose_me(names, chat, me, person, session)
     if person and " ".join(person.split()).casefold() == me_name.casefold():
         raise InputError(messages_text.IMPORT_PERSON_IS_ME.format(name=me_name))

@@ -1,6 +1,6 @@
 """What is kept of each chat message, column by column: its outline.
 
-For every message: the minute it was sent (counted as ``evidence.derive.minute_of``
+For every message: the minute it was sent (counted as ``evidence.message.minute_of``
 counts), who wrote it (a position among the chat's members), its length, its
 kind, the signal words found in it (``evidence.derive.FLAG_*``) and a
 fingerprint of minute, author and text that recognises it in a later or
@@ -25,14 +25,12 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from itertools import compress, groupby, repeat
-from operator import add, attrgetter, floordiv, lshift, or_, sub
+from operator import floordiv, lshift, or_
 
-from reciprocity.evidence.message import Message, MessageKind
+from reciprocity.evidence.message import MINUTES_PER_DAY, MessageColumns, MessageKind
 from reciprocity.evidence.signals import flags_of_many
 
-MINUTES_PER_DAY = 1440
 KINDS = tuple(MessageKind)
 """Stored by position: new kinds are only ever added at the end."""
 
@@ -41,9 +39,6 @@ _HEADER = struct.Struct("<4sI")
 _COLUMNS = (("minutes", "q"), ("authors", "h"), ("lengths", "i"), ("kinds", "b"),
             ("flags", "b"), ("fingerprints", "q"))
 _KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
-_ORIGIN = datetime(1, 1, 1)
-_MINUTE = timedelta(minutes=1)
-_SENT, _AUTHOR, _TEXT, _KIND = (attrgetter(name) for name in ("sent", "author", "text", "kind"))
 
 
 class OutlineError(ValueError):
@@ -159,24 +154,17 @@ class Outliner:
     _author_crcs: dict[str, int] = field(default_factory=dict)
     _taken: set[int] = field(default_factory=set)
 
-    def outline(self, batch: list[Message]) -> Outline:
-        names = list(map(_AUTHOR, batch))
-        texts: list[str] = list(map(_TEXT, batch))
+    def outline(self, batch: MessageColumns) -> Outline:
+        names, texts = batch.authors, batch.texts
         for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
             self._positions[name] = len(self.names)
             self.names.append(name)
             self._author_crcs[name] = zlib.crc32(name.encode("utf-8", "surrogatepass"))
-        minutes = array(
-            "q",
-            map(add, map(floordiv, map(sub, map(_SENT, batch), repeat(_ORIGIN)), repeat(_MINUTE)),
-                repeat(MINUTES_PER_DAY)),
-        )
-        bodies = map(
-            zlib.crc32,
-            map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")),
-            map(self._author_crcs.__getitem__, names),
-        )
-        prints = list(map(or_, map(lshift, minutes, repeat(32)), bodies))
+        utf8 = batch.utf8
+        if utf8 is None:
+            utf8 = list(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
+        bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
+        prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
         unique = set(prints)
         repeated = unique & self._taken
         if len(unique) < len(prints):
@@ -185,10 +173,10 @@ class Outliner:
         for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
             prints[index] = self._distinct(prints[index])
         return Outline(
-            minutes,
+            array("q", batch.minutes),
             array("h", map(self._positions.__getitem__, names)),
             array("i", map(len, texts)),
-            array("b", map(_KIND_INDEX.__getitem__, map(_KIND, batch))),
+            array("b", map(_KIND_INDEX.__getitem__, batch.kinds)),
             array("b", flags_of_many(texts)),
             array("q", prints),
             texts=list(texts) if self.keep_text else None,
@@ -207,8 +195,3 @@ class Outliner:
 def _made(columns: list[array[int]], texts: list[str | None] | None) -> Outline:
     minutes, authors, lengths, kinds, flags, fingerprints = columns
     return Outline(minutes, authors, lengths, kinds, flags, fingerprints, texts)
-
-
-def when(minute: int) -> datetime:
-    """The time a minute number stands for."""
-    return _ORIGIN + (minute - MINUTES_PER_DAY) * _MINUTE

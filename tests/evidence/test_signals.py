@@ -38,10 +38,14 @@ def test_a_phrase_starts_at_a_word() -> None:
     assert flags_of("") == 0
 
 
+def _utf8(texts: list[str]) -> list[bytes]:
+    return [text.encode("utf-8", "surrogatepass") for text in texts]
+
+
 def test_many_at_once_agree_with_one_at_a_time() -> None:
     texts = ["how are you", "", "x", "show", "a&e again", "\x00how are you", "Congrats!"]
-    assert flags_of_many(texts) == [flags_of(t) for t in texts]
-    assert flags_of_many(texts)[5] == FLAG_CHECK_IN
+    assert flags_of_many(_utf8(texts)) == [flags_of(t) for t in texts]
+    assert flags_of_many(_utf8(texts))[5] == FLAG_CHECK_IN
 
 
 def test_every_listed_phrase_is_found_on_its_own() -> None:
@@ -53,7 +57,15 @@ def test_every_listed_phrase_is_found_on_its_own() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=30), max_size=20))
 def test_one_pass_is_the_same_as_each_text_alone(texts: list[str]) -> None:
-    assert flags_of_many(texts) == [flags_of(t) for t in texts]
+    assert flags_of_many(_utf8(texts)) == [flags_of(t) for t in texts]
+
+
+def test_accented_capitals_and_letters_before_a_phrase() -> None:
+    assert flags_of("FÉLICITATIONS !!") == flags_of("Félicitations") == FLAG_REMEMBERED
+    assert flags_of("Comment Ça Va ?") == flags_of("COMMENT ÇA VA") == FLAG_CHECK_IN
+    assert flags_of("HOSPITAL") == FLAG_HARD_TIME
+    assert flags_of("Éhospital") == 0  # a letter before: inside a word
+    assert flags_of("😢hospital") == flags_of("\ud800hospital") == FLAG_HARD_TIME
 
 
 def test_other_languages_with_or_without_accents() -> None:

@@ -6,9 +6,9 @@ of a word (so "how are you" is found in "Hey, how are you?" and "hospital" in
 a typographic one (’) and none at all, because phones write all three.
 
 All the phrases of every kind are searched in one pass over all the messages
-of a batch with an Aho–Corasick automaton (``pyahocorasick``): a million
-messages take a fraction of a second, where a regular expression per message
-took several seconds.
+of a batch with an Aho–Corasick automaton (``pyahocorasick``), over their
+UTF-8 bytes: a million messages take a fraction of a second, where a regular
+expression per message took several seconds.
 
 The lists cover English, French, Spanish, German, Portuguese and Italian,
 each phrase also matched without its accents ("felicitations", "hopital").
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
 from itertools import accumulate, repeat
 from operator import add
 
@@ -211,47 +210,62 @@ def _unaccented(text: str) -> str:
 
 
 def _automaton(phrases: dict[int, tuple[str, ...]]) -> ahocorasick.Automaton:
+    """Every spelling of every phrase, as ``flags_of_many`` reads text: UTF-8 bytes, ASCII lower-cased.
+
+    Each spelling is also added Capitalised, In Title Case and IN CAPITALS
+    before that lower-casing, so that an accented capital ("Ça va",
+    "FÉLICITATIONS"), which ASCII lower-casing leaves as it is, is found too.
+    """
     bits: dict[str, int] = {}
     for bit, listed in phrases.items():
         for phrase in listed:
             for spelling in _spellings(phrase):
-                bits[spelling] = bits.get(spelling, 0) | bit
+                for cased in {spelling, spelling.capitalize(), spelling.title(), spelling.upper()}:
+                    key = cased.encode("utf-8").lower().decode("latin-1")
+                    bits[key] = bits.get(key, 0) | bit
     automaton = ahocorasick.Automaton()
-    for spelling, bit in bits.items():
-        automaton.add_word(spelling, (len(spelling), bit))
+    for key, bit in bits.items():
+        automaton.add_word(key, (len(key), bit))
     automaton.make_automaton()
     return automaton
 
 
 _AUTOMATON = _automaton(PHRASES)
-_SEPARATOR = "\x00"
+_SEPARATOR = b"\x00"
 
 
-def flags_of_many(texts: Iterable[str]) -> list[int]:
-    """The ``FLAG_*`` bits of each text, found in one pass over all of them."""
-    texts = texts if isinstance(texts, list) else list(texts)
+def flags_of_many(texts: list[bytes]) -> list[int]:
+    """The ``FLAG_*`` bits of each text, given as UTF-8, found in one pass over all of them.
+
+    The texts are joined and lower-cased as bytes (ASCII letters only), then
+    read as Latin-1, one character a byte, for the automaton: no text is
+    decoded, and the joined text takes one byte a character, where a decoded
+    one holding an emoji takes four.
+    """
     flags = [0] * len(texts)
-    joined = _SEPARATOR.join(texts)
-    lowered = joined.lower()
-    lengths: Iterable[int] = map(len, texts)
-    if len(lowered) != len(joined):  # a few letters ("İ") grow when lower-cased
-        each = list(map(str.lower, texts))
-        lowered, lengths = _SEPARATOR.join(each), map(len, each)
+    lowered = _SEPARATOR.join(texts).lower()
     starts: list[int] | None = None
-    for end, (length, bit) in _AUTOMATON.iter(lowered):
+    for end, (length, bit) in _AUTOMATON.iter(lowered.decode("latin-1")):
         start = end - length + 1
-        if start and lowered[start - 1].isalnum():
-            continue  # inside a word: "show" is not "how"
+        if start and _inside_word(lowered, start):
+            continue  # "show" is not "how"
         if starts is None:
-            starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
-        flags[_message_at(starts, start)] |= bit
+            starts = list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))
+        flags[bisect_right(starts, start) - 1] |= bit
     return flags
 
 
-def _message_at(starts: list[int], position: int) -> int:
-    return bisect_right(starts, position) - 1
+def _inside_word(data: bytes, start: int) -> bool:
+    """Whether the character before ``start`` in UTF-8 ``data`` is a letter or a digit."""
+    before = data[start - 1]
+    if before < 0x80:
+        return chr(before).isalnum()
+    lead = start - 1
+    while lead > 0 and start - lead < 4 and 0x80 <= data[lead] < 0xC0:
+        lead -= 1  # back over continuation bytes to the character's first byte
+    return data[lead:start].decode("utf-8", "replace")[-1:].isalnum()
 
 
 def flags_of(text: str) -> int:
     """The ``FLAG_*`` bits of one text."""
-    return flags_of_many([text])[0]
+    return flags_of_many([text.encode("utf-8", "surrogatepass")])[0]

@@ -166,18 +166,21 @@ class Outliner:
         bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
         prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
         unique = set(prints)
-        repeated = unique & self._taken
-        if len(unique) < len(prints):
-            repeated.update(p for p, n in Counter(prints).items() if n > 1)
-        self._taken |= unique - repeated
-        for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
-            prints[index] = self._distinct(prints[index])
+        if len(unique) == len(prints) and self._taken.isdisjoint(unique):
+            self._taken |= unique  # the usual case: nothing repeated
+        else:
+            repeated = unique & self._taken
+            if len(unique) < len(prints):
+                repeated.update(p for p, n in Counter(prints).items() if n > 1)
+            self._taken |= unique - repeated
+            for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
+                prints[index] = self._distinct(prints[index])
         return Outline(
             array("q", batch.minutes),
             array("h", map(self._positions.__getitem__, names)),
             array("i", map(len, texts)),
             array("b", map(_KIND_INDEX.__getitem__, batch.kinds)),
-            array("b", flags_of_many(texts)),
+            array("b", flags_of_many(utf8)),
             array("q", prints),
             texts=list(texts) if self.keep_text else None,
         )

@@ -1,8 +1,9 @@
 """How fast the WhatsApp parse step reads a large export, and how much memory it takes.
 
 Each measurement runs in a fresh process: it parses the file, reads every
-message (once as a plain script, once with the cycle collector paused as
-``reciprocity import`` reads), and reports the wall time of that and the process's peak resident
+message as ``reciprocity import`` reads them, in columns (once as a plain
+script, once with the cycle collector paused as the import runs, and once as
+one ``Message`` object a message), and reports the wall time of that and the process's peak resident
 memory (``ru_maxrss``, which includes the interpreter: its size before the
 parse is printed too). Ours runs ``--runs`` times and the best time counts.
 
@@ -45,13 +46,20 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"seconds": seconds, "messages": count, "before": before, "peak": peak}}))
 """
 PROGRAMS = {
+    # The parse step's output as ``import`` reads it: columns of times, authors,
+    # texts, kinds and line numbers, like the peers' data frames.
     "reciprocity": (
         "from reciprocity.evidence import whatsapp",
-        "chat = whatsapp.parse(Path(path))\ncount = sum(1 for _ in chat.messages)",
+        "chat = whatsapp.parse(Path(path))\ncount = sum(map(len, chat.batches(50_000)))",
     ),
     "reciprocity, as import runs it": (
         "import gc\nfrom reciprocity.evidence import whatsapp",
-        "gc.disable()\nchat = whatsapp.parse(Path(path))\ncount = sum(1 for _ in chat.messages)",
+        "gc.disable()\nchat = whatsapp.parse(Path(path))\n"
+        "count = sum(map(len, chat.batches(50_000)))",
+    ),
+    "reciprocity, one object a message": (
+        "from reciprocity.evidence import whatsapp",
+        "chat = whatsapp.parse(Path(path))\ncount = sum(1 for _ in chat.messages)",
     ),
     "whatstk 0.9.1": (
         "from whatstk import WhatsAppChat",
@@ -126,6 +134,9 @@ def main() -> None:
     paused = measure(sys.executable, "reciprocity, as import runs it", path, args.runs, args.timeout)
     if paused is not None:
         show("  collector paused", paused, None)
+    objects = measure(sys.executable, "reciprocity, one object a message", path, args.runs, args.timeout)
+    if objects is not None:
+        show("  as Message objects", objects, None)
     if not PEERS.exists():
         print(f"(no peer venv at {PEERS.parent.parent}; see this script's docstring to compare)")
         return

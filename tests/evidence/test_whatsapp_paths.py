@@ -16,7 +16,8 @@ from types import ModuleType
 import pytest
 
 from reciprocity.evidence import whatsapp
-from reciprocity.evidence.message import Chat, Message, MessageKind
+from reciprocity.evidence.message import Chat, Message, MessageColumns, MessageKind
+from reciprocity.store.outlines import Outline, Outliner
 
 FIXTURES = Path(__file__).parent / "fixtures" / "whatsapp"
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate_whatsapp.py"
@@ -70,3 +71,19 @@ def test_generated_export_reads_back(tmp_path: Path) -> None:
     kinds = {message.kind for message in messages}
     assert kinds == {MessageKind.TEXT, MessageKind.MEDIA, MessageKind.DELETED}
     assert any("\n" in message.text for message in messages)
+
+
+def test_the_columns_the_import_reads_are_the_messages(corpus: Path, tmp_path: Path) -> None:
+    """What ``import`` outlines from the parser's columns (with their UTF-8 bodies)
+    is what it would outline from the same messages one object at a time."""
+    generated = generator().generate(tmp_path / "generated.txt", 3000, 7)
+    for path in [*exports(corpus), generated]:
+        from_columns, outliner = Outline(), Outliner(keep_text=True)
+        batches = list(whatsapp.parse(path).batches(50_000))
+        for batch in batches:
+            assert batch.utf8 is None or batch.utf8 == [t.encode() for t in batch.texts]
+            from_columns.extend(outliner.outline(batch))
+        messages = list(whatsapp.parse(path).messages)
+        assert [m for batch in batches for m in batch.messages()] == messages, path.name
+        from_messages = Outliner(keep_text=True).outline(MessageColumns.of(messages))
+        assert from_columns == from_messages, path.name

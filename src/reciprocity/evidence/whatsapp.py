@@ -40,7 +40,7 @@ import zipfile
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from itertools import accumulate, chain, repeat
 from operator import add
@@ -493,11 +493,15 @@ class _Reader:
                     bodies[index] = texts[index].encode()
         if None in kinds:  # a system line written as someone's message
             return None
-        # Each message's first line; the last number is where the next run starts.
-        lines = list(
-            accumulate(map(add, map(bytes.count, pieces, repeat(b"\n")), repeat(1)), initial=line)
-        )
-        self.next_line = lines.pop()
+        # Each message's first line, and where the next run starts.
+        lines: Sequence[int]
+        if block.count(b"\n") == len(pieces):  # no message runs over lines: one a line
+            lines = range(line, line + len(pieces))
+            self.next_line = line + len(pieces)
+        else:
+            counts = map(add, map(bytes.count, pieces, repeat(b"\n")), repeat(1))
+            lines = list(accumulate(counts, initial=line))
+            self.next_line = lines.pop()
         _tally(self.chat.participants, names)
         first = minute_of(day)
         return MessageColumns(

@@ -375,6 +375,14 @@ def test_noting_and_listing_small_wins(demo_client: TestClient) -> None:
     assert stranger.status_code == 404
     textless = demo_client.post("/api/wins", json={"whose": "me"}, headers=headers)
     assert textless.status_code == 422 and textless.json()["problems"][0]["where"] == "body.text"
+    theirs = demo_client.get("/api/wins", params={"person": "theo"}).json()
+    assert theirs and {w["whose"] for w in theirs} == {"Theo"}
+    assert theirs[0]["id"] == made.json()["id"]
+    own = demo_client.get("/api/wins", params={"person": "me"}).json()
+    assert own[0]["id"] == mine.json()["id"] and {w["whose"] for w in own} == {"me"}
+    everyone = {w["id"] for w in demo_client.get("/api/wins").json()}
+    assert {w["id"] for w in theirs} | {w["id"] for w in own} < everyone  # the demo has others'
+    assert demo_client.get("/api/wins", params={"person": "Mallory"}).status_code == 404
 
 
 def test_what_is_due_is_what_the_cli_prints(demo_client: TestClient, demo_app: FastAPI) -> None:

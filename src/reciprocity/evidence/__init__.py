@@ -2,9 +2,11 @@
 
 1. **Parse** (this package's ``parse``): a file becomes a ``Chat``, a stream of
    ``Message`` records (time, author, text, kind) plus what could not be read
-   (``Chat.skipped``, with line numbers). The format is detected from the
-   file's first 64 KiB (``detect``); one module per format does the reading.
-   Nothing is stored and nothing is printed.
+   (``Chat.skipped``, with line numbers). ``Chat.batches`` gives the same
+   stream as columns (``MessageColumns``), which is how the import reads it;
+   the WhatsApp parser makes them directly, without an object per message.
+   The format is detected from the file's first 64 KiB (``detect``); one
+   module per format does the reading. Nothing is stored and nothing is printed.
 2. **Evidence**: messages become what the patterns need (conversations, who
    started them, response times, unanswered bids …). Message text is used
    here and then let go.

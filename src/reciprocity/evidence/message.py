@@ -63,8 +63,8 @@ def moment_of(minute: int, second: int = 0) -> datetime:
 class MessageColumns:
     """Messages as parallel columns: row ``i`` is one message.
 
-    The same messages as a list of ``Message``, in the form the next step
-    reads fastest: ``minutes`` counts minutes as ``minute_of`` does and
+    What a list of ``Message`` holds, in the form the next step reads
+    fastest: ``minutes`` counts minutes as ``minute_of`` does and
     ``seconds`` holds the second within each minute. ``utf8``, when a parser
     has it, is each text's UTF-8 bytes, so that they need not be made again.
     The WhatsApp parser yields these directly; ``of`` turns any messages into them.

@@ -56,6 +56,13 @@ def recent_wins(session: Session, since: date | None = None) -> list[Win]:
     return list(session.scalars(query))
 
 
+def wins_with(session: Session, owner: Person | None) -> list[Win]:
+    """The small wins with ``owner``, newest first; with None, the user's own."""
+    shared = Win.person_id.is_(None) if owner is None else Win.person_id == owner.id
+    query = select(Win).where(shared).order_by(Win.on.desc(), Win.id.desc())
+    return list(session.scalars(query))
+
+
 def note_win(owner: Person | None, *, text: str, on: date) -> Win:
     """A small win with ``owner`` (None: one of the user's own); not yet added to a session."""
     return Win(person=owner, on=on, text=text)

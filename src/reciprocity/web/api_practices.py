@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from reciprocity import checkins
-from reciprocity.agenda import DEFAULT_DAYS, due_document, ritual_row
+from reciprocity.agenda import DEFAULT_DAYS, due_document, person_named, ritual_row
 from reciprocity.coach import phrasing
 from reciprocity.errors import WhoIsWhoError
 from reciprocity.model import Boundary, CheckIn, Ritual, Win
@@ -23,7 +23,7 @@ from reciprocity.model.boundary import all_boundaries, is_vague
 from reciprocity.model.checkin import QUESTIONS, all_checkins, checkins_with
 from reciprocity.model.person import all_people
 from reciprocity.model.ritual import all_rituals, find_ritual
-from reciprocity.model.win import recent_wins
+from reciprocity.model.win import recent_wins, wins_with
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
     BoundaryArea,
@@ -293,10 +293,15 @@ def review_boundary(request: Request, boundary_id: int, body: BoundaryReviewIn) 
         return _boundary(boundary)
 
 
-@router.get("/wins", summary="Small wins, newest first")
-def wins(request: Request) -> list[JSON]:
+@router.get("/wins", summary="Small wins, newest first; ?person=NAME (or me) for one person's")
+def wins(
+    request: Request,
+    person: Annotated[str | None, Query(description="A person's name, or 'me'")] = None,
+) -> list[JSON]:
     with database(request).transaction() as session:
-        return [_win(w) for w in recent_wins(session)]
+        if person is None:
+            return [_win(w) for w in recent_wins(session)]
+        return [_win(w) for w in wins_with(session, person_named(session, person))]
 
 
 @router.post("/wins", status_code=201, summary="Note a small win")

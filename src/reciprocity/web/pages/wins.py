@@ -12,7 +12,7 @@ from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Win
 from reciprocity.model.person import all_people
-from reciprocity.model.win import recent_wins
+from reciprocity.model.win import recent_wins, wins_with
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 
@@ -45,10 +45,7 @@ def _render(
     added = request.query_params.get("added", "")
     with database(request).transaction() as session:
         people = [p.name for p in all_people(session)]
-        wins = recent_wins(session)
-        if shown:
-            owner = person_named(session, shown)
-            wins = [w for w in wins if w.person is owner]
+        wins = wins_with(session, person_named(session, shown)) if shown else recent_wins(session)
         notice = None
         win = session.get(Win, int(added)) if added.isdigit() else None
         if win is not None:

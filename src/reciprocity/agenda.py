@@ -29,7 +29,9 @@ from reciprocity.model import (
     Ritual,
     RoleRotation,
 )
+from reciprocity.model.occasion import all_occasions
 from reciprocity.model.person import all_people
+from reciprocity.model.rhythm import all_rhythms
 from reciprocity.model.ritual import all_rituals
 from reciprocity.practices.calendar import PlannedCheckIn
 from reciprocity.practices.schedule import standing
@@ -148,8 +150,8 @@ def ritual_row(ritual: Ritual, today: date) -> dict[str, object]:
 
 
 def ritual_items(ritual: Ritual, today: date, until: date) -> list[DueItem]:
-    if ritual.end is not None and ritual.end < today and not ritual.occurrences:
-        return []
+    if ritual.end is not None and ritual.end < today:
+        return []  # it has ended: nothing waits and nothing comes up
     where = standing(ritual.cadence, ritual.records, today)
     host = ritual.next_host
     details: dict[str, object] = {"ritual": ritual.id, "title": ritual.title, "hosts_next": host}
@@ -275,7 +277,7 @@ def due(session: Session, today: date, days: int = DEFAULT_DAYS) -> list[DueItem
                 text = words.DUE_BIRTHDAY.format(name=person.name, day=day.isoformat())
                 items.append(DueItem("birthday", day, (person.name,), text, _state(day, today)))
     for occasion in session.scalars(select(Occasion)):
-        day = _anniversary(occasion.on, today) if occasion.yearly else occasion.on
+        day = occasion_day(occasion, today)
         if today <= day <= until:
             whose = words.YOUR_OWN if occasion.person is None else occasion.person.name
             text = words.DUE_OCCASION.format(title=occasion.title, whose=whose, day=day.isoformat())
@@ -304,28 +306,97 @@ def rhythm_items(session: Session, today: date) -> list[DueItem]:
     contact = last_contact(session)
     items = []
     for rhythm in session.scalars(select(Rhythm)):
-        last = contact.get(rhythm.person_id)
-        if last is None:
-            continue
-        gap = (today - last).days
-        name = rhythm.person.name
-        if gap >= rhythm.longest_days:
-            text = words.DUE_RHYTHM_LONG.format(days=gap, name=name, longest=rhythm.longest_days)
-        elif gap >= rhythm.ideal_days:
-            text = words.DUE_RHYTHM.format(days=gap, name=name)
-        else:
-            continue
-        items.append(
-            DueItem(
-                "rhythm",
-                today,
-                (name,),
-                text,
-                "now",
-                {"last_contact": last.isoformat(), "gap_days": gap},
-            )
-        )
+        item = rhythm_item(rhythm, contact.get(rhythm.person_id), today)
+        if item is not None:
+            items.append(item)
     return items
+
+
+def rhythm_item(rhythm: Rhythm, last: date | None, today: date) -> DueItem | None:
+    """The gentle nudge for one rhythm once the ideal gap has passed; None before, or with no contact."""
+    if last is None:
+        return None
+    gap = (today - last).days
+    name = rhythm.person.name
+    if gap >= rhythm.longest_days:
+        text = words.DUE_RHYTHM_LONG.format(days=gap, name=name, longest=rhythm.longest_days)
+    elif gap >= rhythm.ideal_days:
+        text = words.DUE_RHYTHM.format(days=gap, name=name)
+    else:
+        return None
+    return DueItem(
+        "rhythm", today, (name,), text, "now", {"last_contact": last.isoformat(), "gap_days": gap}
+    )
+
+
+def rhythm_rows(session: Session, today: date) -> list[dict[str, object]]:
+    """Each rhythm as ``rhythm list --json`` and ``GET /api/rhythms`` show it.
+
+    Its gaps, the last contact and the days since, and ``nudge``: the words
+    ``due`` says about it now, or None when nothing needs saying.
+    """
+    contact = last_contact(session)
+    rows = []
+    for rhythm in all_rhythms(session):
+        last = contact.get(rhythm.person_id)
+        item = rhythm_item(rhythm, last, today)
+        rows.append(
+            {
+                "id": rhythm.id,
+                **rhythm.as_dict(),
+                "last_contact": None if last is None else last.isoformat(),
+                "days_since": None if last is None else (today - last).days,
+                "nudge": None if item is None else item.text,
+            }
+        )
+    return rows
+
+
+def rhythm_sentence(rhythm: Rhythm) -> str:
+    """ "With Jordan: ideally in touch every 14 days, …", said after a rhythm is set."""
+    return words.RHYTHM_SET.format(
+        name=rhythm.person.name, ideal=rhythm.ideal_days, longest=rhythm.longest_days
+    )
+
+
+def occasion_day(occasion: Occasion, today: date) -> date:
+    """When a date to remember next comes round (a yearly one), or its one day."""
+    return _anniversary(occasion.on, today) if occasion.yearly else occasion.on
+
+
+def occasion_rows(session: Session, today: date) -> list[dict[str, object]]:
+    """Dates to remember, the next to come round first, then one-off dates already past.
+
+    As ``date list --json`` and ``GET /api/dates`` show them: ``next`` is the day
+    it next comes round (None once a one-off date has passed), ``days_until``
+    how far away that is.
+    """
+    rows = [occasion_row(occasion, today) for occasion in all_occasions(session)]
+    upcoming = sorted((r for r in rows if r["next"] is not None), key=lambda r: str(r["next"]))
+    past = sorted((r for r in rows if r["next"] is None), key=lambda r: str(r["on"]), reverse=True)
+    return upcoming + past
+
+
+def occasion_row(occasion: Occasion, today: date) -> dict[str, object]:
+    """One date to remember, with when it next comes round (see ``occasion_rows``)."""
+    day = occasion_day(occasion, today)
+    ahead = day >= today
+    return {
+        "id": occasion.id,
+        **occasion.as_dict(),
+        "next": day.isoformat() if ahead else None,
+        "days_until": (day - today).days if ahead else None,
+    }
+
+
+def occasion_sentence(occasion: Occasion) -> str:
+    """ "Will remember Wedding anniversary (Rosa) on 2026-11-06, every year.", once added."""
+    return words.OCCASION_ADDED.format(
+        title=occasion.title,
+        whose=words.YOUR_OWN if occasion.person is None else occasion.person.name,
+        on=occasion.on.isoformat(),
+        yearly=words.OCCASION_YEARLY if occasion.yearly else "",
+    )
 
 
 def role_items(session: Session, today: date) -> list[DueItem]:
@@ -349,6 +420,34 @@ def holders_words(holders: dict[str, str]) -> str:
         else:
             parts.append(words.ROLES_HOLDER.format(who=who, role=role))
     return "; ".join(parts)
+
+
+def switch_words(rotation: RoleRotation, today: date) -> str:
+    """When roles next switch: "by hand", or "every 7 days; next switch on 2026-11-08"."""
+    day = rotation.next_switch(today)
+    if rotation.every_days is None or day is None:
+        return words.ROLES_BY_HAND
+    if rotation.every_days == 1:
+        return words.ROLES_EVERY_DAY.format(day=day.isoformat())
+    return words.ROLES_EVERY.format(days=rotation.every_days, day=day.isoformat())
+
+
+def rotation_row(rotation: RoleRotation, today: date) -> dict[str, object]:
+    """One role rotation as ``roles list --json`` and ``GET /api/roles`` show it.
+
+    Its stored shape, who holds which role today (as a mapping and in words), and
+    when the roles next switch by themselves (None: only by hand).
+    """
+    holders = rotation.holders(today)
+    switch = rotation.next_switch(today)
+    return {
+        "id": rotation.id,
+        **rotation.as_dict(),
+        "today": holders,
+        "holders_words": holders_words(holders),
+        "next_switch": None if switch is None else switch.isoformat(),
+        "switch_words": switch_words(rotation, today),
+    }
 
 
 def person_named(session: Session, name: str) -> Person | None:

@@ -11,10 +11,12 @@ that patterns look current. It shows each situation the product cares about:
   season), mutual before and after.
 - Priya (friend): mutual and light, mostly humour and time together; she had
   exams for a few weeks.
-- Theo (colleague): only a few moments: not enough to say anything.
+- Theo (colleague): only a few moments: not enough to say anything. He is
+  moving flat (an ongoing season), and you share roles: one plans, one listens.
 And two audits, about seven months and three weeks ago; and the practices
 (``practices``): a weekly call with Rosa, a monthly dinner with Jordan where
-hosting alternates, fortnightly climbing with Priya, two check-ins, three
+hosting alternates, fortnightly climbing with Priya, roles shared with Theo
+during his move (switching weekly), two check-ins, three
 boundaries and a few small wins.
 """
 
@@ -33,13 +35,16 @@ from reciprocity.model import (
     CheckIn,
     DimensionRating,
     Moment,
+    Occasion,
     Occurrence,
     Person,
+    Rhythm,
     Ritual,
     Season,
     Win,
 )
 from reciprocity.model.ritual import add_ritual
+from reciprocity.model.role import RoleRotation
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
     BoundaryArea,
@@ -287,7 +292,13 @@ def build(today: date, seed: int = 7) -> tuple[list[Person], list[Season], list[
         end=today - timedelta(days=50),
         note="Final accountancy exams.",
     )
-    seasons = [surgery, exams]
+    moving = Season(
+        person=theo,
+        kind=SeasonKind.MOVE,
+        start=today - timedelta(days=24),
+        note="Moving to a flat across town.",
+    )
+    seasons = [surgery, exams, moving]
 
     _add(sam, SAM, start, every=3, rng=rng)
     _add(jordan, JORDAN, start, every=6, rng=rng, weights=(5, 3, 3, 1, 1))
@@ -501,11 +512,11 @@ def _second_audit(on: date, sam: Person, jordan: Person, rosa: Person) -> Audit:
     )
 
 
-Practice = Ritual | CheckIn | Boundary | Win
+Practice = Ritual | CheckIn | Boundary | Win | RoleRotation | Rhythm | Occasion
 
 
 def practices(today: date, people: list[Person]) -> list[Practice]:
-    """The demo's rituals, check-ins, boundaries and wins, with the people ``build`` made."""
+    """The demo's rituals, check-ins, boundaries, wins and shared roles, with the people ``build`` made."""
     named = {p.name: p for p in people}
     sam, jordan, rosa, priya = (named[n] for n in ("Sam", "Jordan", "Rosa", "Priya"))
 
@@ -584,7 +595,30 @@ def practices(today: date, people: list[Person]) -> list[Practice]:
         Win(person=jordan, on=day(-12), text="Jordan asked how my week was before talking about theirs."),
         Win(person=None, on=day(-8), text="Said no to an extra shift without apologising."),
     ]
-    return [call, dinner, climbing, *checkins, *boundaries, *wins]
+    theo = named["Theo"]
+    moving = next(s for s in theo.seasons if s.end is None)
+    roles = RoleRotation(
+        season=moving,
+        person=theo,
+        roles=["planner", "listener"],
+        start=moving.start,
+        every_days=7,
+    )
+    rhythms = [
+        Rhythm(person=rosa, ideal_days=7, longest_days=14),
+        Rhythm(person=jordan, ideal_days=10, longest_days=21),
+        Rhythm(person=priya, ideal_days=14, longest_days=30),
+    ]
+    met = day(12)
+    dates = [
+        Occasion(
+            person=sam,
+            title="The day we met",
+            on=date(met.year - 6, met.month, min(met.day, 28) if met.month == 2 else met.day),
+        ),
+        Occasion(person=priya, title="Priya's graduation", on=day(25), yearly=False),
+    ]
+    return [call, dinner, climbing, *checkins, *boundaries, *wins, roles, *rhythms, *dates]
 
 
 def _keep(

@@ -23,6 +23,7 @@ PAGES = [
     "/checkin",
     "/checkin/2",
     "/rituals",
+    "/rhythms",
     "/boundaries",
     "/wins",
     "/import",
@@ -60,6 +61,24 @@ def test_no_serious_accessibility_problems_in_the_audit_steps(page: Any, axe: Ax
     page.get_by_label("Your vision").fill("You always cancel")
     page.get_by_role("button", name="Next").click()
     assert _serious(axe.run(page)) == [], "the phrasing offer"
+
+
+def test_no_serious_accessibility_problems_with_roles_shared_in_a_season(
+    page: Any, axe: Axe
+) -> None:
+    page.goto("/seasons")
+    theo = page.locator("li.season", has_text="Theo: move")
+    expect(theo).to_contain_text("Roles now:")
+    expect(theo.get_by_role("button", name="Switch roles now")).to_be_visible()
+    theo.get_by_text("Set the roles afresh").click()
+    expect(theo.get_by_label("Your role")).to_be_visible()
+    assert _serious(axe.run(page)) == [], "the rotation and its form"
+    theo.get_by_label("Your role").fill("planner")
+    theo.get_by_label("Their role").fill("listener")
+    theo.get_by_label("Switch every so many days (optional)").fill("0")
+    theo.get_by_role("button", name="Share these roles").click()
+    expect(page.get_by_role("alert")).to_contain_text("from 1 to 365")
+    assert _serious(axe.run(page)) == [], "the refusal, with the form kept open"
 
 
 def test_no_serious_accessibility_problems_in_the_practice_forms(

@@ -50,6 +50,72 @@ def test_mark_a_ritual_done(page: Any) -> None:
     assert page.errors == []
 
 
+@pytest.mark.browser_options(java_script_enabled=False)
+def test_share_roles_during_a_season_switch_and_stop(page: Any) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Seasons").click()
+    page.get_by_label("Whose season").select_option("Priya")
+    page.get_by_label("What kind").select_option("caregiving")
+    page.get_by_role("button", name="Start the season").click()
+    season = page.locator("li.season", has_text="Priya: caregiving")
+    season.get_by_text("Share roles during this season").click()
+    season.get_by_label("Your role").fill("planner")
+    season.get_by_label("Their role").fill("listener")
+    season.get_by_label("Switch every so many days (optional)").fill("7")
+    season.get_by_role("button", name="Share these roles").click()
+    status = page.get_by_role("status")
+    expect(status).to_have_text("Roles are shared now: you are the planner; Priya is the listener.")
+    next_switch = (date.today() + timedelta(days=7)).isoformat()
+    expect(season).to_contain_text(f"They switch every 7 days; next switch on {next_switch}.")
+    season.get_by_role("button", name="Switch roles now").click()
+    expect(status).to_have_text("Switched roles: Priya is the planner; you are the listener.")
+    season.get_by_role("button", name="Stop sharing these roles").click()
+    expect(status).to_contain_text("Stopped sharing roles with Priya.")
+    expect(season).not_to_contain_text("Roles now")
+    expect(season).to_contain_text("Share roles during this season")
+
+
+def test_end_a_ritual(page: Any) -> None:
+    page.goto("/rituals")
+    climbing = page.locator("li.ritual", has=page.get_by_role("heading", name="Climbing"))
+    expect(climbing.get_by_role("button", name="End this ritual")).to_be_hidden()  # not by accident
+    climbing.get_by_text("Let this ritual end").click()
+    expect(climbing.get_by_label("Last day (optional)")).to_have_attribute("placeholder", "today")
+    climbing.get_by_role("button", name="End this ritual").click()
+    today = date.today().isoformat()
+    expect(page.get_by_role("status")).to_contain_text(f"Climbing now ends on {today}.")
+    expect(climbing).to_contain_text(f"Its last day is {today}.")
+    expect(climbing).to_contain_text("Nothing more is planned.")
+    assert page.errors == []
+
+
+@pytest.mark.browser_options(java_script_enabled=False)
+def test_set_a_rhythm_and_add_a_date(page: Any) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Rhythms & dates").click()
+    expect(page).to_have_title("Rhythms and dates to remember · reciprocity")
+    rhythm = page.locator("form", has=page.get_by_role("button", name="Set the rhythm"))
+    rhythm.get_by_label("With", exact=True).select_option(label="Sam")
+    rhythm.get_by_label("The gap that feels right, in days").fill("5")
+    rhythm.get_by_role("button", name="Set the rhythm").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "With Sam: ideally in touch every 5 days, and no more than 10 days apart"
+    )
+    sam = page.locator("li.rhythm", has=page.get_by_role("heading", name="Sam", exact=True))
+    expect(sam).to_contain_text("Ideally every 5 days; up to 10 days apart feels comfortable.")
+    page.get_by_label("Whose date").select_option("Sam")
+    page.get_by_label("What it is").fill("Sam's first marathon")
+    page.get_by_label("The date").fill((date.today() + timedelta(days=3)).isoformat())
+    page.get_by_label("It comes back every year").uncheck()
+    page.get_by_role("button", name="Remember this date").click()
+    expect(page.get_by_role("status")).to_contain_text("Will remember Sam's first marathon (Sam)")
+    dates = page.locator("li", has_text="Sam's first marathon")
+    expect(dates).to_contain_text("Next on")
+    expect(dates).to_contain_text("in 3 days")
+    expect(page.locator("ul.timeline > li").first).to_contain_text("Sam's first marathon")
+    assert page.errors == []
+
+
 def whatsapp_export(folder: Path) -> Path:
     """A WhatsApp export with Kim, ending yesterday; its third line has an impossible date."""
     start = date.today() - timedelta(days=20)

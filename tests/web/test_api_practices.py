@@ -16,6 +16,10 @@ PRACTICE_PATHS = {
     "/api/rituals/{ritual_id}/done",
     "/api/rituals/{ritual_id}/skip",
     "/api/rituals/{ritual_id}/move",
+    "/api/rituals/{ritual_id}/end",
+    "/api/roles",
+    "/api/roles/{rotation_id}/switch",
+    "/api/roles/{rotation_id}/stop",
     "/api/checkins",
     "/api/people/{person_id}/checkin-agenda",
     "/api/people/{person_id}/checkins",
@@ -171,6 +175,104 @@ def test_skipping_and_moving_an_occurrence(demo_client: TestClient) -> None:
     assert wrong.status_code == 409 and "was not planned for 2026-11-12" in wrong.json()["error"]
     for action in ("done", "skip"):
         missing = demo_client.post(f"/api/rituals/99/{action}", json={}, headers=headers)
+        assert missing.status_code == 404 and "99" in missing.json()["error"]
+
+
+def test_ending_a_ritual(demo_client: TestClient) -> None:
+    headers = api_token(demo_client)
+    climbing = _ritual(demo_client, "Climbing")
+    moved = demo_client.post(f"/api/rituals/{climbing['id']}/move",
+                             json={"planned": "2026-11-11", "to": "2026-11-20"}, headers=headers)
+    assert moved.json()["upcoming"] == "2026-11-20"
+    ended = demo_client.post(f"/api/rituals/{climbing['id']}/end", json={"on": "2026-11-15"},
+                             headers=headers)
+    assert ended.status_code == 200
+    assert ended.json()["end"] == "2026-11-15" and ended.json()["upcoming"] is None, (
+        "a day moved past the last one does not come up"
+    )
+    call = _ritual(demo_client, "Sunday call with Mum")
+    bare = demo_client.post(f"/api/rituals/{call['id']}/end", headers=headers)
+    assert bare.status_code == 200 and bare.json()["end"] == "2026-11-01", "no body: today"
+    assert bare.json()["upcoming"] is None and bare.json()["kept"] == call["kept"]
+    dinner = _ritual(demo_client, "Dinner, taking turns to host")
+    before = demo_client.post(f"/api/rituals/{dinner['id']}/end", json={"on": "2026-07-01"},
+                              headers=headers)
+    assert before.status_code == 400
+    assert before.json() == {"error": (
+        "The end, 2026-07-01, comes before the start, 2026-07-24; please choose an end on or "
+        "after the start."
+    )}
+    assert _ritual(demo_client, "Dinner, taking turns to host")["end"] is None, "nothing saved"
+    missing = demo_client.post("/api/rituals/99/end", json={}, headers=headers)
+    assert missing.status_code == 404 and "99" in missing.json()["error"]
+
+
+# -- roles under stress -------------------------------------------------------
+
+
+def test_roles_say_who_holds_which_today_and_when_they_switch(demo_client: TestClient) -> None:
+    [theo] = demo_client.get("/api/roles").json()
+    assert theo == {
+        "id": 1, "season": 3, "person": "Theo", "roles": ["planner", "listener"],
+        "start": "2026-10-08", "every_days": 7, "shift": 0,
+        "today": {"planner": "Theo", "listener": "me"},
+        "holders_words": "Theo is the planner; you are the listener",
+        "next_switch": "2026-11-05",
+        "switch_words": "every 7 days; next switch on 2026-11-05",
+    }
+
+
+def test_sharing_switching_and_stopping_roles(demo_client: TestClient) -> None:
+    headers = api_token(demo_client)
+    mine = demo_client.post("/api/seasons", json={"whose": "me", "kind": "caregiving"},
+                            headers=headers).json()
+    made = demo_client.post(
+        "/api/roles",
+        json={"season_id": mine["id"], "mine": "planner", "theirs": "listener", "every_days": 1,
+              "person": "Priya"},
+        headers=headers,
+    )
+    assert made.status_code == 201
+    rotation = made.json()
+    assert rotation["person"] == "Priya" and rotation["today"] == {"planner": "me",
+                                                                   "listener": "Priya"}
+    assert rotation["switch_words"] == "every day; next switch on 2026-11-02"
+    switched = demo_client.post(f"/api/roles/{rotation['id']}/switch", headers=headers)
+    assert switched.status_code == 200 and switched.json()["shift"] == 1
+    assert switched.json()["holders_words"] == "Priya is the planner; you are the listener"
+    again = demo_client.post(
+        "/api/roles", json={"season_id": 3, "mine": "listener", "theirs": "planner"},
+        headers=headers,
+    )
+    assert again.status_code == 201 and again.json()["id"] == 1, "Theo's roles, set afresh"
+    assert again.json()["every_days"] is None and again.json()["switch_words"] == "by hand"
+    stopped = demo_client.post(f"/api/roles/{rotation['id']}/stop", headers=headers)
+    assert stopped.status_code == 200
+    assert stopped.json() == {"stopped": rotation["id"], "season": mine["id"]}
+    assert [r["id"] for r in demo_client.get("/api/roles").json()] == [1]
+
+
+def test_roles_that_cannot_be_shared_are_refused(demo_client: TestClient) -> None:
+    headers = api_token(demo_client)
+    before = demo_client.get("/api/roles").json()
+    mine = demo_client.post("/api/seasons", json={"whose": "me", "kind": "exams"},
+                            headers=headers).json()
+    cases = [
+        ({"season_id": 99}, 404, "There is no season with id 99"),
+        ({"season_id": 3, "theirs": "  "}, 400, "Give two different roles"),
+        ({"season_id": 3, "every_days": 0}, 400, "from 1 to 365"),
+        ({"season_id": 3, "every_days": 400}, 400, "Switching every 400 days"),
+        ({"season_id": mine["id"]}, 400, f"Season {mine['id']} is your own"),
+        ({"season_id": 1}, 409, "Season 1 ended on 2026-07-14"),
+    ]
+    for change, status, said in cases:
+        body = {"mine": "planner", "theirs": "listener", **change}
+        answer = demo_client.post("/api/roles", json=body, headers=headers)
+        assert answer.status_code == status, change
+        assert said in answer.json()["error"], change
+    assert demo_client.get("/api/roles").json() == before
+    for action in ("switch", "stop"):
+        missing = demo_client.post(f"/api/roles/99/{action}", headers=headers)
         assert missing.status_code == 404 and "99" in missing.json()["error"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -298,6 +299,63 @@ def test_a_ritual_that_cannot_be_read_is_refused_with_the_form_kept(
         "/rituals", data={"csrf_token": csrf, "person": "", "title": "Tea", "rule": "weekly"}
     )
     assert nobody.status_code == 400 and "Please choose someone from your list." in nobody.text
+
+
+def test_ending_a_ritual_keeps_its_history_and_plans_nothing_more(
+    demo_client: TestClient, demo_app: FastAPI
+) -> None:
+    dinner = _ritual(demo_app, "Dinner, taking turns to host")
+    call = _ritual(demo_app, "Sunday call with Mum")
+    csrf = token(demo_client, "/rituals")
+    page = demo_client.get("/rituals").text
+    assert f'action="/rituals/{dinner}/end"' in page
+    assert f'<label for="end-{dinner}">Last day (optional)</label>' in page
+    sent = demo_client.post(
+        f"/rituals/{dinner}/end", data={"csrf_token": csrf, "on": ""}, follow_redirects=False
+    )
+    assert sent.status_code == 303 and sent.headers["location"].endswith(f"#ritual-{dinner}")
+    page = demo_client.get(sent.headers["location"]).text
+    assert (
+        "Dinner, taking turns to host now ends on 2026-11-01. Its history is kept, and nothing "
+        "more is planned after that day." in page
+    )
+    card = page[page.index(f'id="ritual-{dinner}"') :].split("</li>")[0]
+    assert "Its last day is 2026-11-01." in card and "Nothing more is planned." in card
+    assert "kept 3 of 3 since" in card, "its history is kept"
+    earlier = demo_client.post(
+        f"/rituals/{call}/end", data={"csrf_token": csrf, "on": "2026-10-25"}
+    )
+    assert "Sunday call with Mum now ends on 2026-10-25." in earlier.text
+    card = earlier.text[earlier.text.index(f'id="ritual-{call}"') :].split("</li>")[0]
+    assert "Ended on 2026-10-25." in card and f'action="/rituals/{call}/end"' not in card
+    due = demo_client.get("/api/due").json()["items"]
+    assert [i for i in due if i["kind"] == "ritual"] == [], "ended rituals no longer come up"
+    with _store(demo_app).transaction() as session:
+        ended = {r.title: r.end for r in session.scalars(select(Ritual))}
+    assert ended["Dinner, taking turns to host"] == date(2026, 11, 1)
+    assert ended["Sunday call with Mum"] == date(2026, 10, 25)
+
+
+def test_a_ritual_cannot_end_on_a_day_that_is_not_one(
+    demo_client: TestClient, demo_app: FastAPI
+) -> None:
+    dinner = _ritual(demo_app, "Dinner, taking turns to host")
+    csrf = token(demo_client, "/rituals")
+    before = demo_client.post(
+        f"/rituals/{dinner}/end", data={"csrf_token": csrf, "on": "2026-01-01"}
+    )
+    assert before.status_code == 400
+    assert (
+        "The end, 2026-01-01, comes before the start, 2026-07-24; please choose an end on or "
+        "after the start." in before.text
+    )
+    unreadable = demo_client.post(
+        f"/rituals/{dinner}/end", data={"csrf_token": csrf, "on": "someday"}
+    )
+    assert unreadable.status_code == 400 and "someday" in unreadable.text
+    with _store(demo_app).transaction() as session:
+        assert all(r.end is None for r in session.scalars(select(Ritual))), "nothing saved"
+    assert demo_client.post("/rituals/99/end", data={"csrf_token": csrf}).status_code == 404
 
 
 # -- boundaries ---------------------------------------------------------------

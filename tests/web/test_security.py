@@ -16,8 +16,9 @@ from tests.web.conftest import BASE, api_token, settings_for, token
 SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
 API_PRACTICE_WRITES = {
     "/api/rituals", "/api/rituals/1/done", "/api/rituals/1/skip", "/api/rituals/1/move",
+    "/api/rituals/1/end", "/api/roles", "/api/roles/1/switch", "/api/roles/1/stop",
     "/api/people/1/checkins", "/api/boundaries", "/api/boundaries/1/review", "/api/wins",
-    "/api/imports",
+    "/api/imports", "/api/rhythms", "/api/rhythms/1/clear", "/api/dates", "/api/dates/1/remove",
 }
 
 
@@ -50,6 +51,10 @@ def test_every_state_changing_route_refuses_a_request_without_its_token(
     assert {"/checkin/1", "/rituals", "/rituals/1/done", "/rituals/1/skip", "/rituals/1/move",
             "/boundaries", "/boundaries/1/review", "/wins", "/import", "/import/1/again",
             "/settings/backup"} <= set(paths)
+    assert {"/rituals/1/end", "/seasons/1/roles", "/roles/1/switch", "/roles/1/stop"} <= set(paths)
+    assert {"/rhythms", "/rhythms/1/clear", "/rhythms/dates", "/rhythms/dates/1/remove"} <= set(
+        paths
+    )
     assert set(paths) >= API_PRACTICE_WRITES
     good = token(demo_client)
     for path in paths:
@@ -105,7 +110,8 @@ def test_a_foreign_host_header_is_refused(demo_app: FastAPI, method: str) -> Non
                      "/rituals/1/move", "/boundaries", "/boundaries/1/review", "/wins",
                      "/import", "/import/1", "/import/1/again", "/settings",
                      "/settings/backup", *API_PRACTICE_WRITES, "/api/due", "/api/checkins",
-                     "/api/people/1/checkin-agenda"):
+                     "/api/people/1/checkin-agenda", "/rhythms", "/rhythms/1/clear",
+                     "/rhythms/dates", "/rhythms/dates/1/remove", "/api/rhythms", "/api/dates"):
             answer = foreign.request(method, path)
             assert answer.status_code == 400, path
             assert answer.text == "This address is not one reciprocity answers to."
@@ -138,7 +144,7 @@ def test_pages_load_nothing_from_elsewhere_and_run_no_inline_script(
 ) -> None:
     for path in ("/", "/people/1", "/people/new", "/moments/new", "/seasons", "/audit",
                  "/audits", "/audits/1", "/data", "/checkin", "/checkin/2", "/rituals",
-                 "/boundaries", "/wins", "/import", "/settings"):
+                 "/boundaries", "/wins", "/import", "/settings", "/rhythms"):
         page = demo_client.get(path).text
         assert not re.search(r'(src|href)="(https?:)?//', page), path
         assert "<script" not in page and " on" + "click=" not in page, path

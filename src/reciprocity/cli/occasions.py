@@ -23,23 +23,35 @@ def add(
     once: Annotated[bool, typer.Option("--once", help="It happens once, not every year.")] = False,
 ) -> None:
     """Add a date to remember; it comes back every year unless --once."""
-    from reciprocity.agenda import person_named
-    from reciprocity.coach import practices as words
+    from reciprocity.agenda import occasion_sentence, person_named
     from reciprocity.dates import parse_date
     from reciprocity.model import Occasion
 
     state = runtime(ctx)
     on = parse_date(day, today=state.today, allow_future=True)
     with state.database().transaction() as session:
-        owner = person_named(session, whose)
-        occasion = Occasion(person=owner, title=title, on=on, yearly=not once)
+        occasion = Occasion(person=person_named(session, whose), title=title, on=on, yearly=not once)
         session.add(occasion)
+        say(occasion_sentence(occasion))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    occasion_id: Annotated[int, typer.Argument(metavar="ID", help="Which date ('date list').")],
+) -> None:
+    """Remove a date to remember."""
+    from reciprocity.coach import practices as words
+    from reciprocity.model.occasion import find_occasion
+
+    with runtime(ctx).database().transaction() as session:
+        occasion = find_occasion(session, occasion_id)
+        session.delete(occasion)
         say(
-            words.OCCASION_ADDED.format(
+            words.OCCASION_REMOVED.format(
                 title=occasion.title,
-                whose=words.YOUR_OWN if owner is None else owner.name,
-                on=on.isoformat(),
-                yearly="" if once else words.OCCASION_YEARLY,
+                whose=words.YOUR_OWN if occasion.person is None else occasion.person.name,
+                on=occasion.on.isoformat(),
             )
         )
 
@@ -49,23 +61,31 @@ def list_(
     ctx: typer.Context,
     json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
-    """The dates you added."""
+    """The dates you added, the next to come round first."""
     from rich.markup import escape
     from rich.table import Table
 
+    from reciprocity.agenda import occasion_rows
     from reciprocity.coach import practices as words
-    from reciprocity.model.occasion import all_occasions
 
-    with runtime(ctx).database().transaction() as session:
-        rows = [{"id": o.id, **o.as_dict()} for o in all_occasions(session)]
+    state = runtime(ctx)
+    with state.database().transaction() as session:
+        rows = occasion_rows(session, state.today)
     if json:
         emit_json(rows)
         return
     if not rows:
         say(words.NO_OCCASIONS)
         return
-    table = Table("Date", "What", "Whose", "Every year")
+    table = Table("ID", "Next", "Date", "What", "Whose", "Every year")
     for row in rows:
-        whose = words.YOUR_OWN if row["whose"] == "me" else escape(row["whose"])
-        table.add_row(row["on"], escape(row["title"]), whose, "yes" if row["yearly"] else "no")
+        whose = words.YOUR_OWN if row["whose"] == "me" else escape(str(row["whose"]))
+        table.add_row(
+            str(row["id"]),
+            str(row["next"] or "-"),
+            str(row["on"]),
+            escape(str(row["title"])),
+            whose,
+            "yes" if row["yearly"] else "no",
+        )
     console().print(table)

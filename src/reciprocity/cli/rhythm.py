@@ -25,26 +25,35 @@ def set_(
     ] = None,
 ) -> None:
     """Set how often you would like to be in touch with someone."""
-    from sqlalchemy import select
-
-    from reciprocity.coach import practices as words
-    from reciprocity.model import Rhythm
+    from reciprocity.agenda import rhythm_sentence
     from reciprocity.model.person import find_person
+    from reciprocity.model.rhythm import set_rhythm
+
+    state = runtime(ctx)
+    with state.database().transaction() as session:
+        rhythm = set_rhythm(session, find_person(session, person), ideal=ideal, longest=longest)
+        say(rhythm_sentence(rhythm))
+
+
+@app.command("clear")
+def clear(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Who it is with.")],
+) -> None:
+    """Clear the rhythm with someone; what you noted with them stays."""
+    from reciprocity.coach import practices as words
+    from reciprocity.errors import NotFoundError
+    from reciprocity.model.person import find_person
+    from reciprocity.model.rhythm import rhythm_with
 
     state = runtime(ctx)
     with state.database().transaction() as session:
         someone = find_person(session, person)
-        rhythm = session.scalar(select(Rhythm).where(Rhythm.person_id == someone.id))
+        rhythm = rhythm_with(session, someone)
         if rhythm is None:
-            rhythm = Rhythm(person=someone)
-            session.add(rhythm)
-        rhythm.ideal_days = ideal
-        rhythm.longest_days = longest if longest is not None else ideal * 2
-        say(
-            words.RHYTHM_SET.format(
-                name=someone.name, ideal=rhythm.ideal_days, longest=rhythm.longest_days
-            )
-        )
+            raise NotFoundError(words.RHYTHM_NONE_WITH.format(name=someone.name))
+        session.delete(rhythm)
+        say(words.RHYTHM_CLEARED.format(name=someone.name))
 
 
 @app.command("list")
@@ -56,23 +65,12 @@ def list_(
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import last_contact
+    from reciprocity.agenda import rhythm_rows
     from reciprocity.coach import practices as words
-    from reciprocity.model.rhythm import all_rhythms
 
     state = runtime(ctx)
     with state.database().transaction() as session:
-        contact = last_contact(session)
-        rows = []
-        for rhythm in all_rhythms(session):
-            last = contact.get(rhythm.person_id)
-            rows.append(
-                {
-                    **rhythm.as_dict(),
-                    "last_contact": None if last is None else last.isoformat(),
-                    "days_since": None if last is None else (state.today - last).days,
-                }
-            )
+        rows = rhythm_rows(session, state.today)
     if json:
         emit_json(rows)
         return
@@ -82,10 +80,10 @@ def list_(
     table = Table("Person", "Ideal gap", "Longest", "Last in touch", "Days since")
     for row in rows:
         table.add_row(
-            escape(row["person"]),
+            escape(str(row["person"])),
             str(row["ideal_days"]),
             str(row["longest_days"]),
-            row["last_contact"] or words.RHYTHM_NEVER,
+            str(row["last_contact"] or words.RHYTHM_NEVER),
             "-" if row["days_since"] is None else str(row["days_since"]),
         )
     console().print(table)

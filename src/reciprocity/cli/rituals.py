@@ -249,13 +249,13 @@ def end(
     """Let a ritual end; its history is kept."""
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.ritual import find_ritual
+    from reciprocity.model.ritual import end_ritual, find_ritual
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today, allow_future=True)
     with state.database().transaction() as session:
         ritual = find_ritual(session, ritual_id)
-        ritual.end = day
+        end_ritual(ritual, on=day)
         say(words.RITUAL_ENDED.format(id=ritual.id, title=ritual.title, end=day.isoformat()))
 
 

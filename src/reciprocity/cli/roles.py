@@ -13,6 +13,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
+RotationId = Annotated[
+    int, typer.Argument(metavar="ID", help="The rotation's id (see 'roles list').")
+]
+
 
 @app.command("set")
 def set_(
@@ -23,7 +27,7 @@ def set_(
     ],
     second: Annotated[str, typer.Argument(metavar="ROLE", help="Their role, e.g. listener.")],
     every: Annotated[
-        int | None, typer.Option(metavar="DAYS", min=1, help="Switch every so many days.")
+        int | None, typer.Option(metavar="DAYS", help="Switch every so many days (1 to 365).")
     ] = None,
     other: Annotated[
         str | None, typer.Option("--with", metavar="NAME", help="Who shares the roles.")
@@ -31,51 +35,50 @@ def set_(
 ) -> None:
     """Share two roles with someone during a season; they switch by themselves or by hand."""
     from reciprocity.agenda import holders_words
-    from reciprocity.coach import messages
     from reciprocity.coach import practices as words
-    from reciprocity.errors import InputError, NotFoundError
-    from reciprocity.model import RoleRotation, Season
     from reciprocity.model.person import find_person
+    from reciprocity.model.role import set_roles
 
     state = runtime(ctx)
     with state.database().transaction() as session:
-        season = session.get(Season, season_id)
-        if season is None:
-            raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
-        if other is not None:
-            someone = find_person(session, other)
-        elif season.person is not None:
-            someone = season.person
-        else:
-            raise InputError(words.ROLES_NEED_PERSON.format(id=season_id))
-        start = max(season.start, state.today)
-        rotation = RoleRotation(
-            season=season, person=someone, roles=[first, second], start=start, every_days=every
+        someone = None if other is None else find_person(session, other)
+        rotation = set_roles(
+            session,
+            season_id,
+            [first, second],
+            today=state.today,
+            every_days=every,
+            someone=someone,
         )
-        session.add(rotation)
-        session.flush()
-        say(
-            words.ROLES_SET.format(season=season.id, holders=holders_words(rotation.holders(start)))
-        )
+        holders = holders_words(rotation.holders(rotation.start))
+        say(words.ROLES_SET.format(season=rotation.season.id, holders=holders))
 
 
 @app.command("switch")
-def switch(
-    ctx: typer.Context,
-    rotation_id: Annotated[
-        int, typer.Argument(metavar="ID", help="The rotation's id (see 'roles list').")
-    ],
-) -> None:
+def switch(ctx: typer.Context, rotation_id: RotationId) -> None:
     """Switch roles now."""
     from reciprocity.agenda import holders_words
     from reciprocity.coach import practices as words
-    from reciprocity.model.role import find_rotation
+    from reciprocity.model.role import find_rotation, switch_roles
+
+    state = runtime(ctx)
+    with state.database().transaction() as session:
+        rotation = switch_roles(find_rotation(session, rotation_id))
+        say(words.ROLES_SWITCHED.format(holders=holders_words(rotation.holders(state.today))))
+
+
+@app.command("stop")
+def stop(ctx: typer.Context, rotation_id: RotationId) -> None:
+    """Stop sharing these roles; the season itself goes on."""
+    from reciprocity.coach import practices as words
+    from reciprocity.model.role import find_rotation, stop_roles
 
     state = runtime(ctx)
     with state.database().transaction() as session:
         rotation = find_rotation(session, rotation_id)
-        rotation.shift += 1
-        say(words.ROLES_SWITCHED.format(holders=holders_words(rotation.holders(state.today))))
+        said = words.ROLES_STOPPED.format(name=rotation.person.name, season=rotation.season.id)
+        stop_roles(session, rotation)
+        say(said)
 
 
 @app.command("list")
@@ -87,16 +90,13 @@ def list_(
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import holders_words
+    from reciprocity.agenda import rotation_row
     from reciprocity.coach import practices as words
     from reciprocity.model.role import all_rotations
 
     state = runtime(ctx)
     with state.database().transaction() as session:
-        rows = [
-            {"id": r.id, **r.as_dict(), "today": r.holders(state.today)}
-            for r in all_rotations(session)
-        ]
+        rows = [rotation_row(r, state.today) for r in all_rotations(session)]
     if json:
         emit_json(rows)
         return
@@ -105,12 +105,11 @@ def list_(
         return
     table = Table("Id", "Season", "With", "Today", "Switches")
     for row in rows:
-        every = row["every_days"]
         table.add_row(
             str(row["id"]),
             str(row["season"]),
-            escape(row["person"]),
-            escape(holders_words(row["today"])),
-            "by hand" if every is None else f"every {every} days",
+            escape(str(row["person"])),
+            escape(str(row["holders_words"])),
+            escape(str(row["switch_words"])),
         )
     console().print(table)

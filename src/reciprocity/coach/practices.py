@@ -240,11 +240,25 @@ BOUNDARY_DEFAULT_REVIEW_DAYS = 42
 ROLES_TWO = "Give two different roles, such as planner and listener."
 ROLE_TOO_LONG = "A role's name should stay under {limit} characters."
 ROLES_UNKNOWN = "There is no role rotation with id {id}; 'reciprocity roles list' shows them."
-ROLES_NEED_PERSON = "Season {id} is your own; say who shares the roles with --with NAME."
+ROLES_NEED_PERSON = (
+    "Season {id} is your own; please say who shares the roles with you "
+    "(on the command line: --with NAME)."
+)
+ROLES_EVERY_RANGE = (
+    "Switching every {value} days does not work here; please give a whole number of days "
+    "from 1 to {limit}, or leave it blank to switch by hand."
+)
+ROLES_SEASON_OVER = "Season {id} ended on {end}; roles are shared while a season is still going."
 ROLES_SET = "During season {season}: {holders}."
 ROLES_HOLDER = "{who} is the {role}"
 ROLES_HOLDER_YOU = "you are the {role}"
 ROLES_SWITCHED = "Switched roles: {holders}."
+ROLES_STOPPED = (
+    "Stopped sharing roles with {name} for season {season}. You can share them again at any time."
+)
+ROLES_BY_HAND = "by hand"
+ROLES_EVERY_DAY = "every day; next switch on {day}"
+ROLES_EVERY = "every {days} days; next switch on {day}"
 NO_ROLES = (
     "No roles set. During a hard season, sharing roles helps: "
     "reciprocity roles set SEASON_ID planner listener --every 7"
@@ -269,12 +283,26 @@ GAP_LONGEST_SHORTER = (
 RHYTHM_SET = "With {name}: ideally in touch every {ideal} days, and no more than {longest} days apart feels comfortable."
 NO_RHYTHMS = "No keep-in-touch rhythms set: reciprocity rhythm set PERSON --ideal 14 --longest 30"
 RHYTHM_NEVER = "never in touch here yet"
+RHYTHM_UNKNOWN = "There is no keep-in-touch rhythm with id {id}; 'reciprocity rhythm list' shows them."
+RHYTHM_NONE_WITH = "No keep-in-touch rhythm is set with {name}, so there is nothing to clear."
+RHYTHM_CLEARED = (
+    "Cleared the rhythm with {name}. Moments and check-ins are kept as they are; "
+    "you can set a new rhythm at any time."
+)
+GAP_NEEDED = "Please say how many days between contacts feel right, such as 14."
+GAP_NOT_A_NUMBER = "{value!r} is not a number of days; please write it as a whole number, such as 14."
 
 # -- dates to remember -------------------------------------------------------
 OCCASION_TITLE_EMPTY = "Please give the date a title, such as 'Wedding anniversary'."
 OCCASION_ADDED = "Will remember {title} ({whose}) on {on}{yearly}."
 OCCASION_YEARLY = ", every year"
 NO_OCCASIONS = "No dates added. Birthdays come from people; add others with: reciprocity date add PERSON TITLE DATE"
+OCCASION_UNKNOWN = "There is no date to remember with id {id}; 'reciprocity date list' shows them."
+OCCASION_NEEDS_SOMEONE = (
+    "A date to remember is someone's: give a name from your list, or 'me' for one of your own."
+)
+OCCASION_NEEDS_DAY = "Please say when it is, such as 2026-03-14 or 14 Mar 2026."
+OCCASION_REMOVED = "Removed {title} ({whose}, {on}) from the dates to remember."
 
 # -- due ---------------------------------------------------------------------
 DUE_TITLE = "What could use some attention, up to {until}"

@@ -150,6 +150,32 @@ SEASON_ROW = "{kind}, since {start}"
 SEASON_ROW_ENDED = "{kind}, {start} to {end}"
 SEASON_STARTED = "Started a season of {kind} for {whose}."
 SEASON_ENDED = "Ended the season of {kind} for {whose}."
+ROLES_NOW = "Roles now: {holders}."
+ROLES_SWITCHING = "They switch {when}."
+ROLES_SWITCH_SUBMIT = "Switch roles now"
+ROLES_STOP_SUBMIT = "Stop sharing these roles"
+ROLES_SHARE_DETAILS = "Share roles during this season"
+ROLES_RESET_DETAILS = "Set the roles afresh"
+ROLES_INTRO = (
+    "During a hard stretch it can help to share roles: one plans, one listens, and then you "
+    "switch, so no one is always the planner."
+)
+FIELD_ROLE_MINE = "Your role"
+FIELD_ROLE_THEIRS = "Their role"
+ROLE_MINE_PLACEHOLDER = "planner"
+ROLE_THEIRS_PLACEHOLDER = "listener"
+FIELD_ROLE_EVERY = "Switch every so many days (optional)"
+FIELD_ROLE_EVERY_HINT = "A number such as 7; leave it blank to switch by hand, when it feels right."
+FIELD_ROLE_WITH = "Who shares the roles with you"
+ROLES_NEED_SOMEONE = "Add someone first; roles are always shared with someone."
+ROLES_SHARE_SUBMIT = "Share these roles"
+ROLES_NOTICES = {
+    "roles-set": "Roles are shared now: {holders}.",
+    "roles-stopped": (
+        "Stopped sharing roles with {name}. The season goes on, and you can share roles again "
+        "at any time."
+    ),
+}
 YOU = "you"
 
 # The audit
@@ -307,6 +333,14 @@ FIELD_RITUAL_ROTATE = "Take turns hosting or starting it?"
 RITUAL_ROTATE_CHOICES = {"yes": "yes, take turns", "no": "no"}
 RITUAL_ADD_SUBMIT = "Add the ritual"
 RITUAL_MOVE_NEEDS_DAY = "Please say which day it moves to."
+RITUAL_ENDS_ON = "Its last day is {day}."
+RITUAL_END_DETAILS = "Let this ritual end"
+RITUAL_END_TO = "Last day (optional)"
+RITUAL_END_HINT = "Leave it blank for today. What has happened so far is kept."
+RITUAL_END_SUBMIT = "End this ritual"
+RITUAL_ENDED_NOTICE = (
+    "{title} now ends on {end}. Its history is kept, and nothing more is planned after that day."
+)
 
 # Boundaries
 NAV_BOUNDARIES = "Boundaries"
@@ -378,6 +412,63 @@ WIN_WHOSE_ME = "just me"
 FIELD_WIN_TEXT = "What went well"
 WIN_ADD_SUBMIT = "Keep it"
 WIN_MINE = "yours"
+
+# Rhythms and dates to remember
+NAV_RHYTHMS = "Rhythms & dates"
+RHYTHMS_TITLE = "Rhythms and dates to remember"
+RHYTHMS_INTRO = (
+    "How often you would like to be in touch with each person, and the dates worth "
+    "remembering. Any contact resets a rhythm: a moment, a check-in, a ritual kept or an "
+    "imported chat. A long gap is a reminder to say hello, never a sign that anyone cares less."
+)
+RHYTHMS_HEADING = "Keep-in-touch rhythms"
+RHYTHMS_NONE = (
+    "No rhythms set yet. A rhythm says how often you would like to be in touch with someone; "
+    "you can set one below."
+)
+RHYTHM_GAPS = "Ideally every {ideal} days; up to {longest} days apart feels comfortable."
+RHYTHM_LAST = "Last in touch on {day}, {days} days ago."
+RHYTHM_LAST_TODAY = "In touch today."
+RHYTHM_LAST_NONE = (
+    "Not in touch here yet; a moment, a check-in, a ritual kept or an imported chat all count."
+)
+RHYTHM_WITHIN = "Within the rhythm you chose."
+RHYTHM_CHANGE_DETAILS = "Change this rhythm"
+RHYTHM_CHANGE_SUBMIT = "Save the change"
+RHYTHM_CLEAR_SUBMIT = "Clear the rhythm with {name}"
+RHYTHM_SET_TITLE = "Set or change a rhythm"
+RHYTHM_SET_HINT = "Choosing someone who already has a rhythm changes it."
+FIELD_RHYTHM_PERSON = "With"
+FIELD_RHYTHM_IDEAL = "The gap that feels right, in days"
+FIELD_RHYTHM_IDEAL_HINT = "For example 7 for about once a week, or 14 for every fortnight."
+FIELD_RHYTHM_LONGEST = "The longest gap that still feels comfortable, in days (optional)"
+FIELD_RHYTHM_LONGEST_HINT = "Twice the ideal gap if left empty."
+RHYTHM_SET_SUBMIT = "Set the rhythm"
+RHYTHM_NEED_SOMEONE = "Add someone first; a rhythm is always with someone."
+DATES_HEADING = "Dates to remember"
+DATES_INTRO = (
+    "Anniversaries, hard dates, exams: the next to come round first. Birthdays are kept on "
+    "each person's page."
+)
+DATES_NONE = "No dates added yet."
+DATE_NEXT = "Next on {day}, in {days} days."
+DATE_NEXT_TOMORROW = "Tomorrow, {day}."
+DATE_NEXT_TODAY = "Today, {day}."
+DATE_PAST = "Was on {day}."
+DATE_EVERY_YEAR = "every year, from {on}"
+DATE_ONCE = "once"
+DATE_MINE = "yours"
+DATE_REMOVE_SUBMIT = "Remove {title}"
+DATE_ADD_TITLE = "Add a date to remember"
+FIELD_DATE_WHOSE = "Whose date"
+DATE_WHOSE_ME = "my own"
+FIELD_DATE_TITLE = "What it is"
+FIELD_DATE_TITLE_HINT = "For example: wedding anniversary, a hard date, the last day of exams."
+FIELD_DATE_ON = "The date"
+FIELD_DATE_ON_HINT = "For example 2027-03-14 or 14 Mar 2027."
+FIELD_DATE_YEARLY = "It comes back every year"
+DATE_ADD_SUBMIT = "Remember this date"
+DATE_REMOVED = "Removed that date; everything else is as it was."
 
 # Chat import
 NAV_IMPORT = "Import a chat"

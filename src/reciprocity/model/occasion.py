@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError
+from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model.base import Base
 from reciprocity.model.person import ME
 
@@ -60,3 +60,10 @@ class Occasion(Base):
 
 def all_occasions(session: Session) -> list[Occasion]:
     return list(session.scalars(select(Occasion).order_by(Occasion.on, Occasion.id)))
+
+
+def find_occasion(session: Session, occasion_id: int) -> Occasion:
+    found = session.get(Occasion, occasion_id)
+    if found is None:
+        raise NotFoundError(words.OCCASION_UNKNOWN.format(id=occasion_id))
+    return found

@@ -13,7 +13,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError, RangeError
+from reciprocity.errors import InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base
 
 if TYPE_CHECKING:
@@ -54,3 +54,29 @@ class Rhythm(Base):
 
 def all_rhythms(session: Session) -> list[Rhythm]:
     return list(session.scalars(select(Rhythm).order_by(Rhythm.id)))
+
+
+def rhythm_with(session: Session, person: Person) -> Rhythm | None:
+    return session.scalar(select(Rhythm).where(Rhythm.person_id == person.id))
+
+
+def find_rhythm(session: Session, rhythm_id: int) -> Rhythm:
+    found = session.get(Rhythm, rhythm_id)
+    if found is None:
+        raise NotFoundError(words.RHYTHM_UNKNOWN.format(id=rhythm_id))
+    return found
+
+
+def set_rhythm(session: Session, person: Person, *, ideal: int, longest: int | None) -> Rhythm:
+    """Set or change the rhythm with ``person``; the longest gap defaults to twice the ideal.
+
+    The ideal gap is set first, so the validator can hold the longest one against it.
+    """
+    rhythm = rhythm_with(session, person)
+    if rhythm is None:
+        rhythm = Rhythm(person=person)
+        session.add(rhythm)
+    rhythm.ideal_days = ideal
+    rhythm.longest_days = longest if longest is not None else min(ideal * 2, LONGEST_GAP)
+    session.flush()
+    return rhythm

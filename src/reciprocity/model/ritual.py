@@ -317,6 +317,15 @@ def mark_moved(ritual: Ritual, *, today: date, to: date, planned: date | None = 
     return due
 
 
+def end_ritual(ritual: Ritual, *, on: date) -> date:
+    """Let a ritual end: ``on`` is its last day (a day before it began is refused).
+
+    Its history is kept; nothing is planned after ``on``. Ending it again moves the last day.
+    """
+    ritual.end = on
+    return on
+
+
 def _mark(
     ritual: Ritual,
     due: date,

@@ -2,27 +2,33 @@
 
 A rotation of roles (planner, listener, …) between the user and one person,
 tied to a season. Every ``every_days`` days (or when asked) the roles move on
-by one, so no one is always the planner.
+by one, so no one is always the planner. Setting, switching and stopping go
+through ``set_roles``, ``switch_roles`` and ``stop_roles``: one copy of the
+rules, for the command line, the pages and the JSON API.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
+from reciprocity.coach import messages
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError, NotFoundError
+from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base
 from reciprocity.model.person import ME
+from reciprocity.model.season import Season
 
 if TYPE_CHECKING:
     from reciprocity.model.person import Person
-    from reciprocity.model.season import Season
 
 ROLE_LENGTH = 40
+EVERY_MAX = 365
+"""The longest stretch between automatic switches, in days."""
 
 
 class RoleRotation(Base):
@@ -54,6 +60,12 @@ class RoleRotation(Base):
             raise InputError(words.ROLE_TOO_LONG.format(limit=ROLE_LENGTH))
         return roles
 
+    @validates("every_days")
+    def _check_every(self, _key: str, value: int | None) -> int | None:
+        if value is not None and not 1 <= value <= EVERY_MAX:
+            raise RangeError(words.ROLES_EVERY_RANGE.format(value=value, limit=EVERY_MAX))
+        return value
+
     def holders(self, day: date) -> dict[str, str]:
         """Who holds each role on ``day``: role → ``"me"`` or the person's name."""
         steps = self.shift
@@ -63,6 +75,13 @@ class RoleRotation(Base):
         if steps % 2:
             people.reverse()
         return dict(zip(self.roles, people, strict=True))
+
+    def next_switch(self, day: date) -> date | None:
+        """The first day after ``day`` on which the roles switch by themselves; None: by hand."""
+        if not self.every_days:
+            return None
+        done = max((day - self.start).days, 0) // self.every_days + 1
+        return self.start + timedelta(days=done * self.every_days)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,3 +103,67 @@ def find_rotation(session: Session, rotation_id: int) -> RoleRotation:
     if found is None:
         raise NotFoundError(words.ROLES_UNKNOWN.format(id=rotation_id))
     return found
+
+
+def every_days_from(text: str) -> int | None:
+    """``every_days`` as typed in a form: blank means by hand; otherwise a whole number."""
+    if not text.strip():
+        return None
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise RangeError(words.ROLES_EVERY_RANGE.format(value=text, limit=EVERY_MAX)) from None
+
+
+def set_roles(
+    session: Session,
+    season_id: int,
+    roles: Sequence[str],
+    *,
+    today: date,
+    every_days: int | None = None,
+    someone: Person | None = None,
+) -> RoleRotation:
+    """Share two roles during a season: the user holds the first, ``someone`` the second.
+
+    ``someone`` defaults to the season's person; the user's own season needs one.
+    Set again for the same season and person, the roles start afresh from today.
+    A season that is over is refused: roles are for the hard stretch itself.
+    """
+    season = session.get(Season, season_id)
+    if season is None:
+        raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
+    if season.end is not None and season.end < today:
+        raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=season.end))
+    other = someone if someone is not None else season.person
+    if other is None:
+        raise InputError(words.ROLES_NEED_PERSON.format(id=season.id))
+    start = max(season.start, today)
+    rotation = session.scalars(
+        select(RoleRotation).where(
+            RoleRotation.season_id == season.id, RoleRotation.person_id == other.id
+        )
+    ).first()
+    if rotation is None:
+        rotation = RoleRotation(
+            season=season, person=other, roles=list(roles), start=start, every_days=every_days
+        )
+        session.add(rotation)
+    else:
+        rotation.roles = list(roles)
+        rotation.every_days = every_days
+        rotation.start, rotation.shift = start, 0
+    session.flush()
+    return rotation
+
+
+def switch_roles(rotation: RoleRotation) -> RoleRotation:
+    """Switch now, by hand; automatic switches go on from here."""
+    rotation.shift += 1
+    return rotation
+
+
+def stop_roles(session: Session, rotation: RoleRotation) -> None:
+    """Stop sharing these roles; the season itself goes on."""
+    session.delete(rotation)
+    session.flush()

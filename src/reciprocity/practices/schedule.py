@@ -85,9 +85,17 @@ def _open_days(cadence: Cadence, records: Sequence[Record], first: date, last: d
     days += [
         r.on
         for r in records
-        if r.status is OccurrenceStatus.MOVED and r.on is not None and first <= r.on <= last
+        if r.status is OccurrenceStatus.MOVED
+        and r.on is not None
+        and first <= r.on <= last
+        and _before_end(cadence, r.on)
     ]
     return sorted(set(days))
+
+
+def _before_end(cadence: Cadence, day: date) -> bool:
+    """Whether ``day`` falls on or before the ritual's last day (a moved one may not outlast it)."""
+    return cadence.end is None or day <= cadence.end
 
 
 def open_between(
@@ -114,7 +122,10 @@ def _next_open(cadence: Cadence, records: Sequence[Record], today: date) -> date
     moved = sorted(
         r.on
         for r in records
-        if r.status is OccurrenceStatus.MOVED and r.on is not None and r.on > today
+        if r.status is OccurrenceStatus.MOVED
+        and r.on is not None
+        and r.on > today
+        and _before_end(cadence, r.on)
     )
     day = today
     found = None

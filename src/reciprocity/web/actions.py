@@ -27,7 +27,9 @@ from reciprocity.model import (
     CheckIn,
     DimensionRating,
     Moment,
+    Occasion,
     Person,
+    Rhythm,
     Ritual,
     Season,
     Win,
@@ -37,8 +39,12 @@ from reciprocity.model.boundary import add_boundary, find_boundary
 from reciprocity.model.boundary import review_boundary as model_review_boundary
 from reciprocity.model.checkin import QUESTIONS, SIDES
 from reciprocity.model.moment import note_moment
+from reciprocity.model.occasion import find_occasion
 from reciprocity.model.person import add_person, find_person
-from reciprocity.model.ritual import add_ritual, mark_done, mark_moved, mark_skipped
+from reciprocity.model.rhythm import find_rhythm
+from reciprocity.model.rhythm import set_rhythm as model_set_rhythm
+from reciprocity.model.ritual import add_ritual, end_ritual, mark_done, mark_moved, mark_skipped
+from reciprocity.model.role import RoleRotation, every_days_from, set_roles
 from reciprocity.model.season import end_season as model_end_season
 from reciprocity.model.win import note_win
 from reciprocity.practices.recurrence import parse_time
@@ -135,6 +141,28 @@ def start_season(
 
 def end_season(session: Session, season_id: int, *, on: str = "", today: date) -> Season:
     return model_end_season(session, season_id, forms.day(on, today=today) or today)
+
+
+def share_roles(
+    session: Session,
+    season_id: int,
+    *,
+    mine: str,
+    theirs: str,
+    every: str | int | None = None,
+    with_whom: str = "",
+    today: date,
+) -> RoleRotation:
+    """Roles during a season, as typed: ``every`` in days (blank: by hand); ``with_whom`` a name."""
+    someone = find_person(session, with_whom) if with_whom.strip() else None
+    return set_roles(
+        session,
+        season_id,
+        [mine, theirs],
+        today=today,
+        every_days=every if isinstance(every, int) else every_days_from(every or ""),
+        someone=someone,
+    )
 
 
 def all_seasons(session: Session) -> list[Season]:
@@ -290,6 +318,11 @@ def ritual_moved(ritual: Ritual, *, to: str, planned: str = "", today: date) -> 
     return mark_moved(ritual, today=today, to=day, planned=later_day(planned, today=today))
 
 
+def ritual_ended(ritual: Ritual, *, on: str = "", today: date) -> date:
+    """Let a ritual end on ``on`` (blank: today), its last day."""
+    return end_ritual(ritual, on=later_day(on, today=today) or today)
+
+
 def record_checkin(
     session: Session,
     person: Person,
@@ -376,3 +409,62 @@ def new_win(session: Session, *, whose: str, text: str, on: str = "", today: dat
     session.add(win)
     session.flush()
     return win
+
+
+# -- keep-in-touch rhythms and dates to remember ------------------------------
+
+
+def gap(value: str | int | None) -> int | None:
+    """A gap in days as typed (blank: None); the model holds its range and the two gaps' order."""
+    if isinstance(value, int):
+        return value
+    if value is None or not value.strip():
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise InputError(practice_words.GAP_NOT_A_NUMBER.format(value=value)) from None
+
+
+def set_rhythm(
+    session: Session, person: Person, *, ideal: str | int | None, longest: str | int | None = None
+) -> Rhythm:
+    """Set or change the rhythm with ``person``; a blank longest gap is twice the ideal one."""
+    ideal_days = gap(ideal)
+    if ideal_days is None:
+        raise InputError(practice_words.GAP_NEEDED)
+    return model_set_rhythm(session, person, ideal=ideal_days, longest=gap(longest))
+
+
+def clear_rhythm(session: Session, rhythm_id: int) -> Rhythm:
+    """Clear a rhythm; what was noted with the person stays. The cleared rhythm is returned."""
+    rhythm = find_rhythm(session, rhythm_id)
+    _ = rhythm.person  # still readable once the row is gone
+    session.delete(rhythm)
+    session.flush()
+    return rhythm
+
+
+def new_occasion(
+    session: Session, *, whose: str, title: str, on: str, yearly: bool = True, today: date
+) -> Occasion:
+    """A date to remember, someone's or the user's own (``whose`` is ``"me"``)."""
+    if not whose.strip():
+        raise InputError(practice_words.OCCASION_NEEDS_SOMEONE)
+    owner = person_named(session, whose)
+    day = later_day(on, today=today)
+    if day is None:
+        raise InputError(practice_words.OCCASION_NEEDS_DAY)
+    occasion = Occasion(person=owner, title=title, on=day, yearly=yearly)
+    session.add(occasion)
+    session.flush()
+    return occasion
+
+
+def remove_occasion(session: Session, occasion_id: int) -> Occasion:
+    """Remove a date to remember; the removed one is returned, still readable."""
+    occasion = find_occasion(session, occasion_id)
+    _ = occasion.person
+    session.delete(occasion)
+    session.flush()
+    return occasion

@@ -1,4 +1,4 @@
-"""The JSON API for the practices: rituals, check-ins, boundaries, small wins, what is due, imports.
+"""The JSON API for the practices: rituals, roles, check-ins, boundaries, small wins, due, imports.
 
 Mounted under ``/api`` beside ``web.api``, with the same conventions: the
 shapes of the command line's ``--json``, every change through ``web.actions``
@@ -14,8 +14,8 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from reciprocity import checkins
-from reciprocity.agenda import DEFAULT_DAYS, due_document, person_named, ritual_row
+from reciprocity import agenda, checkins
+from reciprocity.agenda import DEFAULT_DAYS, due_document, person_named, ritual_row, rotation_row
 from reciprocity.coach import phrasing
 from reciprocity.errors import WhoIsWhoError
 from reciprocity.model import Boundary, CheckIn, Ritual, Win
@@ -23,6 +23,7 @@ from reciprocity.model.boundary import all_boundaries, is_vague
 from reciprocity.model.checkin import QUESTIONS, all_checkins, checkins_with
 from reciprocity.model.person import all_people
 from reciprocity.model.ritual import all_rituals, find_ritual
+from reciprocity.model.role import all_rotations, find_rotation, stop_roles, switch_roles
 from reciprocity.model.win import recent_wins, wins_with
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
@@ -78,6 +79,24 @@ class RitualMoveIn(BaseModel):
     planned: str | None = Field(None, examples=["2026-11-11"])
 
 
+class RitualEndIn(BaseModel):
+    on: str = Field(default="today", description="The last day.", examples=["today", "2026-12-31"])
+
+
+class RolesIn(BaseModel):
+    season_id: int = Field(examples=[3])
+    mine: str = Field(description="Your role to begin with.", examples=["planner"])
+    theirs: str = Field(description="Their role to begin with.", examples=["listener"])
+    every_days: int | None = Field(
+        None, description="Switch every so many days (1 to 365); none: by hand.", examples=[7]
+    )
+    person: str | None = Field(
+        None,
+        description="Who shares the roles (default: the season's person; needed for your own).",
+        examples=["Jordan"],
+    )
+
+
 class SideIn(BaseModel):
     supported: str = Field("", examples=["Jordan came to the station to meet me"])
     meaningful: str = ""
@@ -119,6 +138,26 @@ class WinIn(BaseModel):
     whose: str = Field(examples=["Jordan", "me"])
     text: str = Field(examples=["Jordan asked how my week was before talking about theirs."])
     on: str = Field("today", examples=["today", "2026-10-30"])
+
+
+class RhythmIn(BaseModel):
+    person_id: int = Field(examples=[2])
+    ideal_days: int = Field(
+        description="The gap between contacts that feels right, in days (1 to 3660).",
+        examples=[14],
+    )
+    longest_days: int | None = Field(
+        None,
+        description="The longest gap that still feels comfortable (default: twice the ideal).",
+        examples=[30],
+    )
+
+
+class OccasionIn(BaseModel):
+    whose: str = Field("me", examples=["Rosa", "me"])
+    title: str = Field(examples=["Wedding anniversary"])
+    on: str = Field(examples=["2027-03-14", "14 Mar 2027"])
+    yearly: bool = Field(True, description="It comes back every year; false for a one-off date.")
 
 
 def _checkin(checkin: CheckIn) -> JSON:
@@ -213,6 +252,56 @@ def ritual_move(request: Request, ritual_id: int, body: RitualMoveIn) -> JSON:
         ritual = find_ritual(session, ritual_id)
         due = actions.ritual_moved(ritual, to=body.to, planned=body.planned or "", today=today)
         return _marked(ritual, due, today)
+
+
+@router.post("/rituals/{ritual_id}/end", summary="Let a ritual end; its history is kept")
+def ritual_end(request: Request, ritual_id: int, body: RitualEndIn | None = None) -> JSON:
+    body = body or RitualEndIn()
+    today = today_of(request)
+    with database(request).transaction() as session:
+        ritual = find_ritual(session, ritual_id)
+        actions.ritual_ended(ritual, on=body.on, today=today)
+        return ritual_row(ritual, today)
+
+
+@router.get("/roles", summary="Roles shared during seasons: who holds which today, next switch")
+def roles(request: Request) -> list[JSON]:
+    today = today_of(request)
+    with database(request).transaction() as session:
+        return [rotation_row(r, today) for r in all_rotations(session)]
+
+
+@router.post("/roles", status_code=201, summary="Share two roles during a season")
+def share_roles(request: Request, body: RolesIn) -> JSONResponse:
+    today = today_of(request)
+    with database(request).transaction() as session:
+        rotation = actions.share_roles(
+            session,
+            body.season_id,
+            mine=body.mine,
+            theirs=body.theirs,
+            every=body.every_days,
+            with_whom=body.person or "",
+            today=today,
+        )
+        return created(rotation_row(rotation, today))
+
+
+@router.post("/roles/{rotation_id}/switch", summary="Switch roles now")
+def switch_role(request: Request, rotation_id: int) -> JSON:
+    today = today_of(request)
+    with database(request).transaction() as session:
+        rotation = switch_roles(find_rotation(session, rotation_id))
+        return rotation_row(rotation, today)
+
+
+@router.post("/roles/{rotation_id}/stop", summary="Stop sharing these roles")
+def stop_role(request: Request, rotation_id: int) -> JSON:
+    with database(request).transaction() as session:
+        rotation = find_rotation(session, rotation_id)
+        stopped = {"stopped": rotation.id, "season": rotation.season_id}
+        stop_roles(session, rotation)
+        return stopped
 
 
 @router.get("/checkins", summary="Check-ins, oldest first (everyone's, or one person's)")
@@ -311,6 +400,55 @@ def add_win(request: Request, body: WinIn) -> JSONResponse:
             session, whose=body.whose, text=body.text, on=body.on, today=today_of(request)
         )
         return created(_win(win))
+
+
+@router.get("/rhythms", summary="Keep-in-touch rhythms, the last contact, any gentle nudge")
+def rhythms(request: Request) -> list[JSON]:
+    with database(request).transaction() as session:
+        return agenda.rhythm_rows(session, today_of(request))
+
+
+@router.post("/rhythms", summary="Set or change the rhythm with someone")
+def set_rhythm(request: Request, body: RhythmIn) -> JSON:
+    today = today_of(request)
+    with database(request).transaction() as session:
+        rhythm = actions.set_rhythm(
+            session,
+            actions.person_by_id(session, body.person_id),
+            ideal=body.ideal_days,
+            longest=body.longest_days,
+        )
+        return next(r for r in agenda.rhythm_rows(session, today) if r["id"] == rhythm.id)
+
+
+@router.post("/rhythms/{rhythm_id}/clear", summary="Clear a rhythm; what was noted stays")
+def clear_rhythm(request: Request, rhythm_id: int) -> JSON:
+    with database(request).transaction() as session:
+        rhythm = actions.clear_rhythm(session, rhythm_id)
+        return {"id": rhythm.id, **rhythm.as_dict()}
+
+
+@router.get("/dates", summary="Dates to remember, the next to come round first")
+def dates(request: Request) -> list[JSON]:
+    with database(request).transaction() as session:
+        return agenda.occasion_rows(session, today_of(request))
+
+
+@router.post("/dates", status_code=201, summary="Add a date to remember")
+def add_date(request: Request, body: OccasionIn) -> JSONResponse:
+    today = today_of(request)
+    with database(request).transaction() as session:
+        occasion = actions.new_occasion(
+            session, whose=body.whose, title=body.title, on=body.on, yearly=body.yearly, today=today
+        )
+        return created(agenda.occasion_row(occasion, today))
+
+
+@router.post("/dates/{date_id}/remove", summary="Remove a date to remember")
+def remove_date(request: Request, date_id: int) -> JSON:
+    today = today_of(request)
+    with database(request).transaction() as session:
+        return agenda.occasion_row(actions.remove_occasion(session, date_id), today)
 
 
 @router.get("/due", summary="What could use attention (as `reciprocity due --json`)")

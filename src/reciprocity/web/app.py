@@ -82,6 +82,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         home,
         people,
         report,
+        rhythms,
         rituals,
         seasons,
         wins,
@@ -123,7 +124,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (home, people, seasons, audit, data, report):
         app.include_router(module.router)
-    for practice in (checkins, rituals, boundaries, wins, chats, settings_pages):
+    for practice in (checkins, rituals, rhythms, boundaries, wins, chats, settings_pages):
         app.include_router(practice.router)
     app.include_router(api.router)
     app.include_router(api_practices.router)

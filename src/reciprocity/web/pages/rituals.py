@@ -1,7 +1,7 @@
-"""Rituals: what is coming up, who hosts next, marking one done, skipped or moved, adding one.
+"""Rituals: what is coming up, who hosts next, marking one done, skipped or moved, adding or ending one.
 
 Every change goes through ``web.actions`` (as the JSON API's do) to the model's
-own functions (``add_ritual``, ``mark_done``, ``mark_skipped``, ``mark_moved``),
+own functions (``add_ritual``, ``mark_done``, ``mark_skipped``, ``mark_moved``, ``end_ritual``),
 the ones ``reciprocity ritual`` calls; where a ritual stands comes from
 ``practices.schedule``.
 """
@@ -147,6 +147,18 @@ def move(request: Request, ritual_id: int, form: FormData = Depends(forms.read_f
     )
 
 
+@router.post("/rituals/{ritual_id}/end", response_class=HTMLResponse)
+def end(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
+    return _change(
+        request,
+        ritual_id,
+        "ended",
+        lambda ritual: actions.ritual_ended(
+            ritual, on=forms.text(form, "on"), today=today_of(request)
+        ),
+    )
+
+
 def _change(request: Request, ritual_id: int, notice: str, change: Any) -> Response:
     try:
         with database(request).transaction() as session:
@@ -185,6 +197,7 @@ def _card(ritual: Ritual, today: date) -> dict[str, Any]:
         "rotation": ritual.rotation if ritual.rotates else [],
         "kept": kept_words(where.kept.as_dict()),
         "ended": ritual.end if ritual.end is not None and ritual.end < today else None,
+        "ends": ritual.end if ritual.end is not None and ritual.end >= today else None,
         "note": ritual.note,
     }
 
@@ -207,6 +220,8 @@ def _notice(session: Session, query: QueryParams) -> str | None:
             start=ritual.start.isoformat(),
         )
         return f"{text} {host_sentence(ritual.next_host)}".strip()
+    if kind == "ended" and ritual.end is not None:
+        return words.RITUAL_ENDED_NOTICE.format(title=ritual.title, end=ritual.end.isoformat())
     occurrence = next(
         (o for o in ritual.occurrences if o.due.isoformat() == query.get("due", "")), None
     )

@@ -458,12 +458,12 @@ class _Reader:
             del pieces[0]  # the run starts with its own separator
             day = self.days[prefix]
             tail = b"] " if prefix.startswith(b"[") else b" - "
-            quick = None if day is None else self._quick(block, pieces, day, tail, line)
-            if quick is None:
+            columns = None if day is None else self._quick(block, pieces, day, tail, line)
+            if columns is None:  # something unusual in the run: read it line by line
                 careful = self._careful(pieces, prefix, day, tail, line)
-                quick = MessageColumns.of(careful) if careful else None
-            if quick is not None:
-                yield quick
+                columns = MessageColumns.of(careful) if careful else None
+            if columns is not None:
+                yield columns
             line = self.next_line
         self.data = b""  # let the text go once read
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import groupby, repeat
 from threading import Lock
@@ -64,28 +64,39 @@ def all_patterns(
     session: Session, *, today: date, settings: PatternSettings | None = None
 ) -> list[RelationshipPattern]:
     with collector.paused():
-        return _all_patterns(session, today, settings)
+        return _in_order(_patterns_by_person(session, today, settings))
 
 
-def _all_patterns(
-    session: Session, today: date, settings: PatternSettings | None
-) -> list[RelationshipPattern]:
-    people = list(
-        session.scalars(
-            select(Person).options(
-                selectinload(Person.seasons),
-                selectinload(Person.audit_entries).selectinload(AuditEntry.ratings),
-                selectinload(Person.audit_entries).selectinload(AuditEntry.audit),
-            )
-        )
+def _in_order(by_person: dict[int, RelationshipPattern]) -> list[RelationshipPattern]:
+    """By name, as ``all_people`` orders people, for any script."""
+    return sorted(by_person.values(), key=lambda p: p.person.casefold())
+
+
+def _patterns_by_person(
+    session: Session, today: date, settings: PatternSettings | None, only: Iterable[int] = ()
+) -> dict[int, RelationshipPattern]:
+    """Each person's patterns by person id: everyone's, or (given ``only``) those people's."""
+    wanted = set(only)
+    query = select(Person).options(
+        selectinload(Person.seasons),
+        selectinload(Person.audit_entries).selectinload(AuditEntry.ratings),
+        selectinload(Person.audit_entries).selectinload(AuditEntry.audit),
     )
+    if wanted:
+        query = query.where(Person.id.in_(wanted))
+    people = list(session.scalars(query))
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
-    flows = load_flows(session)
-    worried = people_with_safety_signs(session)
-    people.sort(key=lambda p: p.name.casefold())  # as all_people orders them, for any script
-    return [
-        _analyse(p, flows.get(p.id, []), mine, today, settings, p.id in worried) for p in people
-    ]
+    if len(people) == 1:
+        flows, worried = (
+            load_flows(session, people[0].id),
+            people_with_safety_signs(session, people[0].id),
+        )
+    else:
+        flows, worried = load_flows(session), people_with_safety_signs(session)
+    return {
+        p.id: _analyse(p, flows.get(p.id, []), mine, today, settings, p.id in worried)
+        for p in people
+    }
 
 
 def people_with_safety_signs(session: Session, person_id: int | None = None) -> set[int]:
@@ -116,26 +127,45 @@ def people_with_safety_signs(session: Session, person_id: int | None = None) -> 
 
 
 class PatternCache:
-    """Everyone's patterns, worked out again only when the store (or the day) has changed.
+    """Everyone's patterns, worked out again only where the store (or the day) has changed.
 
     The store's revision (``store.revision``) moves with every write, from this
     process or any other, so a cached answer is never stale; the check costs
-    one small query. The patterns are frozen, so callers share them safely.
+    one small query. When every write since was made by this process and
+    each touched only some people (a moment noted, a check-in recorded),
+    only their patterns are worked out again; otherwise everyone's are.
+    The patterns are frozen, so callers share them safely.
     """
 
     def __init__(self) -> None:
         self._lock = Lock()
         self._key: tuple[int, date] | None = None
+        self._by_person: dict[int, RelationshipPattern] = {}
         self._patterns: list[RelationshipPattern] = []
 
     def all_patterns(self, session: Session, *, today: date) -> list[RelationshipPattern]:
         key = (revision.current(session), today)
         with self._lock:
-            if key == self._key:
-                return self._patterns
-        found = all_patterns(session, today=today)
+            seen, by_person, patterns = self._key, self._by_person, self._patterns
+        if key == seen:
+            return patterns
+        touched = None
+        if seen is not None and seen[1] == today:
+            touched = revision.touched_between(session, seen[0], key[0])
+        with collector.paused():
+            if touched is None:
+                by_person = _patterns_by_person(session, today, None)
+            elif touched:
+                again = _patterns_by_person(session, today, None, only=touched)
+                by_person = {
+                    pid: again.get(pid, pattern)
+                    for pid, pattern in by_person.items()
+                    if pid not in touched or pid in again
+                }
+                by_person.update(again)
+        found = _in_order(by_person)
         with self._lock:
-            self._key, self._patterns = key, found
+            self._key, self._by_person, self._patterns = key, by_person, found
         return found
 
 
@@ -224,6 +254,4 @@ def _analyse(
     felt = felt_ratings(person)
     if settings is None:
         return analyse(person.name, flows, seasons, felt, today=today, safety=safety)
-    return analyse(
-        person.name, flows, seasons, felt, today=today, settings=settings, safety=safety
-    )
+    return analyse(person.name, flows, seasons, felt, today=today, settings=settings, safety=safety)

@@ -53,11 +53,8 @@ def felt_ratings(person: Person) -> dict[Dimension, FeltRating]:
 def pattern_of(
     session: Session, person: Person, *, today: date, settings: PatternSettings | None = None
 ) -> RelationshipPattern:
-    mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
     with collector.paused():
-        flows = load_flows(session, person.id).get(person.id, [])
-        worried = person.id in people_with_safety_signs(session, person.id)
-        return _analyse(person, flows, mine, today, settings, worried)
+        return _patterns_by_person(session, today, settings, only=[person.id])[person.id]
 
 
 def all_patterns(
@@ -86,11 +83,12 @@ def _patterns_by_person(
         query = query.where(Person.id.in_(wanted))
     people = list(session.scalars(query))
     mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
-    if len(people) == 1:
-        flows, worried = (
-            load_flows(session, people[0].id),
-            people_with_safety_signs(session, people[0].id),
-        )
+    if wanted:  # a few people: their rows only
+        flows: dict[int, list[Flow]] = {}
+        worried: set[int] = set()
+        for person in people:
+            flows.update(load_flows(session, person.id))
+            worried |= people_with_safety_signs(session, person.id)
     else:
         flows, worried = load_flows(session), people_with_safety_signs(session)
     return {

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
@@ -28,6 +31,7 @@ PRACTICE_PATHS = {
     "/api/wins",
     "/api/due",
     "/api/imports",
+    "/api/imports/{import_id}",
 }
 
 
@@ -541,6 +545,46 @@ def test_a_chat_that_needs_to_be_told_who_is_who_lists_the_names(client: TestCli
     assert said["file"] == "WhatsApp Chat with Sam.txt" and said["error"]
     chosen = _upload(client, whatsapp_export(6), me="Sam", person="Alex")
     assert chosen.status_code == 200 and chosen.json()["new"] == 12
+
+
+def _followed(client: TestClient, started: Response) -> dict[str, Any]:
+    """A background import's status, asked for until it has finished (20 s at most)."""
+    assert started.status_code == 202, started.text
+    status = started.headers["location"]
+    assert started.json()["status"] == status and status.startswith("/api/imports/")
+    deadline = time.monotonic() + 20
+    while True:
+        now: dict[str, Any] = client.get(status).json()
+        if now["state"] != "reading" or time.monotonic() > deadline:
+            return now
+        time.sleep(0.05)
+
+
+def test_an_import_in_the_background_is_followed_to_its_summary(client: TestClient) -> None:
+    done = _followed(client, _upload(client, whatsapp_export(), me="Alex", background="true"))
+    assert (done["state"], done["error"], done["read"]) == ("done", None, 40)
+    assert done["file"] == "WhatsApp Chat with Sam.txt"
+    assert done["summary"]["messages"] == 40 and done["summary"]["new"] == 40
+    assert done["summary"]["participants"] == {"Alex": 20, "Sam": 20}
+    assert [p["name"] for p in client.get("/api/people").json()] == ["Sam"]
+    again = _followed(client, _upload(client, whatsapp_export(), background="true"))
+    assert again["summary"]["new"] == 0 and again["summary"]["me"] == "Alex"
+
+
+def test_a_background_import_that_cannot_go_on_says_why(client: TestClient) -> None:
+    headers = api_token(client)
+    for name in ("Alex", "Sam"):
+        client.post("/api/people", json={"name": name}, headers=headers)
+    asking = _followed(client, _upload(client, whatsapp_export(6), background="true"))
+    assert asking["state"] == "choose" and asking["names"] == ["Alex", "Sam"]
+    assert asking["summary"] is None and asking["error"]
+    damaged = whatsapp_export(2).replace(b"\n", b"\xff\n", 2)
+    failed = _followed(client, _upload(client, damaged, background="true", me="Alex"))
+    assert failed["state"] == "failed" and failed["summary"] is None
+    assert failed["error"].startswith("WhatsApp Chat with Sam.txt, line ")
+    assert "reciprocity-imports-" not in failed["error"], "the temporary folder is never shown"
+    unknown = client.get("/api/imports/no-such-import")
+    assert unknown.status_code == 404 and set(unknown.json()) == {"error"}
 
 
 def test_files_that_are_not_chat_exports_are_refused_naming_the_file(client: TestClient) -> None:

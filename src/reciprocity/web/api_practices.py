@@ -32,7 +32,7 @@ from reciprocity.vocabulary import (
 )
 from reciprocity.web import actions
 from reciprocity.web.api import JSON, created
-from reciprocity.web.jobs import ChatImports, chat_choices
+from reciprocity.web.jobs import ChatImport, ChatImports, chat_choices
 from reciprocity.web.render import database, today_of
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -459,8 +459,11 @@ def due(request: Request, days: Annotated[int, Query(ge=0, le=366)] = DEFAULT_DA
 
 @router.post(
     "/imports",
-    summary="Import a chat export (as `reciprocity import --json`)",
-    responses={409: {"description": "The chat needs to be told who is who; names are listed."}},
+    summary="Import a chat export (as `reciprocity import --json`), or in the background",
+    responses={
+        202: {"description": "Started in the background: follow it at `status`."},
+        409: {"description": "The chat needs to be told who is who; names are listed."},
+    },
 )
 def import_chat(
     request: Request,
@@ -470,12 +473,19 @@ def import_chat(
     chat: Annotated[str, Form(description="Which chat, in a whole-account export.")] = "",
     date_order: Annotated[str, Form(description="DMY, MDY or YMD, if the guess was wrong.")] = "",
     keep_text: Annotated[bool, Form(description="Keep message text.")] = False,
+    background: Annotated[
+        bool, Form(description="Answer at once and read the file in the background.")
+    ] = False,
 ) -> JSONResponse:
     choices = chat_choices(
         me=me, person=person, date_order=date_order, chat_name=chat, keep_text=keep_text
     )
     imports: ChatImports = request.app.state.imports
     job = imports.accept(file.filename or "", file.file)
+    if background:
+        imports.start(job, choices)
+        status = f"/api/imports/{job.id}"
+        return JSONResponse(_import(job), status_code=202, headers={"Location": status})
     try:
         summary = imports.read_now(job, choices)
     except WhoIsWhoError as error:
@@ -484,3 +494,23 @@ def import_chat(
         answer = {"error": str(error), "file": job.filename, "names": error.names, "people": people}
         return JSONResponse(answer, status_code=409)
     return JSONResponse(summary.as_dict())
+
+
+@router.get("/imports/{import_id}", summary="How an import started in the background is going")
+def import_status(request: Request, import_id: str) -> JSON:
+    imports: ChatImports = request.app.state.imports
+    return _import(imports.get(import_id))
+
+
+def _import(job: ChatImport) -> JSON:
+    """An import as ``GET /api/imports/{id}`` shows it; ``summary`` once it is done."""
+    return {
+        "id": job.id,
+        "file": job.filename,
+        "state": job.state,
+        "read": job.count,
+        "summary": None if job.summary is None else job.summary.as_dict(),
+        "error": job.error,
+        "names": job.names,
+        "status": f"/api/imports/{job.id}",
+    }

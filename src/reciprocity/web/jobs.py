@@ -2,7 +2,8 @@
 
 An upload is saved in a private temporary folder and read by a thread of its
 own through ``store.imports.import_chat_file``, the path ``reciprocity import``
-takes; the JSON API reads it at once instead (``ChatImports.read_now``). The
+takes; the JSON API reads it at once (``ChatImports.read_now``) unless asked
+to read it in the background too. The
 status page reads the import's state and refreshes itself until it is done.
 Imports live in memory while the app runs; a file is removed once it is
 imported or has failed, and the folder when the app stops. A chat that needs

@@ -7,9 +7,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 
 class _AuditGroup(TyperGroup):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 from reciprocity.vocabulary import BoundaryArea, BoundaryStatus
 
 app = typer.Typer(
@@ -66,7 +66,7 @@ def add(
 def list_(
     ctx: typer.Context,
     everything: Annotated[bool, typer.Option("--all", help="Include retired ones.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Your boundaries, with where each stands and when to review it."""
     from rich.markup import escape

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, emit_json, runtime, say
 
 
 def due(
@@ -15,7 +15,7 @@ def due(
     days: Annotated[
         int, typer.Option(min=0, max=366, help="How many days ahead to look (default: 7).")
     ] = 7,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """What needs attention: rituals (and who hosts next), check-ins, reviews, follow-ups, dates."""
     from datetime import timedelta

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 app = typer.Typer(
     help="Dates to remember: anniversaries, hard dates, exams (birthdays come from people).",
@@ -59,7 +59,7 @@ def remove(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """The dates you added, the next to come round first."""
     from rich.markup import escape

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 if TYPE_CHECKING:
     from datetime import date
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
     from reciprocity.patterns import RelationshipPattern
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 BARS = "▁▂▃▄▅▆▇█"
 
 

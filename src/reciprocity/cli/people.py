@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 from reciprocity.vocabulary import CareStyle, RelationshipKind
 
 app = typer.Typer(
     help="The people in your life, and how each of you shows care.", no_args_is_help=True
 )
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 MyCare = Annotated[
     list[CareStyle] | None,
     typer.Option("--my-care", help="How you show care to them (repeatable)."),

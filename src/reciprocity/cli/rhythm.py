@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 app = typer.Typer(
     help="Keep-in-touch rhythm: an ideal gap and a longest comfortable gap between contacts.",
@@ -59,7 +59,7 @@ def clear(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Each rhythm, with the last contact and the days since."""
     from rich.markup import escape

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 if TYPE_CHECKING:
     from datetime import date
@@ -16,7 +16,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 RitualId = Annotated[int, typer.Argument(metavar="ID", help="The ritual's id (see 'ritual list').")]
 
 

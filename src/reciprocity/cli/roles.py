@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 app = typer.Typer(
     help="Roles under stress: during a season, one plans and one listens; then switch.",
@@ -84,7 +84,7 @@ def stop(ctx: typer.Context, rotation_id: RotationId) -> None:
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Role rotations, with who holds which role today."""
     from rich.markup import escape

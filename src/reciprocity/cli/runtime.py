@@ -10,7 +10,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -40,6 +40,10 @@ class Runtime:
     def close(self) -> None:
         if self._database is not None:
             self._database.close()
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+"""The ``--json`` option every read command takes."""
 
 
 def runtime(ctx: typer.Context) -> Runtime:

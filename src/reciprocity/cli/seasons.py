@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 from reciprocity.vocabulary import SeasonKind
 
 app = typer.Typer(
@@ -79,7 +79,7 @@ def end(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """All seasons, ongoing first."""
     from rich.table import Table

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, say
 from reciprocity.vocabulary import Dimension
 
 app = typer.Typer(
@@ -28,7 +28,7 @@ def feedback(
         list[str] | None,
         typer.Option("--alternative", metavar="TEXT", help="An option to offer (repeatable)."),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Build honest feedback: situation, impact, a request, and alternatives to offer."""
     from reciprocity.coach import phrasing
@@ -74,7 +74,7 @@ def prompts(
     dimension: Annotated[
         Dimension | None, typer.Argument(help="Which dimension (default: all four).")
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Prompts for reflective listening and calibrated vulnerability, per dimension."""
     from reciprocity.coach import practices as words

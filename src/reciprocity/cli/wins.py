@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 app = typer.Typer(help="Small wins: what went well, noticed and celebrated.", no_args_is_help=True)
 
@@ -48,7 +48,7 @@ def list_(
     person: Annotated[
         str | None, typer.Argument(metavar="[PERSON|me]", help="Only wins with this person.")
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Small wins, newest first."""
     from rich.markup import escape

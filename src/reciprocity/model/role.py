@@ -105,16 +105,6 @@ def find_rotation(session: Session, rotation_id: int) -> RoleRotation:
     return found
 
 
-def every_days_from(text: str) -> int | None:
-    """``every_days`` as typed in a form: blank means by hand; otherwise a whole number."""
-    if not text.strip():
-        return None
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise RangeError(words.ROLES_EVERY_RANGE.format(value=text, limit=EVERY_MAX)) from None
-
-
 def set_roles(
     session: Session,
     season_id: int,

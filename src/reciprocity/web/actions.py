@@ -44,7 +44,7 @@ from reciprocity.model.person import add_person, find_person
 from reciprocity.model.rhythm import find_rhythm
 from reciprocity.model.rhythm import set_rhythm as model_set_rhythm
 from reciprocity.model.ritual import add_ritual, end_ritual, mark_done, mark_moved, mark_skipped
-from reciprocity.model.role import RoleRotation, every_days_from, set_roles
+from reciprocity.model.role import EVERY_MAX, RoleRotation, set_roles
 from reciprocity.model.season import end_season as model_end_season
 from reciprocity.model.win import note_win
 from reciprocity.practices.recurrence import parse_time
@@ -160,7 +160,14 @@ def share_roles(
         season_id,
         [mine, theirs],
         today=today,
-        every_days=every if isinstance(every, int) else every_days_from(every or ""),
+        every_days=every
+        if isinstance(every, int)
+        else forms.optional_int(
+            every or "",
+            low=1,
+            high=EVERY_MAX,
+            message=practice_words.ROLES_EVERY_RANGE.format(value="{value}", limit=EVERY_MAX),
+        ),
         someone=someone,
     )
 

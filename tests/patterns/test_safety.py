@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from reciprocity.coach.safety import PHRASES, signs_in
 from reciprocity.patterns import analyse
-from reciprocity.safety import PHRASES, signs_in
 from tests.cli_runner import Cli
 
 
@@ -44,8 +44,8 @@ def test_words_in_a_moment_a_check_in_or_a_vision_bring_the_note(cli: Cli) -> No
 
 
 def test_a_check_in_or_an_audit_vision_is_read_too(cli: Cli) -> None:
-    from reciprocity import overview
     from reciprocity.model import Audit, AuditEntry, CheckIn, DimensionRating, Person
+    from reciprocity.services import patterns as overview
     from reciprocity.store import open_database
     from reciprocity.vocabulary import Dimension, Direction
 

@@ -22,8 +22,8 @@ from reciprocity.cli.serve import demo_database
 from reciprocity.model import Moment, Person, Season
 from reciprocity.model.moment import note_moment
 from reciprocity.model.person import add_person, all_people
-from reciprocity.overview import PatternCache, all_patterns
 from reciprocity.patterns import RelationshipPattern
+from reciprocity.services.patterns import PatternCache, all_patterns
 from reciprocity.store import Database, open_database
 from reciprocity.vocabulary import Dimension, Giver, SeasonKind
 

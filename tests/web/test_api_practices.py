@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
-from reciprocity.agenda import due_document
+from reciprocity.services.due import due_document
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, api_token
 from tests.web.test_chat_import import whatsapp_export

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from reciprocity.agenda import due_document
+from reciprocity.services.due import due_document
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, api_token
 

@@ -31,11 +31,11 @@ def add(
     note: Annotated[str, typer.Option(help="A few words for yourself.")] = "",
 ) -> None:
     """Add a boundary, worded as a request; the wording gets a gentle check."""
-    from reciprocity.agenda import person_named
     from reciprocity.coach import phrasing
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.model.boundary import add_boundary, is_vague
+    from reciprocity.services.due import person_named
 
     state = runtime(ctx)
     since = parse_date(on, today=state.today)

@@ -39,10 +39,10 @@ def checkin(
     ] = False,
 ) -> None:
     """Prepare and record a check-in: supported, meaningful, drained, and what you agree."""
-    from reciprocity import checkins
     from reciprocity.dates import parse_date
     from reciprocity.model.checkin import checkins_with
     from reciprocity.model.person import find_person
+    from reciprocity.services import checkins
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
@@ -146,10 +146,10 @@ class _Conversation:
             raise CheckInStopped(words.CHECKIN_NOT_SAVED) from None
 
     def run(self, person: Person, previous: CheckIn | None, day: date) -> CheckIn:
-        from reciprocity import checkins
         from reciprocity.coach import practices as words
         from reciprocity.dates import parse_date
         from reciprocity.errors import InputError
+        from reciprocity.services import checkins
         from reciprocity.vocabulary import AdjustmentOutcome
 
         outcomes: dict[int, AdjustmentOutcome] = {}
@@ -215,7 +215,7 @@ class _Conversation:
 
     def nudge(self, text: str) -> None:
         """Gentle notes on wording; the person's words are always kept as written."""
-        from reciprocity.checkins import wording_notes
+        from reciprocity.services.checkins import wording_notes
 
         for note in wording_notes(text):
             self.out.print(note, markup=False)

@@ -17,9 +17,9 @@ def demo(
     ] = False,
 ) -> None:
     """Load the demo: five people, a year of moments, seasons, audits, rituals and check-ins."""
-    from reciprocity import demo as dataset
     from reciprocity.coach import messages
     from reciprocity.errors import ConflictError
+    from reciprocity.services import demo as dataset
     from reciprocity.store import backup, transfer
 
     state = runtime(ctx)

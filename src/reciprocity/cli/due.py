@@ -20,8 +20,8 @@ def due(
     """What needs attention: rituals (and who hosts next), check-ins, reviews, follow-ups, dates."""
     from datetime import timedelta
 
-    from reciprocity import agenda
     from reciprocity.coach import practices as words
+    from reciprocity.services import due as agenda
 
     state = runtime(ctx)
     with state.database().transaction() as session:
@@ -45,11 +45,11 @@ def calendar(
     """Write rituals and planned check-ins to an iCalendar file for your own calendar."""
     from datetime import UTC, datetime
 
-    from reciprocity import agenda
     from reciprocity.coach import practices as words
     from reciprocity.errors import InputError
     from reciprocity.model.ritual import all_rituals
     from reciprocity.practices import calendar as ics
+    from reciprocity.services import due as agenda
     from reciprocity.store.transfer import write_atomically
 
     if file.suffix.lower() != ".ics":

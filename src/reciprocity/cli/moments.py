@@ -28,11 +28,11 @@ def log(
 ) -> None:
     """Note a moment: who reached out or gave, and how it left you."""
     from reciprocity.coach import messages
+    from reciprocity.coach.safety import signs_in
     from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
     from reciprocity.model.moment import note_moment
     from reciprocity.model.person import find_person
-    from reciprocity.safety import signs_in
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)

@@ -23,9 +23,9 @@ def add(
     once: Annotated[bool, typer.Option("--once", help="It happens once, not every year.")] = False,
 ) -> None:
     """Add a date to remember; it comes back every year unless --once."""
-    from reciprocity.agenda import occasion_sentence, person_named
     from reciprocity.dates import parse_date
     from reciprocity.model import Occasion
+    from reciprocity.services.due import occasion_sentence, person_named
 
     state = runtime(ctx)
     on = parse_date(day, today=state.today, allow_future=True)
@@ -65,8 +65,8 @@ def list_(
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import occasion_rows
     from reciprocity.coach import practices as words
+    from reciprocity.services.due import occasion_rows
 
     state = runtime(ctx)
     with state.database().transaction() as session:

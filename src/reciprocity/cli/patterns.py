@@ -24,9 +24,9 @@ def patterns(
     json: JsonFlag = False,
 ) -> None:
     """Which way care leans in each dimension over recent months, and what might help."""
-    from reciprocity import overview
     from reciprocity.coach import messages
     from reciprocity.model.person import find_person
+    from reciprocity.services import patterns as overview
 
     state = runtime(ctx)
     with state.database().transaction() as session:
@@ -46,8 +46,8 @@ def patterns(
 
 def status(ctx: typer.Context, json: JsonFlag = False) -> None:
     """One screen: who leans which way, chronic or passing, and energy."""
-    from reciprocity import overview
     from reciprocity.coach import messages
+    from reciprocity.services import patterns as overview
 
     state = runtime(ctx)
     with state.database().transaction() as session:

@@ -36,7 +36,7 @@ def report(
     from reciprocity.coach import messages
     from reciprocity.coach import report as words
     from reciprocity.errors import TransferError
-    from reciprocity.report import document
+    from reciprocity.services import reports as document
     from reciprocity.store.transfer import write_atomically
 
     kind = document.format_of(out)

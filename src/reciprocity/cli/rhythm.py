@@ -25,9 +25,9 @@ def set_(
     ] = None,
 ) -> None:
     """Set how often you would like to be in touch with someone."""
-    from reciprocity.agenda import rhythm_sentence
     from reciprocity.model.person import find_person
     from reciprocity.model.rhythm import set_rhythm
+    from reciprocity.services.due import rhythm_sentence
 
     state = runtime(ctx)
     with state.database().transaction() as session:
@@ -65,8 +65,8 @@ def list_(
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import rhythm_rows
     from reciprocity.coach import practices as words
+    from reciprocity.services.due import rhythm_rows
 
     state = runtime(ctx)
     with state.database().transaction() as session:

@@ -60,7 +60,6 @@ def add(
     note: Annotated[str, typer.Option(help="A few words about it.")] = "",
 ) -> None:
     """Add a ritual with a cadence; hosting rotates between you and them."""
-    from reciprocity.agenda import cadence_words, host_sentence
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
@@ -68,6 +67,7 @@ def add(
     from reciprocity.model.ritual import add_ritual
     from reciprocity.model.ritual import first_day as first_occurrence
     from reciprocity.practices.recurrence import parse_time
+    from reciprocity.services.due import cadence_words, host_sentence
 
     state = runtime(ctx)
     first_day = parse_date(start, today=state.today, allow_future=True)
@@ -118,9 +118,9 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import ritual_row
     from reciprocity.coach import practices as words
     from reciprocity.model.ritual import all_rituals
+    from reciprocity.services.due import ritual_row
 
     state = runtime(ctx)
     with state.database().transaction() as session:
@@ -166,11 +166,11 @@ def done(
     note: Annotated[str, typer.Option(help="A few words about it.")] = "",
 ) -> None:
     """Mark a ritual as done; hosting moves on to the next person."""
-    from reciprocity.agenda import host_sentence
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.model.person import ME, find_person
     from reciprocity.model.ritual import find_ritual, mark_done
+    from reciprocity.services.due import host_sentence
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)

@@ -34,10 +34,10 @@ def set_(
     ] = None,
 ) -> None:
     """Share two roles with someone during a season; they switch by themselves or by hand."""
-    from reciprocity.agenda import holders_words
     from reciprocity.coach import practices as words
     from reciprocity.model.person import find_person
     from reciprocity.model.role import set_roles
+    from reciprocity.services.due import holders_words
 
     state = runtime(ctx)
     with state.database().transaction() as session:
@@ -57,9 +57,9 @@ def set_(
 @app.command("switch")
 def switch(ctx: typer.Context, rotation_id: RotationId) -> None:
     """Switch roles now."""
-    from reciprocity.agenda import holders_words
     from reciprocity.coach import practices as words
     from reciprocity.model.role import find_rotation, switch_roles
+    from reciprocity.services.due import holders_words
 
     state = runtime(ctx)
     with state.database().transaction() as session:
@@ -90,9 +90,9 @@ def list_(
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import rotation_row
     from reciprocity.coach import practices as words
     from reciprocity.model.role import all_rotations
+    from reciprocity.services.due import rotation_row
 
     state = runtime(ctx)
     with state.database().transaction() as session:

@@ -74,7 +74,7 @@ def serve(
 
 def demo_database(folder: Path, today: date) -> str:
     """A fresh SQLite file in ``folder`` holding the demo; returns its URL."""
-    from reciprocity import demo as dataset
+    from reciprocity.services import demo as dataset
     from reciprocity.store import open_database
 
     url = f"sqlite:///{folder / 'demo.db'}"

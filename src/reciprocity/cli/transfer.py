@@ -114,7 +114,7 @@ def _import_chat(
     import sys
     from contextlib import ExitStack
 
-    from reciprocity.store.imports import ChatChoices, import_chat_file
+    from reciprocity.services.chats import ChatChoices, import_chat_file
 
     choices = ChatChoices(
         me=me, person=person, date_order=date_order, chat_name=chat_name, keep_text=keep_text

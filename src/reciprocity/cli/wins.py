@@ -21,11 +21,11 @@ def add(
     on: Annotated[str, typer.Option(metavar="DATE", help="When (default: today).")] = "today",
 ) -> None:
     """Note a small win with someone, or one of your own."""
-    from reciprocity.agenda import person_named
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
     from reciprocity.model.win import note_win
+    from reciprocity.services.due import person_named
 
     state = runtime(ctx)
     if not whose.strip():
@@ -54,9 +54,9 @@ def list_(
     from rich.markup import escape
     from rich.table import Table
 
-    from reciprocity.agenda import person_named
     from reciprocity.coach import practices as words
     from reciprocity.model.win import recent_wins
+    from reciprocity.services.due import person_named
 
     with runtime(ctx).database().transaction() as session:
         wins = recent_wins(session)

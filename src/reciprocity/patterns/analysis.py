@@ -49,7 +49,7 @@ def analyse(
     seasons and the user's own; ``felt`` holds the felt ratings of the latest
     audit (dimensions without one are simply absent). ``safety`` says the
     user's own words about this person speak of fear, control or harm
-    (``reciprocity.safety``): the practices then give way to one note that
+    (``reciprocity.coach.safety``): the practices then give way to one note that
     points to help.
     """
     items = flows if isinstance(flows, list) else list(flows)

@@ -19,7 +19,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from reciprocity import overview
 from reciprocity.model import (
     AuditEntry,
     Boundary,
@@ -44,6 +43,7 @@ from reciprocity.report.ratings import (
 )
 from reciprocity.report.timeline import Timeline, timeline
 from reciprocity.report.timeline import standing as dimension_standing
+from reciprocity.services import patterns as overview
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
     BoundaryArea,

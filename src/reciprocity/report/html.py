@@ -19,7 +19,6 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from reciprocity import __version__
-from reciprocity.agenda import host_words
 from reciprocity.coach import practices, questions, suggestions
 from reciprocity.coach import report as words
 from reciprocity.coach import web as web_words
@@ -27,6 +26,7 @@ from reciprocity.practices.schedule import Kept
 from reciprocity.report.content import Report, SeasonEntry
 from reciprocity.report.ratings import OVERALL, AuditSnapshot
 from reciprocity.report.worksheet import Worksheet
+from reciprocity.services.due import host_words
 from reciprocity.vocabulary import AdjustmentOutcome, CareStyle, Dimension
 
 STYLESHEET = "report.css"

@@ -14,8 +14,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reciprocity import checkins
-from reciprocity.agenda import person_named
 from reciprocity.coach import messages
 from reciprocity.coach import practices as practice_words
 from reciprocity.errors import InputError, NotFoundError
@@ -48,6 +46,8 @@ from reciprocity.model.role import EVERY_MAX, RoleRotation, set_roles
 from reciprocity.model.season import end_season as model_end_season
 from reciprocity.model.win import note_win
 from reciprocity.practices.recurrence import parse_time
+from reciprocity.services import checkins
+from reciprocity.services.due import person_named
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,

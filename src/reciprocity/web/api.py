@@ -18,10 +18,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from reciprocity import overview
 from reciprocity.model import Audit, Moment, Person, Season
 from reciprocity.model.audit import all_audits, find_audit
 from reciprocity.model.person import all_people
+from reciprocity.services import patterns as overview
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,

@@ -14,8 +14,6 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from reciprocity import agenda, checkins
-from reciprocity.agenda import DEFAULT_DAYS, due_document, person_named, ritual_row, rotation_row
 from reciprocity.coach import phrasing
 from reciprocity.errors import WhoIsWhoError
 from reciprocity.model import Boundary, CheckIn, Ritual, Win
@@ -25,6 +23,15 @@ from reciprocity.model.person import all_people
 from reciprocity.model.ritual import all_rituals, find_ritual
 from reciprocity.model.role import all_rotations, find_rotation, stop_roles, switch_roles
 from reciprocity.model.win import recent_wins, wins_with
+from reciprocity.services import checkins
+from reciprocity.services import due as agenda
+from reciprocity.services.due import (
+    DEFAULT_DAYS,
+    due_document,
+    person_named,
+    ritual_row,
+    rotation_row,
+)
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
     BoundaryArea,

@@ -1,7 +1,7 @@
 """Chat imports in the background, so a big export shows its progress without JavaScript.
 
 An upload is saved in a private temporary folder and read by a thread of its
-own through ``store.imports.import_chat_file``, the path ``reciprocity import``
+own through ``services.chats.import_chat_file``, the path ``reciprocity import``
 takes; the JSON API reads it at once (``ChatImports.read_now``) unless asked
 to read it in the background too. The
 status page reads the import's state and refreshes itself until it is done.
@@ -32,9 +32,9 @@ from reciprocity.errors import (
 )
 from reciprocity.evidence import detect
 from reciprocity.evidence.detect import RECIPROCITY
+from reciprocity.services.chats import ChatChoices, import_chat_file
 from reciprocity.store.chats import ImportSummary
 from reciprocity.store.database import Database
-from reciprocity.store.imports import ChatChoices, import_chat_file
 
 KEPT = 50
 """Finished imports remembered for their status page; older ones are let go."""

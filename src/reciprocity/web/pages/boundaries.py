@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from reciprocity.agenda import due
 from reciprocity.coach import phrasing
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
@@ -23,6 +22,7 @@ from reciprocity.errors import ReciprocityError
 from reciprocity.model import Boundary
 from reciprocity.model.boundary import all_boundaries, is_vague
 from reciprocity.model.person import all_people
+from reciprocity.services.due import due
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 

@@ -16,14 +16,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from reciprocity import checkins
-from reciprocity.agenda import planned_checkins
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Person
 from reciprocity.model.checkin import QUESTIONS, SIDES, all_checkins, checkins_with
 from reciprocity.model.person import all_people
+from reciprocity.services import checkins
+from reciprocity.services.due import planned_checkins
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from reciprocity import overview
 from reciprocity.model.person import all_people
+from reciprocity.services import patterns as overview
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from reciprocity import overview
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Moment, Person, Season
 from reciprocity.model.person import all_people
 from reciprocity.report.charts import energy_chart, leaning_chart
+from reciprocity.services import patterns as overview
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 

@@ -1,6 +1,6 @@
 """Reports and audit worksheets to download, as HTML or PDF: for everyone, or for one person.
 
-The same service as ``reciprocity report`` (``report.document``). Each file is
+The same service as ``reciprocity report`` (``services.reports``). Each file is
 sent as a download; an HTML report carries its own Content-Security-Policy,
 allowing its inline stylesheet (by hash) and nothing else, so it is as inert
 in a browser tab as it is on disk.
@@ -16,8 +16,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from reciprocity.report import document
-from reciprocity.report.document import Format
+from reciprocity.services import reports as document
+from reciprocity.services.reports import Format
 from reciprocity.web import actions
 from reciprocity.web.render import database, today_of
 

@@ -15,12 +15,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, QueryParams
 
-from reciprocity.agenda import occasion_rows, occasion_sentence, rhythm_rows, rhythm_sentence
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Occasion, Person, Rhythm
 from reciprocity.model.person import all_people
+from reciprocity.services.due import occasion_rows, occasion_sentence, rhythm_rows, rhythm_sentence
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 

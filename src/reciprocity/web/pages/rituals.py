@@ -16,7 +16,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, QueryParams
 
-from reciprocity.agenda import cadence_words, host_sentence, kept_words, names_of
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
@@ -27,6 +26,7 @@ from reciprocity.model.ritual import (
     find_ritual,
 )
 from reciprocity.practices.schedule import open_between, standing
+from reciprocity.services.due import cadence_words, host_sentence, kept_words, names_of
 from reciprocity.vocabulary import OccurrenceStatus
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of

@@ -16,13 +16,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, QueryParams
 
-from reciprocity.agenda import holders_words, rotation_row
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Person, RoleRotation
 from reciprocity.model.person import all_people
 from reciprocity.model.role import all_rotations, find_rotation, stop_roles, switch_roles
+from reciprocity.services.due import holders_words, rotation_row
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 

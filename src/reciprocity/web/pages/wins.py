@@ -6,13 +6,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from reciprocity.agenda import person_named
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Win
 from reciprocity.model.person import all_people
 from reciprocity.model.win import recent_wins, wins_with
+from reciprocity.services.due import person_named
 from reciprocity.web import actions, forms
 from reciprocity.web.render import database, pages, today_of
 

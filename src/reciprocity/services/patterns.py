@@ -25,9 +25,9 @@ from sqlalchemy import String, null, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from reciprocity import collector
+from reciprocity.coach.safety import signs_in
 from reciprocity.model import AuditEntry, CheckIn, DimensionRating, Evidence, Moment, Person, Season
 from reciprocity.patterns import FeltRating, PatternSettings, RelationshipPattern, analyse
-from reciprocity.safety import signs_in
 from reciprocity.store import revision
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 

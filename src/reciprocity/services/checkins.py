@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reciprocity import overview
 from reciprocity.coach import phrasing
 from reciprocity.coach import practices as words
 from reciprocity.coach.suggestions import DIMENSION_NAMES
 from reciprocity.errors import InputError
 from reciprocity.model import Adjustment, Boundary, CheckIn, Person, Win
 from reciprocity.model.checkin import QUESTIONS, SIDES, checkins_with
+from reciprocity.services import patterns as overview
 from reciprocity.vocabulary import AdjustmentOutcome, BoundaryStatus
 
 RECENT_DAYS = 30
@@ -53,7 +53,7 @@ def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:
     for dimension in leaning[:2]:
         questions.append(words.LISTENING_PROMPTS[dimension][0])
     if pattern.safety:
-        questions = []  # practices give way to the one note pointing to help (reciprocity.safety)
+        questions = []  # practices give way to the one note pointing to help (reciprocity.coach.safety)
     boundaries = session.scalars(
         select(Boundary)
         .where(Boundary.person_id == person.id)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+ME = "me"
+"""How the user refers to themself (``season start me illness``), and how the store names them."""
+
 
 class Dimension(StrEnum):
     """The four dimensions of the Reciprocity Audit."""

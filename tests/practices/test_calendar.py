@@ -9,6 +9,7 @@ from icalendar import Calendar
 
 from reciprocity.model import Occurrence, Person, Ritual, RitualMember
 from reciprocity.practices.calendar import PlannedCheckIn, build, checkin_uid
+from reciprocity.services.due import calendar_ritual
 from reciprocity.vocabulary import OccurrenceStatus
 
 STAMP = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -67,7 +68,7 @@ def test_an_all_day_ritual_reads_back_with_skips_and_moves() -> None:
             Occurrence(due=date(2026, 3, 15), status=OccurrenceStatus.MOVED, on=date(2026, 3, 17)),
         ]
     )
-    ics = build([ritual], [PlannedCheckIn("Jordan", date(2026, 4, 2))], STAMP)
+    ics = build([calendar_ritual(ritual)], [PlannedCheckIn("Jordan", date(2026, 4, 2))], STAMP)
     read = occurrences_in(ics, "ritual-abc@reciprocity.local", date(2026, 3, 1), date(2026, 4, 30))
     expected = [d for d in ritual.cadence.dates(date(2026, 3, 1), date(2026, 4, 30))]
     expected = sorted({*expected} - {date(2026, 3, 8), date(2026, 3, 15)} | {date(2026, 3, 17)})
@@ -89,7 +90,7 @@ def test_a_timed_ritual_keeps_its_zone_across_daylight_saving_and_its_end() -> N
         at=time(19, 0),
         zone="Europe/London",
     )
-    ics = build([ritual], [], STAMP)
+    ics = build([calendar_ritual(ritual)], [], STAMP)
     calendar = Calendar.from_ical(ics)
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
     main = next(e for e in calendar.walk("VEVENT"))

@@ -162,6 +162,6 @@ def test_nothing_planned_yet_is_not_a_miss() -> None:
     ],
 )
 def test_cadences_in_words(rule: str, said: str) -> None:
-    from reciprocity.services.due import cadence_words
+    from reciprocity.coach.practices import cadence_words
 
     assert cadence_words(rule) == said

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reciprocity.cli.serve import demo_database
+from reciprocity.services.data import demo_database
 from reciprocity.model import Moment, Person, Season
 from reciprocity.model.moment import note_moment
 from reciprocity.model.person import add_person, all_people
@@ -33,7 +33,7 @@ TODAY = date(2026, 11, 1)
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
-    demo_database(folder, TODAY)
+    demo_database(folder, today=TODAY)
     return folder / "demo.db"
 
 

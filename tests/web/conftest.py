@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from reciprocity.cli.serve import demo_database
+from reciprocity.services.data import demo_database
 from reciprocity.web import WebSettings, create_app
 
 TODAY = date(2026, 11, 1)
@@ -32,7 +32,7 @@ def app(tmp_path: Path) -> FastAPI:
 @pytest.fixture
 def demo_app(tmp_path: Path) -> FastAPI:
     """The app on the demo data, as of ``TODAY``."""
-    return create_app(settings_for(demo_database(tmp_path, TODAY), demo=True))
+    return create_app(settings_for(demo_database(tmp_path, today=TODAY), demo=True))
 
 
 @pytest.fixture

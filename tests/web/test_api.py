@@ -30,7 +30,9 @@ def test_people_moments_and_patterns(client: TestClient) -> None:
         headers=headers,
     )
     assert moment.status_code == 201 and moment.json()["on"] == "2026-10-02"
-    assert len(client.get(f"/api/people/{person['id']}").json()["moments"]) == 1
+    shown = client.get(f"/api/people/{person['id']}").json()
+    assert shown["moments"] == 1 and len(shown["recent_moments"]) == 1
+    assert len(client.get(f"/api/people/{person['id']}/moments").json()) == 1
     pattern = client.get(f"/api/patterns/{person['id']}").json()
     assert pattern["person"] == "Jordan"
     assert set(pattern["dimensions"]) == {"initiation", "depth", "crisis", "maintenance"}

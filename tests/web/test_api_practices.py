@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
-from reciprocity.services.due import due_document
+from reciprocity.services import due, shapes
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, api_token
 from tests.web.test_chat_import import whatsapp_export
@@ -494,11 +494,10 @@ def test_noting_and_listing_small_wins(demo_client: TestClient) -> None:
 def test_what_is_due_is_what_the_cli_prints(demo_client: TestClient, demo_app: FastAPI) -> None:
     answer = demo_client.get("/api/due").json()
     store: Database = demo_app.state.database
-    with store.transaction() as session:
-        assert answer == due_document(session, TODAY)
-        assert demo_client.get("/api/due", params={"days": 30}).json() == due_document(
-            session, TODAY, 30
-        )
+    assert answer == shapes.due(due.upcoming(store, today=TODAY))
+    assert demo_client.get("/api/due", params={"days": 30}).json() == shapes.due(
+        due.upcoming(store, today=TODAY, days=30)
+    )
     assert answer["today"] == "2026-11-01" and answer["until"] == "2026-11-08"
     kinds = {i["kind"] for i in answer["items"]}
     assert {"ritual", "checkin", "boundary"} <= kinds

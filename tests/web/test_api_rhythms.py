@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from reciprocity.services.due import due_document
+from reciprocity.services import due, shapes
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, api_token
 
@@ -47,8 +47,8 @@ def test_rhythms_say_how_things_stand_as_due_does(
     assert rosa["ideal_days"] == 7 and rosa["longest_days"] == 14
     assert rosa["last_contact"] == "2026-10-25" and rosa["days_since"] == 7
     store: Database = demo_app.state.database
-    with store.transaction() as session:
-        [item] = [i for i in due_document(session, TODAY)["items"] if i["kind"] == "rhythm"]
+    items = shapes.due(due.upcoming(store, today=TODAY))["items"]
+    [item] = [i for i in items if i["kind"] == "rhythm"]
     assert rosa["nudge"] == item["text"] and item["gap_days"] == rosa["days_since"]
     assert rows["Jordan"]["nudge"] is None and rows["Priya"]["nudge"] is None
 

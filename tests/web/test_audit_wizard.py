@@ -60,7 +60,9 @@ def test_one_dimension_per_step_with_its_questions_then_a_summary_then_saved(
     assert saved.status_code == 303
     shown = client.get(saved.headers["location"]).text
     assert "Saved. Thank you" in shown and "The audit of 2026-10-30" in shown
-    audit = client.get("/api/audits").json()[0]
+    [listed] = client.get("/api/audits").json()
+    assert listed["people"] == ["Jordan"] and listed["overall"] == {"Jordan": 4}
+    audit = client.get(f"/api/audits/{listed['id']}").json()
     entry = audit["entries"][0]
     assert (entry["rating"], entry["direction"]) == (4, "me")
     initiation = entry["dimensions"]["initiation"]

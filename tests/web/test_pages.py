@@ -159,7 +159,7 @@ def test_the_export_downloads_everything(demo_client: TestClient) -> None:
     assert document["format"] == "reciprocity" and len(document["people"]) == 5
 
 
-def test_an_export_restores_into_an_empty_database_only(
+def test_an_export_restores_into_an_empty_database_or_replaces_when_asked(
     demo_client: TestClient, client: TestClient, tmp_path: Path
 ) -> None:
     exported = demo_client.get("/data/export.json").content
@@ -177,7 +177,19 @@ def test_an_export_restores_into_an_empty_database_only(
         data={"csrf_token": csrf},
         files={"file": ("backup.json", exported, "application/json")},
     )
-    assert again.status_code == 400 and "already holds 5 people" in again.text
+    assert again.status_code == 409 and "already holds 5 people" in again.text
+    assert "--replace" not in again.text  # the page's own words, not the command line's
+    replaced = client.post(
+        "/data/import",
+        data={"csrf_token": csrf, "replace": "yes"},
+        files={"file": ("backup.json", exported, "application/json")},
+        follow_redirects=False,
+    )
+    assert replaced.status_code == 303
+    after = client.get(replaced.headers["location"]).text
+    assert "Restored 5 people" in after and "A copy of what was here before is kept" in after
+    assert client.get("/api/people").json()[0]["name"] == "Jordan"
+    assert len(client.get("/api/people").json()) == 5
     broken = client.post(
         "/data/import",
         data={"csrf_token": csrf},

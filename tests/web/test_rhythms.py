@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from reciprocity.model import Occasion, Rhythm
-from reciprocity.services.due import due
+from reciprocity.coach.practices import due_text
+from reciprocity.services.due import upcoming
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, token
 
@@ -56,8 +57,8 @@ def test_the_page_shows_each_rhythm_as_due_sees_it(
     rosa = _card(page, "Rosa")
     assert "Ideally every 7 days; up to 14 days apart feels comfortable." in rosa
     assert "Last in touch on 2026-10-25, 7 days ago." in rosa
-    with _store(demo_app).transaction() as session:
-        nudges = [i.text for i in due(session, TODAY) if i.kind == "rhythm"]
+    found = upcoming(_store(demo_app), today=TODAY).items
+    nudges = [due_text(i) for i in found if i.kind == "rhythm"]
     assert nudges == [
         "It has been 7 days since you and Rosa were last in touch; a short hello might be nice"
     ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+
+if TYPE_CHECKING:
+    from reciprocity.model import Person
 
 
 class _AuditGroup(TyperGroup):
@@ -39,48 +42,46 @@ def run(
     ] = "today",
 ) -> None:
     """Run the guided audit: four dimensions for each person, then an overall rating."""
-    from sqlalchemy import select
-
+    from reciprocity.cli import render
     from reciprocity.cli.interview import Interview
     from reciprocity.coach import messages
     from reciprocity.coach.questions import SAVE_PROMPT
+    from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
-    from reciprocity.model import Season
-    from reciprocity.model.person import all_people, find_person
+    from reciprocity.services import audits
+    from reciprocity.services import people as people_service
 
     state = runtime(ctx)
+    database = state.database()
     day = parse_date(on, today=state.today)
     interview = Interview()
-    with state.database().transaction() as session:
-        if people:
-            chosen = []
-            for name in people:
-                person = find_person(session, name)
-                if person in chosen:
-                    raise InputError(messages.AUDIT_PERSON_TWICE.format(name=person.name))
-                chosen.append(person)
-        else:
-            everyone = all_people(session)
-            if not everyone:
-                raise InputError(messages.AUDIT_NEEDS_PEOPLE)
-            chosen = interview.choose(everyone)
-        seasons = list(session.scalars(select(Season)))
-        audit = interview.run(chosen, seasons, day)
-        from reciprocity.cli import render
-
-        session.add(audit)
-        session.flush()
-        render.print_audit(render.audit_rows(audit))
-        if not interview.yes(SAVE_PROMPT):
-            session.rollback()
-            say(messages.AUDIT_NOT_SAVED)
-            return
-        say(
-            messages.AUDIT_SAVED.format(
-                id=audit.id, on=day.isoformat(), names=", ".join(p.name for p in chosen)
-            )
+    if people:
+        chosen: list[Person] = []
+        for name in people:
+            person = people_service.get(database, name)
+            if person.id in {p.id for p in chosen}:
+                raise InputError(messages.AUDIT_PERSON_TWICE.format(name=person.name))
+            chosen.append(person)
+    else:
+        everyone = people_service.everyone(database)
+        if not everyone:
+            raise InputError(messages.AUDIT_NEEDS_PEOPLE)
+        chosen = interview.choose(everyone)
+    notes = {p.name: audits.context_notes(database, p.id, day) for p in chosen}
+    draft = interview.run([p.name for p in chosen], notes, day)
+    render.print_draft(draft)
+    if not interview.yes(SAVE_PROMPT):
+        say(messages.AUDIT_NOT_SAVED)
+        return
+    saved = audits.save(database, draft)
+    say(
+        messages.AUDIT_SAVED.format(
+            id=saved.audit.id, on=day.isoformat(), names=", ".join(p.name for p in chosen)
         )
+    )
+    for name in saved.safety:
+        say(SAFETY_NOTE.format(name=name))
 
 
 @app.command("list")
@@ -89,18 +90,9 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     from rich.table import Table
 
     from reciprocity.coach import messages
-    from reciprocity.model.audit import all_audits
+    from reciprocity.services import audits, shapes
 
-    with runtime(ctx).database().transaction() as session:
-        rows: list[dict[str, Any]] = [
-            {
-                "id": a.id,
-                "date": a.on.isoformat(),
-                "people": [e.person.name for e in a.entries],
-                "overall": {e.person.name: e.rating for e in a.entries},
-            }
-            for a in all_audits(session)
-        ]
+    rows = [shapes.audit_summary(a) for a in audits.everyone(runtime(ctx).database())]
     if json:
         emit_json(rows)
         return
@@ -125,10 +117,9 @@ def show(
 ) -> None:
     """One audit in full: ratings, which way each leans, visions and answers."""
     from reciprocity.cli import render
-    from reciprocity.model.audit import find_audit
+    from reciprocity.services import audits, shapes
 
-    with runtime(ctx).database().transaction() as session:
-        data = render.audit_rows(find_audit(session, audit_id))
+    data = shapes.audit(audits.get(runtime(ctx).database(), audit_id))
     if json:
         emit_json(data)
     else:
@@ -145,30 +136,12 @@ def compare(
 ) -> None:
     """How each relationship's ratings moved from one audit to the next."""
     from reciprocity.coach import messages
-    from reciprocity.model.audit import all_audits
-    from reciprocity.model.person import find_person
+    from reciprocity.services import audits
+    from reciprocity.services import people as people_service
 
-    with runtime(ctx).database().transaction() as session:
-        only = find_person(session, person).name if person else None
-        trends: dict[str, list[dict[str, Any]]] = {}
-        for audit in all_audits(session):
-            for entry in audit.entries:
-                if only is None or entry.person.name == only:
-                    trends.setdefault(entry.person.name, []).append(
-                        {
-                            "id": audit.id,
-                            "date": audit.on.isoformat(),
-                            "overall": {"rating": entry.rating, "direction": entry.direction.value},
-                            "dimensions": {
-                                r.dimension.value: {
-                                    "rating": r.rating,
-                                    "direction": r.direction.value,
-                                }
-                                for r in entry.ratings
-                            },
-                        }
-                    )
-    data = [{"person": name, "audits": audits} for name, audits in trends.items()]
+    database = runtime(ctx).database()
+    only = people_service.get(database, person).name if person else None
+    data = audits.compare(database, only)
     if json:
         emit_json(data)
         return

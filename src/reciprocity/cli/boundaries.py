@@ -31,35 +31,37 @@ def add(
     note: Annotated[str, typer.Option(help="A few words for yourself.")] = "",
 ) -> None:
     """Add a boundary, worded as a request; the wording gets a gentle check."""
-    from reciprocity.coach import phrasing
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.boundary import add_boundary, is_vague
-    from reciprocity.services.due import person_named
+    from reciprocity.services import boundaries
 
     state = runtime(ctx)
     since = parse_date(on, today=state.today)
     review_on = None if review is None else parse_date(review, today=state.today, allow_future=True)
-    with state.database().transaction() as session:
-        owner = person_named(session, whose)
-        boundary = add_boundary(
-            owner, area=area, request=request, since=since, review_on=review_on, note=note
+    boundary = boundaries.add(
+        state.database(), whose, area, request, since=since, review_on=review_on, note=note
+    )
+    say(
+        words.BOUNDARY_ADDED.format(
+            id=boundary.id,
+            area=area.value,
+            whose=words.YOUR_OWN if boundary.person is None else boundary.person.name,
+            review=boundary.review_on.isoformat() if boundary.review_on else "-",
         )
-        session.add(boundary)
-        session.flush()
-        say(
-            words.BOUNDARY_ADDED.format(
-                id=boundary.id,
-                area=area.value,
-                whose=words.YOUR_OWN if owner is None else owner.name,
-                review=boundary.review_on.isoformat() if boundary.review_on else "-",
-            )
-        )
-        offer = phrasing.offer(boundary.request)
-        if offer is not None:
-            say(words.PHRASING_NOTE.format(why=offer.why, rewrite=offer.rewrite))
-        elif is_vague(boundary.request):
-            say(words.BOUNDARY_SPECIFIC)
+    )
+    _wording(boundary.request)
+
+
+def _wording(request: str) -> None:
+    """The gentle check of a request's words, said the same way after adding or renegotiating."""
+    from reciprocity.coach import practices as words
+    from reciprocity.services import boundaries
+
+    checked = boundaries.wording(request)
+    if checked.offer is not None:
+        say(words.PHRASING_NOTE.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+    elif checked.vague:
+        say(words.BOUNDARY_SPECIFIC)
 
 
 @app.command("list")
@@ -73,10 +75,10 @@ def list_(
     from rich.table import Table
 
     from reciprocity.coach import practices as words
-    from reciprocity.model.boundary import all_boundaries
+    from reciprocity.services import boundaries, shapes
 
-    with runtime(ctx).database().transaction() as session:
-        rows = [{"id": b.id, **b.as_dict()} for b in all_boundaries(session, retired=everything)]
+    found = boundaries.everyone(runtime(ctx).database(), retired=everything)
+    rows = [shapes.boundary(b) for b in found]
     if json:
         emit_json(rows)
         return
@@ -110,29 +112,29 @@ def review(
     note: Annotated[str | None, typer.Option(help="A few words about how it went.")] = None,
 ) -> None:
     """Review a boundary: respected, renegotiated (with new words), retired, or still active."""
-    from reciprocity.coach import phrasing
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.boundary import find_boundary, review_boundary
+    from reciprocity.services import boundaries
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        boundary = find_boundary(session, boundary_id)
-        review_boundary(
-            boundary,
-            status=status,
-            today=state.today,
-            request=request,
-            next_review=None
-            if next_review is None
-            else parse_date(next_review, today=state.today, allow_future=True),
-            note=note,
-        )
-        again = (
-            ""
-            if boundary.review_on is None
-            else words.BOUNDARY_NEXT_REVIEW.format(day=boundary.review_on.isoformat())
-        )
-        say(words.BOUNDARY_REVIEWED.format(id=boundary.id, status=status.value, review=again))
-        if request is not None and (offer := phrasing.offer(boundary.request)) is not None:
-            say(words.PHRASING_NOTE.format(why=offer.why, rewrite=offer.rewrite))
+    boundary = boundaries.review(
+        state.database(),
+        boundary_id,
+        status,
+        today=state.today,
+        request=request,
+        next_review=None
+        if next_review is None
+        else parse_date(next_review, today=state.today, allow_future=True),
+        note=note,
+    )
+    again = (
+        ""
+        if boundary.review_on is None
+        else words.BOUNDARY_NEXT_REVIEW.format(day=boundary.review_on.isoformat())
+    )
+    say(words.BOUNDARY_REVIEWED.format(id=boundary.id, status=status.value, review=again))
+    if request is not None:
+        checked = boundaries.wording(boundary.request)
+        if checked.offer is not None:
+            say(words.PHRASING_NOTE.format(why=checked.offer.why, rewrite=checked.offer.rewrite))

@@ -17,8 +17,8 @@ from reciprocity.cli.runtime import console, emit_json, runtime, say
 from reciprocity.errors import ReciprocityError
 
 if TYPE_CHECKING:
-    from reciprocity.model import CheckIn, Person
-    from reciprocity.vocabulary import AdjustmentOutcome
+    from reciprocity.model import Adjustment
+    from reciprocity.services.checkins import Held
 
 
 class CheckInStopped(ReciprocityError):
@@ -39,36 +39,33 @@ def checkin(
     ] = False,
 ) -> None:
     """Prepare and record a check-in: supported, meaningful, drained, and what you agree."""
+    from reciprocity.coach import practices as words
+    from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
-    from reciprocity.model.checkin import checkins_with
-    from reciprocity.model.person import find_person
-    from reciprocity.services import checkins
+    from reciprocity.services import checkins, shapes
 
     state = runtime(ctx)
+    database = state.database()
     day = parse_date(on, today=state.today)
-    with state.database().transaction() as session:
-        someone = find_person(session, person)
-        plan = checkins.agenda(session, someone, day)
-        if json:
-            history = [c.as_dict() for c in checkins_with(session, someone)]
-            emit_json({**plan, "checkins": history})
-            return
-        _print_agenda(plan)
-        if agenda_only:
-            return
-        previous = checkins.last_checkin(session, someone)
-        record = _Conversation().run(someone, previous, day)
-        session.add(record)
-        session.flush()
-        from reciprocity.coach import practices as words
-
-        say(
-            words.CHECKIN_SAVED.format(
-                name=someone.name, on=day.isoformat(), count=len(record.adjustments)
-            )
+    prepared = checkins.prepare(database, person, on=day)
+    if json:
+        emit_json({**prepared.agenda, "checkins": [shapes.checkin(c) for c in prepared.past]})
+        return
+    _print_agenda(prepared.agenda)
+    if agenda_only:
+        return
+    answers = _Conversation().run(prepared.person.name, prepared.waiting, day)
+    recorded = checkins.record(database, prepared.person.id, answers)
+    held = recorded.checkin
+    say(
+        words.CHECKIN_SAVED.format(
+            name=prepared.person.name, on=day.isoformat(), count=len(held.adjustments)
         )
-        if record.next_on is not None:
-            say(words.CHECKIN_NEXT.format(day=record.next_on.isoformat()))
+    )
+    if held.next_on is not None:
+        say(words.CHECKIN_NEXT.format(day=held.next_on.isoformat()))
+    if recorded.safety:
+        say(SAFETY_NOTE.format(name=prepared.person.name))
 
 
 def _print_agenda(plan: dict[str, Any]) -> None:
@@ -145,7 +142,8 @@ class _Conversation:
             self.out.print()
             raise CheckInStopped(words.CHECKIN_NOT_SAVED) from None
 
-    def run(self, person: Person, previous: CheckIn | None, day: date) -> CheckIn:
+    def run(self, name: str, waiting: list[Adjustment], day: date) -> Held:
+        """The check-in as told, ready for ``checkins.record``; nothing is kept here."""
         from reciprocity.coach import practices as words
         from reciprocity.dates import parse_date
         from reciprocity.errors import InputError
@@ -153,23 +151,20 @@ class _Conversation:
         from reciprocity.vocabulary import AdjustmentOutcome
 
         outcomes: dict[int, AdjustmentOutcome] = {}
-        if previous is not None:
-            for adjustment in previous.adjustments:
-                if adjustment.outcome is not None:
-                    continue
-                self.out.print(f"• {adjustment.text}", markup=False)
-                while True:
-                    answer = self.ask(words.OUTCOME_PROMPT).lower()
-                    if not answer:
-                        break
-                    if answer in words.OUTCOME_WORDS:
-                        outcomes[adjustment.id] = AdjustmentOutcome(words.OUTCOME_WORDS[answer])
-                        break
+        for adjustment in waiting:
+            self.out.print(f"• {adjustment.text}", markup=False)
+            while True:
+                answer = self.ask(words.OUTCOME_PROMPT).lower()
+                if not answer:
+                    break
+                if answer in words.OUTCOME_WORDS:
+                    outcomes[adjustment.id] = AdjustmentOutcome(words.OUTCOME_WORDS[answer])
+                    break
         self.out.print(f"\n[bold]{words.SIDE_MINE}[/bold]")
         mine = {key: self.answer(question) for key, question in words.SIDE_QUESTIONS.items()}
-        self.out.print(f"\n[bold]{words.SIDE_THEIRS.format(name=person.name)}[/bold]")
+        self.out.print(f"\n[bold]{words.SIDE_THEIRS.format(name=name)}[/bold]")
         theirs = {
-            key: self.answer(question.format(name=person.name))
+            key: self.answer(question.format(name=name))
             for key, question in words.SIDE_QUESTIONS_THEM.items()
         }
         self.out.print("\n" + words.ADJUSTMENTS_INTRO, markup=False)
@@ -197,13 +192,11 @@ class _Conversation:
         answer = self.ask(f"{words.SAVE_PROMPT} [Y/n]").lower()
         if answer not in ("", "y", "yes"):
             raise CheckInStopped(words.CHECKIN_NOT_SAVED)
-        return checkins.record_checkin(
-            person,
+        return checkins.Held(
             on=day,
             sides={"me": mine, "them": theirs},
             adjustments=agreed,
             outcomes=outcomes,
-            previous=previous,
             next_on=next_on,
         )
 

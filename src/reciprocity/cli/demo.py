@@ -18,29 +18,11 @@ def demo(
 ) -> None:
     """Load the demo: five people, a year of moments, seasons, audits, rituals and check-ins."""
     from reciprocity.coach import messages
-    from reciprocity.errors import ConflictError
-    from reciprocity.services import demo as dataset
-    from reciprocity.store import backup, transfer
+    from reciprocity.services import data
 
     state = runtime(ctx)
-    database = state.database()
-    with database.transaction() as session:
-        count = transfer.people_count(session)
-    if count and not force:
-        raise ConflictError(messages.DEMO_NOT_EMPTY.format(count=count))
-    if count and database.sqlite_path is not None:
-        copy = backup.copy_aside(database.engine, database.sqlite_path, reason="before-demo")
+    counts, copy = data.load_demo(state.database(), today=state.today, force=force)
+    if copy is not None:
         say(messages.REPLACED_BACKUP.format(path=copy))
-    people, seasons, audits = dataset.build(state.today)
-    with database.transaction() as session:
-        transfer.clear(session)
-        session.add_all([*people, *seasons, *audits, *dataset.practices(state.today, people)])
-    say(
-        messages.DEMO_LOADED.format(
-            people=len(people),
-            moments=sum(len(p.moments) for p in people),
-            seasons=len(seasons),
-            audits=len(audits),
-        )
-    )
+    say(messages.DEMO_LOADED.format(**counts))
     say(messages.DEMO_NEXT.format(name="Jordan"))

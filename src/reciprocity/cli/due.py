@@ -18,24 +18,21 @@ def due(
     json: JsonFlag = False,
 ) -> None:
     """What needs attention: rituals (and who hosts next), check-ins, reviews, follow-ups, dates."""
-    from datetime import timedelta
-
     from reciprocity.coach import practices as words
-    from reciprocity.services import due as agenda
+    from reciprocity.services import due as attention
+    from reciprocity.services import shapes
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        if json:
-            emit_json(agenda.due_document(session, state.today, days))
-            return
-        items = agenda.due(session, state.today, days)
-    until = state.today + timedelta(days=days)
-    if not items:
+    found = attention.upcoming(state.database(), today=state.today, days=days)
+    if json:
+        emit_json(shapes.due(found))
+        return
+    if not found.items:
         say(words.DUE_NOTHING)
         return
-    say(words.DUE_TITLE.format(until=until.isoformat()))
-    for item in items:
-        say(f"  {item.day.isoformat()}  {item.text}.")
+    say(words.DUE_TITLE.format(until=found.until.isoformat()))
+    for item in found.items:
+        say(f"  {item.day.isoformat()}  {words.due_text(item)}.")
 
 
 def calendar(
@@ -47,17 +44,12 @@ def calendar(
 
     from reciprocity.coach import practices as words
     from reciprocity.errors import InputError
-    from reciprocity.model.ritual import all_rituals
-    from reciprocity.practices import calendar as ics
-    from reciprocity.services import due as agenda
-    from reciprocity.store.transfer import write_atomically
+    from reciprocity.files import write_atomically
+    from reciprocity.services import due as attention
 
     if file.suffix.lower() != ".ics":
         raise InputError(words.CALENDAR_NEEDS_ICS.format(path=file))
-    state = runtime(ctx)
-    with state.database().transaction() as session:
-        rituals = all_rituals(session)
-        planned = agenda.planned_checkins(session)
-        content = ics.build(rituals, planned, datetime.now(UTC).replace(microsecond=0))
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    content, rituals, checkins = attention.calendar_file(runtime(ctx).database(), stamp=stamp)
     write_atomically(file, content)
-    say(words.CALENDAR_WRITTEN.format(rituals=len(rituals), checkins=len(planned), path=file))
+    say(words.CALENDAR_WRITTEN.format(rituals=rituals, checkins=checkins, path=file))

@@ -7,16 +7,19 @@ the end; an interrupted audit leaves the store as it was.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from reciprocity.cli.runtime import console
 from reciprocity.coach import messages, phrasing, questions
 from reciprocity.errors import ReciprocityError
-from reciprocity.vocabulary import RATING_MAX, RATING_MIN, VISION_AT_OR_BELOW, Dimension, Direction
+from reciprocity.services import audits
+from reciprocity.services.audits import Answer, AuditDraft, DimensionDraft, EntryDraft, Lean
+from reciprocity.vocabulary import RATING_MAX, RATING_MIN, Dimension, Direction
 
 if TYPE_CHECKING:
-    from reciprocity.model import Audit, AuditEntry, Person, Season
+    from reciprocity.model import Person
 
 
 class AuditStopped(ReciprocityError):
@@ -101,42 +104,17 @@ class Interview:
                 return chosen
             self.out.print(problem or messages.AUDIT_NEEDS_PEOPLE)
 
-    def run(self, people: list[Person], seasons: list[Season], on: date) -> Audit:
-        from reciprocity.model import Audit
-
+    def run(self, names: Sequence[str], notes: Mapping[str, list[str]], on: date) -> AuditDraft:
+        """The audit as answered, one person after another; nothing is kept here."""
         self.out.print(questions.INTRO)
-        audit = Audit(on=on)
-        for person in people:
-            audit.entries.append(self.entry(person, seasons, on))
-        audit.check_complete()
-        return audit
+        draft = AuditDraft(on=on, entries=[self.entry(name, notes.get(name, [])) for name in names])
+        return draft
 
-    def entry(self, person: Person, seasons: list[Season], on: date) -> AuditEntry:
-        from reciprocity.model import AuditEntry, DimensionRating
-
-        self.out.rule(person.name)
-        for season in seasons:
-            if season.contains(on) and season.person in (None, person):
-                whose = "You" if season.person is None else person.name
-                self.out.print(
-                    questions.SEASON_NOTE.format(
-                        whose=whose,
-                        is_are="are" if season.person is None else "is",
-                        kind=season.kind.value,
-                        start=season.start.isoformat(),
-                    ),
-                    markup=False,
-                )
-        if person.my_care and person.their_care:
-            self.out.print(
-                questions.STYLES_REMINDER.format(
-                    them=person.name,
-                    their=", ".join(s.value for s in person.their_care),
-                    mine=", ".join(s.value for s in person.my_care),
-                ),
-                markup=False,
-            )
-        entry = AuditEntry(person=person, rating=RATING_MAX, direction=Direction.MUTUAL)
+    def entry(self, name: str, notes: list[str]) -> EntryDraft:
+        self.out.rule(name)
+        for note in notes:
+            self.out.print(note, markup=False)
+        dimensions = {}
         for dimension in Dimension:
             guide = questions.GUIDES[dimension]
             self.out.print(f"\n[bold]{guide.title}[/bold] — {guide.summary}")
@@ -144,35 +122,22 @@ class Interview:
             for question in guide.questions:
                 self.out.print(question.text, markup=False)
                 answers.append(
-                    {
-                        "key": question.key,
-                        "question": question.text,
-                        "answer": self.ask(questions.ANSWER_PROMPT),
-                    }
+                    Answer(question.key, question.text, self.ask(questions.ANSWER_PROMPT))
                 )
-            rating, direction, vision = self.lean(
-                questions.RATE_PROMPT.format(title=guide.title.lower(), name=person.name)
+            lean = self.lean(
+                questions.RATE_PROMPT.format(title=guide.title.lower(), name=name),
+                dimension.value,
             )
-            entry.ratings.append(
-                DimensionRating(
-                    dimension=dimension,
-                    rating=rating,
-                    direction=direction,
-                    vision=vision,
-                    answers=answers,
-                )
-            )
+            dimensions[dimension] = DimensionDraft(lean, answers)
         self.out.print(f"\n[bold]{questions.OVERALL_TITLE}[/bold]")
-        entry.rating, entry.direction, entry.vision = self.lean(
-            questions.OVERALL_PROMPT + " 1 to 5"
-        )
-        return entry
+        overall = self.lean(questions.OVERALL_PROMPT + " 1 to 5", audits.OVERALL)
+        return EntryDraft(person=name, overall=overall, dimensions=dimensions)
 
-    def lean(self, prompt: str) -> tuple[int, Direction, str | None]:
+    def lean(self, prompt: str, label: str) -> Lean:
         rating = self.rating(prompt)
-        direction = Direction.MUTUAL if rating == RATING_MAX else self.direction()
-        vision = self.vision(rating) if rating <= VISION_AT_OR_BELOW else None
-        return rating, direction, vision
+        direction = self.direction() if audits.needs_direction(rating) else Direction.MUTUAL
+        vision = self.vision(rating) if audits.needs_vision(rating) else None
+        return audits.settle(rating, direction, vision, label)
 
 
 def _pick(people: list[Person], part: str) -> Person | None:

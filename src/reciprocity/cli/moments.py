@@ -28,26 +28,21 @@ def log(
 ) -> None:
     """Note a moment: who reached out or gave, and how it left you."""
     from reciprocity.coach import messages
-    from reciprocity.coach.safety import signs_in
     from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
-    from reciprocity.model.moment import note_moment
-    from reciprocity.model.person import find_person
+    from reciprocity.services import moments
 
     state = runtime(ctx)
-    day = parse_date(on, today=state.today)
-    with state.database().transaction() as session:
-        someone = find_person(session, person)
-        moment = note_moment(
-            someone,
-            text,
-            on=day,
-            by=by,
-            dimensions=list(dim or []),
-            style=style,
-            energy=energy,
-        )
-        session.add(moment)
-        say(messages.MOMENT_LOGGED.format(name=someone.name, on=day.isoformat()))
-        if signs_in([text]):
-            say(SAFETY_NOTE.format(name=someone.name))
+    noted = moments.note(
+        state.database(),
+        person,
+        text,
+        on=parse_date(on, today=state.today),
+        by=by,
+        dimensions=dim or [],
+        style=style,
+        energy=energy,
+    )
+    say(messages.MOMENT_LOGGED.format(name=noted.name, on=noted.moment.on.isoformat()))
+    if noted.safety:
+        say(SAFETY_NOTE.format(name=noted.name))

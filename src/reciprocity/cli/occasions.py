@@ -23,16 +23,14 @@ def add(
     once: Annotated[bool, typer.Option("--once", help="It happens once, not every year.")] = False,
 ) -> None:
     """Add a date to remember; it comes back every year unless --once."""
+    from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model import Occasion
-    from reciprocity.services.due import occasion_sentence, person_named
+    from reciprocity.services import rhythms
 
     state = runtime(ctx)
     on = parse_date(day, today=state.today, allow_future=True)
-    with state.database().transaction() as session:
-        occasion = Occasion(person=person_named(session, whose), title=title, on=on, yearly=not once)
-        session.add(occasion)
-        say(occasion_sentence(occasion))
+    occasion = rhythms.add_date(state.database(), whose, title, on, yearly=not once)
+    say(words.occasion_sentence(occasion.title, occasion.whose, occasion.on, occasion.yearly))
 
 
 @app.command("remove")
@@ -42,18 +40,16 @@ def remove(
 ) -> None:
     """Remove a date to remember."""
     from reciprocity.coach import practices as words
-    from reciprocity.model.occasion import find_occasion
+    from reciprocity.services import rhythms
 
-    with runtime(ctx).database().transaction() as session:
-        occasion = find_occasion(session, occasion_id)
-        session.delete(occasion)
-        say(
-            words.OCCASION_REMOVED.format(
-                title=occasion.title,
-                whose=words.YOUR_OWN if occasion.person is None else occasion.person.name,
-                on=occasion.on.isoformat(),
-            )
+    occasion = rhythms.remove_date(runtime(ctx).database(), occasion_id)
+    say(
+        words.OCCASION_REMOVED.format(
+            title=occasion.title,
+            whose=words.YOUR_OWN if occasion.person is None else occasion.person.name,
+            on=occasion.on.isoformat(),
         )
+    )
 
 
 @app.command("list")
@@ -66,11 +62,10 @@ def list_(
     from rich.table import Table
 
     from reciprocity.coach import practices as words
-    from reciprocity.services.due import occasion_rows
+    from reciprocity.services import rhythms, shapes
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        rows = occasion_rows(session, state.today)
+    rows = [shapes.occasion(d) for d in rhythms.dates(state.database(), today=state.today)]
     if json:
         emit_json(rows)
         return

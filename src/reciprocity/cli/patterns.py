@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 
 if TYPE_CHECKING:
-    from datetime import date
-
-    from sqlalchemy.orm import Session
-
     from reciprocity.patterns import RelationshipPattern
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -25,15 +21,14 @@ def patterns(
 ) -> None:
     """Which way care leans in each dimension over recent months, and what might help."""
     from reciprocity.coach import messages
-    from reciprocity.model.person import find_person
     from reciprocity.services import patterns as overview
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        if person:
-            found = [overview.pattern_of(session, find_person(session, person), today=state.today)]
-        else:
-            found = overview.all_patterns(session, today=state.today)
+    database = state.database()
+    if person:
+        found = [overview.of(database, person, today=state.today)]
+    else:
+        found = overview.everyone(database, today=state.today)
     if json:
         emit_json(found[0].as_dict() if person else [p.as_dict() for p in found])
         return
@@ -46,13 +41,18 @@ def patterns(
 
 def status(ctx: typer.Context, json: JsonFlag = False) -> None:
     """One screen: who leans which way, chronic or passing, and energy."""
+    from datetime import timedelta
+
     from reciprocity.coach import messages
     from reciprocity.services import patterns as overview
+    from reciprocity.services import shapes
+    from reciprocity.services import wins as small_wins
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        found = overview.all_patterns(session, today=state.today)
-        wins = _recent_wins(session, state.today)
+    database = state.database()
+    found = overview.everyone(database, today=state.today)
+    recent = small_wins.recent(database, since=state.today - timedelta(days=30))[:5]
+    wins = [shapes.win(w) for w in recent]
     rows = [_status_row(p) for p in found]
     if json:
         emit_json({"today": state.today.isoformat(), "relationships": rows, "wins": wins})
@@ -77,15 +77,6 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
         for win in wins:
             whose = words.YOUR_OWN if win["whose"] == "me" else win["whose"]
             say(f"  {win['on']}  {whose}: {win['text']}")
-
-
-def _recent_wins(session: Session, today: date) -> list[dict[str, Any]]:
-    """Small wins of the last month, newest first, for ``status``."""
-    from datetime import timedelta
-
-    from reciprocity.model.win import recent_wins
-
-    return [w.as_dict() for w in recent_wins(session, today - timedelta(days=30))][:5]
 
 
 def _status_row(pattern: RelationshipPattern) -> dict[str, object]:

@@ -38,50 +38,31 @@ def add(
     """Add someone close to you."""
     from reciprocity.coach import messages
     from reciprocity.dates import parse_date
-    from reciprocity.model.person import add_person
+    from reciprocity.services import people
 
     state = runtime(ctx)
     born = parse_date(birthday, today=state.today) if birthday else None
-    with state.database().transaction() as session:
-        person = add_person(
-            session,
-            name,
-            kind=kind,
-            birthday=born,
-            my_care=my_care or [],
-            their_care=their_care or [],
-            note=note,
-        )
-        say(messages.PERSON_ADDED.format(name=person.name))
+    person = people.add(
+        state.database(),
+        name,
+        kind=kind,
+        birthday=born,
+        my_care=my_care or [],
+        their_care=their_care or [],
+        note=note,
+    )
+    say(messages.PERSON_ADDED.format(name=person.name))
 
 
 @app.command("list")
 def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     """Everyone in your list, with what is recorded about each."""
     from rich.table import Table
-    from sqlalchemy import func, select
 
     from reciprocity.coach import messages
-    from reciprocity.model import Moment
-    from reciprocity.model.person import all_people
+    from reciprocity.services import people, shapes
 
-    with runtime(ctx).database().transaction() as session:
-        people = all_people(session)
-        summary = session.execute(
-            select(Moment.person_id, func.count(Moment.id), func.max(Moment.on)).group_by(
-                Moment.person_id
-            )
-        ).all()
-        counts = {person_id: count for person_id, count, _ in summary}
-        stats = {person_id: last for person_id, _, last in summary}
-        rows = [
-            {
-                **person.as_dict(),
-                "moments": counts.get(person.id, 0),
-                "last_moment": stats[person.id].isoformat() if person.id in stats else None,
-            }
-            for person in people
-        ]
+    rows = [shapes.person(row) for row in people.rows(runtime(ctx).database())]
     if json:
         emit_json(rows)
         return
@@ -109,11 +90,9 @@ def show(
 ) -> None:
     """One person: care styles, seasons, recent moments and audit ratings."""
     from reciprocity.cli import render
-    from reciprocity.model.person import find_person
+    from reciprocity.services import people, shapes
 
-    with runtime(ctx).database().transaction() as session:
-        person = find_person(session, name)
-        data = render.person_page(person)
+    data = shapes.person_detail(people.detail(runtime(ctx).database(), name))
     if json:
         emit_json(data)
     else:
@@ -136,26 +115,21 @@ def edit(
     """Change someone's details. Options you leave out stay as they are."""
     from reciprocity.coach import messages
     from reciprocity.dates import parse_date
-    from reciprocity.model.person import find_person, rename_person
+    from reciprocity.services import people
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        person = find_person(session, name)
-        if new_name is not None:
-            rename_person(session, person, new_name)
-        if kind is not None:
-            person.kind = kind
-        if birthday is not None:
-            person.birthday = (
-                None if birthday.lower() == "none" else parse_date(birthday, today=state.today)
-            )
-        if my_care is not None:
-            person.my_care = list(my_care)
-        if their_care is not None:
-            person.their_care = list(their_care)
-        if note is not None:
-            person.note = note
-        say(messages.PERSON_UPDATED.format(name=person.name))
+    clear = birthday is not None and birthday.lower() == "none"
+    changes = people.Changes(
+        name=new_name,
+        kind=kind,
+        birthday=parse_date(birthday, today=state.today) if birthday and not clear else None,
+        clear_birthday=clear,
+        my_care=my_care,
+        their_care=their_care,
+        note=note,
+    )
+    person = people.edit(state.database(), name, changes)
+    say(messages.PERSON_UPDATED.format(name=person.name))
 
 
 @app.command("remove")
@@ -166,24 +140,19 @@ def remove(
 ) -> None:
     """Remove someone and everything kept about them: moments, seasons, audit entries."""
     import sys
+    from dataclasses import asdict
 
     from reciprocity.coach import messages
     from reciprocity.errors import InputError
-    from reciprocity.model.person import find_person
+    from reciprocity.services import people
 
-    with runtime(ctx).database().transaction() as session:
-        person = find_person(session, name)
-        numbers = {
-            "name": person.name,
-            "moments": len(person.moments),
-            "seasons": len(person.seasons),
-            "ratings": len(person.audit_entries),
-        }
-        if not yes:
-            if not sys.stdin.isatty():
-                raise InputError(messages.REMOVE_NEEDS_YES.format(name=person.name))
-            if not typer.confirm(messages.REMOVE_CONFIRM.format(**numbers)):
-                say(messages.NOTHING_CHANGED)
-                return
-        session.delete(person)
-        say(messages.PERSON_REMOVED.format(**numbers))
+    database = runtime(ctx).database()
+    if not yes:
+        going = people.removal(database, name)
+        if not sys.stdin.isatty():
+            raise InputError(messages.REMOVE_NEEDS_YES.format(name=going.name))
+        if not typer.confirm(messages.REMOVE_CONFIRM.format(**asdict(going))):
+            say(messages.NOTHING_CHANGED)
+            return
+    gone = people.remove(database, name)
+    say(messages.PERSON_REMOVED.format(**asdict(gone)))

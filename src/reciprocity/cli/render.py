@@ -1,4 +1,4 @@
-"""Turning stored things into what the terminal shows (and the same data as JSON)."""
+"""Turning what the services return (in its JSON shape) into what the terminal shows."""
 
 from __future__ import annotations
 
@@ -10,26 +10,7 @@ from reciprocity.coach.questions import DIRECTIONS, GUIDES, SCALE
 from reciprocity.vocabulary import Dimension, Direction
 
 if TYPE_CHECKING:
-    from reciprocity.model import Audit, Person
-
-RECENT = 12
-
-
-def person_page(person: Person) -> dict[str, Any]:
-    moments = sorted(person.moments, key=lambda m: (m.on, m.id))
-    entries = sorted(person.audit_entries, key=lambda e: (e.audit.on, e.audit.id))
-    latest = entries[-1] if entries else None
-    return {
-        **person.as_dict(),
-        "moments": len(moments),
-        "recent_moments": [m.as_dict() for m in reversed(moments[-RECENT:])],
-        "seasons": [{"id": s.id, **s.as_dict()} for s in person.seasons],
-        "latest_audit": (
-            {"id": latest.audit.id, "date": latest.audit.on.isoformat(), **latest.as_dict()}
-            if latest
-            else None
-        ),
-    }
+    from reciprocity.services.audits import AuditDraft, Lean
 
 
 def print_person_page(data: dict[str, Any]) -> None:
@@ -73,15 +54,29 @@ def print_person_page(data: dict[str, Any]) -> None:
         out.print(table)
 
 
-def audit_rows(audit: Audit) -> dict[str, Any]:
-    return {"id": audit.id, **audit.as_dict()}
+def print_draft(draft: AuditDraft) -> None:
+    """An audit as answered, before it is saved."""
+
+    def lean(part: Lean) -> dict[str, Any]:
+        return {"rating": part.rating, "direction": part.direction.value, "vision": part.vision}
+
+    entries = [
+        {
+            "person": str(entry.person),
+            **lean(entry.overall),
+            "dimensions": {d.value: lean(p.lean) for d, p in entry.dimensions.items()},
+        }
+        for entry in draft.entries
+    ]
+    title = messages.AUDIT_DRAFT_TITLE.format(on=draft.on.isoformat())
+    print_audit({"note": draft.note, "entries": entries}, title=title)
 
 
-def print_audit(data: dict[str, Any]) -> None:
+def print_audit(data: dict[str, Any], *, title: str | None = None) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"[bold]Audit {data['id']}[/bold] · {data['date']}")
+    out.print(f"[bold]{title or messages.AUDIT_TITLE.format(id=data['id'], on=data['date'])}[/bold]")
     if data["note"]:
         out.print(_esc(data["note"]))
     for entry in data["entries"]:
@@ -116,4 +111,4 @@ def _esc(text: str) -> str:
     return escape(text)
 
 
-__all__ = ["audit_rows", "messages", "person_page", "print_audit", "print_person_page"]
+__all__ = ["print_audit", "print_draft", "print_person_page"]

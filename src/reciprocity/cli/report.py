@@ -36,8 +36,8 @@ def report(
     from reciprocity.coach import messages
     from reciprocity.coach import report as words
     from reciprocity.errors import TransferError
+    from reciprocity.files import write_atomically
     from reciprocity.services import reports as document
-    from reciprocity.store.transfer import write_atomically
 
     kind = document.format_of(out)
     folder = out.parent if str(out.parent) else Path(".")
@@ -45,19 +45,19 @@ def report(
         reason = words.FOLDER_MISSING.format(folder=folder)
         raise TransferError(messages.CANNOT_WRITE.format(path=out, reason=reason))
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        if worksheet:
-            html, named = document.worksheet_html(session, today=state.today, name=person)
-            template = words.WORKSHEET_WRITTEN_FOR if named else words.WORKSHEET_WRITTEN
-            said = template.format(name=named, path=out)
+    database = state.database()
+    if worksheet:
+        html, named = document.worksheet_html(database, today=state.today, name=person)
+        template = words.WORKSHEET_WRITTEN_FOR if named else words.WORKSHEET_WRITTEN
+        said = template.format(name=named, path=out)
+    else:
+        html, covered = document.report_html(database, today=state.today, name=person)
+        if person:
+            said = words.REPORT_WRITTEN_ONE.format(name=covered[0], path=out)
         else:
-            html, covered = document.report_html(session, today=state.today, name=person)
-            if person:
-                said = words.REPORT_WRITTEN_ONE.format(name=covered[0], path=out)
-            else:
-                templates = {0: words.REPORT_WRITTEN_EMPTY, 1: words.REPORT_WRITTEN_SINGLE}
-                said = templates.get(len(covered), words.REPORT_WRITTEN).format(
-                    count=len(covered), path=out
-                )
+            templates = {0: words.REPORT_WRITTEN_EMPTY, 1: words.REPORT_WRITTEN_SINGLE}
+            said = templates.get(len(covered), words.REPORT_WRITTEN).format(
+                count=len(covered), path=out
+            )
     write_atomically(out, document.finish(html, kind))
     say(said)

@@ -25,14 +25,11 @@ def set_(
     ] = None,
 ) -> None:
     """Set how often you would like to be in touch with someone."""
-    from reciprocity.model.person import find_person
-    from reciprocity.model.rhythm import set_rhythm
-    from reciprocity.services.due import rhythm_sentence
+    from reciprocity.coach import practices as words
+    from reciprocity.services import rhythms
 
-    state = runtime(ctx)
-    with state.database().transaction() as session:
-        rhythm = set_rhythm(session, find_person(session, person), ideal=ideal, longest=longest)
-        say(rhythm_sentence(rhythm))
+    rhythm = rhythms.set_(runtime(ctx).database(), person, ideal=ideal, longest=longest)
+    say(words.rhythm_sentence(rhythm.person.name, rhythm.ideal_days, rhythm.longest_days))
 
 
 @app.command("clear")
@@ -42,18 +39,10 @@ def clear(
 ) -> None:
     """Clear the rhythm with someone; what you noted with them stays."""
     from reciprocity.coach import practices as words
-    from reciprocity.errors import NotFoundError
-    from reciprocity.model.person import find_person
-    from reciprocity.model.rhythm import rhythm_with
+    from reciprocity.services import rhythms
 
-    state = runtime(ctx)
-    with state.database().transaction() as session:
-        someone = find_person(session, person)
-        rhythm = rhythm_with(session, someone)
-        if rhythm is None:
-            raise NotFoundError(words.RHYTHM_NONE_WITH.format(name=someone.name))
-        session.delete(rhythm)
-        say(words.RHYTHM_CLEARED.format(name=someone.name))
+    rhythm = rhythms.clear_with(runtime(ctx).database(), person)
+    say(words.RHYTHM_CLEARED.format(name=rhythm.person.name))
 
 
 @app.command("list")
@@ -66,11 +55,10 @@ def list_(
     from rich.table import Table
 
     from reciprocity.coach import practices as words
-    from reciprocity.services.due import rhythm_rows
+    from reciprocity.services import rhythms, shapes
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        rows = rhythm_rows(session, state.today)
+    rows = [shapes.rhythm(r) for r in rhythms.standings(state.database(), today=state.today)]
     if json:
         emit_json(rows)
         return

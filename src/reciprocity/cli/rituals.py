@@ -63,11 +63,8 @@ def add(
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
-    from reciprocity.model.person import ME, find_person
-    from reciprocity.model.ritual import add_ritual
-    from reciprocity.model.ritual import first_day as first_occurrence
     from reciprocity.practices.recurrence import parse_time
-    from reciprocity.services.due import cadence_words, host_sentence
+    from reciprocity.services import rituals
 
     state = runtime(ctx)
     first_day = parse_date(start, today=state.today, allow_future=True)
@@ -75,41 +72,27 @@ def add(
     time_of_day = None if at is None else parse_time(at)
     if zone is not None and time_of_day is None:
         raise InputError(words.ZONE_NEEDS_TIME)
-    with state.database().transaction() as session:
-        someone = find_person(session, person)
-        others = [find_person(session, n) for n in (also or [])]
-        host = None
-        if first is not None:
-            host = ME if first.strip().casefold() == ME else find_person(session, first).name
-        ritual = add_ritual(
-            someone,
-            title=title,
-            rule=rule,
-            start=first_day,
-            end=last_day,
-            at=time_of_day,
-            zone=zone,
-            others=others,
-            first=host,
-            rotates=rotate,
-            note=note,
-        )
-        session.add(ritual)
-        session.flush()
-        next_day = first_occurrence(ritual, first_day)
-        say(
-            words.RITUAL_ADDED.format(
-                id=ritual.id,
-                title=ritual.title,
-                names=" and ".join(p.name for p in ritual.people),
-                cadence=cadence_words(ritual.rule),
-                start=first_day.isoformat(),
-            )
-        )
-        if next_day is not None:
-            line = words.RITUAL_NEXT_ON.format(day=next_day.isoformat())
-            said = host_sentence(ritual.next_host)
-            say(f"{line} {said}" if said else line)
+    added = rituals.add(
+        state.database(),
+        person,
+        title=title,
+        rule=rule,
+        start=first_day,
+        end=last_day,
+        at=time_of_day,
+        zone=zone,
+        others=also or [],
+        first=first,
+        rotates=rotate,
+        note=note,
+    )
+    ritual = added.ritual
+    names = [p.name for p in ritual.people]
+    say(words.ritual_added(ritual.id, ritual.title, names, ritual.rule, first_day))
+    if added.next_day is not None:
+        line = words.RITUAL_NEXT_ON.format(day=added.next_day.isoformat())
+        said = words.host_sentence(ritual.next_host)
+        say(f"{line} {said}" if said else line)
 
 
 @app.command("list")
@@ -119,12 +102,12 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     from rich.table import Table
 
     from reciprocity.coach import practices as words
-    from reciprocity.model.ritual import all_rituals
-    from reciprocity.services.due import ritual_row
+    from reciprocity.services import rituals, shapes
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        rows: list[dict[str, Any]] = [ritual_row(r, state.today) for r in all_rituals(session)]
+    rows: list[dict[str, Any]] = [
+        shapes.ritual(r, state.today) for r in rituals.everyone(state.database())
+    ]
     if json:
         emit_json(rows)
         return
@@ -168,23 +151,15 @@ def done(
     """Mark a ritual as done; hosting moves on to the next person."""
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.person import ME, find_person
-    from reciprocity.model.ritual import find_ritual, mark_done
-    from reciprocity.services.due import host_sentence
+    from reciprocity.services import rituals
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
-    wanted = _planned(planned, state.today)
-    with state.database().transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        hosted = None
-        if host is not None:
-            hosted = ME if host.strip().casefold() == ME else find_person(session, host).name
-        due = mark_done(ritual, on=day, planned=wanted, host=hosted, note=note)
-        say(words.RITUAL_DONE.format(title=ritual.title, on=day.isoformat(), due=due.isoformat()))
-        said = host_sentence(ritual.next_host)
-        if said:
-            say(said)
+    marked = rituals.done(
+        state.database(), ritual_id, on=day, planned=_planned(planned, state.today), host=host, note=note
+    )
+    ritual = marked.ritual
+    say(words.ritual_done(ritual.title, day, marked.occurrence.due, ritual.next_host))
 
 
 @app.command("skip")
@@ -201,14 +176,13 @@ def skip(
 ) -> None:
     """Skip one occurrence by choice; whoever was to host still hosts next."""
     from reciprocity.coach import practices as words
-    from reciprocity.model.ritual import find_ritual, mark_skipped
+    from reciprocity.services import rituals
 
     state = runtime(ctx)
     wanted = _planned(planned, state.today)
-    with state.database().transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = mark_skipped(ritual, today=state.today, planned=wanted, note=note)
-        say(words.RITUAL_SKIPPED.format(title=ritual.title, due=due.isoformat()))
+    marked = rituals.skip(state.database(), ritual_id, today=state.today, planned=wanted, note=note)
+    due = marked.occurrence.due.isoformat()
+    say(words.RITUAL_SKIPPED.format(title=marked.ritual.title, due=due))
 
 
 @app.command("move")
@@ -226,15 +200,14 @@ def move(
     """Move one occurrence to another day."""
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.ritual import find_ritual, mark_moved
+    from reciprocity.services import rituals
 
     state = runtime(ctx)
     day = parse_date(to, today=state.today, allow_future=True)
     wanted = _planned(planned, state.today)
-    with state.database().transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = mark_moved(ritual, today=state.today, to=day, planned=wanted)
-        say(words.RITUAL_MOVED.format(title=ritual.title, due=due.isoformat(), to=day.isoformat()))
+    marked = rituals.move(state.database(), ritual_id, today=state.today, to=day, planned=wanted)
+    due = marked.occurrence.due.isoformat()
+    say(words.RITUAL_MOVED.format(title=marked.ritual.title, due=due, to=day.isoformat()))
 
 
 @app.command("end")
@@ -248,14 +221,12 @@ def end(
     """Let a ritual end; its history is kept."""
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
-    from reciprocity.model.ritual import end_ritual, find_ritual
+    from reciprocity.services import rituals
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today, allow_future=True)
-    with state.database().transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        end_ritual(ritual, on=day)
-        say(words.RITUAL_ENDED.format(id=ritual.id, title=ritual.title, end=day.isoformat()))
+    ritual = rituals.end(state.database(), ritual_id, on=day)
+    say(words.RITUAL_ENDED.format(id=ritual.id, title=ritual.title, end=day.isoformat()))
 
 
 def _planned(planned: str | None, today: date) -> date | None:

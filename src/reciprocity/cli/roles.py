@@ -35,50 +35,35 @@ def set_(
 ) -> None:
     """Share two roles with someone during a season; they switch by themselves or by hand."""
     from reciprocity.coach import practices as words
-    from reciprocity.model.person import find_person
-    from reciprocity.model.role import set_roles
-    from reciprocity.services.due import holders_words
+    from reciprocity.services import roles
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        someone = None if other is None else find_person(session, other)
-        rotation = set_roles(
-            session,
-            season_id,
-            [first, second],
-            today=state.today,
-            every_days=every,
-            someone=someone,
-        )
-        holders = holders_words(rotation.holders(rotation.start))
-        say(words.ROLES_SET.format(season=rotation.season.id, holders=holders))
+    rotation = roles.share(
+        state.database(), season_id, first, second, today=state.today, every_days=every, with_whom=other
+    )
+    holders = words.holders_words(rotation.holders(rotation.start))
+    say(words.ROLES_SET.format(season=rotation.season_id, holders=holders))
 
 
 @app.command("switch")
 def switch(ctx: typer.Context, rotation_id: RotationId) -> None:
     """Switch roles now."""
     from reciprocity.coach import practices as words
-    from reciprocity.model.role import find_rotation, switch_roles
-    from reciprocity.services.due import holders_words
+    from reciprocity.services import roles
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        rotation = switch_roles(find_rotation(session, rotation_id))
-        say(words.ROLES_SWITCHED.format(holders=holders_words(rotation.holders(state.today))))
+    rotation = roles.switch(state.database(), rotation_id)
+    say(words.ROLES_SWITCHED.format(holders=words.holders_words(rotation.holders(state.today))))
 
 
 @app.command("stop")
 def stop(ctx: typer.Context, rotation_id: RotationId) -> None:
     """Stop sharing these roles; the season itself goes on."""
     from reciprocity.coach import practices as words
-    from reciprocity.model.role import find_rotation, stop_roles
+    from reciprocity.services import roles
 
-    state = runtime(ctx)
-    with state.database().transaction() as session:
-        rotation = find_rotation(session, rotation_id)
-        said = words.ROLES_STOPPED.format(name=rotation.person.name, season=rotation.season.id)
-        stop_roles(session, rotation)
-        say(said)
+    stopped = roles.stop(runtime(ctx).database(), rotation_id)
+    say(words.ROLES_STOPPED.format(name=stopped.name, season=stopped.season_id))
 
 
 @app.command("list")
@@ -91,12 +76,10 @@ def list_(
     from rich.table import Table
 
     from reciprocity.coach import practices as words
-    from reciprocity.model.role import all_rotations
-    from reciprocity.services.due import rotation_row
+    from reciprocity.services import roles, shapes
 
     state = runtime(ctx)
-    with state.database().transaction() as session:
-        rows = [rotation_row(r, state.today) for r in all_rotations(session)]
+    rows = [shapes.rotation(r, state.today) for r in roles.everyone(state.database())]
     if json:
         emit_json(rows)
         return

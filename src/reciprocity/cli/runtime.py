@@ -17,7 +17,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from reciprocity.store import Database
+    from reciprocity.services import Database
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Runtime:
 
     def database(self) -> Database:
         if self._database is None:
-            from reciprocity.store import open_database
+            from reciprocity.services import open_database
 
             self._database = open_database(self.db_url)
             if self._database.backup_path is not None:

@@ -30,21 +30,16 @@ def start(
     """Start a season for someone, or for yourself."""
     from reciprocity.coach import messages
     from reciprocity.dates import parse_date
-    from reciprocity.model import ME, Season
-    from reciprocity.model.person import find_person
+    from reciprocity.services import seasons
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
-    with state.database().transaction() as session:
-        owner = None if whose.strip().casefold() == ME else find_person(session, whose)
-        season = Season(person=owner, kind=kind, start=day, note=note)
-        session.add(season)
-        session.flush()
-        say(
-            messages.SEASON_STARTED.format(
-                kind=kind.value, whose=_whose(season.whose), start=day.isoformat(), id=season.id
-            )
+    season = seasons.start(state.database(), whose, kind, on=day, note=note)
+    say(
+        messages.SEASON_STARTED.format(
+            kind=kind.value, whose=_whose(season.whose), start=day.isoformat(), id=season.id
         )
+    )
 
 
 @app.command("end")
@@ -60,20 +55,16 @@ def end(
     """End a season."""
     from reciprocity.coach import messages
     from reciprocity.dates import parse_date
-    from reciprocity.model.season import end_season
+    from reciprocity.services import seasons
 
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
-    with state.database().transaction() as session:
-        season = end_season(session, season_id, day)
-        say(
-            messages.SEASON_ENDED.format(
-                id=season.id,
-                kind=season.kind.value,
-                whose=_whose(season.whose),
-                end=day.isoformat(),
-            )
+    season = seasons.end(state.database(), season_id, on=day)
+    say(
+        messages.SEASON_ENDED.format(
+            id=season.id, kind=season.kind.value, whose=_whose(season.whose), end=day.isoformat()
         )
+    )
 
 
 @app.command("list")
@@ -83,15 +74,11 @@ def list_(
 ) -> None:
     """All seasons, ongoing first."""
     from rich.table import Table
-    from sqlalchemy import select
 
     from reciprocity.coach import messages
-    from reciprocity.model import Season
+    from reciprocity.services import seasons, shapes
 
-    with runtime(ctx).database().transaction() as session:
-        seasons = list(session.scalars(select(Season).order_by(Season.start.desc(), Season.id)))
-        rows = [{"id": s.id, **s.as_dict(), "ongoing": s.end is None} for s in seasons]
-    rows.sort(key=lambda r: not r["ongoing"])
+    rows = [shapes.season(s) for s in seasons.everyone(runtime(ctx).database())]
     if json:
         emit_json(rows)
         return
@@ -114,6 +101,5 @@ def list_(
 
 def _whose(whose: str) -> str:
     from reciprocity.coach import messages
-    from reciprocity.model.person import ME
 
-    return messages.YOU if whose == ME else whose
+    return messages.YOU if whose == "me" else whose

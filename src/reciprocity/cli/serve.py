@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from reciprocity.cli.runtime import runtime, say
-
-if TYPE_CHECKING:
-    from datetime import date
-    from pathlib import Path
 
 DEFAULT_PORT = 8765
 UPLOAD_LIMIT_MB = 200  # as web.settings.DEFAULT_UPLOAD_LIMIT; that module imports FastAPI
@@ -42,6 +38,7 @@ def serve(
     from pathlib import Path
 
     from reciprocity.coach import web as words
+    from reciprocity.services import data
     from reciprocity.web import WebSettings, create_app
     from reciprocity.web.settings import LOOPBACK_HOSTS
 
@@ -49,7 +46,7 @@ def serve(
     with ExitStack() as stack:
         if demo:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="reciprocity-")))
-            url: str | None = demo_database(folder, state.today)
+            url: str | None = data.demo_database(folder, today=state.today)
             database = None
         else:
             url = state.db_url
@@ -70,22 +67,6 @@ def serve(
         if not no_browser:
             open_browser(settings.url)
         run(app, settings.host, settings.port)
-
-
-def demo_database(folder: Path, today: date) -> str:
-    """A fresh SQLite file in ``folder`` holding the demo; returns its URL."""
-    from reciprocity.services import demo as dataset
-    from reciprocity.store import open_database
-
-    url = f"sqlite:///{folder / 'demo.db'}"
-    database = open_database(url)
-    try:
-        people, seasons, audits = dataset.build(today)
-        with database.transaction() as session:
-            session.add_all([*people, *seasons, *audits, *dataset.practices(today, people)])
-    finally:
-        database.close()
-    return url
 
 
 def free_port(host: str) -> int:

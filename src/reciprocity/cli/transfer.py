@@ -11,7 +11,7 @@ import typer
 from reciprocity.cli.runtime import emit_json, runtime, say
 
 if TYPE_CHECKING:
-    from reciprocity.store.chats import ImportSummary
+    from reciprocity.services.chats import ImportSummary
 
 
 def export(
@@ -21,14 +21,12 @@ def export(
     """Write everything to one JSON file you can keep, read or restore."""
     from reciprocity.coach import messages
     from reciprocity.errors import InputError
-    from reciprocity.store import transfer
+    from reciprocity.services import data
 
     if file.suffix.lower() != ".json":
         raise InputError(messages.EXPORT_NEEDS_JSON.format(path=file))
-    with runtime(ctx).database().transaction() as session:
-        document = transfer.export_document(session)
-    transfer.write_atomically(file, transfer.dump(document))
-    say(messages.EXPORTED.format(path=file, **transfer.counts(document)))
+    counts = data.export_to(runtime(ctx).database(), file)
+    say(messages.EXPORTED.format(path=file, **counts))
 
 
 def import_(
@@ -68,11 +66,11 @@ def import_(
     """Import a chat export as evidence, or restore a reciprocity export."""
     from reciprocity.coach import messages
     from reciprocity.errors import TransferError
-    from reciprocity.evidence import detect
+    from reciprocity.services import chats
 
     if not file.exists():
         raise TransferError(messages.FILE_MISSING.format(path=file))
-    if detect(file) == "reciprocity":
+    if chats.format_of(file) == "reciprocity":
         _restore(ctx, file, replace=replace, json=json)
     else:
         _import_chat(ctx, file, me, person, date_order, chat_name, keep_text, json)
@@ -80,25 +78,15 @@ def import_(
 
 def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> None:
     from reciprocity.coach import messages
-    from reciprocity.errors import ConflictError
-    from reciprocity.store import backup, transfer
+    from reciprocity.services import data
 
-    document = transfer.read_document(file)
-    database = runtime(ctx).database()
-    with database.transaction() as session:
-        count = transfer.people_count(session)
-    if count and not replace:
-        raise ConflictError(messages.TRANSFER_INTO_NON_EMPTY.format(count=count))
-    if count and database.sqlite_path is not None:
-        copy = backup.copy_aside(database.engine, database.sqlite_path, reason="before-import")
-        say(messages.REPLACED_BACKUP.format(path=copy), err=json)
-    with database.transaction() as session:
-        transfer.clear(session)
-        numbers = transfer.restore(session, document, str(file))
+    restored = data.restore_file(runtime(ctx).database(), file, replace=replace)
+    if restored.copy is not None:
+        say(messages.REPLACED_BACKUP.format(path=restored.copy), err=json)
     if json:
-        emit_json({"format": "reciprocity", **numbers})
+        emit_json({"format": "reciprocity", **restored.counts})
     else:
-        say(messages.IMPORTED.format(path=file, **numbers))
+        say(messages.IMPORTED.format(path=file, **restored.counts))
 
 
 def _import_chat(

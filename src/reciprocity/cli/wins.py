@@ -24,22 +24,15 @@ def add(
     from reciprocity.coach import practices as words
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
-    from reciprocity.model.win import note_win
-    from reciprocity.services.due import person_named
+    from reciprocity.services import wins
 
     state = runtime(ctx)
     if not whose.strip():
         raise InputError(words.WIN_NEEDS_SOMEONE)
     day = parse_date(on, today=state.today)
-    with state.database().transaction() as session:
-        owner = person_named(session, whose)
-        win = note_win(owner, text=text, on=day)
-        session.add(win)
-        say(
-            words.WIN_ADDED.format(
-                whose=words.YOUR_OWN if owner is None else owner.name, on=day.isoformat()
-            )
-        )
+    win = wins.add(state.database(), whose, text, on=day)
+    whose_words = words.YOUR_OWN if win.person is None else win.person.name
+    say(words.WIN_ADDED.format(whose=whose_words, on=day.isoformat()))
 
 
 @app.command("list")
@@ -55,15 +48,11 @@ def list_(
     from rich.table import Table
 
     from reciprocity.coach import practices as words
-    from reciprocity.model.win import recent_wins
-    from reciprocity.services.due import person_named
+    from reciprocity.services import shapes, wins
 
-    with runtime(ctx).database().transaction() as session:
-        wins = recent_wins(session)
-        if person is not None:
-            owner = person_named(session, person)
-            wins = [w for w in wins if w.person is owner]
-        rows = [{"id": w.id, **w.as_dict()} for w in wins]
+    database = runtime(ctx).database()
+    found = wins.recent(database) if person is None else wins.of(database, person)
+    rows = [shapes.win(w) for w in found]
     if json:
         emit_json(rows)
         return

@@ -67,6 +67,8 @@ YOU = "you"
 AUDIT_UNKNOWN = "There is no audit with id {id}; 'reciprocity audit list' shows them."
 NO_AUDITS = "No audits yet. Run 'reciprocity audit' when you have a quiet half hour."
 AUDIT_SAVED = "Saved audit {id} from {on}, covering {names}."
+AUDIT_TITLE = "Audit {id} · {on}"
+AUDIT_DRAFT_TITLE = "Your audit of {on}, not saved yet"
 AUDIT_NOT_SAVED = "The audit was not saved; nothing was changed."
 AUDIT_NEEDS_PEOPLE = (
     "An audit needs at least one person. Add someone first: reciprocity people add NAME"
@@ -125,6 +127,10 @@ TRANSFER_CHAT_NO_ME = "{me!r} is not among this chat's members"
 TRANSFER_CHAT_LENGTHS = "the message columns (and texts) should all be the same length"
 TRANSFER_CHAT_COLUMN = "'{key}' holds a value out of its range"
 REPLACED_BACKUP = "Kept a copy of what was there at {path}."
+BACKUP_NOT_SQLITE = (
+    "This database is not a SQLite file, so it cannot be copied from here. Export your data "
+    "instead, or use your database's own backup tools."
+)
 
 # Chat imports
 IMPORT_NEEDS_ME = (

@@ -8,6 +8,11 @@ Written in this project's own words; nothing is quoted from the seed texts.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Protocol
+
 # -- values ------------------------------------------------------------------
 TEXT_TOO_LONG = "That text is {length} characters long; please keep it under {limit}."
 TITLE_TOO_LONG = "That title is {length} characters long; please keep it under {limit}."
@@ -327,9 +332,174 @@ DUE_RHYTHM_LONG = (
 )
 DUE_ROLES = "During season {season}: {holders}"
 YOUR_OWN = "yourself"
+WIN_UNKNOWN = "There is no small win with id {id}; 'reciprocity win list' shows them."
 
 # -- calendar ----------------------------------------------------------------
 CALENDAR_WRITTEN = "Wrote {rituals} rituals and {checkins} planned check-ins to {path}; importing it again updates the same events."
 CALENDAR_NEEDS_ICS = "{path}: calendars are .ics files; please use a name ending in .ics."
 CALENDAR_CHECKIN_TITLE = "Check-in with {name}"
 CALENDAR_CHECKIN_NOTE = "Where did each of you feel supported, what was meaningful, what was draining? And how did last time's adjustments go?"
+
+
+# -- sentences made from what the services return ------------------------------
+
+_ME = "me"
+"""How the services name the user (``model.ME``)."""
+
+
+def host_words(host: str | None) -> str | None:
+    if host is None:
+        return None
+    return YOU_HOST_NEXT if host == _ME else HOSTS_NEXT.format(name=host)
+
+
+def host_sentence(host: str | None) -> str:
+    """ "Jordan hosts next." or "You host next.", or nothing when no one takes turns."""
+    said = host_words(host)
+    return f"{said[0].upper()}{said[1:]}." if said else ""
+
+
+def cadence_words(rule: str) -> str:
+    """``FREQ=MONTHLY;BYDAY=1SA`` as "every month on the first Saturday"; unusual rules as they are."""
+    parts = dict(part.split("=", 1) for part in rule.split(";"))
+    if (
+        not set(parts) <= {"FREQ", "INTERVAL", "BYDAY"}
+        or parts.get("FREQ") not in CADENCE_UNITS
+    ):
+        return rule
+    unit = CADENCE_UNITS[parts["FREQ"]]
+    count = int(parts.get("INTERVAL", "1"))
+    if count == 1:
+        every = CADENCE_EVERY.format(unit=unit)
+    elif count == 2:
+        every = CADENCE_EVERY_OTHER.format(unit=unit)
+    else:
+        every = CADENCE_EVERY_N.format(count=count, unit=unit)
+    if "BYDAY" not in parts:
+        return every
+    days = []
+    for code in parts["BYDAY"].split(","):
+        match = re.fullmatch(r"([+-]?\d)?([A-Z]{2})", code)
+        if match is None or match.group(2) not in CADENCE_DAYS:
+            return rule
+        ordinal = match.group(1)
+        if ordinal is not None and ordinal.lstrip("+") not in CADENCE_ORDINALS:
+            return rule
+        name = CADENCE_DAYS[match.group(2)]
+        days.append(
+            name if ordinal is None else f"{CADENCE_ORDINALS[ordinal.lstrip('+')]} {name}"
+        )
+    return CADENCE_ON.format(every=every, days=" and ".join(days))
+
+
+def kept_words(kept: Mapping[str, object]) -> str:
+    """ "kept 5 of 6 since 2026-05-03 (1 skipped by choice)", from ``Kept.as_dict``."""
+    done, missed, skipped = (
+        int(str(kept["done"])),
+        int(str(kept["missed"])),
+        int(str(kept["skipped"])),
+    )
+    if done + missed + skipped == 0:
+        return KEPT_NONE
+    text = KEPT_SHARE.format(done=done, counted=done + missed, since=kept["since"])
+    if skipped:
+        text += f" ({KEPT_SKIPPED.format(count=skipped)})"
+    return text
+
+
+def holders_words(holders: Mapping[str, str]) -> str:
+    parts = []
+    for role, who in holders.items():
+        if who == _ME:
+            parts.append(ROLES_HOLDER_YOU.format(role=role))
+        else:
+            parts.append(ROLES_HOLDER.format(who=who, role=role))
+    return "; ".join(parts)
+
+
+def switch_words(every_days: int | None, day: date | None) -> str:
+    """When roles next switch: "by hand", or "every 7 days; next switch on 2026-11-08"."""
+    if every_days is None or day is None:
+        return ROLES_BY_HAND
+    if every_days == 1:
+        return ROLES_EVERY_DAY.format(day=day.isoformat())
+    return ROLES_EVERY.format(days=every_days, day=day.isoformat())
+
+
+class DueLike(Protocol):
+    """What ``due_text`` reads of an item of ``services.due``."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def day(self) -> date: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def people(self) -> tuple[str, ...]: ...
+    @property
+    def details(self) -> Mapping[str, object]: ...
+
+
+def due_text(item: DueLike) -> str:
+    """The sentence for one thing that could use attention (without a full stop)."""
+    d = item.details
+    day = item.day.isoformat()
+    name = item.people[0] if item.people else ""
+    whose = str(d.get("whose") or "")
+    whose_words = YOUR_OWN if whose in ("", _ME) else whose
+    if item.kind == "ritual":
+        template = {"today": DUE_RITUAL_TODAY, "waiting": DUE_RITUAL_WAITING}.get(
+            item.state, DUE_RITUAL_SOON
+        )
+        text = template.format(title=d["title"], names=" and ".join(item.people), day=day)
+        host = host_words(None if d.get("hosts_next") is None else str(d["hosts_next"]))
+        return text if host is None else f"{text}; {host}"
+    if item.kind == "checkin":
+        template = DUE_CHECKIN if item.state == "waiting" else DUE_CHECKIN_SOON
+        return template.format(name=name, day=day)
+    if item.kind == "follow-up":
+        return DUE_FOLLOW_UP.format(name=name, on=d["agreed_on"], text=d["adjustment"])
+    if item.kind == "boundary":
+        return DUE_BOUNDARY.format(whose=whose_words, request=d["request"], id=d["boundary"])
+    if item.kind == "birthday":
+        return DUE_BIRTHDAY.format(name=name, day=day)
+    if item.kind == "date":
+        return DUE_OCCASION.format(title=d["title"], whose=whose_words, day=day)
+    if item.kind == "rhythm":
+        if d.get("past_longest"):
+            return DUE_RHYTHM_LONG.format(days=d["gap_days"], name=name, longest=d["longest_days"])
+        return DUE_RHYTHM.format(days=d["gap_days"], name=name)
+    if item.kind == "roles":
+        holders = d.get("holders")
+        said = holders_words(holders if isinstance(holders, Mapping) else {})
+        return DUE_ROLES.format(season=d["season"], holders=said)
+    raise ValueError(f"no words for a due item of kind {item.kind!r}")
+
+
+def rhythm_sentence(name: str, ideal: int, longest: int) -> str:
+    """ "With Jordan: ideally in touch every 14 days, …", said after a rhythm is set."""
+    return RHYTHM_SET.format(name=name, ideal=ideal, longest=longest)
+
+
+def occasion_sentence(title: str, whose: str, on: date, yearly: bool) -> str:
+    """ "Will remember Wedding anniversary (Rosa) on 2026-11-06, every year.", once added."""
+    return OCCASION_ADDED.format(
+        title=title,
+        whose=YOUR_OWN if whose == _ME else whose,
+        on=on.isoformat(),
+        yearly=OCCASION_YEARLY if yearly else "",
+    )
+
+
+def ritual_added(ritual_id: int, title: str, names: Sequence[str], rule: str, start: date) -> str:
+    """ "Added ritual 4: Sunday call with Rosa, every week on Sunday, from 2026-11-01." """
+    return RITUAL_ADDED.format(
+        id=ritual_id, title=title, names=" and ".join(names), cadence=cadence_words(rule), start=start
+    )
+
+
+def ritual_done(title: str, on: date, due: date, host: str | None) -> str:
+    """ "Marked Dinner as done on … (planned for …). Jordan hosts next." """
+    text = RITUAL_DONE.format(title=title, on=on.isoformat(), due=due.isoformat())
+    return f"{text} {host_sentence(host)}".strip()

@@ -7,9 +7,12 @@ with the answers); the wording may be improved over time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from reciprocity.vocabulary import Dimension, Direction
+from reciprocity.coach.terms import SEASON_KIND_WORDS, style_list
+from reciprocity.vocabulary import CareStyle, Dimension, Direction, SeasonKind
 
 
 @dataclass(frozen=True)
@@ -147,3 +150,18 @@ PHRASING_OFFER = (
     "A thought on the wording: {why} A request-shaped version could be:\n  {rewrite}\n"
     "Keep your words (k), use this version (u), or write it again (w)?"
 )
+
+
+def season_note(kind: SeasonKind, start: date, name: str | None) -> str:
+    """Said before rating someone during a season: theirs (``name``) or the user's own (None)."""
+    return SEASON_NOTE.format(
+        whose="You" if name is None else name,
+        is_are="are" if name is None else "is",
+        kind=SEASON_KIND_WORDS[kind],
+        start=start.isoformat(),
+    )
+
+
+def styles_reminder(name: str, theirs: Sequence[CareStyle], mine: Sequence[CareStyle]) -> str:
+    """Said before rating someone whose ways of caring, and the user's, are recorded."""
+    return STYLES_REMINDER.format(them=name, their=style_list(theirs), mine=style_list(mine))

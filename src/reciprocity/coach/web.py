@@ -9,7 +9,7 @@ labels) are not repeated here; they come from ``messages``, ``questions`` and
 
 from __future__ import annotations
 
-from reciprocity.coach.suggestions import STYLE_WORDS
+from reciprocity.coach.terms import SEASON_KIND_WORDS, style_word
 from reciprocity.vocabulary import CareStyle, Dimension, Giver, RelationshipKind, SeasonKind
 
 APP_NAME = "reciprocity"
@@ -242,8 +242,11 @@ DATA_IMPORT_SUBMIT = "Restore"
 DATA_IMPORTED = "Restored {people} people, {moments} moments, {seasons} seasons and {audits} audits."
 DATA_NOT_EMPTY = (
     "This database already holds {count} people; restoring would mix two histories. "
-    "Restore into an empty database instead."
+    "Tick \"Replace everything here\" to restore over them (a copy is kept first), "
+    "or restore into an empty database."
 )
+DATA_REPLACE = "Replace everything here with the file (a copy of what is here is kept first)"
+DATA_REPLACED_COPY = "A copy of what was here before is kept beside your data (see Settings)."
 DATA_LIMIT = "Files up to {limit}."
 DATA_NO_FILE = "Please choose an export file to restore."
 
@@ -632,15 +635,10 @@ DIMENSION_TITLES = {
     Dimension.MAINTENANCE: "Maintenance",
 }
 KIND_WORDS = {kind: kind.value for kind in RelationshipKind}
-SEASON_KIND_WORDS = {kind: kind.value.replace("-", " ") for kind in SeasonKind}
 
 
 def dimension_title(dimension: Dimension | str) -> str:
     return DIMENSION_TITLES[Dimension(dimension)]
-
-
-def style_word(style: CareStyle | str) -> str:
-    return STYLE_WORDS.get(str(style), str(style))
 
 
 def styles_words(styles: list[CareStyle]) -> str:

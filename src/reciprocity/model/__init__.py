@@ -11,12 +11,13 @@ from reciprocity.model.chat import Chat, ChatDay, ChatMember, Evidence
 from reciprocity.model.checkin import Adjustment, CheckIn
 from reciprocity.model.moment import Moment
 from reciprocity.model.occasion import Occasion
-from reciprocity.model.person import ME, Person
+from reciprocity.model.person import Person
 from reciprocity.model.rhythm import Rhythm
 from reciprocity.model.ritual import Occurrence, Ritual, RitualMember
 from reciprocity.model.role import RoleRotation
 from reciprocity.model.season import Season
 from reciprocity.model.win import Win
+from reciprocity.vocabulary import ME
 
 __all__ = [
     "ME",

@@ -18,11 +18,11 @@ from reciprocity.coach import practices as words
 from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model.base import Base, enum_column
 from reciprocity.model.moment import TEXT_LIMIT
-from reciprocity.model.person import ME
-from reciprocity.vocabulary import BoundaryArea, BoundaryStatus
+from reciprocity.vocabulary import ME, BoundaryArea, BoundaryStatus
 
 if TYPE_CHECKING:
-    from reciprocity.model.person import Person
+    from reciprocity.vocabulary import ME
+from reciprocity.model.person import Person
 
 
 class Boundary(Base):

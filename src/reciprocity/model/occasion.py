@@ -15,10 +15,11 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 from reciprocity.coach import practices as words
 from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model.base import Base
-from reciprocity.model.person import ME
+from reciprocity.vocabulary import ME
 
 if TYPE_CHECKING:
-    from reciprocity.model.person import Person
+    from reciprocity.vocabulary import ME
+from reciprocity.model.person import Person
 
 TITLE_LENGTH = 200
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 from reciprocity.coach import messages
 from reciprocity.errors import ConflictError, InputError, UnknownPersonError
 from reciprocity.model.base import NAME_LENGTH, Base, EnumList, enum_column
-from reciprocity.vocabulary import CareStyle, RelationshipKind
+from reciprocity.vocabulary import ME, CareStyle, RelationshipKind
 
 if TYPE_CHECKING:
     from reciprocity.model.audit import AuditEntry
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from reciprocity.model.moment import Moment
     from reciprocity.model.season import Season
 
-ME = "me"
-"""How the user refers to themself, e.g. in ``season start me illness``."""
 
 
 class Person(Base):

@@ -31,13 +31,13 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 from reciprocity.coach import practices as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model.base import NAME_LENGTH, Base, enum_column
-from reciprocity.model.person import ME
 from reciprocity.practices.recurrence import Cadence, parse_rule, zone_named
 from reciprocity.practices.schedule import Record, rotate, target
-from reciprocity.vocabulary import OccurrenceStatus
+from reciprocity.vocabulary import ME, OccurrenceStatus
 
 if TYPE_CHECKING:
-    from reciprocity.model.person import Person
+    from reciprocity.vocabulary import ME
+from reciprocity.model.person import Person
 
 TITLE_LENGTH = 200
 

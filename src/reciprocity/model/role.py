@@ -20,11 +20,12 @@ from reciprocity.coach import messages
 from reciprocity.coach import practices as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base
-from reciprocity.model.person import ME
 from reciprocity.model.season import Season
+from reciprocity.vocabulary import ME
 
 if TYPE_CHECKING:
-    from reciprocity.model.person import Person
+    from reciprocity.vocabulary import ME
+from reciprocity.model.person import Person
 
 ROLE_LENGTH = 40
 EVERY_MAX = 365

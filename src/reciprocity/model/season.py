@@ -16,11 +16,11 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 from reciprocity.coach import messages
 from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model.base import Base, enum_column
-from reciprocity.model.person import ME
-from reciprocity.vocabulary import SeasonKind
+from reciprocity.vocabulary import ME, SeasonKind
 
 if TYPE_CHECKING:
-    from reciprocity.model.person import Person
+    from reciprocity.vocabulary import ME
+from reciprocity.model.person import Person
 
 
 class Season(Base):

@@ -12,10 +12,11 @@ from reciprocity.coach import practices as words
 from reciprocity.errors import InputError
 from reciprocity.model.base import Base
 from reciprocity.model.moment import TEXT_LIMIT
-from reciprocity.model.person import ME
+from reciprocity.vocabulary import ME
 
 if TYPE_CHECKING:
-    from reciprocity.model.person import Person
+    from reciprocity.vocabulary import ME
+from reciprocity.model.person import Person
 
 
 class Win(Base):

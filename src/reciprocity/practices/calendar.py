@@ -13,16 +13,12 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event, vRecur
 
 from reciprocity import __version__
 from reciprocity.coach import practices as words
-from reciprocity.vocabulary import OccurrenceStatus
-
-if TYPE_CHECKING:
-    from reciprocity.model.ritual import Ritual
+from reciprocity.practices.recurrence import Cadence
 
 DOMAIN = "reciprocity.local"
 PRODID = f"-//reciprocity//reciprocity {__version__}//EN"
@@ -35,7 +31,23 @@ class PlannedCheckIn:
     day: date
 
 
-def ritual_uid(ritual: Ritual) -> str:
+@dataclass(frozen=True)
+class CalendarRitual:
+    """A ritual as the calendar reads it: plain values, whatever stores them."""
+
+    uid: str
+    title: str
+    names: tuple[str, ...]
+    cadence: Cadence
+    host: str | None = None
+    """Who hosts next: ``"me"``, a name, or None when no one takes turns."""
+    note: str = ""
+    skipped: tuple[date, ...] = ()
+    moved: tuple[tuple[date, date], ...] = ()
+    """(planned day, the day it moved to) for each occurrence moved."""
+
+
+def ritual_uid(ritual: CalendarRitual) -> str:
     return f"ritual-{ritual.uid}@{DOMAIN}"
 
 
@@ -44,7 +56,7 @@ def checkin_uid(person: str) -> str:
     return f"checkin-{key.hexdigest()[:20]}@{DOMAIN}"
 
 
-def build(rituals: Sequence[Ritual], checkins: Sequence[PlannedCheckIn], stamp: datetime) -> bytes:
+def build(rituals: Sequence[CalendarRitual], checkins: Sequence[PlannedCheckIn], stamp: datetime) -> bytes:
     """The calendar as bytes, ready to be written to a ``.ics`` file."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -67,54 +79,41 @@ def build(rituals: Sequence[Ritual], checkins: Sequence[PlannedCheckIn], stamp: 
     return bytes(calendar.to_ical())
 
 
-def _start(ritual: Ritual, day: date) -> date | datetime:
-    if ritual.at is None:
-        return day
+def _start(ritual: CalendarRitual, day: date) -> date | datetime:
     cadence = ritual.cadence
-    moment = datetime.combine(day, ritual.at)
+    if cadence.at is None:
+        return day
+    moment = datetime.combine(day, cadence.at)
     return moment.replace(tzinfo=cadence.first_start().tzinfo)
 
 
-def _ritual_events(ritual: Ritual, stamp: datetime) -> list[Event]:
-    names = " and ".join(p.name for p in ritual.people)
-    summary = f"{ritual.title} · {names}"
-    host = ritual.next_host
-    description = "" if host is None else _host_words(host)
+def _ritual_events(ritual: CalendarRitual, stamp: datetime) -> list[Event]:
+    summary = f"{ritual.title} · {' and '.join(ritual.names)}"
+    description = words.host_sentence(ritual.host)
     if ritual.note:
         description = f"{description}\n{ritual.note}".strip()
+    timed = ritual.cadence.at is not None
     main = Event()
     main.add("uid", ritual_uid(ritual))
     main.add("dtstamp", stamp)
-    main.add("dtstart", _start(ritual, ritual.start))
-    if ritual.at is not None:
+    main.add("dtstart", _start(ritual, ritual.cadence.start))
+    if timed:
         main.add("duration", EVENT_LENGTH)
     main.add("rrule", vRecur.from_ical(ritual.cadence.ics_rule()))
     main.add("summary", summary)
     if description:
         main.add("description", description)
-    excluded = [
-        _start(ritual, o.due) for o in ritual.occurrences if o.status is OccurrenceStatus.SKIPPED
-    ]
-    if excluded:
-        main.add("exdate", excluded)
+    if ritual.skipped:
+        main.add("exdate", [_start(ritual, day) for day in ritual.skipped])
     events = [main]
-    for occurrence in ritual.occurrences:
-        if occurrence.status is OccurrenceStatus.MOVED and occurrence.on is not None:
-            moved = Event()
-            moved.add("uid", ritual_uid(ritual))
-            moved.add("dtstamp", stamp)
-            moved.add("recurrence-id", _start(ritual, occurrence.due))
-            moved.add("dtstart", _start(ritual, occurrence.on))
-            if ritual.at is not None:
-                moved.add("duration", EVENT_LENGTH)
-            moved.add("summary", summary)
-            events.append(moved)
+    for planned, to in ritual.moved:
+        moved = Event()
+        moved.add("uid", ritual_uid(ritual))
+        moved.add("dtstamp", stamp)
+        moved.add("recurrence-id", _start(ritual, planned))
+        moved.add("dtstart", _start(ritual, to))
+        if timed:
+            moved.add("duration", EVENT_LENGTH)
+        moved.add("summary", summary)
+        events.append(moved)
     return events
-
-
-def _host_words(host: str) -> str:
-    from reciprocity.model.person import ME
-
-    if host == ME:
-        return words.YOU_HOST_NEXT[0].upper() + words.YOU_HOST_NEXT[1:] + "."
-    return words.HOSTS_NEXT.format(name=host) + "."

@@ -19,14 +19,13 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from reciprocity import __version__
-from reciprocity.coach import practices, questions, suggestions
+from reciprocity.coach import practices, questions, suggestions, terms
 from reciprocity.coach import report as words
 from reciprocity.coach import web as web_words
 from reciprocity.practices.schedule import Kept
 from reciprocity.report.content import Report, SeasonEntry
 from reciprocity.report.ratings import OVERALL, AuditSnapshot
 from reciprocity.report.worksheet import Worksheet
-from reciprocity.services.due import host_words
 from reciprocity.vocabulary import AdjustmentOutcome, CareStyle, Dimension
 
 STYLESHEET = "report.css"
@@ -51,7 +50,7 @@ def environment() -> Environment:
         styles=styles,
         season_words=season_words,
         kept=kept,
-        host=host_words,
+        host=practices.host_words,
         outcome=outcome,
         change=change,
         shell_word=shlex.quote,
@@ -97,7 +96,7 @@ def day(value: date) -> str:
 
 
 def styles(chosen: Sequence[CareStyle]) -> str:
-    return ", ".join(web_words.style_word(s) for s in chosen) or words.STYLES_NONE
+    return terms.style_list(chosen) or words.STYLES_NONE
 
 
 def season_words(season: SeasonEntry, name: str) -> str:

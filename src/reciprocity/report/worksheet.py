@@ -13,12 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from reciprocity.coach import questions
 from reciprocity.coach.web import styles_words
-from reciprocity.model.person import find_person
-from reciprocity.report.content import latest_snapshot
 from reciprocity.report.ratings import OVERALL, AuditSnapshot, Rated
 from reciprocity.vocabulary import RATING_MAX, RATING_MIN, CareStyle, Direction
 
@@ -140,18 +136,4 @@ def _part(
             for direction in DIRECTION_ORDER
         ),
         vision=(rated.vision or "").strip() if rated else "",
-    )
-
-
-def gather_worksheet(session: Session, *, today: date, name: str | None = None) -> Worksheet:
-    """A blank worksheet, or one for the person called ``name``, filled from their latest audit."""
-    if name is None:
-        return worksheet(today=today)
-    person = find_person(session, name)
-    return worksheet(
-        today=today,
-        person=person.name,
-        latest=latest_snapshot(person),
-        my_care=person.my_care,
-        their_care=person.their_care,
     )

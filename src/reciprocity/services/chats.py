@@ -1,4 +1,4 @@
-"""A chat export file into the store: parse, then store in one transaction.
+"""A chat export file into the store as evidence: parse, then store in one transaction.
 
 The one path from a file to evidence, shared by ``reciprocity import`` and the
 web app's chat import, so both detect, parse and derive alike. Parsing
@@ -14,8 +14,18 @@ from pathlib import Path
 
 from reciprocity import evidence
 from reciprocity.errors import InputError, WhoIsWhoError
+from reciprocity.store import Database
 from reciprocity.store.chats import ImportSummary, store_chat
-from reciprocity.store.database import Database
+
+RECIPROCITY = "reciprocity"
+"""What ``format_of`` says of a reciprocity export (restored, not imported as a chat)."""
+
+__all__ = ["RECIPROCITY", "ChatChoices", "ImportSummary", "format_of", "import_chat_file"]
+
+
+def format_of(path: Path) -> str:
+    """The format the file's content shows (``whatsapp``, ``telegram`` …, or ``reciprocity``)."""
+    return evidence.detect(path)
 
 
 @dataclass(frozen=True)

@@ -1,28 +1,37 @@
-"""Preparing a check-in: the agenda, gathered from what is stored.
+"""Check-ins: preparing one (the agenda), recording it, and the ones held before.
 
-What the patterns show, the adjustments agreed last time (and whether they
-happened, once asked), recent moments, each side's ways of showing care, the
-requests being kept, small wins, and open questions for reflective listening.
-The CLI prints it and asks the questions; the web app can show the same.
+The agenda: what the patterns show, the adjustments agreed last time (and
+whether they happened, once asked), recent moments, each side's ways of showing
+care, the requests being kept, small wins, and open questions for reflective
+listening. The command line prints it and asks the questions; the web app shows
+the same and asks on a form. A record keeps each side's answers as written,
+with gentle notes on the wording (``wording_notes``) that never change them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.coach import phrasing
 from reciprocity.coach import practices as words
+from reciprocity.coach.safety import signs_in
 from reciprocity.coach.suggestions import DIMENSION_NAMES
 from reciprocity.errors import InputError
 from reciprocity.model import Adjustment, Boundary, CheckIn, Person, Win
-from reciprocity.model.checkin import QUESTIONS, SIDES, checkins_with
-from reciprocity.services import patterns as overview
+from reciprocity.model.checkin import QUESTIONS, SIDES, all_checkins, checkins_with
+from reciprocity.model.person import all_people
+from reciprocity.services import lookup
+from reciprocity.services.due import latest_checkins
+from reciprocity.services.lookup import PersonRef
+from reciprocity.services.patterns import pattern_of
+from reciprocity.store import Database
 from reciprocity.vocabulary import AdjustmentOutcome, BoundaryStatus
 
 RECENT_DAYS = 30
@@ -34,15 +43,22 @@ INTENT = re.compile(
 
 
 def last_checkin(session: Session, person: Person) -> CheckIn | None:
-    found = checkins_with(session, person)
-    return found[-1] if found else None
+    """The person's latest check-in: the one query for it (``due`` reads everyone's at once)."""
+    query = (
+        select(CheckIn)
+        .where(CheckIn.person_id == person.id)
+        .options(selectinload(CheckIn.adjustments))
+        .order_by(CheckIn.on.desc(), CheckIn.id.desc())
+        .limit(1)
+    )
+    return session.scalars(query).first()
 
 
 def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:
     """Everything worth having in front of you before a check-in, as plain data."""
     previous = last_checkin(session, person)
     since = previous.on if previous else today - timedelta(days=RECENT_DAYS)
-    pattern = overview.pattern_of(session, person, today=today)
+    pattern = pattern_of(session, person, today=today)
     moments = [m for m in person.moments if since <= m.on <= today][-RECENT_MOMENTS:]
     leaning = [
         str(d)
@@ -151,3 +167,113 @@ def record_checkin(
         record.adjustments.append(Adjustment(text=text))
     record.next_on = next_on
     return record
+
+
+# -- the services the faces call ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """What a check-in with someone starts from.
+
+    ``agenda`` is plain data (``checkin PERSON --json``, ``GET
+    /api/people/{id}/checkin-agenda``); ``waiting`` are last time's
+    adjustments not yet looked at; ``past`` every check-in held, oldest first.
+    """
+
+    person: Person
+    agenda: dict[str, Any]
+    waiting: list[Adjustment]
+    past: list[CheckIn]
+
+
+@dataclass(frozen=True)
+class Held:
+    """A check-in as it was held: each side's answers by question (``me``/``them`` →
+    supported, meaningful, drained), what both agreed, how last time's adjustments went
+    (by id), and when to meet next."""
+
+    on: date
+    sides: Mapping[str, Mapping[str, str]]
+    adjustments: Sequence[str] = ()
+    outcomes: Mapping[int, AdjustmentOutcome] = field(default_factory=dict)
+    next_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A check-in just kept; ``safety`` when its words call for the note pointing to help."""
+
+    checkin: CheckIn
+    safety: bool
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Someone's check-ins at a glance: the last one held and the next one planned."""
+
+    person_id: int
+    name: str
+    last: date | None
+    planned: date | None
+
+
+def prepare(db: Database, who: PersonRef, *, on: date) -> Preparation:
+    with db.transaction() as session:
+        person = lookup.person(session, who)
+        previous = last_checkin(session, person)
+        waiting = [] if previous is None else [a for a in previous.adjustments if a.outcome is None]
+        past = [_loaded(c) for c in checkins_with(session, person)]
+        return Preparation(person, agenda(session, person, on), waiting, past)
+
+
+def record(db: Database, who: PersonRef, held: Held) -> Recorded:
+    """Keep a check-in as held, and how last time's adjustments went."""
+    with db.transaction() as session:
+        person = lookup.person(session, who)
+        checkin = record_checkin(
+            person,
+            on=held.on,
+            sides=held.sides,
+            adjustments=held.adjustments,
+            outcomes=held.outcomes,
+            previous=last_checkin(session, person),
+            next_on=held.next_on,
+        )
+        session.add(checkin)
+        session.flush()
+        texts = [checkin.answer(side, q) for side in SIDES for q in QUESTIONS]
+        texts += [a.text for a in checkin.adjustments]
+        return Recorded(_loaded(checkin), bool(signs_in([t for t in texts if t])))
+
+
+def standings(db: Database) -> list[Standing]:
+    """Everyone, by name, with their last check-in and the next one planned."""
+    with db.transaction() as session:
+        latest = latest_checkins(session)
+        return [
+            Standing(
+                p.id,
+                p.name,
+                latest[p.id].on if p.id in latest else None,
+                latest[p.id].next_on if p.id in latest else None,
+            )
+            for p in all_people(session)
+        ]
+
+
+def everyone(db: Database) -> list[CheckIn]:
+    """Every check-in, oldest first."""
+    with db.transaction() as session:
+        return [_loaded(c) for c in all_checkins(session)]
+
+
+def of(db: Database, who: PersonRef) -> list[CheckIn]:
+    """Someone's check-ins, oldest first."""
+    with db.transaction() as session:
+        return [_loaded(c) for c in checkins_with(session, lookup.person(session, who))]
+
+
+def _loaded(checkin: CheckIn) -> CheckIn:
+    _ = checkin.person, checkin.adjustments
+    return checkin

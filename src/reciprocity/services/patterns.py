@@ -28,7 +28,9 @@ from reciprocity import collector
 from reciprocity.coach.safety import signs_in
 from reciprocity.model import AuditEntry, CheckIn, DimensionRating, Evidence, Moment, Person, Season
 from reciprocity.patterns import FeltRating, PatternSettings, RelationshipPattern, analyse
-from reciprocity.store import revision
+from reciprocity.services import lookup
+from reciprocity.services.lookup import PersonRef
+from reciprocity.store import Database, revision
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
 
@@ -253,3 +255,22 @@ def _analyse(
     if settings is None:
         return analyse(person.name, flows, seasons, felt, today=today, safety=safety)
     return analyse(person.name, flows, seasons, felt, today=today, settings=settings, safety=safety)
+
+
+# -- the services the faces call ----------------------------------------------
+
+
+def of(db: Database, who: PersonRef, *, today: date) -> RelationshipPattern:
+    """One relationship's patterns: ``patterns NAME --json`` and ``GET /api/patterns/{id}``."""
+    with db.transaction() as session:
+        return pattern_of(session, lookup.person(session, who), today=today)
+
+
+def everyone(
+    db: Database, *, today: date, cache: PatternCache | None = None
+) -> list[RelationshipPattern]:
+    """Everyone's patterns, by name; ``cache`` (the web app's) works out only what changed."""
+    with db.transaction() as session:
+        if cache is None:
+            return all_patterns(session, today=today)
+        return cache.all_patterns(session, today=today)

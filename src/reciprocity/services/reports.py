@@ -1,20 +1,55 @@
-"""A report or worksheet as a finished file: which format, and its bytes.
+"""Reports and worksheets as finished files: which format, and their bytes.
 
 The one service behind ``reciprocity report`` and the web app's downloads:
-gather the data in the caller's session, render the HTML, and turn it into a
-PDF when asked. Writing the file (atomically) is the caller's part.
+read what a report shows (everyone, or one person), render the HTML
+(``report.html``) and turn it into a PDF when asked. Writing the file
+(atomically) is the command line's part; the web app sends it.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.coach import report as words
 from reciprocity.errors import InputError
+from reciprocity.model import (
+    AuditEntry,
+    Boundary,
+    CheckIn,
+    Person,
+    Ritual,
+    RitualMember,
+    Season,
+    Win,
+)
+from reciprocity.model.person import all_people
+from reciprocity.practices.schedule import standing
+from reciprocity.report.content import (
+    KEPT_BOUNDARIES,
+    WINS_SHOWN,
+    AdjustmentEntry,
+    BoundaryEntry,
+    Practices,
+    Report,
+    RitualEntry,
+    SeasonEntry,
+    WinEntry,
+    build,
+)
+from reciprocity.report.ratings import AuditSnapshot, Rated
+from reciprocity.report.worksheet import Worksheet, worksheet
+from reciprocity.services import lookup
+from reciprocity.services.lookup import PersonRef
+from reciprocity.services.patterns import all_patterns, pattern_of
+from reciprocity.store import Database
+from reciprocity.vocabulary import AdjustmentOutcome
 
 
 class Format(StrEnum):
@@ -46,23 +81,173 @@ def finish(html: str, kind: Format) -> bytes:
     return pdf_from_html(html)
 
 
-def report_html(
-    session: Session, *, today: date, name: str | None = None
-) -> tuple[str, tuple[str, ...]]:
-    """The report's HTML, and the names of the people it covers."""
-    from reciprocity.report.content import gather
+def report_html(db: Database, *, today: date, name: PersonRef | None = None) -> tuple[str, tuple[str, ...]]:
+    """The report's HTML (everyone's, or one person's), and the names of the people it covers."""
     from reciprocity.report.html import render_report
 
-    report = gather(session, today=today, name=name)
+    with db.transaction() as session:
+        report = gather(session, today=today, who=name)
     return render_report(report), tuple(r.name for r in report.relationships)
 
 
-def worksheet_html(
-    session: Session, *, today: date, name: str | None = None
-) -> tuple[str, str | None]:
-    """The worksheet's HTML, and who it is for (None when blank)."""
+def worksheet_html(db: Database, *, today: date, name: PersonRef | None = None) -> tuple[str, str | None]:
+    """The worksheet's HTML (blank, or filled from the person's latest audit), and who it is for."""
     from reciprocity.report.html import render_worksheet
-    from reciprocity.report.worksheet import gather_worksheet
 
-    sheet = gather_worksheet(session, today=today, name=name)
+    with db.transaction() as session:
+        sheet = gather_worksheet(session, today=today, who=name)
     return render_worksheet(sheet), sheet.person
+
+
+# -- reading what the report shows ---------------------------------------------
+
+
+def gather(session: Session, *, today: date, who: PersonRef | None = None) -> Report:
+    """The report on everyone, or on the person called ``name`` (close names are offered)."""
+    if who is not None:
+        person = lookup.person(session, who)
+        people = [person]
+        patterns = {person.name: pattern_of(session, person, today=today)}
+    else:
+        patterns = {p.person: p for p in all_patterns(session, today=today)}
+        people = all_people(session)
+    only = [p.id for p in people] if who is not None else None
+    mine = [
+        _season(s) for s in session.scalars(select(Season).where(Season.person_id.is_(None)))
+    ]
+    practices = _practices(session, today, only)
+    relationships = tuple(
+        build(
+            name=person.name,
+            kind=person.kind,
+            my_care=person.my_care,
+            their_care=person.their_care,
+            pattern=patterns[person.name],
+            audits=[snapshot(entry) for entry in person.audit_entries],
+            seasons=[*(_season(s) for s in person.seasons), *mine],
+            practices=practices.get(person.id, Practices()),
+        )
+        for person in people
+    )
+    return Report(
+        today=today, person=people[0].name if who is not None else None, relationships=relationships
+    )
+
+
+def snapshot(entry: AuditEntry) -> AuditSnapshot:
+    """One audit entry as plain data."""
+    return AuditSnapshot(
+        audit_id=entry.audit.id,
+        on=entry.audit.on,
+        overall=Rated(entry.rating, entry.direction, entry.vision),
+        dimensions={
+            r.dimension: Rated(
+                r.rating,
+                r.direction,
+                r.vision,
+                _answers(r.answers),
+            )
+            for r in entry.ratings
+        },
+    )
+
+
+def _answers(answers: Iterable[object]) -> dict[str, str]:
+    """The answers that were given, by question key."""
+    found = {}
+    for answer in answers:
+        if isinstance(answer, dict):
+            text = str(answer.get("answer") or "").strip()
+            if text:
+                found[str(answer.get("key"))] = text
+    return found
+
+
+def latest_snapshot(person: Person) -> AuditSnapshot | None:
+    entries = sorted(person.audit_entries, key=lambda e: (e.audit.on, e.audit.id))
+    return snapshot(entries[-1]) if entries else None
+
+
+def _season(season: Season) -> SeasonEntry:
+    return SeasonEntry(season.start, season.end, season.kind, season.whose, season.note)
+
+
+def _practices(session: Session, today: date, only: list[int] | None) -> dict[int, Practices]:
+    """Check-ins, requests, rituals and wins, grouped by person id, in four queries."""
+    checkins: dict[int, list[CheckIn]] = defaultdict(list)
+    held_query = (
+        select(CheckIn).options(selectinload(CheckIn.adjustments)).order_by(CheckIn.on, CheckIn.id)
+    )
+    if only is not None:
+        held_query = held_query.where(CheckIn.person_id.in_(only))
+    for checkin in session.scalars(held_query):
+        checkins[checkin.person_id].append(checkin)
+    boundaries: dict[int, list[BoundaryEntry]] = defaultdict(list)
+    kept_query = (
+        select(Boundary)
+        .where(Boundary.person_id.is_not(None), Boundary.status.in_(KEPT_BOUNDARIES))
+        .order_by(Boundary.since, Boundary.id)
+    )
+    if only is not None:
+        kept_query = kept_query.where(Boundary.person_id.in_(only))
+    for boundary in session.scalars(kept_query):
+        boundaries[boundary.person_id or 0].append(
+            BoundaryEntry(
+                boundary.area, boundary.request, boundary.status, boundary.since, boundary.review_on
+            )
+        )
+    rituals: dict[int, list[RitualEntry]] = defaultdict(list)
+    for ritual in session.scalars(
+        select(Ritual)
+        .options(
+            selectinload(Ritual.person),
+            selectinload(Ritual.members).selectinload(RitualMember.person),
+            selectinload(Ritual.occurrences),
+        )
+        .order_by(Ritual.start, Ritual.id)
+    ):
+        where = standing(ritual.cadence, ritual.records, today)
+        entry = RitualEntry(ritual.title, where.kept, ritual.next_host, where.upcoming)
+        for person in ritual.people:
+            rituals[person.id].append(entry)
+    wins: dict[int, list[WinEntry]] = defaultdict(list)
+    wins_query = (
+        select(Win).where(Win.person_id.is_not(None)).order_by(Win.on.desc(), Win.id.desc())
+    )
+    if only is not None:
+        wins_query = wins_query.where(Win.person_id.in_(only))
+    for win in session.scalars(wins_query):
+        wins[win.person_id or 0].append(WinEntry(win.on, win.text))
+    found: dict[int, Practices] = {}
+    for person_id in {*checkins, *boundaries, *rituals, *wins}:
+        held = checkins.get(person_id, [])
+        last = held[-1] if held else None
+        found[person_id] = Practices(
+            last_checkin=last.on if last else None,
+            next_checkin=last.next_on if last else None,
+            adjustments=tuple(
+                AdjustmentEntry(c.on, a.text, a.outcome)
+                for c in reversed(held)
+                for a in c.adjustments
+                if a.outcome is not AdjustmentOutcome.HAPPENED
+            ),
+            boundaries=tuple(boundaries.get(person_id, [])),
+            rituals=tuple(rituals.get(person_id, [])),
+            wins=tuple(wins.get(person_id, [])[:WINS_SHOWN]),
+            earlier_wins=max(0, len(wins.get(person_id, [])) - WINS_SHOWN),
+        )
+    return found
+
+
+def gather_worksheet(session: Session, *, today: date, who: PersonRef | None = None) -> Worksheet:
+    """A blank worksheet, or one for the person called ``name``, filled from their latest audit."""
+    if who is None:
+        return worksheet(today=today)
+    person = lookup.person(session, who)
+    return worksheet(
+        today=today,
+        person=person.name,
+        latest=latest_snapshot(person),
+        my_care=person.my_care,
+        their_care=person.their_care,
+    )

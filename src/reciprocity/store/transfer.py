@@ -10,8 +10,6 @@ where in the file the problem is.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -71,32 +69,6 @@ def counts(document: Mapping[str, Any]) -> dict[str, int]:
         **practices.counts(document),
         **chat_export.counts(document),
     }
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file.
-
-    Text is written as UTF-8; bytes (a calendar, for instance) as they are.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise TransferError(
-            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise TransferError(
-            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
-        ) from None
 
 
 def dump(document: Mapping[str, Any]) -> str:

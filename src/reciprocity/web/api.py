@@ -1,27 +1,27 @@
 """The JSON API under ``/api``: people, moments, seasons, patterns, audits (practices: ``api_practices``).
 
-The same shapes as the command line's ``--json`` (``Person.as_dict``,
-``RelationshipPattern.as_dict``, ``Audit.as_dict``, ``agenda.ritual_row``,
-``checkins.agenda``, ``agenda.due_document``, ``ImportSummary.as_dict``), with
-ids added. Every change goes through ``web.actions`` (or ``web.jobs`` for chat
-imports), the same functions the pages call, so both keep the same rules.
-Writes need the anti-forgery token in the ``X-CSRF-Token`` header: ``GET
-/api/csrf`` returns one and sets its cookie. The schema is at ``/api/openapi.json``.
+Every answer is made by ``services.shapes``, the same functions the command
+line's ``--json`` prints with, so the two give one shape per concept; every
+change goes through ``reciprocity.services``, as the pages' and the command
+line's do. Bodies are validated into typed values (enums, ranges) and handed
+to the services as they are. Writes need the anti-forgery token in the
+``X-CSRF-Token`` header: ``GET /api/csrf`` returns one and sets its cookie.
+The schema is at ``/api/openapi.json``.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
-from reciprocity.model import Audit, Moment, Person, Season
-from reciprocity.model.audit import all_audits, find_audit
-from reciprocity.model.person import all_people
+from reciprocity.coach.suggestions import SAFETY_NOTE
+from reciprocity.services import audits, moments, people, seasons, shapes
 from reciprocity.services import patterns as overview
+from reciprocity.services.audits import Answer, AuditDraft, DimensionDraft, EntryDraft, Lean
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,
@@ -34,7 +34,7 @@ from reciprocity.vocabulary import (
     RelationshipKind,
     SeasonKind,
 )
-from reciprocity.web import actions
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, set_csrf_cookie, today_of
 from reciprocity.web.security import CSRF_COOKIE
 
@@ -96,20 +96,10 @@ class AuditIn(BaseModel):
     entries: list[EntryIn]
 
 
-def _person(person: Person) -> JSON:
-    return {"id": person.id, **person.as_dict()}
-
-
-def _moment(moment: Moment) -> JSON:
-    return {"id": moment.id, **moment.as_dict()}
-
-
-def _season(season: Season) -> JSON:
-    return {"id": season.id, **season.as_dict(), "ongoing": season.end is None}
-
-
-def _audit(audit: Audit) -> JSON:
-    return {"id": audit.id, **audit.as_dict()}
+def day(value: str, request: Request) -> date:
+    """A date as sent (``2026-03-14``, ``yesterday``); ``today`` when left out."""
+    today = today_of(request)
+    return forms.day(value, today=today) or today
 
 
 def created(data: JSON) -> JSONResponse:
@@ -128,117 +118,117 @@ def csrf_token(request: Request) -> JSONResponse:
     return response
 
 
-@router.get("/people", summary="Everyone, by name")
-def people(request: Request) -> list[JSON]:
-    with database(request).transaction() as session:
-        return [_person(p) for p in all_people(session)]
+@router.get("/people", summary="Everyone, by name (as `reciprocity people list --json`)")
+def everyone(request: Request) -> list[JSON]:
+    return [shapes.person(row) for row in people.rows(database(request))]
 
 
 @router.post("/people", status_code=201, summary="Add someone")
 def add_person(request: Request, body: PersonIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        person = actions.new_person(
-            session,
-            name=body.name,
-            kind=body.kind.value,
-            birthday=body.birthday or "",
-            my_care=[s.value for s in body.my_care],
-            their_care=[s.value for s in body.their_care],
-            note=body.note,
-            today=today_of(request),
-        )
-        return created(_person(person))
+    store = database(request)
+    person = people.add(
+        store,
+        body.name,
+        kind=body.kind,
+        birthday=forms.day(body.birthday or "", today=today_of(request), default_today=False),
+        my_care=body.my_care,
+        their_care=body.their_care,
+        note=body.note,
+    )
+    return created(shapes.person_detail(people.detail(store, person.id)))
 
 
-@router.get("/people/{person_id}", summary="One person, with their moments")
+@router.get("/people/{person_id}", summary="One person (as `reciprocity people show NAME --json`)")
 def person(request: Request, person_id: int) -> JSON:
-    with database(request).transaction() as session:
-        found = actions.person_by_id(session, person_id)
-        return {**_person(found), "moments": [_moment(m) for m in found.moments]}
+    return shapes.person_detail(people.detail(database(request), person_id))
 
 
 @router.get("/people/{person_id}/moments", summary="A person's moments, oldest first")
-def moments(request: Request, person_id: int) -> list[JSON]:
-    with database(request).transaction() as session:
-        return [_moment(m) for m in actions.person_by_id(session, person_id).moments]
+def person_moments(request: Request, person_id: int) -> list[JSON]:
+    return [shapes.moment(m) for m in moments.of(database(request), person_id)]
 
 
 @router.post("/people/{person_id}/moments", status_code=201, summary="Note a moment")
 def log_moment(request: Request, person_id: int, body: MomentIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        moment = actions.log_moment(
-            session,
-            actions.person_by_id(session, person_id),
-            text=body.text,
-            by=body.by.value,
-            dimensions=[d.value for d in body.dimensions],
-            style="" if body.style is None else body.style.value,
-            energy=body.energy,
-            on=body.on,
-            today=today_of(request),
-        )
-        return created(_moment(moment))
+    noted = moments.note(
+        database(request),
+        person_id,
+        body.text,
+        on=day(body.on, request),
+        by=body.by,
+        dimensions=body.dimensions,
+        style=body.style,
+        energy=body.energy,
+    )
+    note = SAFETY_NOTE.format(name=noted.name) if noted.safety else None
+    return created({**shapes.moment(noted.moment), "safety": noted.safety, "safety_note": note})
 
 
-@router.get("/seasons", summary="Every season, ongoing first")
-def seasons(request: Request) -> list[JSON]:
-    with database(request).transaction() as session:
-        return [_season(s) for s in actions.all_seasons(session)]
+@router.get("/seasons", summary="Every season, ongoing first (as `reciprocity season list --json`)")
+def all_seasons(request: Request) -> list[JSON]:
+    return [shapes.season(s) for s in seasons.everyone(database(request))]
 
 
 @router.post("/seasons", status_code=201, summary="Start a season")
 def start_season(request: Request, body: SeasonIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        season = actions.start_season(
-            session,
-            whose=body.whose,
-            kind=body.kind.value,
-            on=body.on,
-            note=body.note,
-            today=today_of(request),
-        )
-        return created(_season(season))
+    season = seasons.start(
+        database(request), body.whose, body.kind, on=day(body.on, request), note=body.note
+    )
+    return created(shapes.season(season))
 
 
 @router.post("/seasons/{season_id}/end", summary="End a season")
 def end_season(request: Request, season_id: int, body: SeasonEnd) -> JSON:
-    with database(request).transaction() as session:
-        season = actions.end_season(session, season_id, on=body.on, today=today_of(request))
-        return _season(season)
+    return shapes.season(seasons.end(database(request), season_id, on=day(body.on, request)))
 
 
 @router.get("/patterns", summary="Everyone's patterns (as `reciprocity patterns --json`)")
 def patterns(request: Request) -> list[JSON]:
-    with database(request).transaction() as session:
-        cache: overview.PatternCache = request.app.state.patterns
-        return [p.as_dict() for p in cache.all_patterns(session, today=today_of(request))]
+    cache = request.app.state.patterns
+    found = overview.everyone(database(request), today=today_of(request), cache=cache)
+    return [p.as_dict() for p in found]
 
 
-@router.get("/patterns/{person_id}", summary="One relationship's patterns")
+@router.get("/patterns/{person_id}", summary="One relationship's patterns (as `patterns NAME --json`)")
 def pattern(request: Request, person_id: int) -> JSON:
-    with database(request).transaction() as session:
-        found = actions.person_by_id(session, person_id)
-        return overview.pattern_of(session, found, today=today_of(request)).as_dict()
+    return overview.of(database(request), person_id, today=today_of(request)).as_dict()
 
 
-@router.get("/audits", summary="Every audit, oldest first")
-def audits(request: Request) -> list[JSON]:
-    with database(request).transaction() as session:
-        return [_audit(a) for a in all_audits(session)]
+@router.get("/audits", summary="Every audit, oldest first (as `reciprocity audit list --json`)")
+def all_audits(request: Request) -> list[JSON]:
+    return [shapes.audit_summary(a) for a in audits.everyone(database(request))]
 
 
-@router.get("/audits/{audit_id}", summary="One audit in full")
+@router.get("/audits/{audit_id}", summary="One audit in full (as `reciprocity audit show ID --json`)")
 def audit(request: Request, audit_id: int) -> JSON:
-    with database(request).transaction() as session:
-        return _audit(find_audit(session, audit_id))
+    return shapes.audit(audits.get(database(request), audit_id))
 
 
 @router.post("/audits", status_code=201, summary="Save a completed audit")
 def save_audit(request: Request, body: AuditIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        return created(_audit(_build(session, body, request)))
+    saved = audits.save(database(request), _draft(body, request))
+    notes = [SAFETY_NOTE.format(name=name) for name in saved.safety]
+    return created({**shapes.audit(saved.audit), "safety_notes": notes})
 
 
-def _build(session: Session, body: AuditIn, request: Request) -> Audit:
-    document = body.model_dump(mode="json")
-    return actions.build_audit(session, document, today=today_of(request))
+def _lean(part: RatingIn, label: str) -> Lean:
+    return audits.settle(part.rating, part.direction, part.vision, label)
+
+
+def _draft(body: AuditIn, request: Request) -> AuditDraft:
+    entries = [
+        EntryDraft(
+            person=entry.person,
+            overall=_lean(entry, audits.OVERALL),
+            dimensions={
+                dimension: DimensionDraft(
+                    _lean(part, dimension.value),
+                    [Answer(a.key, a.question, a.answer) for a in part.answers],
+                )
+                for dimension, part in entry.dimensions.items()
+            },
+            note=entry.note,
+        )
+        for entry in body.entries
+    ]
+    return AuditDraft(on=day(body.date, request), entries=entries, note=body.note)

@@ -1,8 +1,9 @@
 """The JSON API for the practices: rituals, roles, check-ins, boundaries, small wins, due, imports.
 
 Mounted under ``/api`` beside ``web.api``, with the same conventions: the
-shapes of the command line's ``--json``, every change through ``web.actions``
-or ``web.jobs``, writes guarded by the ``X-CSRF-Token`` header.
+shapes of the command line's ``--json`` (``services.shapes``), every change
+through ``reciprocity.services`` (or ``web.jobs`` for chat imports, which calls
+``services.chats``), writes guarded by the ``X-CSRF-Token`` header.
 """
 
 from __future__ import annotations
@@ -14,31 +15,34 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from reciprocity.coach import phrasing
-from reciprocity.errors import WhoIsWhoError
-from reciprocity.model import Boundary, CheckIn, Ritual, Win
-from reciprocity.model.boundary import all_boundaries, is_vague
-from reciprocity.model.checkin import QUESTIONS, all_checkins, checkins_with
-from reciprocity.model.person import all_people
-from reciprocity.model.ritual import all_rituals, find_ritual
-from reciprocity.model.role import all_rotations, find_rotation, stop_roles, switch_roles
-from reciprocity.model.win import recent_wins, wins_with
-from reciprocity.services import checkins
-from reciprocity.services import due as agenda
-from reciprocity.services.due import (
-    DEFAULT_DAYS,
-    due_document,
-    person_named,
-    ritual_row,
-    rotation_row,
+from reciprocity.coach import practices as practice_words
+from reciprocity.coach import web as web_words
+from reciprocity.coach.suggestions import SAFETY_NOTE
+from reciprocity.errors import InputError, WhoIsWhoError
+from reciprocity.model.checkin import QUESTIONS
+from reciprocity.practices.recurrence import parse_time
+from reciprocity.services import (
+    boundaries as boundary_service,
 )
+from reciprocity.services import (
+    checkins,
+    people,
+    rhythms,
+    rituals,
+    roles,
+    shapes,
+)
+from reciprocity.services import due as attention
+from reciprocity.services import wins as win_service
+from reciprocity.services.due import DEFAULT_DAYS
+from reciprocity.services.rituals import Marked
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
     BoundaryArea,
     BoundaryStatus,
 )
-from reciprocity.web import actions
-from reciprocity.web.api import JSON, created
+from reciprocity.web import forms
+from reciprocity.web.api import JSON, created, day
 from reciprocity.web.jobs import ChatImport, ChatImports, chat_choices
 from reciprocity.web.render import database, today_of
 
@@ -167,165 +171,131 @@ class OccasionIn(BaseModel):
     yearly: bool = Field(True, description="It comes back every year; false for a one-off date.")
 
 
-def _checkin(checkin: CheckIn) -> JSON:
-    return {"id": checkin.id, **checkin.as_dict()}
+def later(value: str | None, request: Request) -> date | None:
+    """A day that may lie ahead (an end, a review, a planned day); left out is None."""
+    return forms.day(value or "", today=today_of(request), default_today=False, allow_future=True)
 
 
-def _boundary(boundary: Boundary) -> JSON:
-    offer = phrasing.offer(boundary.request)
-    return {
-        "id": boundary.id,
-        **boundary.as_dict(),
-        "offer": None if offer is None else {"why": offer.why, "rewrite": offer.rewrite},
-        "vague": is_vague(boundary.request),
-    }
-
-
-def _win(win: Win) -> JSON:
-    return {"id": win.id, **win.as_dict()}
-
-
-def _marked(ritual: Ritual, due: date, today: date) -> JSON:
+def _marked(marked: Marked, today: date) -> JSON:
     """The ritual after a mark, with the occurrence that was marked."""
-    occurrence = next(o for o in ritual.occurrences if o.due == due)
-    return {**ritual_row(ritual, today), "marked": occurrence.as_dict()}
+    return {**shapes.ritual(marked.ritual, today), "marked": marked.occurrence.as_dict()}
 
 
 # -- the practices: rituals, check-ins, boundaries, small wins, what is due ---
 
 
 @router.get("/rituals", summary="Every ritual: what is next, who hosts next, how well kept")
-def rituals(request: Request) -> list[JSON]:
+def all_rituals(request: Request) -> list[JSON]:
     today = today_of(request)
-    with database(request).transaction() as session:
-        return [ritual_row(r, today) for r in all_rituals(session)]
+    return [shapes.ritual(r, today) for r in rituals.everyone(database(request))]
 
 
 @router.post("/rituals", status_code=201, summary="Add a ritual with a cadence")
 def add_ritual(request: Request, body: RitualIn) -> JSONResponse:
     today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = actions.new_ritual(
-            session,
-            actions.person_by_id(session, body.person_id),
-            title=body.title,
-            rule=body.rule,
-            start=body.start,
-            end=body.end or "",
-            at=body.at or "",
-            zone=body.zone or "",
-            others=[actions.person_by_id(session, i) for i in body.others],
-            first=body.first,
-            rotates=body.rotates,
-            note=body.note,
-            today=today,
-        )
-        return created(ritual_row(ritual, today))
+    added = rituals.add(
+        database(request),
+        body.person_id,
+        title=body.title,
+        rule=body.rule,
+        start=day(body.start, request),
+        end=later(body.end, request),
+        at=parse_time(body.at) if body.at and body.at.strip() else None,
+        zone=(body.zone or "").strip() or None,
+        others=body.others,
+        first=body.first,
+        rotates=body.rotates,
+        note=body.note,
+    )
+    return created(shapes.ritual(added.ritual, today))
 
 
 @router.post("/rituals/{ritual_id}/done", summary="Mark an occurrence done; hosting moves on")
 def ritual_done(request: Request, ritual_id: int, body: RitualDoneIn | None = None) -> JSON:
     body = body or RitualDoneIn()
-    today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = actions.ritual_done(
-            ritual,
-            on=body.on,
-            planned=body.planned or "",
-            host=body.host or "",
-            note=body.note,
-            today=today,
-        )
-        return _marked(ritual, due, today)
+    marked = rituals.done(
+        database(request),
+        ritual_id,
+        on=day(body.on, request),
+        planned=later(body.planned, request),
+        host=(body.host or "").strip() or None,
+        note=body.note,
+    )
+    return _marked(marked, today_of(request))
 
 
 @router.post("/rituals/{ritual_id}/skip", summary="Skip an occurrence by choice")
 def ritual_skip(request: Request, ritual_id: int, body: RitualSkipIn | None = None) -> JSON:
     body = body or RitualSkipIn()
     today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = actions.ritual_skipped(
-            ritual, planned=body.planned or "", note=body.note, today=today
-        )
-        return _marked(ritual, due, today)
+    marked = rituals.skip(
+        database(request), ritual_id, today=today, planned=later(body.planned, request), note=body.note
+    )
+    return _marked(marked, today)
 
 
 @router.post("/rituals/{ritual_id}/move", summary="Move an occurrence to another day")
 def ritual_move(request: Request, ritual_id: int, body: RitualMoveIn) -> JSON:
     today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        due = actions.ritual_moved(ritual, to=body.to, planned=body.planned or "", today=today)
-        return _marked(ritual, due, today)
+    to = later(body.to, request)
+    if to is None:
+        raise InputError(web_words.RITUAL_MOVE_NEEDS_DAY)
+    marked = rituals.move(
+        database(request), ritual_id, today=today, to=to, planned=later(body.planned, request)
+    )
+    return _marked(marked, today)
 
 
 @router.post("/rituals/{ritual_id}/end", summary="Let a ritual end; its history is kept")
 def ritual_end(request: Request, ritual_id: int, body: RitualEndIn | None = None) -> JSON:
     body = body or RitualEndIn()
     today = today_of(request)
-    with database(request).transaction() as session:
-        ritual = find_ritual(session, ritual_id)
-        actions.ritual_ended(ritual, on=body.on, today=today)
-        return ritual_row(ritual, today)
+    ended = rituals.end(database(request), ritual_id, on=later(body.on, request) or today)
+    return shapes.ritual(ended, today)
 
 
 @router.get("/roles", summary="Roles shared during seasons: who holds which today, next switch")
-def roles(request: Request) -> list[JSON]:
+def all_roles(request: Request) -> list[JSON]:
     today = today_of(request)
-    with database(request).transaction() as session:
-        return [rotation_row(r, today) for r in all_rotations(session)]
+    return [shapes.rotation(r, today) for r in roles.everyone(database(request))]
 
 
 @router.post("/roles", status_code=201, summary="Share two roles during a season")
 def share_roles(request: Request, body: RolesIn) -> JSONResponse:
     today = today_of(request)
-    with database(request).transaction() as session:
-        rotation = actions.share_roles(
-            session,
-            body.season_id,
-            mine=body.mine,
-            theirs=body.theirs,
-            every=body.every_days,
-            with_whom=body.person or "",
-            today=today,
-        )
-        return created(rotation_row(rotation, today))
+    rotation = roles.share(
+        database(request),
+        body.season_id,
+        body.mine,
+        body.theirs,
+        today=today,
+        every_days=body.every_days,
+        with_whom=(body.person or "").strip() or None,
+    )
+    return created(shapes.rotation(rotation, today))
 
 
 @router.post("/roles/{rotation_id}/switch", summary="Switch roles now")
 def switch_role(request: Request, rotation_id: int) -> JSON:
-    today = today_of(request)
-    with database(request).transaction() as session:
-        rotation = switch_roles(find_rotation(session, rotation_id))
-        return rotation_row(rotation, today)
+    return shapes.rotation(roles.switch(database(request), rotation_id), today_of(request))
 
 
 @router.post("/roles/{rotation_id}/stop", summary="Stop sharing these roles")
 def stop_role(request: Request, rotation_id: int) -> JSON:
-    with database(request).transaction() as session:
-        rotation = find_rotation(session, rotation_id)
-        stopped = {"stopped": rotation.id, "season": rotation.season_id}
-        stop_roles(session, rotation)
-        return stopped
+    stopped = roles.stop(database(request), rotation_id)
+    return {"stopped": stopped.rotation_id, "season": stopped.season_id}
 
 
 @router.get("/checkins", summary="Check-ins, oldest first (everyone's, or one person's)")
 def checkins_list(request: Request, person_id: int | None = None) -> list[JSON]:
-    with database(request).transaction() as session:
-        if person_id is None:
-            found = all_checkins(session)
-        else:
-            found = checkins_with(session, actions.person_by_id(session, person_id))
-        return [_checkin(c) for c in found]
+    store = database(request)
+    found = checkins.everyone(store) if person_id is None else checkins.of(store, person_id)
+    return [shapes.checkin(c) for c in found]
 
 
 @router.get("/people/{person_id}/checkin-agenda", summary="What to have in front of you")
 def checkin_agenda(request: Request, person_id: int) -> JSON:
-    with database(request).transaction() as session:
-        person = actions.person_by_id(session, person_id)
-        return checkins.agenda(session, person, today_of(request))
+    return checkins.prepare(database(request), person_id, on=today_of(request)).agenda
 
 
 @router.post(
@@ -336,57 +306,59 @@ def record_checkin(request: Request, person_id: int, body: CheckInIn) -> JSONRes
         side: answers.model_dump() for side, answers in body.sides.items()
     }
     texts = [*(sides[s][q] for s in sides for q in QUESTIONS), *body.adjustments]
-    with database(request).transaction() as session:
-        checkin = actions.record_checkin(
-            session,
-            actions.person_by_id(session, person_id),
-            sides=sides,
-            adjustments=body.adjustments,
-            outcomes={key: outcome.value for key, outcome in body.outcomes.items()},
-            on=body.on,
-            next_on=body.next_on or "",
-            today=today_of(request),
-        )
-        return created({**_checkin(checkin), "notes": checkins.notes_on(texts)})
+    held = checkins.Held(
+        on=day(body.on, request),
+        sides={s: {q: sides.get(s, {}).get(q, "") for q in QUESTIONS} for s in ("me", "them")},
+        adjustments=body.adjustments,
+        outcomes=dict(body.outcomes),
+        next_on=later(body.next_on, request),
+    )
+    recorded = checkins.record(database(request), person_id, held)
+    note = SAFETY_NOTE.format(name=recorded.checkin.person.name) if recorded.safety else None
+    return created(
+        {
+            **shapes.checkin(recorded.checkin),
+            "notes": checkins.notes_on(texts),
+            "safety": recorded.safety,
+            "safety_note": note,
+        }
+    )
 
 
 @router.get("/boundaries", summary="Boundaries, oldest first (retired ones with ?all=true)")
-def boundaries(
+def all_boundaries(
     request: Request, everything: Annotated[bool, Query(alias="all")] = False
 ) -> list[JSON]:
-    with database(request).transaction() as session:
-        return [_boundary(b) for b in all_boundaries(session, retired=everything)]
+    found = boundary_service.everyone(database(request), retired=everything)
+    return [shapes.boundary(b) for b in found]
 
 
 @router.post("/boundaries", status_code=201, summary="Add a boundary, worded as a request")
 def add_boundary(request: Request, body: BoundaryIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        boundary = actions.new_boundary(
-            session,
-            whose=body.whose,
-            area=body.area.value,
-            request=body.request,
-            since=body.since,
-            review=body.review_on or "",
-            note=body.note,
-            today=today_of(request),
-        )
-        return created(_boundary(boundary))
+    boundary = boundary_service.add(
+        database(request),
+        body.whose or "me",
+        body.area,
+        body.request,
+        since=day(body.since, request),
+        review_on=later(body.review_on, request),
+        note=body.note,
+    )
+    return created(shapes.boundary(boundary))
 
 
 @router.post("/boundaries/{boundary_id}/review", summary="Say where a boundary stands now")
 def review_boundary(request: Request, boundary_id: int, body: BoundaryReviewIn) -> JSON:
-    with database(request).transaction() as session:
-        boundary = actions.review_boundary(
-            session,
-            boundary_id,
-            status=body.status.value,
-            request=body.request or "",
-            next_review=body.next_review or "",
-            note=body.note,
-            today=today_of(request),
-        )
-        return _boundary(boundary)
+    boundary = boundary_service.review(
+        database(request),
+        boundary_id,
+        body.status,
+        today=today_of(request),
+        request=(body.request or "").strip() or None,
+        next_review=later(body.next_review, request),
+        note=body.note or None,
+    )
+    return shapes.boundary(boundary)
 
 
 @router.get("/wins", summary="Small wins, newest first; ?person=NAME (or me) for one person's")
@@ -394,74 +366,64 @@ def wins(
     request: Request,
     person: Annotated[str | None, Query(description="A person's name, or 'me'")] = None,
 ) -> list[JSON]:
-    with database(request).transaction() as session:
-        if person is None:
-            return [_win(w) for w in recent_wins(session)]
-        return [_win(w) for w in wins_with(session, person_named(session, person))]
+    store = database(request)
+    found = win_service.recent(store) if person is None else win_service.of(store, person)
+    return [shapes.win(w) for w in found]
 
 
 @router.post("/wins", status_code=201, summary="Note a small win")
 def add_win(request: Request, body: WinIn) -> JSONResponse:
-    with database(request).transaction() as session:
-        win = actions.new_win(
-            session, whose=body.whose, text=body.text, on=body.on, today=today_of(request)
-        )
-        return created(_win(win))
+    if not body.whose.strip():
+        raise InputError(practice_words.WIN_NEEDS_SOMEONE)
+    win = win_service.add(database(request), body.whose, body.text, on=day(body.on, request))
+    return created(shapes.win(win))
 
 
 @router.get("/rhythms", summary="Keep-in-touch rhythms, the last contact, any gentle nudge")
-def rhythms(request: Request) -> list[JSON]:
-    with database(request).transaction() as session:
-        return agenda.rhythm_rows(session, today_of(request))
+def all_rhythms(request: Request) -> list[JSON]:
+    found = rhythms.standings(database(request), today=today_of(request))
+    return [shapes.rhythm(r) for r in found]
 
 
 @router.post("/rhythms", summary="Set or change the rhythm with someone")
 def set_rhythm(request: Request, body: RhythmIn) -> JSON:
-    today = today_of(request)
-    with database(request).transaction() as session:
-        rhythm = actions.set_rhythm(
-            session,
-            actions.person_by_id(session, body.person_id),
-            ideal=body.ideal_days,
-            longest=body.longest_days,
-        )
-        return next(r for r in agenda.rhythm_rows(session, today) if r["id"] == rhythm.id)
+    store = database(request)
+    rhythm = rhythms.set_(store, body.person_id, ideal=body.ideal_days, longest=body.longest_days)
+    found = rhythms.standings(store, today=today_of(request))
+    return shapes.rhythm(next(r for r in found if r.rhythm.id == rhythm.id))
 
 
 @router.post("/rhythms/{rhythm_id}/clear", summary="Clear a rhythm; what was noted stays")
 def clear_rhythm(request: Request, rhythm_id: int) -> JSON:
-    with database(request).transaction() as session:
-        rhythm = actions.clear_rhythm(session, rhythm_id)
-        return {"id": rhythm.id, **rhythm.as_dict()}
+    rhythm = rhythms.clear(database(request), rhythm_id)
+    return {"id": rhythm.id, **rhythm.as_dict()}
 
 
 @router.get("/dates", summary="Dates to remember, the next to come round first")
 def dates(request: Request) -> list[JSON]:
-    with database(request).transaction() as session:
-        return agenda.occasion_rows(session, today_of(request))
+    return [shapes.occasion(d) for d in rhythms.dates(database(request), today=today_of(request))]
 
 
 @router.post("/dates", status_code=201, summary="Add a date to remember")
 def add_date(request: Request, body: OccasionIn) -> JSONResponse:
-    today = today_of(request)
-    with database(request).transaction() as session:
-        occasion = actions.new_occasion(
-            session, whose=body.whose, title=body.title, on=body.on, yearly=body.yearly, today=today
-        )
-        return created(agenda.occasion_row(occasion, today))
+    if not body.whose.strip():
+        raise InputError(practice_words.OCCASION_NEEDS_SOMEONE)
+    on = later(body.on, request)
+    if on is None:
+        raise InputError(practice_words.OCCASION_NEEDS_DAY)
+    occasion = rhythms.add_date(database(request), body.whose, body.title, on, yearly=body.yearly)
+    return created(shapes.occasion(rhythms.date_standing(occasion, today_of(request))))
 
 
 @router.post("/dates/{date_id}/remove", summary="Remove a date to remember")
 def remove_date(request: Request, date_id: int) -> JSON:
-    today = today_of(request)
-    with database(request).transaction() as session:
-        return agenda.occasion_row(actions.remove_occasion(session, date_id), today)
+    occasion = rhythms.remove_date(database(request), date_id)
+    return shapes.occasion(rhythms.date_standing(occasion, today_of(request)))
 
 
 @router.get("/due", summary="What could use attention (as `reciprocity due --json`)")
 def due(request: Request, days: Annotated[int, Query(ge=0, le=366)] = DEFAULT_DAYS) -> JSON:
-    with database(request).transaction() as session:
-        return due_document(session, today_of(request), days)
+    return shapes.due(attention.upcoming(database(request), today=today_of(request), days=days))
 
 
 @router.post(
@@ -496,9 +458,8 @@ def import_chat(
     try:
         summary = imports.read_now(job, choices)
     except WhoIsWhoError as error:
-        with database(request).transaction() as session:
-            people = [p.name for p in all_people(session)]
-        answer = {"error": str(error), "file": job.filename, "names": error.names, "people": people}
+        everyone = [p.name for p in people.everyone(database(request))]
+        answer = {"error": str(error), "file": job.filename, "names": error.names, "people": everyone}
         return JSONResponse(answer, status_code=409)
     return JSONResponse(summary.as_dict())
 

@@ -1,13 +1,13 @@
 """Reading what a form or a JSON body sent: choices, numbers and dates, with clear errors.
 
-The rules about the values themselves (ranges, names, visions) live in the model;
-this module only turns text into the typed values the model takes, with the
-same messages as the command line.
+The rules about the values themselves (ranges, names, visions) live in the model
+and the services; this module only turns text into the typed values the
+services take, with the same messages as the command line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import Enum
 from typing import TypeVar
@@ -17,9 +17,10 @@ from starlette.requests import Request
 
 from reciprocity.coach import messages
 from reciprocity.dates import parse_date
-from reciprocity.errors import InputError, RangeError
+from reciprocity.errors import InputError, NotFoundError, RangeError
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 def text(form: FormData, key: str) -> str:
@@ -84,6 +85,14 @@ def day(
     if not value.strip():
         return today if default_today else None
     return parse_date(value, today=today, allow_future=allow_future)
+
+
+def found(fetch: Callable[[], T]) -> T | None:
+    """What ``fetch`` finds, or None when it is gone (a notice about something since removed)."""
+    try:
+        return fetch()
+    except NotFoundError:
+        return None
 
 
 async def read_form(request: Request) -> FormData:

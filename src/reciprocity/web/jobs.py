@@ -30,11 +30,14 @@ from reciprocity.errors import (
     ReciprocityError,
     WhoIsWhoError,
 )
-from reciprocity.evidence import detect
-from reciprocity.evidence.detect import RECIPROCITY
-from reciprocity.services.chats import ChatChoices, import_chat_file
-from reciprocity.store.chats import ImportSummary
-from reciprocity.store.database import Database
+from reciprocity.services import Database
+from reciprocity.services.chats import (
+    RECIPROCITY,
+    ChatChoices,
+    ImportSummary,
+    format_of,
+    import_chat_file,
+)
 
 KEPT = 50
 """Finished imports remembered for their status page; older ones are let go."""
@@ -129,7 +132,7 @@ class ChatImports:
         """
         job = self.save(filename, source)
         try:
-            if detect(job.path) == RECIPROCITY:
+            if format_of(job.path) == RECIPROCITY:
                 raise InputError(words.IMPORT_IS_RECIPROCITY)
         except (ImportFormatError, InputError) as error:
             self.discard(job)

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from reciprocity.coach import practices, questions, suggestions
 from reciprocity.coach import web as words
-from reciprocity.store import Database
+from reciprocity.services import Database
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
     BoundaryArea,

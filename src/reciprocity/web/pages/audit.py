@@ -15,24 +15,28 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 from starlette.datastructures import FormData
 
-from reciprocity.coach import phrasing, questions
+from reciprocity.coach import messages, phrasing, questions
 from reciprocity.coach import web as words
 from reciprocity.errors import InputError, ReciprocityError
-from reciprocity.model import Season
-from reciprocity.model.audit import all_audits, find_audit
-from reciprocity.model.person import all_people, find_person
-from reciprocity.vocabulary import Dimension
-from reciprocity.web import actions, forms
+from reciprocity.services import audits, people, shapes
+from reciprocity.services.audits import (
+    OVERALL,
+    Answer,
+    AuditDraft,
+    DimensionDraft,
+    EntryDraft,
+    Lean,
+)
+from reciprocity.vocabulary import Dimension, Direction
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
 DIMENSIONS = list(Dimension)
 PARTS = len(DIMENSIONS) + 1
 """Steps per person: the four dimensions, then the overall rating."""
-OVERALL = "overall"
 
 
 @router.get("/audit", response_class=HTMLResponse)
@@ -46,9 +50,7 @@ def start(request: Request, form: FormData = Depends(forms.read_form)) -> Respon
     on = forms.text(form, "on")
     try:
         day = forms.day(on, today=today_of(request)) or today_of(request)
-        with database(request).transaction() as session:
-            people = all_people(session)
-            names = [p.name for p in people if str(p.id) in ids]
+        names = [p.name for p in people.everyone(database(request)) if str(p.id) in ids]
         if not names:
             raise InputError(words.AUDIT_NEEDS_CHOICE)
     except ReciprocityError as error:
@@ -84,9 +86,7 @@ def step(request: Request, form: FormData = Depends(forms.read_form)) -> Respons
         return _step(request, draft, number - 1)
     label = OVERALL if dimension is None else dimension.value
     try:
-        rating, direction, vision = actions.lean(
-            part["rating"], part["direction"], part["vision"], label
-        )
+        rating, direction, vision = lean(part["rating"], part["direction"], part["vision"], label)
     except ReciprocityError as error:
         return _step(request, draft, number, error=str(error), status=400)
     if vision and action not in ("keep", "use"):
@@ -106,35 +106,30 @@ def step(request: Request, form: FormData = Depends(forms.read_form)) -> Respons
 
 @router.post("/audit/save", response_class=HTMLResponse)
 def save(request: Request, form: FormData = Depends(forms.read_form)) -> Response:
-    draft = _draft(form)
-    with database(request).transaction() as session:
-        audit = actions.build_audit(session, draft, today=today_of(request))
-        audit_id = audit.id
-    return RedirectResponse(f"/audits/{audit_id}?notice=audit-saved", status_code=303)
+    saved = audits.save(database(request), typed_draft(_draft(form), today=today_of(request)))
+    return RedirectResponse(f"/audits/{saved.audit.id}?notice=audit-saved", status_code=303)
 
 
 @router.get("/audits", response_class=HTMLResponse)
-def audits(request: Request) -> HTMLResponse:
-    with database(request).transaction() as session:
-        return pages(request).render(
-            request, "audits.html", title="", audits=list(reversed(all_audits(session)))
-        )
+def past_audits(request: Request) -> HTMLResponse:
+    found = list(reversed(audits.everyone(database(request))))
+    return pages(request).render(request, "audits.html", title="", audits=found)
 
 
 @router.get("/audits/{audit_id}", response_class=HTMLResponse)
 def show(request: Request, audit_id: int) -> HTMLResponse:
-    with database(request).transaction() as session:
-        audit = find_audit(session, audit_id)
-        ids = {p.name: p.id for p in all_people(session)}
-        return pages(request).render(
-            request,
-            "audit_show.html",
-            title="",
-            audit=audit,
-            draft=audit.as_dict(),
-            ids=ids,
-            notice=request.query_params.get("notice", ""),
-        )
+    audit = audits.get(database(request), audit_id)
+    ids = {p.name: p.id for p in people.everyone(database(request))}
+    return pages(request).render(
+        request,
+        "audit_show.html",
+        title="",
+        audit=audit,
+        draft=shapes.audit(audit),
+        ids=ids,
+        safety=audits.safety_of(audit),
+        notice=request.query_params.get("notice", ""),
+    )
 
 
 # -- the wizard's state -------------------------------------------------------
@@ -188,13 +183,10 @@ def _step(
     dimension = _dimension(number)
     part = _part(draft, number)
     answers = {a.get("key"): a.get("answer", "") for a in part.get("answers", [])}
-    notes: list[str] = []
     on = date.fromisoformat(draft["date"])
-    with database(request).transaction() as session:
-        person = find_person(session, entry["person"])
-        if number % PARTS == 0:
-            notes = _context_notes(session, person, on)
-        name = person.name
+    database_ = database(request)
+    name = people.get(database_, entry["person"]).name
+    notes = audits.context_notes(database_, name, on) if number % PARTS == 0 else []
     return pages(request).render(
         request,
         "audit_step.html",
@@ -213,42 +205,68 @@ def _step(
     )
 
 
-def _context_notes(session: Any, person: Any, on: date) -> list[str]:
-    """Seasons at the audit's date, and each side's ways of caring: said before rating."""
-    notes = []
-    for season in session.scalars(select(Season)):
-        if season.contains(on) and season.person in (None, person):
-            notes.append(
-                questions.SEASON_NOTE.format(
-                    whose=words.YOU.capitalize() if season.person is None else person.name,
-                    is_are="are" if season.person is None else "is",
-                    kind=words.SEASON_KIND_WORDS[season.kind],
-                    start=season.start.isoformat(),
-                )
-            )
-    if person.my_care and person.their_care:
-        notes.append(
-            questions.STYLES_REMINDER.format(
-                them=person.name,
-                their=", ".join(words.style_word(s) for s in person.their_care),
-                mine=", ".join(words.style_word(s) for s in person.my_care),
-            )
-        )
-    return notes
-
-
 def _choose(
     request: Request, *, chosen: list[str], on: str, error: str | None, status: int = 200
 ) -> HTMLResponse:
-    with database(request).transaction() as session:
-        people = [(p.id, p.name, p.kind.value) for p in all_people(session)]
+    everyone = [(p.id, p.name, p.kind.value) for p in people.everyone(database(request))]
     return pages(request).render(
         request,
         "audit_choose.html",
         status=status,
         title="",
-        people=people,
+        people=everyone,
         chosen=chosen,
         on=on or today_of(request).isoformat(),
         error=error,
     )
+
+
+# -- reading the draft and the form as typed values ---------------------------
+
+
+def lean(rating: object, direction: object, vision: object, label: str) -> tuple[int, Direction, str | None]:
+    """One rating as typed, with its direction and vision, checked by the audit's rules."""
+    text = "" if rating is None else str(rating)
+    value = forms.optional_int(text, low=-(10**9), high=10**9, message=messages.RATING_RANGE)
+    if value is None:
+        raise InputError(messages.RATING_RANGE.format(value="(blank)"))
+    leaning = None
+    if audits.needs_direction(audits.on_scale(value)):
+        leaning = forms.choice(str(direction or "mutual"), Direction, "direction (me or them)")
+    settled = audits.settle(value, leaning, None if vision is None else str(vision), label)
+    return settled.rating, settled.direction, settled.vision
+
+
+def typed_draft(document: dict[str, Any], *, today: date) -> AuditDraft:
+    """The wizard's draft (the shape of ``Audit.as_dict``) as the audit service takes it."""
+    try:
+        return _typed(document, today)
+    except (AttributeError, TypeError, KeyError):
+        raise InputError(words.AUDIT_DRAFT_BROKEN) from None
+
+
+def _typed(document: dict[str, Any], today: date) -> AuditDraft:
+    on = forms.day(str(document.get("date") or ""), today=today) or today
+    entries = []
+    for raw in document.get("entries") or []:
+        dimensions = {}
+        for key, part in (raw.get("dimensions") or {}).items():
+            dimension = forms.choice(str(key), Dimension, "dimension")
+            answers = [
+                Answer(str(a.get("key", "")), str(a.get("question", "")), str(a.get("answer", "")))
+                for a in part.get("answers") or []
+            ]
+            dimensions[dimension] = DimensionDraft(
+                Lean(*lean(part.get("rating"), part.get("direction"), part.get("vision"), key)),
+                answers,
+            )
+        overall = Lean(*lean(raw.get("rating"), raw.get("direction"), raw.get("vision"), OVERALL))
+        entries.append(
+            EntryDraft(
+                person=str(raw.get("person", "")),
+                overall=overall,
+                dimensions=dimensions,
+                note=str(raw.get("note") or ""),
+            )
+        )
+    return AuditDraft(on=on, entries=entries, note=str(document.get("note") or ""))

@@ -2,17 +2,17 @@
 
 Adding one offers a request-shaped rewrite when the wording check finds
 something, as the audit's vision step does; the person keeps their own words
-or takes the rewrite. Changes go through ``web.actions`` (as the JSON API's do)
-to ``add_boundary`` and ``review_boundary``, as ``reciprocity boundary`` does.
+or takes the rewrite. Changes go through ``services.boundaries``, as the JSON
+API's and ``reciprocity boundary`` do.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from reciprocity.coach import phrasing
@@ -20,10 +20,10 @@ from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.model import Boundary
-from reciprocity.model.boundary import all_boundaries, is_vague
-from reciprocity.model.person import all_people
-from reciprocity.services.due import due
-from reciprocity.web import actions, forms
+from reciprocity.services import Database, boundaries, people
+from reciprocity.services import due as attention
+from reciprocity.vocabulary import ME, BoundaryArea, BoundaryStatus
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -46,17 +46,15 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     if offer is not None and action == "use":
         values["request"] = offer.rewrite
     try:
-        with database(request).transaction() as session:
-            boundary_id = actions.new_boundary(
-                session,
-                whose=values["whose"],
-                area=values["area"],
-                request=values["request"],
-                since=values["since"],
-                review=values["review"],
-                note=values["note"],
-                today=today,
-            ).id
+        boundary_id = boundaries.add(
+            database(request),
+            values["whose"] or ME,
+            forms.choice(values["area"], BoundaryArea, "area"),
+            values["request"],
+            since=forms.day(values["since"], today=today) or today,
+            review_on=later_day(values["review"], today),
+            note=values["note"],
+        ).id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse(
@@ -68,17 +66,17 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
 def review(
     request: Request, boundary_id: int, form: FormData = Depends(forms.read_form)
 ) -> Response:
+    today = today_of(request)
     try:
-        with database(request).transaction() as session:
-            actions.review_boundary(
-                session,
-                boundary_id,
-                status=forms.text(form, "status"),
-                request=forms.text(form, "request"),
-                next_review=forms.text(form, "next"),
-                note=forms.text(form, "note"),
-                today=today_of(request),
-            )
+        boundaries.review(
+            database(request),
+            boundary_id,
+            forms.choice(forms.text(form, "status"), BoundaryStatus, "status"),
+            today=today,
+            request=forms.text(form, "request").strip() or None,
+            next_review=later_day(forms.text(form, "next"), today),
+            note=forms.text(form, "note") or None,
+        )
     except ReciprocityError as error:
         return _render(request, values={"whose": "me"}, error=str(error), status=400)
     return RedirectResponse(
@@ -87,19 +85,24 @@ def review(
     )
 
 
-def _notices(session: Session, request: Request) -> list[str]:
+def later_day(value: str, today: date) -> date | None:
+    """A day that may lie ahead (a review); blank is None."""
+    return forms.day(value, today=today, default_today=False, allow_future=True)
+
+
+def _notices(store: Database, request: Request) -> list[str]:
     """What to say after a change, from what is now stored."""
     kind = request.query_params.get("notice", "")
     raw_id = request.query_params.get("boundary", "")
-    boundary = session.get(Boundary, int(raw_id)) if raw_id.isdigit() else None
+    boundary = forms.found(lambda: boundaries.get(store, int(raw_id))) if raw_id.isdigit() else None
     if boundary is None or kind not in words.BOUNDARY_NOTICES:
         return []
     review_on = boundary.review_on.isoformat() if boundary.review_on else "-"
     said = [words.BOUNDARY_NOTICES[kind].format(day=review_on)]
-    offer = phrasing.offer(boundary.request)
-    if offer is not None and kind == "reviewed":
-        said.append(words.PHRASING_THOUGHT.format(why=offer.why, rewrite=offer.rewrite))
-    elif offer is None and is_vague(boundary.request):
+    checked = boundaries.wording(boundary.request)
+    if checked.offer is not None and kind == "reviewed":
+        said.append(words.PHRASING_THOUGHT.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+    elif checked.offer is None and checked.vague:
         said.append(practice_words.BOUNDARY_SPECIFIC)
     return said
 
@@ -114,23 +117,23 @@ def _render(
 ) -> HTMLResponse:
     today = today_of(request)
     everything = request.query_params.get("all") == "1"
-    with database(request).transaction() as session:
-        boundaries = all_boundaries(session, retired=everything)
-        to_review = {i.details.get("boundary") for i in due(session, today) if i.kind == "boundary"}
-        rows = [_row(b, b.id in to_review) for b in boundaries]
-        return pages(request).render(
-            request,
-            "boundaries.html",
-            status=status,
-            title=words.BOUNDARIES_TITLE,
-            rows=rows,
-            everything=everything,
-            people=[p.name for p in all_people(session)],
-            values=values,
-            offer=offer,
-            notices=_notices(session, request),
-            error=error,
-        )
+    store = database(request)
+    due = attention.upcoming(store, today=today).items
+    to_review = {i.details.get("boundary") for i in due if i.kind == "boundary"}
+    rows = [_row(b, b.id in to_review) for b in boundaries.everyone(store, retired=everything)]
+    return pages(request).render(
+        request,
+        "boundaries.html",
+        status=status,
+        title=words.BOUNDARIES_TITLE,
+        rows=rows,
+        everything=everything,
+        people=[p.name for p in people.everyone(store)],
+        values=values,
+        offer=offer,
+        notices=_notices(store, request),
+        error=error,
+    )
 
 
 def _row(boundary: Boundary, to_review: bool) -> dict[str, Any]:

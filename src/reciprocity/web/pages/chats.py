@@ -20,8 +20,8 @@ from reciprocity.coach import web as words
 from reciprocity.errors import InputError
 from reciprocity.evidence.derive import Reading
 from reciprocity.evidence.detect import UNDERSTOOD
-from reciprocity.model.person import all_people
-from reciprocity.store.chats import ImportSummary
+from reciprocity.services import people
+from reciprocity.services.chats import ImportSummary
 from reciprocity.vocabulary import Dimension, Giver
 from reciprocity.web import forms
 from reciprocity.web.jobs import CHOOSE, DONE, READING, ChatImports, chat_choices
@@ -73,8 +73,7 @@ def status(request: Request, job_id: str) -> Response:
     else:
         title = words.IMPORT_FAILED_TITLE
     if state == CHOOSE:
-        with database(request).transaction() as session:
-            context["people"] = [p.name for p in all_people(session)]
+        context["people"] = [p.name for p in people.everyone(database(request))]
     return pages(request).render(
         request,
         "import_status.html",
@@ -100,8 +99,7 @@ def _choices_from(form: FormData) -> dict[str, Any]:
 
 
 def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
-    with database(request).transaction() as session:
-        ids = {p.name: p.id for p in all_people(session)}
+    ids = {p.name: p.id for p in people.everyone(database(request))}
     data = summary.as_dict()
     return {
         "headline": messages.IMPORT_SUMMARY.format(
@@ -157,15 +155,14 @@ def _by_dimension(reading: Reading) -> list[tuple[Dimension, int, int]]:
 def _form(
     request: Request, *, values: dict[str, Any], error: str | None = None, status: int = 200
 ) -> HTMLResponse:
-    with database(request).transaction() as session:
-        people = [p.name for p in all_people(session)]
+    everyone = [p.name for p in people.everyone(database(request))]
     settings = request.app.state.settings
     return pages(request).render(
         request,
         "import.html",
         status=status,
         title=words.IMPORT_TITLE,
-        people=people,
+        people=everyone,
         values=values,
         formats=UNDERSTOOD,
         limit=words.size_words(settings.upload_limit),

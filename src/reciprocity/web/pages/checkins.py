@@ -1,30 +1,25 @@
 """Check-ins: prepare with the agenda, then record what was said and agreed.
 
-The agenda is ``checkins.agenda``, as ``reciprocity checkin`` prints it; the
-record is built by ``checkins.record_checkin`` (through ``web.actions``, as the
-JSON API builds it), as the command line builds it, after the same gentle notes
-on wording (``checkins.notes_on``), which never change what was written.
+The agenda and the record are ``services.checkins``, as ``reciprocity checkin``
+and the JSON API use them, after the same gentle notes on wording
+(``checkins.notes_on``), which never change what was written.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
-from reciprocity.model import Person
-from reciprocity.model.checkin import QUESTIONS, SIDES, all_checkins, checkins_with
-from reciprocity.model.person import all_people
+from reciprocity.model.checkin import QUESTIONS, SIDES
 from reciprocity.services import checkins
-from reciprocity.services.due import planned_checkins
-from reciprocity.web import actions, forms
+from reciprocity.vocabulary import AdjustmentOutcome
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -34,23 +29,16 @@ PAST_SHOWN = 6
 
 @router.get("/checkin", response_class=HTMLResponse)
 def checkins_page(request: Request) -> HTMLResponse:
-    with database(request).transaction() as session:
-        planned = {p.person: p.day for p in planned_checkins(session)}
-        last: dict[int, date] = {c.person_id: c.on for c in all_checkins(session)}
-        rows = [(p.id, p.name, last.get(p.id), planned.get(p.name)) for p in all_people(session)]
+    rows = [(s.person_id, s.name, s.last, s.planned) for s in checkins.standings(database(request))]
     return pages(request).render(request, "checkins.html", title=words.CHECKINS_TITLE, rows=rows)
 
 
 @router.get("/checkin/{person_id}", response_class=HTMLResponse)
 def checkin_page(request: Request, person_id: int) -> HTMLResponse:
     today = today_of(request)
-    notice = None
-    if request.query_params.get("notice") == "saved":
-        notice = "saved"
-    with database(request).transaction() as session:
-        person = actions.person_by_id(session, person_id)
-        values = {"on": "", "next": checkins.default_next(today).isoformat()}
-        return _render(request, session, person, values=values, notice=notice)
+    notice = "saved" if request.query_params.get("notice") == "saved" else None
+    values = {"on": "", "next": checkins.default_next(today).isoformat()}
+    return _render(request, person_id, values=values, notice=notice)
 
 
 @router.post("/checkin/{person_id}", response_class=HTMLResponse)
@@ -74,33 +62,29 @@ def record(request: Request, person_id: int, form: FormData = Depends(forms.read
     agreed = [line.strip() for line in values["agreed"].splitlines() if line.strip()]
     texts = [*(values[f"{s}_{q}"] for s in SIDES for q in QUESTIONS), *agreed]
     notes = checkins.notes_on(texts)
-    with database(request).transaction() as session:
-        person = actions.person_by_id(session, person_id)
-        if notes and forms.text(form, "action") != "keep":
-            return _render(request, session, person, values=values, notes=notes)
-        try:
-            actions.record_checkin(
-                session,
-                person,
-                sides={side: {q: values[f"{side}_{q}"] for q in QUESTIONS} for side in SIDES},
-                adjustments=agreed,
-                outcomes={
-                    int(key): value for key, value in values["outcomes"].items() if key.isdigit()
-                },
-                on=values["on"],
-                next_on=values["next"],
-                today=today,
-            )
-        except ReciprocityError as error:
-            session.rollback()
-            return _render(request, session, person, values=values, error=str(error), status=400)
+    if notes and forms.text(form, "action") != "keep":
+        return _render(request, person_id, values=values, notes=notes)
+    try:
+        held = checkins.Held(
+            on=forms.day(values["on"], today=today) or today,
+            sides={side: {q: values[f"{side}_{q}"] for q in QUESTIONS} for side in SIDES},
+            adjustments=agreed,
+            outcomes={
+                int(key): forms.choice(value, AdjustmentOutcome, "outcome (happened, partly, not-yet)")
+                for key, value in values["outcomes"].items()
+                if key.isdigit() and value.strip()
+            },
+            next_on=forms.day(values["next"], today=today, default_today=False, allow_future=True),
+        )
+        checkins.record(database(request), person_id, held)
+    except ReciprocityError as error:
+        return _render(request, person_id, values=values, error=str(error), status=400)
     return RedirectResponse(f"/checkin/{person_id}?notice=saved#past", status_code=303)
 
 
 def _render(
     request: Request,
-    session: Session,
-    person: Person,
+    person_id: int,
     *,
     values: dict[str, Any],
     notes: list[str] | None = None,
@@ -108,9 +92,9 @@ def _render(
     error: str | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    today = today_of(request)
-    previous = checkins.last_checkin(session, person)
-    past = list(reversed(checkins_with(session, person)))
+    prepared = checkins.prepare(database(request), person_id, on=today_of(request))
+    person = prepared.person
+    past = list(reversed(prepared.past))
     saved = None
     if notice == "saved" and past:
         latest = past[0]
@@ -123,10 +107,8 @@ def _render(
         status=status,
         title=words.CHECKIN_TITLE.format(name=person.name),
         person=person,
-        plan=checkins.agenda(session, person, today),
-        open_adjustments=[]
-        if previous is None
-        else [a for a in previous.adjustments if a.outcome is None],
+        plan=prepared.agenda,
+        open_adjustments=prepared.waiting,
         past=past[:PAST_SHOWN],
         values=values,
         notes=notes or [],

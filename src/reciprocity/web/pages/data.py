@@ -1,17 +1,15 @@
-"""Your data: download an export, restore one into an empty database."""
+"""Your data: download an export, and restore one (replacing what is here only when asked)."""
 
 from __future__ import annotations
-
-import tempfile
-from pathlib import Path
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from reciprocity.coach import web as words
-from reciprocity.errors import ConflictError, InputError, ReciprocityError
-from reciprocity.store import transfer
+from reciprocity.errors import InputError, ReciprocityError
+from reciprocity.services import data
+from reciprocity.services.data import NotEmptyError
 from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
@@ -25,11 +23,9 @@ def data_page(request: Request) -> HTMLResponse:
 
 @router.get("/data/export.json")
 def export(request: Request) -> Response:
-    with database(request).transaction() as session:
-        document = transfer.export_document(session)
     name = f"reciprocity-{today_of(request).isoformat()}.json"
     return Response(
-        transfer.dump(document),
+        data.export_text(database(request)),
         media_type="application/json",
         headers={"content-disposition": f'attachment; filename="{name}"'},
     )
@@ -38,31 +34,23 @@ def export(request: Request) -> Response:
 @router.post("/data/import", response_class=HTMLResponse)
 async def restore(request: Request, form: FormData = Depends(forms.read_form)) -> Response:
     upload = forms.upload(form, "file")
+    replace = forms.text(form, "replace") == "yes"
     try:
         if upload is None:
             raise InputError(words.DATA_NO_FILE)
         content = await upload.read()
-        counts = _restore(request, content, upload.filename or "export.json")
+        restored = data.restore_upload(
+            database(request), content, upload.filename or "export.json", replace=replace
+        )
+    except NotEmptyError as error:
+        message = words.DATA_NOT_EMPTY.format(count=error.count)
+        return _render(request, error=message, status=409)
     except ReciprocityError as error:
         return _render(request, error=str(error), status=400)
-    return RedirectResponse(
-        "/data?restored=" + ",".join(str(counts[k]) for k in ("people", "moments", "seasons", "audits")),
-        status_code=303,
-    )
-
-
-def _restore(request: Request, content: bytes, filename: str) -> dict[str, int]:
-    """Read the upload with the same reader as ``reciprocity import``, in one transaction."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(filename).name
-        path.write_bytes(content)
-        document = transfer.read_document(path)
-    document_source = Path(filename).name
-    with database(request).transaction() as session:
-        count = transfer.people_count(session)
-        if count:
-            raise ConflictError(words.DATA_NOT_EMPTY.format(count=count))
-        return transfer.restore(session, document, document_source)
+    counts = restored.counts
+    query = ",".join(str(counts[k]) for k in ("people", "moments", "seasons", "audits"))
+    copied = "&copy=yes" if restored.copy is not None else ""
+    return RedirectResponse(f"/data?restored={query}{copied}", status_code=303)
 
 
 def _render(request: Request, *, error: str | None = None, status: int = 200) -> HTMLResponse:
@@ -73,6 +61,8 @@ def _render(request: Request, *, error: str | None = None, status: int = 200) ->
         notice = words.DATA_IMPORTED.format(
             **dict(zip(("people", "moments", "seasons", "audits"), parts, strict=True))
         )
+        if request.query_params.get("copy") == "yes":
+            notice = f"{notice} {words.DATA_REPLACED_COPY}"
     settings = request.app.state.settings
     return pages(request).render(
         request,

@@ -6,16 +6,22 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from reciprocity.coach import messages
+from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
-from reciprocity.model import Moment, Person, Season
-from reciprocity.model.person import all_people
 from reciprocity.report.charts import energy_chart, leaning_chart
-from reciprocity.services import patterns as overview
-from reciprocity.web import actions, forms
+from reciprocity.services import moments, people
+from reciprocity.vocabulary import (
+    ENERGY_MAX,
+    ENERGY_MIN,
+    CareStyle,
+    Dimension,
+    Giver,
+    RelationshipKind,
+)
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -39,72 +45,49 @@ def add_person(request: Request, form: FormData = Depends(forms.read_form)) -> R
         "note": forms.text(form, "note"),
     }
     try:
-        with database(request).transaction() as session:
-            person = actions.new_person(session, today=today_of(request), **values)
-            person_id = person.id
+        person = people.add(
+            database(request),
+            values["name"],
+            kind=forms.choice(values["kind"] or "friend", RelationshipKind, "kind of relationship"),
+            birthday=forms.day(values["birthday"], today=today_of(request), default_today=False),
+            my_care=forms.choices(values["my_care"], CareStyle, "way of caring"),
+            their_care=forms.choices(values["their_care"], CareStyle, "way of caring"),
+            note=values["note"],
+        )
     except ReciprocityError as error:
         return pages(request).render(
             request, "person_new.html", status=400, title="", values=values, error=str(error)
         )
-    return RedirectResponse(f"/people/{person_id}?notice=added", status_code=303)
+    return RedirectResponse(f"/people/{person.id}?notice=added", status_code=303)
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, person_id: int) -> HTMLResponse:
-    today = today_of(request)
-    notice = request.query_params.get("notice", "")
-    with database(request).transaction() as session:
-        person = actions.person_by_id(session, person_id)
-        return pages(request).render(
-            request, "person.html", notice=notice, **person_context(session, person, today)
-        )
-
-
-def person_context(session: Session, person: Person, today: Any) -> dict[str, Any]:
-    pattern = overview.pattern_of(session, person, today=today)
-    mine = list(session.scalars(select(Season).where(Season.person_id.is_(None))))
-    seasons = [*person.seasons, *mine]
-    # The latest moments and how many there are, not every moment as an object.
-    moments = list(
-        session.scalars(
-            select(Moment)
-            .where(Moment.person_id == person.id)
-            .order_by(Moment.on.desc(), Moment.id.desc())
-            .limit(MOMENT_LIMIT)
-        )
-    )
-    total = session.scalar(select(func.count(Moment.id)).where(Moment.person_id == person.id))
-    entries = sorted(person.audit_entries, key=lambda e: (e.audit.on, e.audit.id), reverse=True)
-    return {
-        "title": person.name,
-        "person": person,
-        "pattern": pattern,
-        "charts": {
-            d: leaning_chart(reading, seasons, name=person.name)
-            for d, reading in pattern.dimensions.items()
+    found = people.page(database(request), person_id, today=today_of(request), moments=MOMENT_LIMIT)
+    name = found.person.name
+    return pages(request).render(
+        request,
+        "person.html",
+        notice=request.query_params.get("notice", ""),
+        title=name,
+        person=found.person,
+        pattern=found.pattern,
+        charts={
+            d: leaning_chart(reading, found.seasons, name=name)
+            for d, reading in found.pattern.dimensions.items()
         },
-        "energy_chart": energy_chart(pattern.energy, seasons, name=person.name),
-        "moments": moments,
-        "more_moments": max(0, (total or 0) - len(moments)),
-        "seasons": sorted(seasons, key=lambda s: s.start, reverse=True),
-        "entries": entries,
-        "today": today,
-    }
+        energy_chart=energy_chart(found.pattern.energy, found.seasons, name=name),
+        moments=found.moments,
+        more_moments=found.more_moments,
+        seasons=found.seasons,
+        entries=found.entries,
+        today=today_of(request),
+    )
 
 
 @router.get("/moments/new", response_class=HTMLResponse)
 def new_moment_form(request: Request) -> HTMLResponse:
-    chosen = request.query_params.get("person", "")
-    with database(request).transaction() as session:
-        people = [(p.id, p.name) for p in all_people(session)]
-    return pages(request).render(
-        request,
-        "moment_new.html",
-        title="",
-        people=people,
-        values={"person": chosen, "by": "me", "on": ""},
-        error=None,
-    )
+    return _moment_form(request, values={"person": request.query_params.get("person", ""), "by": "me", "on": ""})
 
 
 @router.post("/moments", response_class=HTMLResponse)
@@ -119,34 +102,34 @@ def log_moment(request: Request, form: FormData = Depends(forms.read_form)) -> R
         "on": forms.text(form, "on"),
     }
     try:
-        with database(request).transaction() as session:
-            person = actions.person_by_id(session, _id(values["person"]))
-            actions.log_moment(
-                session,
-                person,
-                today=today_of(request),
-                **{k: v for k, v in values.items() if k != "person"},
-            )
-            person_id = person.id
-    except ReciprocityError as error:
-        with database(request).transaction() as session:
-            people = [(p.id, p.name) for p in all_people(session)]
-        return pages(request).render(
-            request,
-            "moment_new.html",
-            status=400,
-            title="",
-            people=people,
-            values=values,
-            error=str(error),
+        noted = moments.note(
+            database(request),
+            forms.chosen_id(values["person"], words.NEED_PERSON),
+            values["text"],
+            on=forms.day(values["on"], today=today_of(request)) or today_of(request),
+            by=forms.choice(values["by"] or "me", Giver, "side (me, them or both)"),
+            dimensions=forms.choices(values["dimensions"], Dimension, "dimension"),
+            style=forms.optional_choice(values["style"], CareStyle, "way of caring"),
+            energy=forms.optional_int(
+                values["energy"], low=ENERGY_MIN, high=ENERGY_MAX, message=messages.ENERGY_RANGE
+            ),
         )
-    return RedirectResponse(f"/people/{person_id}?notice=logged#moments", status_code=303)
+    except ReciprocityError as error:
+        return _moment_form(request, values=values, error=str(error), status=400)
+    # The person's page leads with the note pointing to help whenever their words call for it.
+    return RedirectResponse(f"/people/{noted.moment.person_id}?notice=logged#moments", status_code=303)
 
 
-def _id(value: str) -> int:
-    from reciprocity.coach import web as words
-    from reciprocity.errors import InputError
-
-    if not value.strip().isdigit():
-        raise InputError(words.NEED_PERSON)
-    return int(value)
+def _moment_form(
+    request: Request, *, values: dict[str, Any], error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    everyone = [(p.id, p.name) for p in people.everyone(database(request))]
+    return pages(request).render(
+        request,
+        "moment_new.html",
+        status=status,
+        title="",
+        people=everyone,
+        values=values,
+        error=error,
+    )

@@ -14,24 +14,23 @@ from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy.orm import Session
 
+from reciprocity.services import Database, people
 from reciprocity.services import reports as document
 from reciprocity.services.reports import Format
-from reciprocity.web import actions
 from reciprocity.web.render import database, today_of
 
 router = APIRouter(include_in_schema=False)
 
-Maker = Callable[[Session, date, str | None], str]
+Maker = Callable[[Database, date, str | None], str]
 
 
-def _report(session: Session, today: date, name: str | None) -> str:
-    return document.report_html(session, today=today, name=name)[0]
+def _report(store: Database, today: date, name: str | None) -> str:
+    return document.report_html(store, today=today, name=name)[0]
 
 
-def _worksheet(session: Session, today: date, name: str | None) -> str:
-    return document.worksheet_html(session, today=today, name=name)[0]
+def _worksheet(store: Database, today: date, name: str | None) -> str:
+    return document.worksheet_html(store, today=today, name=name)[0]
 
 
 @router.get("/report.html")
@@ -61,9 +60,9 @@ def person_worksheet(request: Request, person_id: int) -> Response:
 def _download(request: Request, what: str, make: Maker, person_id: int | None) -> Response:
     kind = Format.PDF if request.url.path.endswith(".pdf") else Format.HTML
     today = today_of(request)
-    with database(request).transaction() as session:
-        name = None if person_id is None else actions.person_by_id(session, person_id).name
-        html = make(session, today, name)
+    store = database(request)
+    name = None if person_id is None else people.get(store, person_id).name
+    html = make(store, today, name)
     parts = ["reciprocity", what, *([_slug(name, person_id)] if name else []), today.isoformat()]
     headers = {"content-disposition": f'attachment; filename="{"-".join(parts)}.{kind}"'}
     if kind is Format.HTML:

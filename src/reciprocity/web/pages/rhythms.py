@@ -1,9 +1,8 @@
 """Keep-in-touch rhythms and dates to remember, on one page.
 
-Where each rhythm stands is ``agenda.rhythm_rows``: the same last contact and
-the same nudge ``reciprocity due`` gives. Changes go through ``web.actions``
-(as the JSON API's do) to the model's ``set_rhythm`` and the occasion model,
-the ones ``reciprocity rhythm`` and ``reciprocity date`` use.
+Where each rhythm stands is ``services.rhythms.standings``: the same last
+contact and the same nudge ``reciprocity due`` gives. Changes go through
+``services.rhythms``, as ``reciprocity rhythm`` and ``reciprocity date`` do.
 """
 
 from __future__ import annotations
@@ -12,16 +11,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, QueryParams
 
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
-from reciprocity.errors import ReciprocityError
-from reciprocity.model import Occasion, Person, Rhythm
-from reciprocity.model.person import all_people
-from reciprocity.services.due import occasion_rows, occasion_sentence, rhythm_rows, rhythm_sentence
-from reciprocity.web import actions, forms
+from reciprocity.errors import InputError, ReciprocityError
+from reciprocity.services import Database, people, rhythms, shapes
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -38,13 +34,15 @@ def rhythms_page(request: Request) -> HTMLResponse:
 def set_rhythm(request: Request, form: FormData = Depends(forms.read_form)) -> Response:
     values = {**FRESH, **{key: forms.text(form, key) for key in ("person", "ideal", "longest")}}
     try:
-        with database(request).transaction() as session:
-            person = actions.person_by_id(
-                session, forms.chosen_id(values["person"], words.NEED_WHO)
-            )
-            rhythm_id = actions.set_rhythm(
-                session, person, ideal=values["ideal"], longest=values["longest"]
-            ).id
+        ideal = gap(values["ideal"])
+        if ideal is None:
+            raise InputError(practice_words.GAP_NEEDED)
+        rhythm_id = rhythms.set_(
+            database(request),
+            forms.chosen_id(values["person"], words.NEED_WHO),
+            ideal=ideal,
+            longest=gap(values["longest"]),
+        ).id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse(
@@ -55,8 +53,7 @@ def set_rhythm(request: Request, form: FormData = Depends(forms.read_form)) -> R
 @router.post("/rhythms/{rhythm_id}/clear", response_class=HTMLResponse)
 def clear(request: Request, rhythm_id: int) -> Response:
     """An unknown id is answered by the app's own "not found" page, as for rituals."""
-    with database(request).transaction() as session:
-        person_id = actions.clear_rhythm(session, rhythm_id).person_id
+    person_id = rhythms.clear(database(request), rhythm_id).person_id
     return RedirectResponse(f"/rhythms?notice=cleared&person={person_id}", status_code=303)
 
 
@@ -64,15 +61,14 @@ def clear(request: Request, rhythm_id: int) -> Response:
 def add_date(request: Request, form: FormData = Depends(forms.read_form)) -> Response:
     values = {key: forms.text(form, key) for key in ("whose", "title", "on", "yearly")}
     try:
-        with database(request).transaction() as session:
-            occasion_id = actions.new_occasion(
-                session,
-                whose=values["whose"],
-                title=values["title"],
-                on=values["on"],
-                yearly=values["yearly"] == "yes",
-                today=today_of(request),
-            ).id
+        if not values["whose"].strip():
+            raise InputError(practice_words.OCCASION_NEEDS_SOMEONE)
+        day = forms.day(values["on"], today=today_of(request), default_today=False, allow_future=True)
+        if day is None:
+            raise InputError(practice_words.OCCASION_NEEDS_DAY)
+        occasion_id = rhythms.add_date(
+            database(request), values["whose"], values["title"], day, yearly=values["yearly"] == "yes"
+        ).id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse(
@@ -82,12 +78,21 @@ def add_date(request: Request, form: FormData = Depends(forms.read_form)) -> Res
 
 @router.post("/rhythms/dates/{occasion_id}/remove", response_class=HTMLResponse)
 def remove_date(request: Request, occasion_id: int) -> Response:
-    with database(request).transaction() as session:
-        actions.remove_occasion(session, occasion_id)
+    rhythms.remove_date(database(request), occasion_id)
     return RedirectResponse("/rhythms?notice=date-removed#dates-heading", status_code=303)
 
 
-def _notice(session: Session, query: QueryParams) -> str | None:
+def gap(value: str) -> int | None:
+    """A gap in days as typed (blank: None); the model holds its range and the two gaps' order."""
+    if not value.strip():
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise InputError(practice_words.GAP_NOT_A_NUMBER.format(value=value)) from None
+
+
+def _notice(store: Database, query: QueryParams) -> str | None:
     """The sentence after a change, said from what is now stored."""
     kind = query.get("notice", "")
     if kind == "date-removed":
@@ -97,35 +102,41 @@ def _notice(session: Session, query: QueryParams) -> str | None:
     if not raw_id.isdigit():
         return None
     if kind == "set":
-        rhythm = session.get(Rhythm, int(raw_id))
-        return None if rhythm is None else rhythm_sentence(rhythm)
+        rhythm = forms.found(lambda: rhythms.get(store, int(raw_id)))
+        if rhythm is None:
+            return None
+        return practice_words.rhythm_sentence(
+            rhythm.person.name, rhythm.ideal_days, rhythm.longest_days
+        )
     if kind == "cleared":
-        person = session.get(Person, int(raw_id))
+        person = forms.found(lambda: people.get(store, int(raw_id)))
         return None if person is None else practice_words.RHYTHM_CLEARED.format(name=person.name)
-    occasion = session.get(Occasion, int(raw_id))
-    return None if occasion is None else occasion_sentence(occasion)
+    occasion = forms.found(lambda: rhythms.get_date(store, int(raw_id)))
+    if occasion is None:
+        return None
+    return practice_words.occasion_sentence(
+        occasion.title, occasion.whose, occasion.on, occasion.yearly
+    )
 
 
 def _render(
     request: Request, *, values: dict[str, str], error: str | None = None, status: int = 200
 ) -> HTMLResponse:
     today = today_of(request)
-    with database(request).transaction() as session:
-        rhythms = rhythm_rows(session, today)
-        dates = occasion_rows(session, today)
-        people = [(p.id, p.name) for p in all_people(session)]
-        notice = _notice(session, request.query_params)
-    ids = {name: person_id for person_id, name in people}
-    rows: list[dict[str, Any]] = [{**r, "person_id": ids.get(str(r["person"]))} for r in rhythms]
+    store = database(request)
+    standings = rhythms.standings(store, today=today)
+    rows: list[dict[str, Any]] = [
+        {**shapes.rhythm(r), "person_id": r.rhythm.person_id} for r in standings
+    ]
     return pages(request).render(
         request,
         "rhythms.html",
         status=status,
         title=words.RHYTHMS_TITLE,
         rhythms=rows,
-        dates=dates,
-        people=people,
+        dates=[shapes.occasion(d) for d in rhythms.dates(store, today=today)],
+        people=[(p.id, p.name) for p in people.everyone(store)],
         values=values,
-        notice=notice,
+        notice=_notice(store, request.query_params),
         error=error,
     )

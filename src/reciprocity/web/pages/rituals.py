@@ -1,34 +1,29 @@
 """Rituals: what is coming up, who hosts next, marking one done, skipped or moved, adding or ending one.
 
-Every change goes through ``web.actions`` (as the JSON API's do) to the model's
-own functions (``add_ritual``, ``mark_done``, ``mark_skipped``, ``mark_moved``, ``end_ritual``),
-the ones ``reciprocity ritual`` calls; where a ritual stands comes from
-``practices.schedule``.
+Every change goes through ``services.rituals``, as ``reciprocity ritual`` and
+the JSON API's do; where a ritual stands comes from ``practices.schedule``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, QueryParams
 
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
-from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
-from reciprocity.model import ME, Ritual
-from reciprocity.model.person import all_people
-from reciprocity.model.ritual import (
-    all_rituals,
-    find_ritual,
-)
+from reciprocity.errors import ConflictError, InputError, NotFoundError, ReciprocityError
+from reciprocity.model import Ritual
+from reciprocity.practices.recurrence import parse_time
 from reciprocity.practices.schedule import open_between, standing
-from reciprocity.services.due import cadence_words, host_sentence, kept_words, names_of
-from reciprocity.vocabulary import OccurrenceStatus
-from reciprocity.web import actions, forms
+from reciprocity.services import Database, people, rituals
+from reciprocity.services.rituals import Marked
+from reciprocity.vocabulary import ME, OccurrenceStatus
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -62,37 +57,22 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     }
     values["also"] = forms.texts(form, "also")
     try:
-        with database(request).transaction() as session:
-            person = actions.person_by_id(
-                session, forms.chosen_id(values["person"], words.NEED_WHO)
-            )
-            others = [
-                actions.person_by_id(session, forms.chosen_id(i, words.NEED_WHO))
-                for i in values["also"]
-            ]
-            first = None
-            if values["first"] and values["first"] != ME:
-                first = actions.person_by_id(
-                    session, forms.chosen_id(values["first"], words.NEED_WHO)
-                ).name
-            elif values["first"] == ME:
-                first = ME
-            ritual = actions.new_ritual(
-                session,
-                person,
-                title=values["title"],
-                rule=values["rule"],
-                start=values["from"],
-                end=values["until"],
-                at=values["at"],
-                zone=values["zone"],
-                others=others,
-                first=first,
-                rotates=values["rotate"] != "no",
-                note=values["note"],
-                today=today,
-            )
-            ritual_id = ritual.id
+        first = values["first"]
+        added = rituals.add(
+            database(request),
+            forms.chosen_id(values["person"], words.NEED_WHO),
+            title=values["title"],
+            rule=values["rule"],
+            start=forms.day(values["from"], today=today, allow_future=True) or today,
+            end=later_day(values["until"], today=today),
+            at=parse_time(values["at"]) if values["at"].strip() else None,
+            zone=values["zone"].strip() or None,
+            others=[forms.chosen_id(i, words.NEED_WHO) for i in values["also"]],
+            first=None if not first else (ME if first == ME else forms.chosen_id(first, words.NEED_WHO)),
+            rotates=values["rotate"] != "no",
+            note=values["note"],
+        )
+        ritual_id = added.ritual.id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse(
@@ -106,13 +86,13 @@ def done(request: Request, ritual_id: int, form: FormData = Depends(forms.read_f
         request,
         ritual_id,
         "done",
-        lambda ritual: actions.ritual_done(
-            ritual,
-            on=forms.text(form, "on"),
-            planned=forms.text(form, "for"),
-            host=forms.text(form, "host"),
+        lambda store, today: rituals.done(
+            store,
+            ritual_id,
+            on=forms.day(forms.text(form, "on"), today=today) or today,
+            planned=later_day(forms.text(form, "for"), today=today),
+            host=forms.text(form, "host").strip() or None,
             note=forms.text(form, "note"),
-            today=today_of(request),
         ),
     )
 
@@ -123,11 +103,12 @@ def skip(request: Request, ritual_id: int, form: FormData = Depends(forms.read_f
         request,
         ritual_id,
         "skipped",
-        lambda ritual: actions.ritual_skipped(
-            ritual,
-            planned=forms.text(form, "for"),
+        lambda store, today: rituals.skip(
+            store,
+            ritual_id,
+            today=today,
+            planned=later_day(forms.text(form, "for"), today=today),
             note=forms.text(form, "note"),
-            today=today_of(request),
         ),
     )
 
@@ -138,11 +119,12 @@ def move(request: Request, ritual_id: int, form: FormData = Depends(forms.read_f
         request,
         ritual_id,
         "moved",
-        lambda ritual: actions.ritual_moved(
-            ritual,
-            to=forms.text(form, "to"),
-            planned=forms.text(form, "for"),
-            today=today_of(request),
+        lambda store, today: rituals.move(
+            store,
+            ritual_id,
+            today=today,
+            to=_move_to(forms.text(form, "to"), today),
+            planned=later_day(forms.text(form, "for"), today=today),
         ),
     )
 
@@ -153,16 +135,36 @@ def end(request: Request, ritual_id: int, form: FormData = Depends(forms.read_fo
         request,
         ritual_id,
         "ended",
-        lambda ritual: actions.ritual_ended(
-            ritual, on=forms.text(form, "on"), today=today_of(request)
+        lambda store, today: _ended(
+            rituals.end(store, ritual_id, on=later_day(forms.text(form, "on"), today=today) or today)
         ),
     )
 
 
-def _change(request: Request, ritual_id: int, notice: str, change: Any) -> Response:
+def later_day(value: str, *, today: date) -> date | None:
+    """A day that may lie ahead (a ritual's end, a planned occurrence); blank is None."""
+    return forms.day(value, today=today, default_today=False, allow_future=True)
+
+
+def _move_to(value: str, today: date) -> date:
+    day = later_day(value, today=today)
+    if day is None:
+        raise InputError(words.RITUAL_MOVE_NEEDS_DAY)
+    return day
+
+
+def _ended(ritual: Ritual) -> date:
+    assert ritual.end is not None
+    return ritual.end
+
+
+Change = Callable[[Database, date], "Marked | date"]
+
+
+def _change(request: Request, ritual_id: int, notice: str, change: Change) -> Response:
     try:
-        with database(request).transaction() as session:
-            due: date = change(find_ritual(session, ritual_id))
+        done = change(database(request), today_of(request))
+        due = done.occurrence.due if isinstance(done, Marked) else done
     except NotFoundError:
         raise
     except ReciprocityError as error:
@@ -186,40 +188,33 @@ def _card(ritual: Ritual, today: date) -> dict[str, Any]:
     return {
         "id": ritual.id,
         "title": ritual.title,
-        "names": names_of(ritual),
-        "cadence": cadence_words(ritual.rule),
+        "names": " and ".join(p.name for p in ritual.people),
+        "cadence": practice_words.cadence_words(ritual.rule),
         "waiting": where.waiting,
         "upcoming": where.upcoming,
         "mark": mark,
         "coming": coming,
-        "host": host_sentence(ritual.next_host),
+        "host": practice_words.host_sentence(ritual.next_host),
         "next_host": ritual.next_host,
         "rotation": ritual.rotation if ritual.rotates else [],
-        "kept": kept_words(where.kept.as_dict()),
+        "kept": practice_words.kept_words(where.kept.as_dict()),
         "ended": ritual.end if ritual.end is not None and ritual.end < today else None,
         "ends": ritual.end if ritual.end is not None and ritual.end >= today else None,
         "note": ritual.note,
     }
 
 
-def _notice(session: Session, query: QueryParams) -> str | None:
+def _notice(store: Database, query: QueryParams) -> str | None:
     """The sentence after a change, said from what is now stored."""
     kind = query.get("notice", "")
     raw_id = query.get("ritual", "")
-    if not raw_id.isdigit():
-        return None
-    ritual = session.get(Ritual, int(raw_id))
+    ritual = forms.found(lambda: rituals.get(store, int(raw_id))) if raw_id.isdigit() else None
     if ritual is None:
         return None
     if kind == "added":
-        text = practice_words.RITUAL_ADDED.format(
-            id=ritual.id,
-            title=ritual.title,
-            names=names_of(ritual),
-            cadence=cadence_words(ritual.rule),
-            start=ritual.start.isoformat(),
-        )
-        return f"{text} {host_sentence(ritual.next_host)}".strip()
+        names = [p.name for p in ritual.people]
+        text = practice_words.ritual_added(ritual.id, ritual.title, names, ritual.rule, ritual.start)
+        return f"{text} {practice_words.host_sentence(ritual.next_host)}".strip()
     if kind == "ended" and ritual.end is not None:
         return words.RITUAL_ENDED_NOTICE.format(title=ritual.title, end=ritual.end.isoformat())
     occurrence = next(
@@ -227,15 +222,13 @@ def _notice(session: Session, query: QueryParams) -> str | None:
     )
     if occurrence is None:
         return None
-    due = occurrence.due.isoformat()
-    on = occurrence.on.isoformat() if occurrence.on else due
+    on = occurrence.on or occurrence.due
     if kind == "done" and occurrence.status is OccurrenceStatus.DONE:
-        text = practice_words.RITUAL_DONE.format(title=ritual.title, on=on, due=due)
-        return f"{text} {host_sentence(ritual.next_host)}".strip()
+        return practice_words.ritual_done(ritual.title, on, occurrence.due, ritual.next_host)
     if kind == "skipped" and occurrence.status is OccurrenceStatus.SKIPPED:
-        return practice_words.RITUAL_SKIPPED.format(title=ritual.title, due=due)
+        return practice_words.RITUAL_SKIPPED.format(title=ritual.title, due=occurrence.due)
     if kind == "moved" and occurrence.status is OccurrenceStatus.MOVED:
-        return practice_words.RITUAL_MOVED.format(title=ritual.title, due=due, to=on)
+        return practice_words.RITUAL_MOVED.format(title=ritual.title, due=occurrence.due, to=on)
     return None
 
 
@@ -243,19 +236,18 @@ def _render(
     request: Request, *, values: dict[str, Any], error: str | None = None, status: int = 200
 ) -> HTMLResponse:
     today = today_of(request)
-    with database(request).transaction() as session:
-        cards = [_card(r, today) for r in all_rituals(session)]
-        people = [(p.id, p.name) for p in all_people(session)]
-        notice = _notice(session, request.query_params)
+    store = database(request)
+    cards = [_card(r, today) for r in rituals.everyone(store)]
+    everyone = [(p.id, p.name) for p in people.everyone(store)]
     return pages(request).render(
         request,
         "rituals.html",
         status=status,
         title=words.RITUALS_TITLE,
         cards=cards,
-        people=people,
+        people=everyone,
         values=values,
         today=today,
-        notice=notice,
+        notice=_notice(store, request.query_params),
         error=error,
     )

@@ -1,8 +1,7 @@
 """Seasons: stretches when one side legitimately needs more, and the roles shared during them.
 
-Roles under stress (one plans, one listens, then switch) go through the same
-``model.role`` functions as ``reciprocity roles``: ``set_roles`` (by way of
-``web.actions.share_roles``), ``switch_roles`` and ``stop_roles``.
+Roles under stress (one plans, one listens, then switch) go through
+``services.roles``, as ``reciprocity roles`` does.
 """
 
 from __future__ import annotations
@@ -13,17 +12,15 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, QueryParams
 
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
-from reciprocity.model import Person, RoleRotation
-from reciprocity.model.person import all_people
-from reciprocity.model.role import all_rotations, find_rotation, stop_roles, switch_roles
-from reciprocity.services.due import holders_words, rotation_row
-from reciprocity.web import actions, forms
+from reciprocity.model.role import EVERY_MAX
+from reciprocity.services import Database, people, roles, seasons, shapes
+from reciprocity.vocabulary import ME, SeasonKind
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -43,8 +40,14 @@ def start_season(request: Request, form: FormData = Depends(forms.read_form)) ->
         "note": forms.text(form, "note"),
     }
     try:
-        with database(request).transaction() as session:
-            actions.start_season(session, today=today_of(request), **values)
+        whose = values["whose"].strip() or ME
+        seasons.start(
+            database(request),
+            whose,
+            forms.choice(values["kind"], SeasonKind, "kind of season"),
+            on=forms.day(values["on"], today=today_of(request)) or today_of(request),
+            note=values["note"],
+        )
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse("/seasons", status_code=303)
@@ -55,10 +58,8 @@ def end_season(
     request: Request, season_id: int, form: FormData = Depends(forms.read_form)
 ) -> Response:
     try:
-        with database(request).transaction() as session:
-            actions.end_season(
-                session, season_id, on=forms.text(form, "on"), today=today_of(request)
-            )
+        today = today_of(request)
+        seasons.end(database(request), season_id, on=forms.day(forms.text(form, "on"), today=today) or today)
     except ReciprocityError as error:
         return _render(request, values={}, error=str(error), status=400)
     return RedirectResponse("/seasons", status_code=303)
@@ -70,29 +71,32 @@ def share_roles(
 ) -> Response:
     typed = {key: forms.text(form, key) for key in ("mine", "theirs", "every", "with")}
     try:
-        with database(request).transaction() as session:
-            rotation = actions.share_roles(
-                session,
-                season_id,
-                mine=typed["mine"],
-                theirs=typed["theirs"],
-                every=typed["every"],
-                with_whom=typed["with"],
-                today=today_of(request),
-            )
-            found = (rotation.id, rotation.season_id)
+        every = forms.optional_int(
+            typed["every"],
+            low=1,
+            high=EVERY_MAX,
+            message=practice_words.ROLES_EVERY_RANGE.format(value="{value}", limit=EVERY_MAX),
+        )
+        rotation = roles.share(
+            database(request),
+            season_id,
+            typed["mine"],
+            typed["theirs"],
+            today=today_of(request),
+            every_days=every,
+            with_whom=typed["with"].strip() or None,
+        )
+        found = (rotation.id, rotation.season_id)
     except ReciprocityError as error:
-        roles = {"season": season_id, **typed}
-        return _render(request, values={}, roles=roles, error=str(error), status=400)
+        typed_back = {"season": season_id, **typed}
+        return _render(request, values={}, roles_typed=typed_back, error=str(error), status=400)
     return _back("roles-set", f"rotation={found[0]}", found[1])
 
 
 @router.post("/roles/{rotation_id}/switch", response_class=HTMLResponse)
 def switch(request: Request, rotation_id: int) -> Response:
     try:
-        with database(request).transaction() as session:
-            rotation = switch_roles(find_rotation(session, rotation_id))
-            season_id = rotation.season_id
+        season_id = roles.switch(database(request), rotation_id).season_id
     except ReciprocityError as error:
         return _render(request, values={}, error=str(error), status=400)
     return _back("roles-switched", f"rotation={rotation_id}", season_id)
@@ -101,31 +105,28 @@ def switch(request: Request, rotation_id: int) -> Response:
 @router.post("/roles/{rotation_id}/stop", response_class=HTMLResponse)
 def stop(request: Request, rotation_id: int) -> Response:
     try:
-        with database(request).transaction() as session:
-            rotation = find_rotation(session, rotation_id)
-            season_id, person_id = rotation.season_id, rotation.person_id
-            stop_roles(session, rotation)
+        stopped = roles.stop(database(request), rotation_id)
     except ReciprocityError as error:
         return _render(request, values={}, error=str(error), status=400)
-    return _back("roles-stopped", f"person={person_id}", season_id)
+    return _back("roles-stopped", f"person={stopped.person_id}", stopped.season_id)
 
 
 def _back(notice: str, about: str, season_id: int) -> RedirectResponse:
     return RedirectResponse(f"/seasons?notice={notice}&{about}#season-{season_id}", status_code=303)
 
 
-def _notice(session: Session, query: QueryParams, today: date) -> str | None:
+def _notice(store: Database, query: QueryParams, today: date) -> str | None:
     """The sentence after a change to shared roles, said from what is now stored."""
     kind = query.get("notice", "")
     if kind == "roles-stopped":
         raw_person = query.get("person", "")
-        person = session.get(Person, int(raw_person)) if raw_person.isdigit() else None
+        person = forms.found(lambda: people.get(store, int(raw_person))) if raw_person.isdigit() else None
         return None if person is None else words.ROLES_NOTICES[kind].format(name=person.name)
     raw_id = query.get("rotation", "")
-    rotation = session.get(RoleRotation, int(raw_id)) if raw_id.isdigit() else None
+    rotation = forms.found(lambda: roles.get(store, int(raw_id))) if raw_id.isdigit() else None
     if rotation is None:
         return None
-    holders = holders_words(rotation.holders(today))
+    holders = practice_words.holders_words(rotation.holders(today))
     if kind == "roles-set":
         return words.ROLES_NOTICES[kind].format(holders=holders)
     if kind == "roles-switched":
@@ -137,25 +138,25 @@ def _render(
     request: Request,
     *,
     values: dict[str, Any],
-    roles: dict[str, Any] | None = None,
+    roles_typed: dict[str, Any] | None = None,
     error: str | None = None,
     status: int = 200,
 ) -> HTMLResponse:
     today = today_of(request)
-    with database(request).transaction() as session:
-        rotations: dict[int, list[dict[str, object]]] = defaultdict(list)
-        for rotation in all_rotations(session):
-            rotations[rotation.season_id].append(rotation_row(rotation, today))
-        return pages(request).render(
-            request,
-            "seasons.html",
-            status=status,
-            title="",
-            seasons=actions.all_seasons(session),
-            rotations=rotations,
-            people=[p.name for p in all_people(session)],
-            values=values,
-            roles=roles or {},
-            notice=_notice(session, request.query_params, today),
-            error=error,
-        )
+    store = database(request)
+    rotations: dict[int, list[dict[str, object]]] = defaultdict(list)
+    for rotation in roles.everyone(store):
+        rotations[rotation.season_id].append(shapes.rotation(rotation, today))
+    return pages(request).render(
+        request,
+        "seasons.html",
+        status=status,
+        title="",
+        seasons=seasons.everyone(store),
+        rotations=rotations,
+        people=[p.name for p in people.everyone(store)],
+        values=values,
+        roles=roles_typed or {},
+        notice=_notice(store, request.query_params, today),
+        error=error,
+    )

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reciprocity import __version__
 from reciprocity.coach import web as words
-from reciprocity.errors import ConflictError
 from reciprocity.evidence.derive import EvidenceSettings
-from reciprocity.store import backup
+from reciprocity.services import data
 from reciprocity.web.render import database, pages
 from reciprocity.web.settings import WebSettings
 
@@ -24,17 +20,21 @@ def settings_page(request: Request) -> HTMLResponse:
     store = database(request)
     path = store.sqlite_path
     made = request.query_params.get("backup", "")
-    copies = _copies(path) if path is not None else []
+    kept = data.copies(store)
+    copies = [
+        (c.path, words.size_words(c.size), c.made.strftime("%Y-%m-%d %H:%M")) for c in kept
+    ]
     notice = None
-    if made and path is not None and any(c.name == made for c, _, _ in copies):
-        notice = words.SETTINGS_BACKUP_MADE.format(path=path.with_name(made))
+    found = next((c.path for c in kept if c.path.name == made), None) if made else None
+    if found is not None:
+        notice = words.SETTINGS_BACKUP_MADE.format(path=found)
     settings: WebSettings = request.app.state.settings
     reading = EvidenceSettings()
     return pages(request).render(
         request,
         "settings.html",
         title=words.SETTINGS_TITLE,
-        where=str(path) if path is not None else store.url.render_as_string(hide_password=True),
+        where=data.where(store),
         sqlite=path is not None,
         copies=copies,
         notice=notice,
@@ -50,29 +50,8 @@ def settings_page(request: Request) -> HTMLResponse:
 
 @router.post("/settings/backup")
 def make_backup(request: Request) -> Response:
-    store = database(request)
-    if store.sqlite_path is None:
-        raise ConflictError(words.SETTINGS_NOT_SQLITE)
-    copy = backup.copy_aside(store.engine, store.sqlite_path, reason="backup")
+    copy = data.backup_now(database(request))
     return RedirectResponse(f"/settings?backup={copy.name}#backups", status_code=303)
-
-
-def _copies(path: Path) -> list[tuple[Path, str, str]]:
-    """Copies kept beside the database (this app's and the automatic ones), newest first."""
-    found = [
-        p
-        for p in path.parent.glob(f"{path.stem}.*{path.suffix or '.db'}")
-        if p.is_file() and p != path
-    ]
-    found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    return [
-        (
-            p,
-            words.size_words(p.stat().st_size),
-            datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M"),
-        )
-        for p in found
-    ]
 
 
 def _hours(seconds: float) -> str:

@@ -8,12 +8,9 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
-from reciprocity.errors import ReciprocityError
-from reciprocity.model import Win
-from reciprocity.model.person import all_people
-from reciprocity.model.win import recent_wins, wins_with
-from reciprocity.services.due import person_named
-from reciprocity.web import actions, forms
+from reciprocity.errors import InputError, ReciprocityError
+from reciprocity.services import people, wins
+from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -29,10 +26,10 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     today = today_of(request)
     values = {key: forms.text(form, key) for key in ("whose", "text", "on")}
     try:
-        with database(request).transaction() as session:
-            win_id = actions.new_win(
-                session, whose=values["whose"], text=values["text"], on=values["on"], today=today
-            ).id
+        if not values["whose"].strip():
+            raise InputError(practice_words.WIN_NEEDS_SOMEONE)
+        day = forms.day(values["on"], today=today) or today
+        win_id = wins.add(database(request), values["whose"], values["text"], on=day).id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
     return RedirectResponse(f"/wins?added={win_id}#win-{win_id}", status_code=303)
@@ -43,24 +40,24 @@ def _render(
 ) -> HTMLResponse:
     shown = request.query_params.get("show", "")
     added = request.query_params.get("added", "")
-    with database(request).transaction() as session:
-        people = [p.name for p in all_people(session)]
-        wins = wins_with(session, person_named(session, shown)) if shown else recent_wins(session)
-        notice = None
-        win = session.get(Win, int(added)) if added.isdigit() else None
-        if win is not None:
-            notice = practice_words.WIN_ADDED.format(
-                whose=practice_words.YOUR_OWN if win.person is None else win.person.name,
-                on=win.on.isoformat(),
-            )
-        rows = [(w.id, w.whose, w.on, w.text) for w in wins]
+    store = database(request)
+    found = wins.of(store, shown) if shown else wins.recent(store)
+    win = forms.found(lambda: wins.get(store, int(added))) if added.isdigit() else None
+    notice = None
+    if win is not None:
+        notice = practice_words.WIN_ADDED.format(
+            whose=practice_words.YOUR_OWN if win.person is None else win.person.name,
+            on=win.on.isoformat(),
+        )
+    rows = [(w.id, w.whose, w.on, w.text) for w in found]
+    everyone = [p.name for p in people.everyone(store)]
     return pages(request).render(
         request,
         "wins.html",
         status=status,
         title=words.WINS_TITLE,
         rows=rows,
-        people=people,
+        people=everyone,
         shown=shown,
         values=values,
         notice=notice,

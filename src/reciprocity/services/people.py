@@ -1,0 +1,252 @@
+"""The people in your life: adding, changing and removing them, and seeing them.
+
+A person is one relationship with the user. What is kept about them (moments,
+seasons, audit entries, chats) goes with them when they are removed, and a
+removal says first what would go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from reciprocity.model import AuditEntry, Moment, Person, Season
+from reciprocity.model.person import add_person, all_people, rename_person
+from reciprocity.patterns import RelationshipPattern
+from reciprocity.services.lookup import PersonRef, person
+from reciprocity.services.patterns import pattern_of
+from reciprocity.store import Database
+from reciprocity.vocabulary import CareStyle, RelationshipKind
+
+RECENT_MOMENTS = 12
+"""The newest moments ``detail`` carries."""
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """Someone in the list, with how many moments are noted and the latest one's day."""
+
+    person: Person
+    moments: int
+    last_moment: date | None
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    """One person: their row, recent moments (newest first), seasons and latest audit entry."""
+
+    row: PersonRow
+    recent_moments: list[Moment]
+    seasons: list[Season]
+    latest_entry: AuditEntry | None
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    """What a person's page shows: their patterns, the seasons bearing on them (theirs and
+    the user's own, latest first), their newest moments and how many more are kept, and
+    their audit entries (latest first)."""
+
+    person: Person
+    pattern: RelationshipPattern
+    seasons: list[Season]
+    moments: list[Moment]
+    more_moments: int
+    entries: list[AuditEntry]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What goes with someone who is removed."""
+
+    name: str
+    moments: int
+    seasons: int
+    ratings: int
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What ``edit`` changes; ``None`` leaves a detail as it is (``clear_birthday`` clears it)."""
+
+    name: str | None = None
+    kind: RelationshipKind | None = None
+    birthday: date | None = None
+    clear_birthday: bool = False
+    my_care: Sequence[CareStyle] | None = None
+    their_care: Sequence[CareStyle] | None = None
+    note: str | None = None
+
+
+def everyone(db: Database) -> list[Person]:
+    """Everyone, by name."""
+    with db.transaction() as session:
+        return all_people(session)
+
+
+def rows(db: Database) -> list[PersonRow]:
+    """Everyone, by name, with their moments counted."""
+    with db.transaction() as session:
+        stats = _moment_stats(session)
+        return [PersonRow(p, *stats.get(p.id, (0, None))) for p in all_people(session)]
+
+
+def get(db: Database, ref: PersonRef) -> Person:
+    with db.transaction() as session:
+        return person(session, ref)
+
+
+def detail(db: Database, ref: PersonRef) -> PersonDetail:
+    with db.transaction() as session:
+        found = person(session, ref)
+        stats = _moment_stats(session, found.id)
+        recent = list(
+            session.scalars(
+                select(Moment)
+                .where(Moment.person_id == found.id)
+                .order_by(Moment.on.desc(), Moment.id.desc())
+                .limit(RECENT_MOMENTS)
+            )
+        )
+        seasons = list(
+            session.scalars(
+                select(Season)
+                .where(Season.person_id == found.id)
+                .options(selectinload(Season.person))
+                .order_by(Season.start, Season.id)
+            )
+        )
+        return PersonDetail(
+            PersonRow(found, *stats.get(found.id, (0, None))),
+            recent,
+            seasons,
+            latest_entry(found),
+        )
+
+
+def page(db: Database, ref: PersonRef, *, today: date, moments: int = 200) -> PersonPage:
+    """A person's page: their patterns and what is kept about them (the newest ``moments``)."""
+    with db.transaction() as session:
+        found = person(session, ref)
+        pattern = pattern_of(session, found, today=today)
+        bearing = select(Season).where(
+            (Season.person_id == found.id) | Season.person_id.is_(None)
+        )
+        seasons = list(
+            session.scalars(
+                bearing.options(selectinload(Season.person)).order_by(
+                    Season.start.desc(), Season.id
+                )
+            )
+        )
+        newest = list(
+            session.scalars(
+                select(Moment)
+                .where(Moment.person_id == found.id)
+                .order_by(Moment.on.desc(), Moment.id.desc())
+                .limit(moments)
+            )
+        )
+        total, _last = _moment_stats(session, found.id).get(found.id, (0, None))
+        entries = list(
+            session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.person_id == found.id)
+                .options(selectinload(AuditEntry.audit), selectinload(AuditEntry.ratings))
+            )
+        )
+        entries.sort(key=lambda e: (e.audit.on, e.audit.id), reverse=True)
+        return PersonPage(found, pattern, seasons, newest, total - len(newest), entries)
+
+
+def add(
+    db: Database,
+    name: str,
+    *,
+    kind: RelationshipKind = RelationshipKind.FRIEND,
+    birthday: date | None = None,
+    my_care: Sequence[CareStyle] = (),
+    their_care: Sequence[CareStyle] = (),
+    note: str = "",
+) -> Person:
+    with db.transaction() as session:
+        return add_person(
+            session,
+            name,
+            kind=kind,
+            birthday=birthday,
+            my_care=list(my_care),
+            their_care=list(their_care),
+            note=note.strip(),
+        )
+
+
+def edit(db: Database, ref: PersonRef, changes: Changes) -> Person:
+    """Change someone's details; what ``changes`` leaves out stays as it is."""
+    with db.transaction() as session:
+        found = person(session, ref)
+        if changes.name is not None:
+            rename_person(session, found, changes.name)
+        if changes.kind is not None:
+            found.kind = changes.kind
+        if changes.clear_birthday:
+            found.birthday = None
+        elif changes.birthday is not None:
+            found.birthday = changes.birthday
+        if changes.my_care is not None:
+            found.my_care = list(changes.my_care)
+        if changes.their_care is not None:
+            found.their_care = list(changes.their_care)
+        if changes.note is not None:
+            found.note = changes.note
+        session.flush()
+        return found
+
+
+def removal(db: Database, ref: PersonRef) -> Removal:
+    """What removing someone would take with them; nothing is changed."""
+    with db.transaction() as session:
+        return _removal(person(session, ref))
+
+
+def remove(db: Database, ref: PersonRef) -> Removal:
+    """Remove someone and everything kept about them; returns what went."""
+    with db.transaction() as session:
+        found = person(session, ref)
+        gone = _removal(found)
+        session.delete(found)
+        return gone
+
+
+def latest_entry(found: Person) -> AuditEntry | None:
+    """The person's entry in the latest audit that included them."""
+    entries = sorted(found.audit_entries, key=lambda e: (e.audit.on, e.audit.id))
+    if not entries:
+        return None
+    latest = entries[-1]
+    _ = latest.audit, latest.ratings, latest.person  # loaded for the caller
+    return latest
+
+
+def _removal(found: Person) -> Removal:
+    return Removal(
+        name=found.name,
+        moments=len(found.moments),
+        seasons=len(found.seasons),
+        ratings=len(found.audit_entries),
+    )
+
+
+def _moment_stats(
+    session: Session, person_id: int | None = None
+) -> dict[int, tuple[int, date | None]]:
+    query = select(Moment.person_id, func.count(Moment.id), func.max(Moment.on)).group_by(
+        Moment.person_id
+    )
+    if person_id is not None:
+        query = query.where(Moment.person_id == person_id)
+    return {pid: (count, last) for pid, count, last in session.execute(query)}

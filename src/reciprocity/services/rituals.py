@@ -1,0 +1,160 @@
+"""Rituals: shared habits with a cadence, who hosts next, and marking what became of each.
+
+Adding one, marking an occurrence done, skipped or moved, and letting one end,
+through the model's own rules (``model.ritual``); where each stands comes
+from ``practices.schedule``. Rituals come back with their people, rotation and
+occurrences read, for the faces to show after the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy.orm import Session
+
+from reciprocity.model import ME, Occurrence, Ritual
+from reciprocity.model.ritual import (
+    add_ritual,
+    all_rituals,
+    end_ritual,
+    find_ritual,
+    first_day,
+    mark_done,
+    mark_moved,
+    mark_skipped,
+)
+from reciprocity.services.lookup import PersonRef, person
+from reciprocity.store import Database
+
+
+@dataclass(frozen=True)
+class Added:
+    ritual: Ritual
+    next_day: date | None
+    """The first occurrence from its first day on, if there is one."""
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A ritual after one of its occurrences was marked, and that occurrence."""
+
+    ritual: Ritual
+    occurrence: Occurrence
+
+
+def add(
+    db: Database,
+    who: PersonRef,
+    *,
+    title: str,
+    rule: str,
+    start: date,
+    end: date | None = None,
+    at: time | None = None,
+    zone: str | None = None,
+    others: Sequence[PersonRef] = (),
+    first: PersonRef | None = None,
+    rotates: bool = True,
+    note: str = "",
+) -> Added:
+    """A ritual with someone (and ``others``); ``first`` hosts first: ``"me"`` or a person."""
+    with db.transaction() as session:
+        host = None if first is None else _host(session, first)
+        ritual = add_ritual(
+            person(session, who),
+            title=title,
+            rule=rule,
+            start=start,
+            end=end,
+            at=at,
+            zone=zone,
+            others=[person(session, o) for o in others],
+            first=host,
+            rotates=rotates,
+            note=note,
+        )
+        session.add(ritual)
+        session.flush()
+        return Added(loaded(ritual), first_day(ritual, start))
+
+
+def everyone(db: Database) -> list[Ritual]:
+    """Every ritual, by its first day."""
+    with db.transaction() as session:
+        return [loaded(r) for r in all_rituals(session)]
+
+
+def get(db: Database, ritual_id: int) -> Ritual:
+    with db.transaction() as session:
+        return loaded(find_ritual(session, ritual_id))
+
+
+def done(
+    db: Database,
+    ritual_id: int,
+    *,
+    on: date,
+    planned: date | None = None,
+    host: PersonRef | None = None,
+    note: str = "",
+) -> Marked:
+    """Mark the occurrence planned for ``planned`` (default: the latest open one) done on ``on``."""
+    with db.transaction() as session:
+        ritual = find_ritual(session, ritual_id)
+        hosted = None if host is None else _host(session, host)
+        due = mark_done(ritual, on=on, planned=planned, host=hosted, note=note)
+        return _marked(session, ritual, due)
+
+
+def skip(
+    db: Database, ritual_id: int, *, today: date, planned: date | None = None, note: str = ""
+) -> Marked:
+    """Skip one occurrence by choice; whoever was to host still hosts next."""
+    with db.transaction() as session:
+        ritual = find_ritual(session, ritual_id)
+        due = mark_skipped(ritual, today=today, planned=planned, note=note)
+        return _marked(session, ritual, due)
+
+
+def move(
+    db: Database, ritual_id: int, *, today: date, to: date, planned: date | None = None
+) -> Marked:
+    """Move one occurrence (default: the next open one) to ``to``."""
+    with db.transaction() as session:
+        ritual = find_ritual(session, ritual_id)
+        due = mark_moved(ritual, today=today, to=to, planned=planned)
+        return _marked(session, ritual, due)
+
+
+def end(db: Database, ritual_id: int, *, on: date) -> Ritual:
+    """Let a ritual end on ``on``, its last day; its history is kept."""
+    with db.transaction() as session:
+        ritual = find_ritual(session, ritual_id)
+        end_ritual(ritual, on=on)
+        session.flush()
+        return loaded(ritual)
+
+
+def loaded(ritual: Ritual) -> Ritual:
+    """The ritual with its people, rotation and occurrences read."""
+    _ = ritual.people, ritual.rotation, ritual.occurrences
+    return ritual
+
+
+def _host(session: Session, who: PersonRef) -> str:
+    """A host as the rotation names one: ``"me"`` or a name (a person's id gives their name).
+
+    A name is checked against the ritual's rotation by the model (``in_rotation``),
+    which says who is in it when someone is not.
+    """
+    if isinstance(who, int):
+        return person(session, who).name
+    return ME if who.strip().casefold() == ME else who
+
+
+def _marked(session: Session, ritual: Ritual, due: date) -> Marked:
+    session.flush()
+    occurrence = next(o for o in ritual.occurrences if o.due == due)
+    return Marked(loaded(ritual), occurrence)

@@ -1,0 +1,187 @@
+"""One JSON shape per concept, made once: what ``--json`` prints and ``/api`` answers.
+
+Each function turns a service's result into plain JSON data. The command line
+and the JSON API both call these, so the two can never drift apart. Keys only
+ever get added (DESIGN.md, "JSON shapes").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from reciprocity.coach import practices as words
+from reciprocity.model import (
+    Audit,
+    Boundary,
+    CheckIn,
+    Moment,
+    Ritual,
+    RoleRotation,
+    Season,
+    Win,
+)
+from reciprocity.practices.schedule import standing
+from reciprocity.services.boundaries import wording
+from reciprocity.services.due import Due, DueItem
+from reciprocity.services.people import PersonDetail, PersonRow
+from reciprocity.services.rhythms import DateStanding, RhythmStanding
+
+JSON = dict[str, Any]
+
+
+def person(row: PersonRow) -> JSON:
+    """Someone in the list: ``people list --json`` and ``GET /api/people``."""
+    return {
+        "id": row.person.id,
+        **row.person.as_dict(),
+        "moments": row.moments,
+        "last_moment": row.last_moment.isoformat() if row.last_moment else None,
+    }
+
+
+def person_detail(found: PersonDetail) -> JSON:
+    """One person: ``people show --json`` and ``GET /api/people/{id}``."""
+    entry = found.latest_entry
+    return {
+        **person(found.row),
+        "recent_moments": [moment(m) for m in found.recent_moments],
+        "seasons": [season(s) for s in found.seasons],
+        "latest_audit": (
+            {"id": entry.audit.id, "date": entry.audit.on.isoformat(), **entry.as_dict()}
+            if entry is not None
+            else None
+        ),
+    }
+
+
+def moment(found: Moment) -> JSON:
+    return {"id": found.id, **found.as_dict()}
+
+
+def season(found: Season) -> JSON:
+    return {"id": found.id, **found.as_dict(), "ongoing": found.end is None}
+
+
+def audit_summary(found: Audit) -> JSON:
+    """An audit in a list: ``audit list --json`` and ``GET /api/audits``."""
+    return {
+        "id": found.id,
+        "date": found.on.isoformat(),
+        "note": found.note,
+        "people": [e.person.name for e in found.entries],
+        "overall": {e.person.name: e.rating for e in found.entries},
+    }
+
+
+def audit(found: Audit) -> JSON:
+    """One audit in full: ``audit show ID --json`` and ``GET /api/audits/{id}``."""
+    return {"id": found.id, **found.as_dict()}
+
+
+def ritual(found: Ritual, today: date) -> JSON:
+    """One ritual: ``ritual list --json`` and ``GET /api/rituals``.
+
+    Its stored shape, who it is with, the cadence in words, who hosts next (as a
+    name and as a sentence), the occurrence waiting and the next one, and how
+    well it has been kept (as numbers and in words).
+    """
+    where = standing(found.cadence, found.records, today)
+    kept = where.kept.as_dict()
+    return {
+        "id": found.id,
+        **found.as_dict(),
+        "people": [p.name for p in found.people],
+        "cadence": words.cadence_words(found.rule),
+        "hosts_next": found.next_host,
+        "host_sentence": words.host_sentence(found.next_host),
+        **where.as_dict(),
+        "kept_words": words.kept_words(kept),
+    }
+
+
+def rotation(found: RoleRotation, today: date) -> JSON:
+    """Roles shared during a season: ``roles list --json`` and ``GET /api/roles``.
+
+    Its stored shape, who holds which role today (as a mapping and in words), and
+    when the roles next switch by themselves (None: only by hand).
+    """
+    holders = found.holders(today)
+    switch = found.next_switch(today)
+    return {
+        "id": found.id,
+        **found.as_dict(),
+        "today": holders,
+        "holders_words": words.holders_words(holders),
+        "next_switch": None if switch is None else switch.isoformat(),
+        "switch_words": words.switch_words(found.every_days, switch),
+    }
+
+
+def checkin(found: CheckIn) -> JSON:
+    return {"id": found.id, **found.as_dict()}
+
+
+def boundary(found: Boundary) -> JSON:
+    """A boundary with the gentle check of its wording: ``boundary list --json``, ``/api``."""
+    checked = wording(found.request)
+    offer = checked.offer
+    return {
+        "id": found.id,
+        **found.as_dict(),
+        "offer": None if offer is None else {"why": offer.why, "rewrite": offer.rewrite},
+        "vague": checked.vague,
+    }
+
+
+def win(found: Win) -> JSON:
+    return {"id": found.id, **found.as_dict()}
+
+
+def rhythm(found: RhythmStanding) -> JSON:
+    """A rhythm with where it stands: ``rhythm list --json`` and ``GET /api/rhythms``.
+
+    Its gaps, the last contact and the days since, and ``nudge``: the words
+    ``due`` says about it now, or None when nothing needs saying.
+    """
+    return {
+        "id": found.rhythm.id,
+        **found.rhythm.as_dict(),
+        "last_contact": None if found.last_contact is None else found.last_contact.isoformat(),
+        "days_since": found.days_since,
+        "nudge": None if found.nudge is None else words.due_text(found.nudge),
+    }
+
+
+def occasion(found: DateStanding) -> JSON:
+    """A date to remember: ``date list --json`` and ``GET /api/dates``.
+
+    ``next`` is the day it next comes round (None once a one-off date has
+    passed), ``days_until`` how far away that is.
+    """
+    return {
+        "id": found.occasion.id,
+        **found.occasion.as_dict(),
+        "next": None if found.next is None else found.next.isoformat(),
+        "days_until": found.days_until,
+    }
+
+
+def due_item(item: DueItem) -> JSON:
+    return {
+        "kind": item.kind,
+        "day": item.day.isoformat(),
+        "state": item.state,
+        "people": list(item.people),
+        "text": words.due_text(item),
+        **item.details,
+    }
+
+
+def due(found: Due) -> JSON:
+    """What could use attention: ``due --json`` and ``GET /api/due``."""
+    return {
+        "today": found.today.isoformat(),
+        "until": found.until.isoformat(),
+        "items": [due_item(i) for i in found.items],
+    }

@@ -1,0 +1,46 @@
+"""Small wins: noticed, kept, and brought up again at check-ins and in ``status``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reciprocity.coach import practices as words
+from reciprocity.errors import NotFoundError
+from reciprocity.model import Win
+from reciprocity.model.win import note_win, recent_wins, wins_with
+from reciprocity.services.lookup import PersonRef, owner
+from reciprocity.store import Database
+
+
+def add(db: Database, whose: PersonRef, text: str, *, on: date) -> Win:
+    """A small win with someone, or one of the user's own (``whose`` is ``"me"``)."""
+    with db.transaction() as session:
+        win = note_win(owner(session, whose), text=text, on=on)
+        session.add(win)
+        session.flush()
+        return _loaded(win)
+
+
+def get(db: Database, win_id: int) -> Win:
+    with db.transaction() as session:
+        win = session.get(Win, win_id)
+        if win is None:
+            raise NotFoundError(words.WIN_UNKNOWN.format(id=win_id))
+        return _loaded(win)
+
+
+def recent(db: Database, *, since: date | None = None) -> list[Win]:
+    """Small wins, newest first (since a day, or all)."""
+    with db.transaction() as session:
+        return [_loaded(w) for w in recent_wins(session, since)]
+
+
+def of(db: Database, whose: PersonRef) -> list[Win]:
+    """One person's small wins (or the user's own, ``"me"``), newest first."""
+    with db.transaction() as session:
+        return [_loaded(w) for w in wins_with(session, owner(session, whose))]
+
+
+def _loaded(win: Win) -> Win:
+    _ = win.person
+    return win

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reciprocity.evidence.derive import EvidenceSettings
+from reciprocity.evidence.outline import Outline
 from reciprocity.store.chats import exchanges_by_person
-from reciprocity.store.outlines import Outline
 
 from ..evidence.stepwise import exchanges_stepwise
 

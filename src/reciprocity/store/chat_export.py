@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session
 
 from reciprocity.coach import messages
 from reciprocity.evidence.derive import EvidenceSettings
+from reciprocity.evidence.outline import KINDS, Outline
 from reciprocity.model import Chat, ChatMember, Person
 from reciprocity.store.chats import derive_evidence, stored_days, write_days
-from reciprocity.store.outlines import KINDS, Outline
 
 if TYPE_CHECKING:
     from reciprocity.store.transfer import _Reader

@@ -28,9 +28,10 @@ from reciprocity.errors import InputError, StoreError
 from reciprocity.evidence.derive import EvidenceSettings, Exchange, Reading, read
 from reciprocity.evidence.message import Chat as ParsedChat
 from reciprocity.evidence.message import moment_of
+from reciprocity.evidence.outline import Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.person import add_person, all_people
-from reciprocity.store.outlines import Outline, OutlineError, Outliner
+from reciprocity.store.outlines import OutlineError, pack, unpack
 
 BATCH = 50_000
 _DAYS = cast(Table, ChatDay.__table__)
@@ -296,7 +297,7 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
     days = {}
     for row_id, day, packed, texts in session.execute(query):
         try:
-            outline = Outline.unpack(packed, None if texts is None else json.loads(texts))
+            outline = unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
             raise StoreError(
                 messages_text.STORED_CHAT_DAMAGED.format(day=day, reason=error)
@@ -336,7 +337,7 @@ def _day_values(outline: Outline) -> dict[str, Any]:
     texts = outline.texts
     return {
         "messages": len(outline),
-        "outline": outline.pack(),
+        "outline": pack(outline),
         "texts": None if texts is None else json.dumps(texts, ensure_ascii=False),
     }
 

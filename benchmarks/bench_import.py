@@ -47,7 +47,7 @@ STAGES = (
     ("  of which: find the signal words", "evidence/signals.py", "flags_of_many"),
     ("put them in time order", "evidence/outline.py", "in_time_order"),
     ("write the days", "store/chats.py", "write_days"),
-    ("each person's exchange", "store/chats.py", "exchanges_by_person"),
+    ("each person's exchange", "evidence/conversations.py", "exchanges_by_person"),
     ("read the evidence from it", "evidence/derive.py", "read"),
     ("commit", "~", "<method 'commit' of 'sqlite3.Connection' objects>"),
 )

@@ -43,11 +43,11 @@ def run(command: list[str]) -> tuple[float, float, dict[str, object]]:
 STAGES = (
     ("open the file, check it, find the runs, decide the date order", "evidence/__init__.py", "parse"),
     ("read the messages (the parse step proper)", "evidence/whatsapp.py", "runs"),
-    ("outline them (fingerprints, lengths, kinds)", "store/outlines.py", "outline"),
+    ("outline them (fingerprints, lengths, kinds)", "evidence/outline.py", "outline"),
     ("  of which: find the signal words", "evidence/signals.py", "flags_of_many"),
-    ("put them in time order", "store/outlines.py", "in_time_order"),
+    ("put them in time order", "evidence/outline.py", "in_time_order"),
     ("write the days", "store/chats.py", "write_days"),
-    ("each person's exchange", "store/chats.py", "exchanges_by_person"),
+    ("each person's exchange", "evidence/conversations.py", "exchanges_by_person"),
     ("read the evidence from it", "evidence/derive.py", "read"),
     ("commit", "~", "<method 'commit' of 'sqlite3.Connection' objects>"),
 )

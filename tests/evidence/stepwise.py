@@ -1,8 +1,8 @@
 """Rules of the evidence step written the plain way, to check the fast forms against.
 
-``store.chats.exchanges_by_person`` picks each person's messages over whole
-columns for speed; ``exchanges_stepwise`` picks them conversation by
-conversation, as its docstring states the rule.
+``evidence.conversations.exchanges_by_person`` picks each person's messages
+over whole columns for speed; ``exchanges_stepwise`` picks them conversation
+by conversation, as its docstring states the rule.
 """
 
 from __future__ import annotations

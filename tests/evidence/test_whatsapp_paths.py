@@ -17,7 +17,7 @@ import pytest
 
 from reciprocity.evidence import whatsapp
 from reciprocity.evidence.message import Chat, Message, MessageColumns, MessageKind
-from reciprocity.store.outlines import Outline, Outliner
+from reciprocity.evidence.outline import Outline, Outliner
 
 FIXTURES = Path(__file__).parent / "fixtures" / "whatsapp"
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate_whatsapp.py"

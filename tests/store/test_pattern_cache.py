@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reciprocity.services.data import demo_database
 from reciprocity.model import Moment, Person, Season
 from reciprocity.model.moment import note_moment
 from reciprocity.model.person import add_person, all_people
 from reciprocity.patterns import RelationshipPattern
+from reciprocity.services.data import demo_database
 from reciprocity.services.patterns import PatternCache, all_patterns
 from reciprocity.store import Database, open_database
 from reciprocity.vocabulary import Dimension, Giver, SeasonKind

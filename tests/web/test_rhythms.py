@@ -8,8 +8,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from reciprocity.model import Occasion, Rhythm
 from reciprocity.coach.practices import due_text
+from reciprocity.model import Occasion, Rhythm
 from reciprocity.services.due import upcoming
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, token

@@ -7,11 +7,16 @@
    the WhatsApp parser makes them directly, without an object per message.
    The format is detected from the file's first 64 KiB (``detect``); one
    module per format does the reading. Nothing is stored and nothing is printed.
-2. **Evidence**: messages become what the patterns need (conversations, who
-   started them, response times, unanswered bids …). Message text is used
-   here and then let go.
-3. **Store**: the derived evidence is written in one transaction, so a
-   re-import of the same or an overlapping export never counts twice.
+2. **Evidence**: messages become their outline, column by column (``outline``:
+   minute, side, length, kind, signal words, fingerprint); a chat's outline
+   is split into conversations and each person's exchange with the user
+   (``conversations``); each exchange is read into what the patterns need
+   (``derive``: conversations, who started them, response times, unanswered
+   bids …). Message text is used here and then let go, unless the user asks
+   to keep it.
+3. **Store** (``reciprocity.store.chats``, not this package): the outlines and
+   the derived evidence are written in one transaction, so a re-import of the
+   same or an overlapping export never counts twice.
 
 Times in a ``Chat`` are naive wall-clock times: what the export shows, or,
 for formats that store epoch times, the user's local time (``tz`` overrides

@@ -22,19 +22,17 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import messages
 from reciprocity.evidence.derive import EvidenceSettings
+from reciprocity.evidence.outline import KINDS, Outline
 from reciprocity.model import Chat, ChatMember, Person
 from reciprocity.store.chats import derive_evidence, stored_days, write_days
-from reciprocity.store.outlines import KINDS, Outline
-
-if TYPE_CHECKING:
-    from reciprocity.store.transfer import _Reader
+from reciprocity.store.reader import DocumentReader
 
 COLUMNS = ("minutes", "authors", "lengths", "kinds", "flags", "fingerprints")
 _CODES = dict(zip(COLUMNS, ("q", "h", "i", "b", "b", "q"), strict=True))
@@ -88,7 +86,10 @@ def counts(document: Mapping[str, Any]) -> dict[str, int]:
 
 
 def restore_part(
-    session: Session, document: Mapping[str, Any], reader: _Reader, people: dict[str, Person]
+    session: Session,
+    document: Mapping[str, Any],
+    reader: DocumentReader,
+    people: dict[str, Person],
 ) -> None:
     for i, raw in enumerate(reader.items(document, "chats")):
         spot = f"chats[{i}]"
@@ -126,7 +127,7 @@ def restore_part(
             derive_evidence(session, chat, me_name, ordered, EvidenceSettings())
 
 
-def _outline(reader: _Reader, raw: Any, spot: str, members: int) -> Outline:
+def _outline(reader: DocumentReader, raw: Any, spot: str, members: int) -> Outline:
     where = f"{spot}.messages"
     columns = raw.get("messages") if isinstance(raw, dict) else None
     if not isinstance(columns, dict):

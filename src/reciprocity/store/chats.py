@@ -1,11 +1,17 @@
 """Step 3 of an import: a parsed chat into the store, each message counted once.
 
-Messages are reduced to their outline as they stream past (minute, side,
-length, kind, the signal words found, a fingerprint); the text is kept only
-with ``keep_text``. A message already stored for the same chat — same
-minute, author and text — is not stored again, so re-importing a file or an
-overlapping export never double counts. After every import the evidence of
-the chat is derived again from all of its stored messages.
+Messages are reduced to their outline as they stream past
+(``evidence.outline``: minute, side, length, kind, the signal words found, a
+fingerprint); the text is kept only with ``keep_text``. A message already
+stored for the same chat — same minute, author and text — is not stored
+again, so re-importing a file or an overlapping export never double counts.
+When anything is new, the chat's evidence is derived again from all of its
+stored messages and replaces what was stored; otherwise what is stored stands.
+
+The rules (outlining, conversations, readings) live in ``evidence``; this
+module does the storing: the chat, its members and their people, its days
+(one row a day, packed by ``store.outlines``) and its evidence rows, all in
+the caller's transaction.
 """
 
 from __future__ import annotations
@@ -15,8 +21,8 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import chain, compress, count, repeat
-from operator import and_, eq, ge, not_, sub
+from itertools import compress
+from operator import not_
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -25,12 +31,14 @@ from sqlalchemy.orm import Session
 from reciprocity import collector
 from reciprocity.coach import messages as messages_text
 from reciprocity.errors import InputError, StoreError
-from reciprocity.evidence.derive import EvidenceSettings, Exchange, Reading, read
+from reciprocity.evidence.conversations import exchanges_by_person
+from reciprocity.evidence.derive import EvidenceSettings, Reading, read
 from reciprocity.evidence.message import Chat as ParsedChat
 from reciprocity.evidence.message import moment_of
+from reciprocity.evidence.outline import Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.person import add_person, all_people
-from reciprocity.store.outlines import Outline, OutlineError, Outliner
+from reciprocity.store.outlines import OutlineError, pack, unpack
 
 BATCH = 50_000
 _DAYS = cast(Table, ChatDay.__table__)
@@ -296,7 +304,7 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
     days = {}
     for row_id, day, packed, texts in session.execute(query):
         try:
-            outline = Outline.unpack(packed, None if texts is None else json.loads(texts))
+            outline = unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
             raise StoreError(
                 messages_text.STORED_CHAT_DAMAGED.format(day=day, reason=error)
@@ -336,41 +344,6 @@ def _day_values(outline: Outline) -> dict[str, Any]:
     texts = outline.texts
     return {
         "messages": len(outline),
-        "outline": outline.pack(),
+        "outline": pack(outline),
         "texts": None if texts is None else json.dumps(texts, ensure_ascii=False),
     }
-
-
-def exchanges_by_person(
-    outline: Outline, me: int, people: dict[int, int], settings: EvidenceSettings
-) -> dict[int, Exchange]:
-    """For each person, the exchange between them and the user, in time order.
-
-    ``people`` maps member positions to person ids (two names may stand for
-    one person). In a chat of two it is every message. In a group a message
-    of the user's is not addressed to everyone: each person's exchange is
-    made of the conversations (split by ``settings.silence``) in which both
-    they and the user wrote, with only their two sides' messages.
-    """
-    minutes, authors = outline.minutes, outline.authors
-    mine = list(map(eq, authors, repeat(me)))
-    if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
-        return {
-            next(iter(people.values())): Exchange(minutes, mine, outline.lengths, outline.flags)
-        }
-    silence = int(settings.silence.total_seconds() // 60)
-    # Where each conversation starts: the first message, and every one after a silence.
-    gaps = map(sub, minutes[1:], minutes[:-1])
-    starts = [0, *compress(count(1), map(ge, gaps, repeat(silence)))]
-    stops = [*starts[1:], len(minutes)]
-    sizes = list(map(sub, stops, starts))
-    spoke = [set(authors[start:stop]) for start, stop in zip(starts, stops, strict=True)]
-    columns = (minutes, mine, outline.lengths, outline.flags)
-    exchanges = {}
-    for person in set(people.values()):
-        theirs = {p for p, owner in people.items() if owner == person}
-        joined = [me in names and not theirs.isdisjoint(names) for names in spoke]
-        within = chain.from_iterable(map(repeat, joined, sizes))
-        kept = list(map(and_, within, map((theirs | {me}).__contains__, authors)))
-        exchanges[person] = Exchange(*(list(compress(column, kept)) for column in columns))
-    return exchanges

@@ -100,7 +100,7 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
             )
         )
     try:
-        engine = _engine(url)
+        engine = engine_for(url)
     except (NoSuchModuleError, ModuleNotFoundError):
         raise StoreError(
             messages.DB_CANNOT_OPEN.format(
@@ -129,7 +129,11 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
     return database
 
 
-def _engine(url: URL) -> Engine:
+def engine_for(url: URL) -> Engine:
+    """An engine for ``url``, set up as the app connects (``migrations/env.py`` uses it too).
+
+    On SQLite: a 15-second wait for a lock, foreign keys enforced, the journal in WAL mode.
+    """
     options: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":
         options["connect_args"] = {"timeout": 15}

@@ -1,200 +1,65 @@
-"""What is kept of each chat message, column by column: its outline.
+"""How a chat day's outline is stored: ``pack`` and ``unpack`` of its bytes.
 
-For every message: the minute it was sent (counted as ``evidence.message.minute_of``
-counts), who wrote it (a position among the chat's members), its length, its
-kind, the signal words found in it (``evidence.derive.FLAG_*``) and a
-fingerprint of minute, author and text that recognises it in a later or
-overlapping export. Its text only when the user asks for it.
-
-Columns are ``array`` objects and every step over them runs in C (``map``,
-``zip``, slicing), never a Python statement per message: a million messages
-are outlined in well under a second and take about 30 MB.
-
-Stored one day a row (``model.ChatDay``) as ``pack`` writes it: the magic
-``RCO1``, the number of messages (unsigned 32-bit), then each column's values
-in this order and these sizes, little-endian: minutes (8 bytes), authors (2),
-lengths (4), kinds (1), flags (1), fingerprints (8).
+An outline (``evidence.outline.Outline``) is stored one day a row
+(``model.ChatDay``) as ``pack`` writes it: the magic ``RCO1``, the number of
+messages (unsigned 32-bit), then each column's values in this order and these
+sizes, little-endian: minutes (8 bytes), authors (2), lengths (4), kinds (1),
+flags (1), fingerprints (8) — the columns and type codes of
+``evidence.outline.COLUMNS``. The texts, when kept, are stored beside it.
 """
 
 from __future__ import annotations
 
 import struct
 import sys
-import zlib
 from array import array
-from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from itertools import compress, groupby, repeat
-from operator import floordiv, lshift, or_
 
-from reciprocity.evidence.message import MINUTES_PER_DAY, MessageColumns, MessageKind
-from reciprocity.evidence.signals import flags_of_many
-
-KINDS = tuple(MessageKind)
-"""Stored by position: new kinds are only ever added at the end."""
+from reciprocity.evidence.outline import COLUMNS, Outline
 
 _MAGIC = b"RCO1"
 _HEADER = struct.Struct("<4sI")
-_COLUMNS = (("minutes", "q"), ("authors", "h"), ("lengths", "i"), ("kinds", "b"),
-            ("flags", "b"), ("fingerprints", "q"))
-_KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
 
 
 class OutlineError(ValueError):
     """A stored outline that cannot be read (damaged, or from a newer version)."""
 
 
-def _column(code: str) -> array[int]:
-    return array(code)
+def pack(outline: Outline) -> bytes:
+    """The day-row bytes of ``outline`` (its texts are not in them)."""
+    parts = [_HEADER.pack(_MAGIC, len(outline))]
+    for column in outline.columns():
+        if sys.byteorder == "big":  # pragma: no cover - stored little-endian everywhere
+            column = array(column.typecode, column)
+            column.byteswap()
+        parts.append(column.tobytes())
+    return b"".join(parts)
 
 
-@dataclass
-class Outline:
-    """Messages as parallel columns; ``texts`` is None unless text is kept."""
+def unpack(data: bytes, texts: list[str | None] | None = None) -> Outline:
+    """The outline ``pack`` wrote to ``data``, with ``texts`` if they were kept.
 
-    minutes: array[int] = field(default_factory=lambda: _column("q"))
-    authors: array[int] = field(default_factory=lambda: _column("h"))
-    lengths: array[int] = field(default_factory=lambda: _column("i"))
-    kinds: array[int] = field(default_factory=lambda: _column("b"))
-    flags: array[int] = field(default_factory=lambda: _column("b"))
-    fingerprints: array[int] = field(default_factory=lambda: _column("q"))
-    texts: list[str | None] | None = None
-
-    def __len__(self) -> int:
-        return len(self.minutes)
-
-    def columns(self) -> Iterator[array[int]]:
-        for name, _code in _COLUMNS:
-            yield getattr(self, name)
-
-    def extend(self, other: Outline) -> None:
-        if self.texts is None and other.texts is not None:
-            self.texts = [None] * len(self)
-        if self.texts is not None:
-            self.texts.extend(other._texts())
-        for mine, theirs in zip(self.columns(), other.columns(), strict=True):
-            mine.extend(theirs)
-
-    def take(self, indices: Sequence[int]) -> Outline:
-        """The messages at ``indices``, in that order."""
-        columns = [array(c.typecode, map(c.__getitem__, indices)) for c in self.columns()]
-        texts = None if self.texts is None else list(map(self.texts.__getitem__, indices))
-        return _made(columns, texts)
-
-    def in_time_order(self) -> Outline:
-        """The same messages sorted by minute (stable: a minute's messages keep their order)."""
-        minutes = self.minutes
-        if all(map(int.__le__, minutes, minutes[1:])):
-            return self
-        return self.take(sorted(range(len(minutes)), key=minutes.__getitem__))
-
-    def days(self) -> Iterator[tuple[int, Outline]]:
-        """(day number, that day's messages) for each day, of an outline in time order."""
-        at = 0
-        for day, members in groupby(map(floordiv, self.minutes, repeat(MINUTES_PER_DAY))):
-            size = len(list(members))
-            yield day, self.slice(at, at + size)
-            at += size
-
-    def slice(self, start: int, stop: int) -> Outline:
-        columns = [c[start:stop] for c in self.columns()]
-        texts = None if self.texts is None else self.texts[start:stop]
-        return _made(columns, texts)
-
-    def _texts(self) -> list[str | None]:
-        return self.texts if self.texts is not None else [None] * len(self)
-
-    def pack(self) -> bytes:
-        parts = [_HEADER.pack(_MAGIC, len(self))]
-        for column in self.columns():
-            if sys.byteorder == "big":  # pragma: no cover - stored little-endian everywhere
-                column = array(column.typecode, column)
-                column.byteswap()
-            parts.append(column.tobytes())
-        return b"".join(parts)
-
-    @classmethod
-    def unpack(cls, data: bytes, texts: list[str | None] | None = None) -> Outline:
-        try:
-            magic, count = _HEADER.unpack_from(data)
-        except struct.error:
-            raise OutlineError("a stored chat day is too short to read") from None
-        if magic != _MAGIC:
-            raise OutlineError("a stored chat day is in a form this version cannot read")
-        columns = []
-        at = _HEADER.size
-        for _name, code in _COLUMNS:
-            column = array(code)
-            size = count * column.itemsize
-            if at + size > len(data):
-                raise OutlineError("a stored chat day is cut short")
-            column.frombytes(data[at : at + size])
-            if sys.byteorder == "big":  # pragma: no cover
-                column.byteswap()
-            columns.append(column)
-            at += size
-        if at != len(data) or (texts is not None and len(texts) != count):
-            raise OutlineError("a stored chat day does not add up")
-        return _made(columns, texts)
-
-
-@dataclass
-class Outliner:
-    """Outlines messages batch by batch, numbering authors as they appear.
-
-    A repeat of the same author and text within a minute (a second "ok") gets
-    the next fingerprint, so the two stay two messages in every export that
-    shows them in the same order.
+    Raises OutlineError when the bytes are damaged or in a layout this version
+    cannot read.
     """
-
-    keep_text: bool = False
-    names: list[str] = field(default_factory=list)
-    _positions: dict[str, int] = field(default_factory=dict)
-    _author_crcs: dict[str, int] = field(default_factory=dict)
-    _taken: set[int] = field(default_factory=set)
-
-    def outline(self, batch: MessageColumns) -> Outline:
-        names, texts = batch.authors, batch.texts
-        for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
-            self._positions[name] = len(self.names)
-            self.names.append(name)
-            self._author_crcs[name] = zlib.crc32(name.encode("utf-8", "surrogatepass"))
-        utf8 = batch.utf8
-        if utf8 is None:
-            utf8 = list(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
-        bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
-        prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
-        unique = set(prints)
-        if len(unique) == len(prints) and self._taken.isdisjoint(unique):
-            self._taken |= unique  # the usual case: nothing repeated
-        else:
-            repeated = unique & self._taken
-            if len(unique) < len(prints):
-                repeated.update(p for p, n in Counter(prints).items() if n > 1)
-            self._taken |= unique - repeated
-            for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
-                prints[index] = self._distinct(prints[index])
-        return Outline(
-            array("q", batch.minutes),
-            array("h", map(self._positions.__getitem__, names)),
-            array("i", map(len, texts)),
-            array("b", map(_KIND_INDEX.__getitem__, batch.kinds)),
-            array("b", flags_of_many(utf8)),
-            array("q", prints),
-            texts=list(texts) if self.keep_text else None,
-        )
-
-    def _distinct(self, fingerprint: int) -> int:
-        minute, body = fingerprint >> 32, fingerprint & 0xFFFFFFFF
-        repeat_count = 0
-        while fingerprint in self._taken:
-            repeat_count += 1
-            fingerprint = (minute << 32) | zlib.crc32(repeat_count.to_bytes(4, "little"), body)
-        self._taken.add(fingerprint)
-        return fingerprint
-
-
-def _made(columns: list[array[int]], texts: list[str | None] | None) -> Outline:
+    try:
+        magic, count = _HEADER.unpack_from(data)
+    except struct.error:
+        raise OutlineError("a stored chat day is too short to read") from None
+    if magic != _MAGIC:
+        raise OutlineError("a stored chat day is in a form this version cannot read")
+    columns = []
+    at = _HEADER.size
+    for _name, code in COLUMNS:
+        column = array(code)
+        size = count * column.itemsize
+        if at + size > len(data):
+            raise OutlineError("a stored chat day is cut short")
+        column.frombytes(data[at : at + size])
+        if sys.byteorder == "big":  # pragma: no cover
+            column.byteswap()
+        columns.append(column)
+        at += size
+    if at != len(data) or (texts is not None and len(texts) != count):
+        raise OutlineError("a stored chat day does not add up")
     minutes, authors, lengths, kinds, flags, fingerprints = columns
     return Outline(minutes, authors, lengths, kinds, flags, fingerprints, texts)

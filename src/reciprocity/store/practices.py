@@ -11,7 +11,7 @@ before.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,15 +40,13 @@ from reciprocity.model.rhythm import all_rhythms
 from reciprocity.model.ritual import all_rituals
 from reciprocity.model.role import all_rotations
 from reciprocity.practices.recurrence import parse_time
+from reciprocity.store.reader import DocumentReader
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
     BoundaryArea,
     BoundaryStatus,
     OccurrenceStatus,
 )
-
-if TYPE_CHECKING:
-    from reciprocity.store.transfer import _Reader
 
 KEYS = ("rituals", "checkins", "boundaries", "wins", "dates", "rhythms", "roles")
 MODELS: tuple[type[Base], ...] = (
@@ -94,7 +92,7 @@ def counts(document: Mapping[str, Any]) -> dict[str, int]:
 def restore_part(
     session: Session,
     document: Mapping[str, Any],
-    reader: _Reader,
+    reader: DocumentReader,
     people: dict[str, Person],
     seasons: Sequence[Season],
 ) -> None:

@@ -10,21 +10,21 @@ where in the file the problem is.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from datetime import date, datetime
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import messages
-from reciprocity.errors import ImportFormatError, ReciprocityError, TransferError
+from reciprocity.errors import ImportFormatError, TransferError
 from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.model.audit import all_audits
 from reciprocity.model.person import all_people
 from reciprocity.store import chat_export, practices
+from reciprocity.store.reader import DocumentReader
 from reciprocity.vocabulary import (
     CareStyle,
     Dimension,
@@ -118,7 +118,7 @@ def clear(session: Session) -> None:
 
 def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[str, int]:
     """Add everything in ``document`` to the session. Raises ImportFormatError naming the field."""
-    reader = _Reader(source)
+    reader = DocumentReader(source)
     people: dict[str, Person] = {}
     seasons: list[Season] = []
     for i, item in enumerate(reader.items(document, "people")):
@@ -181,7 +181,7 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
     return counts(document)
 
 
-def _entry(reader: _Reader, people: dict[str, Person], raw: Any, where: str) -> AuditEntry:
+def _entry(reader: DocumentReader, people: dict[str, Person], raw: Any, where: str) -> AuditEntry:
     entry = AuditEntry(
         person=reader.person(people, reader.text(raw, "person", where, required=True), where),
         rating=reader.integer(raw, "rating", where, required=True),
@@ -216,98 +216,3 @@ def _entry(reader: _Reader, people: dict[str, Person], raw: Any, where: str) -> 
             )
         )
     return entry
-
-
-T = TypeVar("T")
-
-
-class _Reader:
-    """Field access that turns every problem into an ImportFormatError with a path."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def problem(self, where: str, what: str) -> ImportFormatError:
-        return ImportFormatError(
-            messages.TRANSFER_FIELD.format(where=where, problem=what), self.source
-        )
-
-    @contextmanager
-    def at(self, where: str) -> Iterator[None]:
-        """Say where in the file any rule inside the block was broken."""
-        try:
-            yield
-        except ImportFormatError:
-            raise
-        except ReciprocityError as error:
-            raise self.problem(where, str(error)) from None
-
-    def items(self, raw: Any, key: str, where: str = "") -> list[Any]:
-        value = raw.get(key, []) if isinstance(raw, dict) else None
-        if not isinstance(value, list):
-            raise self.problem(
-                where or key, messages.TRANSFER_TYPE.format(key=key, expected="a list")
-            )
-        return value
-
-    def _get(self, raw: Any, key: str, where: str, required: bool) -> Any:
-        if not isinstance(raw, dict):
-            raise self.problem(
-                where, messages.TRANSFER_TYPE.format(key=where, expected="an object")
-            )
-        if required and raw.get(key) is None:
-            raise self.problem(where, messages.TRANSFER_MISSING.format(key=key))
-        return raw.get(key)
-
-    def text(self, raw: Any, key: str, where: str, required: bool = False) -> str:
-        value = self._get(raw, key, where, required)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            raise self.problem(where, messages.TRANSFER_TYPE.format(key=key, expected="text"))
-        return value
-
-    def integer(self, raw: Any, key: str, where: str, required: bool = False) -> Any:
-        value = self._get(raw, key, where, required)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-            raise self.problem(
-                where, messages.TRANSFER_TYPE.format(key=key, expected="a whole number")
-            )
-        return value
-
-    def day(self, raw: Any, key: str, where: str, required: bool = False) -> Any:
-        value = self._get(raw, key, where, required)
-        if value is None:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise self.problem(
-                where, messages.TRANSFER_TYPE.format(key=key, expected="a date like 2026-03-14")
-            ) from None
-
-    def convert(self, kind: type[T], value: Any, where: str, label: str) -> T:
-        try:
-            return kind(value)  # type: ignore[call-arg]
-        except ValueError:
-            choices = ", ".join(m.value for m in kind)  # type: ignore[attr-defined]
-            raise self.problem(
-                where, messages.CHOICE_UNKNOWN.format(value=value, what=label, choices=choices)
-            ) from None
-
-    def choice(self, raw: Any, key: str, kind: type[T], where: str, default: Any = ...) -> Any:
-        value = self._get(raw, key, where, required=default is ...)
-        if value is None:
-            return default
-        return self.convert(kind, value, where, key)
-
-    def choices(self, raw: Any, key: str, kind: type[T], where: str) -> list[T]:
-        values = self._get(raw, key, where, required=False) or []
-        if not isinstance(values, list):
-            raise self.problem(where, messages.TRANSFER_TYPE.format(key=key, expected="a list"))
-        return [self.convert(kind, v, where, key) for v in values]
-
-    def person(self, people: dict[str, Person], name: str, where: str) -> Person:
-        if name not in people:
-            raise self.problem(where, messages.UNKNOWN_PERSON.format(name=name))
-        return people[name]

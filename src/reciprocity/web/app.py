@@ -22,8 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from reciprocity import __version__
 from reciprocity.coach import web as words
 from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
-from reciprocity.services.patterns import PatternCache
 from reciprocity.services import Database, open_database
+from reciprocity.services.patterns import PatternCache
 from reciprocity.web.render import Pages
 from reciprocity.web.security import (
     CSRF_COOKIE,

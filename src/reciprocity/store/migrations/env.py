@@ -10,9 +10,9 @@ connection = context.config.attributes.get("connection")
 if connection is None:  # e.g. `alembic revision --autogenerate` run by a developer
     from sqlalchemy.engine import make_url
 
-    from reciprocity.store.database import _engine, resolve_url
+    from reciprocity.store.database import engine_for, resolve_url
 
-    engine = _engine(make_url(resolve_url(None)))
+    engine = engine_for(make_url(resolve_url(None)))
     connection = engine.connect()
 
 context.configure(

@@ -8,11 +8,11 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings
-from reciprocity.store.chats import exchanges_by_person
-from reciprocity.store.outlines import Outline
+from reciprocity.evidence.outline import Outline
 
-from ..evidence.stepwise import exchanges_stepwise
+from .stepwise import exchanges_stepwise
 
 
 @settings(max_examples=150, deadline=None)

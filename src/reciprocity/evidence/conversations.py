@@ -1,0 +1,54 @@
+"""A chat's conversations, and each person's exchange with the user in them.
+
+Between the outline of a whole chat (``evidence.outline``) and the reading of
+one exchange (``evidence.derive.read``): which of the chat's messages are
+between the user and each person. A conversation starts after a silence of
+``EvidenceSettings.silence``, as ``derive`` counts them.
+
+Pure, and over whole columns: the conversations are found and the messages
+picked with C-level ``map``, ``zip`` and ``compress``, never a Python
+statement per message.
+"""
+
+from __future__ import annotations
+
+from itertools import chain, compress, count, repeat
+from operator import and_, eq, ge, sub
+
+from reciprocity.evidence.derive import EvidenceSettings, Exchange
+from reciprocity.evidence.outline import Outline
+
+
+def exchanges_by_person(
+    outline: Outline, me: int, people: dict[int, int], settings: EvidenceSettings
+) -> dict[int, Exchange]:
+    """For each person, the exchange between them and the user, in time order.
+
+    ``people`` maps member positions to person ids (two names may stand for
+    one person). In a chat of two it is every message. In a group a message
+    of the user's is not addressed to everyone: each person's exchange is
+    made of the conversations (split by ``settings.silence``) in which both
+    they and the user wrote, with only their two sides' messages.
+    """
+    minutes, authors = outline.minutes, outline.authors
+    mine = list(map(eq, authors, repeat(me)))
+    if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
+        return {
+            next(iter(people.values())): Exchange(minutes, mine, outline.lengths, outline.flags)
+        }
+    silence = int(settings.silence.total_seconds() // 60)
+    # Where each conversation starts: the first message, and every one after a silence.
+    gaps = map(sub, minutes[1:], minutes[:-1])
+    starts = [0, *compress(count(1), map(ge, gaps, repeat(silence)))]
+    stops = [*starts[1:], len(minutes)]
+    sizes = list(map(sub, stops, starts))
+    spoke = [set(authors[start:stop]) for start, stop in zip(starts, stops, strict=True)]
+    columns = (minutes, mine, outline.lengths, outline.flags)
+    exchanges = {}
+    for person in set(people.values()):
+        theirs = {p for p, owner in people.items() if owner == person}
+        joined = [me in names and not theirs.isdisjoint(names) for names in spoke]
+        within = chain.from_iterable(map(repeat, joined, sizes))
+        kept = list(map(and_, within, map((theirs | {me}).__contains__, authors)))
+        exchanges[person] = Exchange(*(list(compress(column, kept)) for column in columns))
+    return exchanges

@@ -1,0 +1,161 @@
+"""What is kept of each chat message, column by column: its outline.
+
+For every message: the minute it was sent (counted as ``evidence.message.minute_of``
+counts), who wrote it (a position among the chat's members), its length, its
+kind, the signal words found in it (``evidence.signals.FLAG_*``) and a
+fingerprint of minute, author and text that recognises it in a later or
+overlapping export. Its text only when the user asks for it.
+
+Columns are ``array`` objects and every step over them runs in C (``map``,
+``zip``, slicing), never a Python statement per message: a million messages
+are outlined in well under a second and take about 30 MB.
+
+Pure: nothing here reads files or the database. How an outline is stored (one
+day a row, packed) is the store's business: ``store.outlines``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import compress, groupby, repeat
+from operator import floordiv, lshift, or_
+
+from reciprocity.evidence.message import MINUTES_PER_DAY, MessageColumns, MessageKind
+from reciprocity.evidence.signals import flags_of_many
+
+KINDS = tuple(MessageKind)
+"""Stored by position: new kinds are only ever added at the end."""
+
+COLUMNS = (("minutes", "q"), ("authors", "h"), ("lengths", "i"), ("kinds", "b"),
+           ("flags", "b"), ("fingerprints", "q"))
+"""Each column of an outline, in order, with its ``array`` type code."""
+_KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
+
+
+def _column(code: str) -> array[int]:
+    return array(code)
+
+
+@dataclass
+class Outline:
+    """Messages as parallel columns; ``texts`` is None unless text is kept."""
+
+    minutes: array[int] = field(default_factory=lambda: _column("q"))
+    authors: array[int] = field(default_factory=lambda: _column("h"))
+    lengths: array[int] = field(default_factory=lambda: _column("i"))
+    kinds: array[int] = field(default_factory=lambda: _column("b"))
+    flags: array[int] = field(default_factory=lambda: _column("b"))
+    fingerprints: array[int] = field(default_factory=lambda: _column("q"))
+    texts: list[str | None] | None = None
+
+    def __len__(self) -> int:
+        return len(self.minutes)
+
+    def columns(self) -> Iterator[array[int]]:
+        """The six number columns, in the order of ``COLUMNS``."""
+        for name, _code in COLUMNS:
+            yield getattr(self, name)
+
+    def extend(self, other: Outline) -> None:
+        """Add ``other``'s messages after these (texts become kept if either keeps them)."""
+        if self.texts is None and other.texts is not None:
+            self.texts = [None] * len(self)
+        if self.texts is not None:
+            self.texts.extend(other._texts())
+        for mine, theirs in zip(self.columns(), other.columns(), strict=True):
+            mine.extend(theirs)
+
+    def take(self, indices: Sequence[int]) -> Outline:
+        """The messages at ``indices``, in that order."""
+        columns = [array(c.typecode, map(c.__getitem__, indices)) for c in self.columns()]
+        texts = None if self.texts is None else list(map(self.texts.__getitem__, indices))
+        return _made(columns, texts)
+
+    def in_time_order(self) -> Outline:
+        """The same messages sorted by minute (stable: a minute's messages keep their order)."""
+        minutes = self.minutes
+        if all(map(int.__le__, minutes, minutes[1:])):
+            return self
+        return self.take(sorted(range(len(minutes)), key=minutes.__getitem__))
+
+    def days(self) -> Iterator[tuple[int, Outline]]:
+        """(day number, that day's messages) for each day, of an outline in time order."""
+        at = 0
+        for day, members in groupby(map(floordiv, self.minutes, repeat(MINUTES_PER_DAY))):
+            size = len(list(members))
+            yield day, self.slice(at, at + size)
+            at += size
+
+    def slice(self, start: int, stop: int) -> Outline:
+        """The messages from ``start`` up to ``stop``, as a slice of a list."""
+        columns = [c[start:stop] for c in self.columns()]
+        texts = None if self.texts is None else self.texts[start:stop]
+        return _made(columns, texts)
+
+    def _texts(self) -> list[str | None]:
+        return self.texts if self.texts is not None else [None] * len(self)
+
+
+@dataclass
+class Outliner:
+    """Outlines messages batch by batch, numbering authors as they appear.
+
+    A repeat of the same author and text within a minute (a second "ok") gets
+    the next fingerprint, so the two stay two messages in every export that
+    shows them in the same order.
+    """
+
+    keep_text: bool = False
+    names: list[str] = field(default_factory=list)
+    _positions: dict[str, int] = field(default_factory=dict)
+    _author_crcs: dict[str, int] = field(default_factory=dict)
+    _taken: set[int] = field(default_factory=set)
+
+    def outline(self, batch: MessageColumns) -> Outline:
+        names, texts = batch.authors, batch.texts
+        for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
+            self._positions[name] = len(self.names)
+            self.names.append(name)
+            self._author_crcs[name] = zlib.crc32(name.encode("utf-8", "surrogatepass"))
+        utf8 = batch.utf8
+        if utf8 is None:
+            utf8 = list(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
+        bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
+        prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
+        unique = set(prints)
+        if len(unique) == len(prints) and self._taken.isdisjoint(unique):
+            self._taken |= unique  # the usual case: nothing repeated
+        else:
+            repeated = unique & self._taken
+            if len(unique) < len(prints):
+                repeated.update(p for p, n in Counter(prints).items() if n > 1)
+            self._taken |= unique - repeated
+            for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
+                prints[index] = self._distinct(prints[index])
+        return Outline(
+            array("q", batch.minutes),
+            array("h", map(self._positions.__getitem__, names)),
+            array("i", map(len, texts)),
+            array("b", map(_KIND_INDEX.__getitem__, batch.kinds)),
+            array("b", flags_of_many(utf8)),
+            array("q", prints),
+            texts=list(texts) if self.keep_text else None,
+        )
+
+    def _distinct(self, fingerprint: int) -> int:
+        minute, body = fingerprint >> 32, fingerprint & 0xFFFFFFFF
+        repeat_count = 0
+        while fingerprint in self._taken:
+            repeat_count += 1
+            fingerprint = (minute << 32) | zlib.crc32(repeat_count.to_bytes(4, "little"), body)
+        self._taken.add(fingerprint)
+        return fingerprint
+
+
+def _made(columns: list[array[int]], texts: list[str | None] | None) -> Outline:
+    minutes, authors, lengths, kinds, flags, fingerprints = columns
+    return Outline(minutes, authors, lengths, kinds, flags, fingerprints, texts)

@@ -121,3 +121,11 @@ class AdjustmentOutcome(StrEnum):
     HAPPENED = "happened"
     PARTLY = "partly"
     NOT_YET = "not-yet"
+
+
+CHECKIN_SIDES = ("me", "them")
+"""A check-in hears both sides: the user's, and the other person's as they tell it."""
+CHECKIN_QUESTIONS = ("supported", "meaningful", "drained")
+"""What each side is asked at a check-in."""
+ROLES_EVERY_MAX = 365
+"""The longest stretch between automatic switches of shared roles, in days."""

@@ -21,8 +21,7 @@ from reciprocity.model.moment import TEXT_LIMIT
 from reciprocity.vocabulary import ME, BoundaryArea, BoundaryStatus
 
 if TYPE_CHECKING:
-    from reciprocity.vocabulary import ME
-from reciprocity.model.person import Person
+    from reciprocity.model.person import Person
 
 
 class Boundary(Base):

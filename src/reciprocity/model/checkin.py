@@ -18,13 +18,13 @@ from reciprocity.coach import practices as words
 from reciprocity.errors import InputError
 from reciprocity.model.base import Base, enum_column
 from reciprocity.model.moment import TEXT_LIMIT
-from reciprocity.vocabulary import AdjustmentOutcome
+from reciprocity.vocabulary import CHECKIN_QUESTIONS, CHECKIN_SIDES, AdjustmentOutcome
 
 if TYPE_CHECKING:
     from reciprocity.model.person import Person
 
-SIDES = ("me", "them")
-QUESTIONS = ("supported", "meaningful", "drained")
+SIDES = CHECKIN_SIDES
+QUESTIONS = CHECKIN_QUESTIONS
 
 
 def _clean(value: str | None) -> str:

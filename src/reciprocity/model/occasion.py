@@ -18,8 +18,7 @@ from reciprocity.model.base import Base
 from reciprocity.vocabulary import ME
 
 if TYPE_CHECKING:
-    from reciprocity.vocabulary import ME
-from reciprocity.model.person import Person
+    from reciprocity.model.person import Person
 
 TITLE_LENGTH = 200
 

@@ -36,8 +36,7 @@ from reciprocity.practices.schedule import Record, rotate, target
 from reciprocity.vocabulary import ME, OccurrenceStatus
 
 if TYPE_CHECKING:
-    from reciprocity.vocabulary import ME
-from reciprocity.model.person import Person
+    from reciprocity.model.person import Person
 
 TITLE_LENGTH = 200
 

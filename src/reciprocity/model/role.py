@@ -21,15 +21,13 @@ from reciprocity.coach import practices as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base
 from reciprocity.model.season import Season
-from reciprocity.vocabulary import ME
+from reciprocity.vocabulary import ME, ROLES_EVERY_MAX
 
 if TYPE_CHECKING:
-    from reciprocity.vocabulary import ME
-from reciprocity.model.person import Person
+    from reciprocity.model.person import Person
 
 ROLE_LENGTH = 40
-EVERY_MAX = 365
-"""The longest stretch between automatic switches, in days."""
+EVERY_MAX = ROLES_EVERY_MAX
 
 
 class RoleRotation(Base):

@@ -19,8 +19,7 @@ from reciprocity.model.base import Base, enum_column
 from reciprocity.vocabulary import ME, SeasonKind
 
 if TYPE_CHECKING:
-    from reciprocity.vocabulary import ME
-from reciprocity.model.person import Person
+    from reciprocity.model.person import Person
 
 
 class Season(Base):

@@ -15,8 +15,7 @@ from reciprocity.model.moment import TEXT_LIMIT
 from reciprocity.vocabulary import ME
 
 if TYPE_CHECKING:
-    from reciprocity.vocabulary import ME
-from reciprocity.model.person import Person
+    from reciprocity.model.person import Person
 
 
 class Win(Base):

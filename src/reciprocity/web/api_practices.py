@@ -19,7 +19,6 @@ from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as web_words
 from reciprocity.coach.suggestions import SAFETY_NOTE
 from reciprocity.errors import InputError, WhoIsWhoError
-from reciprocity.model.checkin import QUESTIONS
 from reciprocity.practices.recurrence import parse_time
 from reciprocity.services import (
     boundaries as boundary_service,
@@ -37,6 +36,7 @@ from reciprocity.services import wins as win_service
 from reciprocity.services.due import DEFAULT_DAYS
 from reciprocity.services.rituals import Marked
 from reciprocity.vocabulary import (
+    CHECKIN_QUESTIONS,
     AdjustmentOutcome,
     BoundaryArea,
     BoundaryStatus,
@@ -305,10 +305,10 @@ def record_checkin(request: Request, person_id: int, body: CheckInIn) -> JSONRes
     sides: dict[str, dict[str, str]] = {
         side: answers.model_dump() for side, answers in body.sides.items()
     }
-    texts = [*(sides[s][q] for s in sides for q in QUESTIONS), *body.adjustments]
+    texts = [*(sides[s][q] for s in sides for q in CHECKIN_QUESTIONS), *body.adjustments]
     held = checkins.Held(
         on=day(body.on, request),
-        sides={s: {q: sides.get(s, {}).get(q, "") for q in QUESTIONS} for s in ("me", "them")},
+        sides={s: {q: sides.get(s, {}).get(q, "") for q in CHECKIN_QUESTIONS} for s in ("me", "them")},
         adjustments=body.adjustments,
         outcomes=dict(body.outcomes),
         next_on=later(body.next_on, request),

@@ -9,7 +9,7 @@ API's and ``reciprocity boundary`` do.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,12 +19,14 @@ from reciprocity.coach import phrasing
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
-from reciprocity.model import Boundary
 from reciprocity.services import Database, boundaries, people
 from reciprocity.services import due as attention
 from reciprocity.vocabulary import ME, BoundaryArea, BoundaryStatus
 from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
+
+if TYPE_CHECKING:
+    from reciprocity.model import Boundary
 
 router = APIRouter(include_in_schema=False)
 FIELDS = ("whose", "area", "request", "since", "review", "note")

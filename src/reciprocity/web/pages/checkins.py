@@ -16,9 +16,8 @@ from starlette.datastructures import FormData
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
-from reciprocity.model.checkin import QUESTIONS, SIDES
 from reciprocity.services import checkins
-from reciprocity.vocabulary import AdjustmentOutcome
+from reciprocity.vocabulary import CHECKIN_QUESTIONS, CHECKIN_SIDES, AdjustmentOutcome
 from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
@@ -46,8 +45,8 @@ def record(request: Request, person_id: int, form: FormData = Depends(forms.read
     today = today_of(request)
     values: dict[str, Any] = {
         f"{side}_{question}": forms.text(form, f"{side}_{question}")
-        for side in SIDES
-        for question in QUESTIONS
+        for side in CHECKIN_SIDES
+        for question in CHECKIN_QUESTIONS
     }
     values.update(
         agreed=forms.text(form, "agreed"),
@@ -60,14 +59,14 @@ def record(request: Request, person_id: int, form: FormData = Depends(forms.read
         },
     )
     agreed = [line.strip() for line in values["agreed"].splitlines() if line.strip()]
-    texts = [*(values[f"{s}_{q}"] for s in SIDES for q in QUESTIONS), *agreed]
+    texts = [*(values[f"{s}_{q}"] for s in CHECKIN_SIDES for q in CHECKIN_QUESTIONS), *agreed]
     notes = checkins.notes_on(texts)
     if notes and forms.text(form, "action") != "keep":
         return _render(request, person_id, values=values, notes=notes)
     try:
         held = checkins.Held(
             on=forms.day(values["on"], today=today) or today,
-            sides={side: {q: values[f"{side}_{q}"] for q in QUESTIONS} for side in SIDES},
+            sides={side: {q: values[f"{side}_{q}"] for q in CHECKIN_QUESTIONS} for side in CHECKIN_SIDES},
             adjustments=agreed,
             outcomes={
                 int(key): forms.choice(value, AdjustmentOutcome, "outcome (happened, partly, not-yet)")

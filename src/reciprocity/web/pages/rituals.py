@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,7 +17,6 @@ from starlette.datastructures import FormData, QueryParams
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, ReciprocityError
-from reciprocity.model import Ritual
 from reciprocity.practices.recurrence import parse_time
 from reciprocity.practices.schedule import open_between, standing
 from reciprocity.services import Database, people, rituals
@@ -25,6 +24,9 @@ from reciprocity.services.rituals import Marked
 from reciprocity.vocabulary import ME, OccurrenceStatus
 from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
+
+if TYPE_CHECKING:
+    from reciprocity.model import Ritual
 
 router = APIRouter(include_in_schema=False)
 COMING_DAYS = 42

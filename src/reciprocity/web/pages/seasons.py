@@ -17,9 +17,8 @@ from starlette.datastructures import FormData, QueryParams
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
-from reciprocity.model.role import EVERY_MAX
 from reciprocity.services import Database, people, roles, seasons, shapes
-from reciprocity.vocabulary import ME, SeasonKind
+from reciprocity.vocabulary import ME, ROLES_EVERY_MAX, SeasonKind
 from reciprocity.web import forms
 from reciprocity.web.render import database, pages, today_of
 
@@ -74,8 +73,8 @@ def share_roles(
         every = forms.optional_int(
             typed["every"],
             low=1,
-            high=EVERY_MAX,
-            message=practice_words.ROLES_EVERY_RANGE.format(value="{value}", limit=EVERY_MAX),
+            high=ROLES_EVERY_MAX,
+            message=practice_words.ROLES_EVERY_RANGE.format(value="{value}", limit=ROLES_EVERY_MAX),
         )
         rotation = roles.share(
             database(request),

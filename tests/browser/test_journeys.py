@@ -127,3 +127,18 @@ def test_the_keyboard_reaches_the_skip_link_first(page: Any) -> None:
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.closest('main') !== null")
     assert focused, "after skipping, focus moves into the main content"
+
+
+def test_a_worrying_moment_brings_the_note_pointing_to_help(page: Any) -> None:
+    """The same note ``reciprocity log`` prints after such a moment (``tests/services``)."""
+    page.goto("/people/new")
+    page.get_by_label("Name").fill("Casey Note")
+    page.get_by_role("button", name="Add").click()
+    page.get_by_role("link", name="Note a moment with Casey Note").click()
+    page.get_by_label("What happened").fill("Casey goes through my phone when I am asleep")
+    page.get_by_role("button", name="Note it").click()
+    note = page.get_by_role("note").filter(has_text="Some of what you have written about")
+    expect(note).to_contain_text("Some of what you have written about Casey Note")
+    expect(note).to_contain_text("call your local emergency number")
+    expect(page.locator("#moments")).to_contain_text("Casey goes through my phone")
+    assert page.errors == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from reciprocity.coach import messages
+from reciprocity.coach import people as people_words
 from reciprocity.errors import DateError
 
 _AGO = re.compile(r"^(\d{1,4})\s+(day|week|month)s?\s+ago$")
@@ -25,7 +25,7 @@ def parse_date(value: str, *, today: date, allow_future: bool = False) -> date:
     if found is None:
         found = _absolute(value.strip(), text, today)
     if found > today and not allow_future:
-        raise DateError(messages.DATE_IN_FUTURE.format(value=value))
+        raise DateError(people_words.DATE_IN_FUTURE.format(value=value))
     return found
 
 
@@ -60,23 +60,23 @@ def _absolute(value: str, text: str, today: date) -> date:
             two = _safe(year, first, second)
             if one and two:
                 raise DateError(
-                    messages.DATE_AMBIGUOUS.format(
+                    people_words.DATE_AMBIGUOUS.format(
                         value=value, first=one.strftime("%d %b %Y"), second=two.strftime("%d %b %Y")
                     )
                 )
         day, month = (first, second) if first > 12 or first == second else (second, first)
         found = _safe(year, month, day)
         if found is None:
-            raise DateError(messages.DATE_UNREADABLE.format(value=value))
+            raise DateError(people_words.DATE_UNREADABLE.format(value=value))
         return found
     from dateutil import parser  # imported here: only unusual forms need it
 
     try:
         parsed = parser.parse(value, default=datetime(today.year, today.month, today.day))
     except (ValueError, OverflowError, TypeError):
-        raise DateError(messages.DATE_UNREADABLE.format(value=value)) from None
+        raise DateError(people_words.DATE_UNREADABLE.format(value=value)) from None
     if not re.search(r"\d", value) or not re.search(r"[a-z]", text):
-        raise DateError(messages.DATE_UNREADABLE.format(value=value))
+        raise DateError(people_words.DATE_UNREADABLE.format(value=value))
     return parsed.date()
 
 

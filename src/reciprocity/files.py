@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from reciprocity.coach import messages
+from reciprocity.coach import data as data_words
 from reciprocity.errors import TransferError
 
 
@@ -26,7 +26,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise TransferError(
-            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
+            data_words.CANNOT_WRITE.format(path=path, reason=error.strerror)
         ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -37,5 +37,5 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise TransferError(
-            messages.CANNOT_WRITE.format(path=path, reason=error.strerror)
+            data_words.CANNOT_WRITE.format(path=path, reason=error.strerror)
         ) from None

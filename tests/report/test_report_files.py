@@ -20,7 +20,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from reciprocity.cli.main import run
-from reciprocity.coach import questions
+from reciprocity.coach import audit as audit_words
 from reciprocity.report.content import Report, build
 from reciprocity.report.html import render_report, render_worksheet, stylesheet
 from reciprocity.report.pdf import pdf_from_html
@@ -229,11 +229,11 @@ def test_the_pdf_has_a_page_per_relationship_and_none_is_blank(
 def test_the_worksheet_blank_and_prefilled(rendered: Rendered, tmp_path: Path) -> None:
     blank = rendered.text("worksheet.html")
     assert "The Reciprocity Audit: a worksheet" in blank
-    for guide in questions.GUIDES.values():
+    for guide in audit_words.GUIDES.values():
         assert f">{guide.title}</h2>" in blank
         for question in guide.questions:
             assert question.text.replace("'", "&#39;") in blank
-    for words in questions.SCALE.values():
+    for words in audit_words.SCALE.values():
         assert words in blank
     assert blank.count('class="box chosen"') == 0
     assert blank.count('class="box"') == 5 * (5 + 3), "five parts, five ratings, three ways"

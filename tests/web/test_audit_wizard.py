@@ -7,7 +7,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from reciprocity.coach.questions import GUIDES
+from reciprocity.coach.audit import GUIDES
 from reciprocity.vocabulary import Dimension
 from tests.web.conftest import token
 

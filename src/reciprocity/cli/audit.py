@@ -44,8 +44,8 @@ def run(
     """Run the guided audit: four dimensions for each person, then an overall rating."""
     from reciprocity.cli import render
     from reciprocity.cli.interview import Interview
-    from reciprocity.coach import messages
-    from reciprocity.coach.questions import SAVE_PROMPT
+    from reciprocity.coach import audit as audit_words
+    from reciprocity.coach.audit import SAVE_PROMPT
     from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
     from reciprocity.errors import InputError
@@ -61,22 +61,22 @@ def run(
         for name in people:
             person = people_service.get(database, name)
             if person.id in {p.id for p in chosen}:
-                raise InputError(messages.AUDIT_PERSON_TWICE.format(name=person.name))
+                raise InputError(audit_words.AUDIT_PERSON_TWICE.format(name=person.name))
             chosen.append(person)
     else:
         everyone = people_service.everyone(database)
         if not everyone:
-            raise InputError(messages.AUDIT_NEEDS_PEOPLE)
+            raise InputError(audit_words.AUDIT_NEEDS_PEOPLE)
         chosen = interview.choose(everyone)
     notes = {p.name: audits.context_notes(database, p.id, day) for p in chosen}
     draft = interview.run([p.name for p in chosen], notes, day)
     render.print_draft(draft)
     if not interview.yes(SAVE_PROMPT):
-        say(messages.AUDIT_NOT_SAVED)
+        say(audit_words.AUDIT_NOT_SAVED)
         return
     saved = audits.save(database, draft)
     say(
-        messages.AUDIT_SAVED.format(
+        audit_words.AUDIT_SAVED.format(
             id=saved.audit.id, on=day.isoformat(), names=", ".join(p.name for p in chosen)
         )
     )
@@ -89,7 +89,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     """The audits you have kept, oldest first."""
     from rich.table import Table
 
-    from reciprocity.coach import messages
+    from reciprocity.coach import audit as audit_words
     from reciprocity.services import audits, shapes
 
     rows = [shapes.audit_summary(a) for a in audits.everyone(runtime(ctx).database())]
@@ -97,7 +97,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     if not rows:
-        say(messages.NO_AUDITS)
+        say(audit_words.NO_AUDITS)
         return
     table = Table("Id", "Date", "People (overall rating)")
     for r in rows:
@@ -135,7 +135,7 @@ def compare(
     json: JsonFlag = False,
 ) -> None:
     """How each relationship's ratings moved from one audit to the next."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import audit as audit_words
     from reciprocity.services import audits
     from reciprocity.services import people as people_service
 
@@ -147,7 +147,7 @@ def compare(
         return
     if not any(len(d["audits"]) >= 2 for d in data):
         count = max((len(d["audits"]) for d in data), default=0)
-        say(messages.COMPARE_NEEDS_TWO.format(of=f" of {only}" if only else "", count=count))
+        say(audit_words.COMPARE_NEEDS_TWO.format(of=f" of {only}" if only else "", count=count))
         return
     _print_trends(data)
 
@@ -155,7 +155,7 @@ def compare(
 def _print_trends(data: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
-    from reciprocity.coach.questions import GUIDES, OVERALL_TITLE, SHORT_DIRECTIONS
+    from reciprocity.coach.audit import GUIDES, OVERALL_TITLE, SHORT_DIRECTIONS
     from reciprocity.vocabulary import Dimension
 
     for item in data:

@@ -189,7 +189,7 @@ class _Conversation:
                 break
             except InputError as error:
                 self.out.print(str(error), markup=False)
-        answer = self.ask(f"{words.SAVE_PROMPT} [Y/n]").lower()
+        answer = self.ask(f"{words.CHECKIN_SAVE_PROMPT} [Y/n]").lower()
         if answer not in ("", "y", "yes"):
             raise CheckInStopped(words.CHECKIN_NOT_SAVED)
         return checkins.Held(

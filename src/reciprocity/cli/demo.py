@@ -17,12 +17,12 @@ def demo(
     ] = False,
 ) -> None:
     """Load the demo: five people, a year of moments, seasons, audits, rituals and check-ins."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import data as data_words
     from reciprocity.services import data
 
     state = runtime(ctx)
     counts, copy = data.load_demo(state.database(), today=state.today, force=force)
     if copy is not None:
-        say(messages.REPLACED_BACKUP.format(path=copy))
-    say(messages.DEMO_LOADED.format(**counts))
-    say(messages.DEMO_NEXT.format(name="Jordan"))
+        say(data_words.REPLACED_BACKUP.format(path=copy))
+    say(data_words.DEMO_LOADED.format(**counts))
+    say(data_words.DEMO_NEXT.format(name="Jordan"))

@@ -12,7 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reciprocity.cli.runtime import console
-from reciprocity.coach import messages, phrasing, questions
+from reciprocity.coach import audit as audit_words
+from reciprocity.coach import people as people_words
+from reciprocity.coach import phrasing
 from reciprocity.errors import ReciprocityError
 from reciprocity.services import audits
 from reciprocity.services.audits import Answer, AuditDraft, DimensionDraft, EntryDraft, Lean
@@ -36,14 +38,14 @@ class Interview:
             return self.out.input(f"[bold]{prompt}[/bold]: ").strip()
         except EOFError:
             self.out.print()
-            raise AuditStopped(messages.AUDIT_NOT_SAVED) from None
+            raise AuditStopped(audit_words.AUDIT_NOT_SAVED) from None
 
     def rating(self, prompt: str) -> int:
         while True:
             answer = self.ask(prompt)
             if answer.isdigit() and RATING_MIN <= int(answer) <= RATING_MAX:
                 return int(answer)
-            self.out.print(messages.RATING_RANGE.format(value=answer or "(blank)"))
+            self.out.print(people_words.RATING_RANGE.format(value=answer or "(blank)"))
 
     def direction(self) -> Direction:
         words = {
@@ -56,15 +58,15 @@ class Interview:
             "t": Direction.THEM,
         }
         while True:
-            answer = self.ask(questions.DIRECTION_PROMPT).lower()
+            answer = self.ask(audit_words.DIRECTION_PROMPT).lower()
             if answer in words:
                 return words[answer]
-            self.out.print(messages.DIRECTION_NEEDED)
+            self.out.print(people_words.DIRECTION_NEEDED)
 
     def vision(self, rating: int) -> str:
-        self.out.print(questions.VISION_INTRO.format(rating=rating))
+        self.out.print(audit_words.VISION_INTRO.format(rating=rating))
         while True:
-            text = self.ask(questions.VISION_PROMPT)
+            text = self.ask(audit_words.VISION_PROMPT)
             if not text:
                 continue
             suggestion = phrasing.rewrite(text)
@@ -72,7 +74,7 @@ class Interview:
                 return text
             why = phrasing.explain(phrasing.check(text))
             self.out.print(
-                questions.PHRASING_OFFER.format(why=why, rewrite=suggestion), markup=False
+                audit_words.PHRASING_OFFER.format(why=why, rewrite=suggestion), markup=False
             )
             choice = self.ask("k/u/w").lower()[:1]
             if choice == "u":
@@ -89,7 +91,7 @@ class Interview:
         for number, person in enumerate(people, 1):
             self.out.print(f"  {number}. {person.name} ({person.kind.value})", markup=False)
         while True:
-            answer = self.ask(questions.CHOOSE_PEOPLE)
+            answer = self.ask(audit_words.CHOOSE_PEOPLE)
             if not answer:
                 return people
             chosen: list[Person] = []
@@ -97,16 +99,16 @@ class Interview:
             for part in (p.strip() for p in answer.split(",") if p.strip()):
                 found = _pick(people, part)
                 if found is None:
-                    problem = messages.UNKNOWN_PERSON.format(name=part)
+                    problem = people_words.UNKNOWN_PERSON.format(name=part)
                 elif found not in chosen:
                     chosen.append(found)
             if problem is None and chosen:
                 return chosen
-            self.out.print(problem or messages.AUDIT_NEEDS_PEOPLE)
+            self.out.print(problem or audit_words.AUDIT_NEEDS_PEOPLE)
 
     def run(self, names: Sequence[str], notes: Mapping[str, list[str]], on: date) -> AuditDraft:
         """The audit as answered, one person after another; nothing is kept here."""
-        self.out.print(questions.INTRO)
+        self.out.print(audit_words.INTRO)
         draft = AuditDraft(on=on, entries=[self.entry(name, notes.get(name, [])) for name in names])
         return draft
 
@@ -116,21 +118,21 @@ class Interview:
             self.out.print(note, markup=False)
         dimensions = {}
         for dimension in Dimension:
-            guide = questions.GUIDES[dimension]
+            guide = audit_words.GUIDES[dimension]
             self.out.print(f"\n[bold]{guide.title}[/bold] — {guide.summary}")
             answers = []
             for question in guide.questions:
                 self.out.print(question.text, markup=False)
                 answers.append(
-                    Answer(question.key, question.text, self.ask(questions.ANSWER_PROMPT))
+                    Answer(question.key, question.text, self.ask(audit_words.ANSWER_PROMPT))
                 )
             lean = self.lean(
-                questions.RATE_PROMPT.format(title=guide.title.lower(), name=name),
+                audit_words.RATE_PROMPT.format(title=guide.title.lower(), name=name),
                 dimension.value,
             )
             dimensions[dimension] = DimensionDraft(lean, answers)
-        self.out.print(f"\n[bold]{questions.OVERALL_TITLE}[/bold]")
-        overall = self.lean(questions.OVERALL_PROMPT + " 1 to 5", audits.OVERALL)
+        self.out.print(f"\n[bold]{audit_words.OVERALL_TITLE}[/bold]")
+        overall = self.lean(audit_words.OVERALL_PROMPT + " 1 to 5", audits.OVERALL)
         return EntryDraft(person=name, overall=overall, dimensions=dimensions)
 
     def lean(self, prompt: str, label: str) -> Lean:

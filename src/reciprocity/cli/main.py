@@ -23,7 +23,7 @@ def run(argv: list[str]) -> int:
     import typer.main
 
     from reciprocity.cli.app import app
-    from reciprocity.coach import messages
+    from reciprocity.coach import app as app_words
     from reciprocity.errors import ReciprocityError
 
     command = typer.main.get_command(app)
@@ -35,7 +35,7 @@ def run(argv: list[str]) -> int:
     except typer.Exit as done:
         return done.exit_code
     except typer.Abort:
-        _say_error(messages.INTERRUPTED)
+        _say_error(app_words.INTERRUPTED)
         return 130
     except typer.TyperException as error:
         text = error.format_message()
@@ -44,17 +44,17 @@ def run(argv: list[str]) -> int:
             return error.exit_code
         context = getattr(error, "ctx", None)
         where = context.command_path.removeprefix("reciprocity").strip() if context else ""
-        hint = messages.USAGE_HINT.format(command=where).replace("  ", " ") if where else ""
+        hint = app_words.USAGE_HINT.format(command=where).replace("  ", " ") if where else ""
         _say_error(error.format_message().replace("\n", " ") + hint)
         return error.exit_code
     except KeyboardInterrupt:
-        _say_error(messages.INTERRUPTED)
+        _say_error(app_words.INTERRUPTED)
         return 130
     except Exception as error:  # a bug: say so calmly, keep details for those who ask
         if os.environ.get("RECIPROCITY_DEBUG"):
             raise
         detail = str(error).splitlines()[0] if str(error) else ""
-        _say_error(messages.INTERNAL_ERROR.format(kind=type(error).__name__, detail=detail))
+        _say_error(app_words.INTERNAL_ERROR.format(kind=type(error).__name__, detail=detail))
         return 70
     return result if isinstance(result, int) else 0
 

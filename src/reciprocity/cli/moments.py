@@ -27,7 +27,7 @@ def log(
     on: Annotated[str, typer.Option(metavar="DATE", help="When (default: today).")] = "today",
 ) -> None:
     """Note a moment: who reached out or gave, and how it left you."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
     from reciprocity.services import moments
@@ -43,6 +43,6 @@ def log(
         style=style,
         energy=energy,
     )
-    say(messages.MOMENT_LOGGED.format(name=noted.name, on=noted.moment.on.isoformat()))
+    say(people_words.MOMENT_LOGGED.format(name=noted.name, on=noted.moment.on.isoformat()))
     if noted.safety:
         say(SAFETY_NOTE.format(name=noted.name))

@@ -20,7 +20,7 @@ def patterns(
     json: JsonFlag = False,
 ) -> None:
     """Which way care leans in each dimension over recent months, and what might help."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.services import patterns as overview
 
     state = runtime(ctx)
@@ -33,7 +33,7 @@ def patterns(
         emit_json(found[0].as_dict() if person else [p.as_dict() for p in found])
         return
     if not found:
-        say(messages.NO_PEOPLE)
+        say(people_words.NO_PEOPLE)
         return
     for pattern in found:
         _print_pattern(pattern)
@@ -43,7 +43,7 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
     """One screen: who leans which way, chronic or passing, and energy."""
     from datetime import timedelta
 
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.services import patterns as overview
     from reciprocity.services import shapes
     from reciprocity.services import wins as small_wins
@@ -58,7 +58,7 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
         emit_json({"today": state.today.isoformat(), "relationships": rows, "wins": wins})
         return
     if not rows:
-        say(messages.NO_PEOPLE)
+        say(people_words.NO_PEOPLE)
         return
     from rich.table import Table
 

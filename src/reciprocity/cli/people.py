@@ -36,7 +36,7 @@ def add(
     note: Annotated[str, typer.Option(help="Anything you want to remember.")] = "",
 ) -> None:
     """Add someone close to you."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.dates import parse_date
     from reciprocity.services import people
 
@@ -51,7 +51,7 @@ def add(
         their_care=their_care or [],
         note=note,
     )
-    say(messages.PERSON_ADDED.format(name=person.name))
+    say(people_words.PERSON_ADDED.format(name=person.name))
 
 
 @app.command("list")
@@ -59,7 +59,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     """Everyone in your list, with what is recorded about each."""
     from rich.table import Table
 
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.services import people, shapes
 
     rows = [shapes.person(row) for row in people.rows(runtime(ctx).database())]
@@ -67,7 +67,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     if not rows:
-        say(messages.NO_PEOPLE)
+        say(people_words.NO_PEOPLE)
         return
     table = Table("Name", "Kind", "Their care", "Your care", "Moments", "Last noted")
     for row in rows:
@@ -113,7 +113,7 @@ def edit(
     note: Annotated[str | None, typer.Option(help="Replace the note.")] = None,
 ) -> None:
     """Change someone's details. Options you leave out stay as they are."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.dates import parse_date
     from reciprocity.services import people
 
@@ -129,7 +129,7 @@ def edit(
         note=note,
     )
     person = people.edit(state.database(), name, changes)
-    say(messages.PERSON_UPDATED.format(name=person.name))
+    say(people_words.PERSON_UPDATED.format(name=person.name))
 
 
 @app.command("remove")
@@ -142,7 +142,7 @@ def remove(
     import sys
     from dataclasses import asdict
 
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.errors import InputError
     from reciprocity.services import people
 
@@ -150,9 +150,9 @@ def remove(
     if not yes:
         going = people.removal(database, name)
         if not sys.stdin.isatty():
-            raise InputError(messages.REMOVE_NEEDS_YES.format(name=going.name))
-        if not typer.confirm(messages.REMOVE_CONFIRM.format(**asdict(going))):
-            say(messages.NOTHING_CHANGED)
+            raise InputError(people_words.REMOVE_NEEDS_YES.format(name=going.name))
+        if not typer.confirm(people_words.REMOVE_CONFIRM.format(**asdict(going))):
+            say(people_words.NOTHING_CHANGED)
             return
     gone = people.remove(database, name)
-    say(messages.PERSON_REMOVED.format(**asdict(gone)))
+    say(people_words.PERSON_REMOVED.format(**asdict(gone)))

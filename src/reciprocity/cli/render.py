@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reciprocity.cli.runtime import console
-from reciprocity.coach import messages
-from reciprocity.coach.questions import DIRECTIONS, GUIDES, SCALE
+from reciprocity.coach import audit as audit_words
+from reciprocity.coach.audit import DIRECTIONS, GUIDES, SCALE
 from reciprocity.vocabulary import Dimension, Direction
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def print_draft(draft: AuditDraft) -> None:
         }
         for entry in draft.entries
     ]
-    title = messages.AUDIT_DRAFT_TITLE.format(on=draft.on.isoformat())
+    title = audit_words.AUDIT_DRAFT_TITLE.format(on=draft.on.isoformat())
     print_audit({"note": draft.note, "entries": entries}, title=title)
 
 
@@ -76,7 +76,7 @@ def print_audit(data: dict[str, Any], *, title: str | None = None) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"[bold]{title or messages.AUDIT_TITLE.format(id=data['id'], on=data['date'])}[/bold]")
+    out.print(f"[bold]{title or audit_words.AUDIT_HEADING.format(id=data['id'], on=data['date'])}[/bold]")
     if data["note"]:
         out.print(_esc(data["note"]))
     for entry in data["entries"]:

@@ -33,7 +33,7 @@ def report(
     ] = False,
 ) -> None:
     """Write a report (HTML or PDF) of your relationships, or a printable audit worksheet."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import data as data_words
     from reciprocity.coach import report as words
     from reciprocity.errors import TransferError
     from reciprocity.files import write_atomically
@@ -43,7 +43,7 @@ def report(
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():  # say so before the work of rendering, not after
         reason = words.FOLDER_MISSING.format(folder=folder)
-        raise TransferError(messages.CANNOT_WRITE.format(path=out, reason=reason))
+        raise TransferError(data_words.CANNOT_WRITE.format(path=out, reason=reason))
     state = runtime(ctx)
     database = state.database()
     if worksheet:

@@ -32,9 +32,9 @@ class Runtime:
 
             self._database = open_database(self.db_url)
             if self._database.backup_path is not None:
-                from reciprocity.coach import messages
+                from reciprocity.coach import app as app_words
 
-                say(messages.DB_BACKED_UP.format(path=self._database.backup_path), err=True)
+                say(app_words.DB_BACKED_UP.format(path=self._database.backup_path), err=True)
         return self._database
 
     def close(self) -> None:

@@ -28,7 +28,7 @@ def start(
     note: Annotated[str, typer.Option(help="A few words about it.")] = "",
 ) -> None:
     """Start a season for someone, or for yourself."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.dates import parse_date
     from reciprocity.services import seasons
 
@@ -36,7 +36,7 @@ def start(
     day = parse_date(on, today=state.today)
     season = seasons.start(state.database(), whose, kind, on=day, note=note)
     say(
-        messages.SEASON_STARTED.format(
+        people_words.SEASON_STARTED.format(
             kind=kind.value, whose=_whose(season.whose), start=day.isoformat(), id=season.id
         )
     )
@@ -53,7 +53,7 @@ def end(
     ] = "today",
 ) -> None:
     """End a season."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.dates import parse_date
     from reciprocity.services import seasons
 
@@ -61,7 +61,7 @@ def end(
     day = parse_date(on, today=state.today)
     season = seasons.end(state.database(), season_id, on=day)
     say(
-        messages.SEASON_ENDED.format(
+        people_words.SEASON_ENDED.format(
             id=season.id, kind=season.kind.value, whose=_whose(season.whose), end=day.isoformat()
         )
     )
@@ -75,7 +75,7 @@ def list_(
     """All seasons, ongoing first."""
     from rich.table import Table
 
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
     from reciprocity.services import seasons, shapes
 
     rows = [shapes.season(s) for s in seasons.everyone(runtime(ctx).database())]
@@ -83,7 +83,7 @@ def list_(
         emit_json(rows)
         return
     if not rows:
-        say(messages.NO_SEASONS)
+        say(people_words.NO_SEASONS)
         return
     table = Table("Id", "Whose", "Kind", "From", "Until", "Note")
     for r in rows:
@@ -96,10 +96,10 @@ def list_(
             r["note"],
         )
     console().print(table)
-    say(messages.SEASON_EXPECTED)
+    say(people_words.SEASON_EXPECTED)
 
 
 def _whose(whose: str) -> str:
-    from reciprocity.coach import messages
+    from reciprocity.coach import people as people_words
 
-    return messages.YOU if whose == "me" else whose
+    return people_words.YOU if whose == "me" else whose

@@ -37,7 +37,7 @@ def serve(
     from contextlib import ExitStack
     from pathlib import Path
 
-    from reciprocity.coach import web as words
+    from reciprocity.coach import app as app_words
     from reciprocity.services import data
     from reciprocity.web import WebSettings, create_app
     from reciprocity.web.settings import LOOPBACK_HOSTS
@@ -60,10 +60,10 @@ def serve(
         )
         app = create_app(settings, database)
         if host not in LOOPBACK_HOSTS:
-            say(words.SERVE_NOT_LOOPBACK.format(host=host), err=True)
-        say(words.SERVE_RUNNING.format(url=settings.url))
+            say(app_words.SERVE_NOT_LOOPBACK.format(host=host), err=True)
+        say(app_words.SERVE_RUNNING.format(url=settings.url))
         if demo:
-            say(words.SERVE_DEMO)
+            say(app_words.SERVE_DEMO)
         if not no_browser:
             open_browser(settings.url)
         run(app, settings.host, settings.port)

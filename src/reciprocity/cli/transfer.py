@@ -19,14 +19,14 @@ def export(
     file: Annotated[Path, typer.Argument(metavar="FILE.json", help="Where to write the export.")],
 ) -> None:
     """Write everything to one JSON file you can keep, read or restore."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import data as data_words
     from reciprocity.errors import InputError
     from reciprocity.services import data
 
     if file.suffix.lower() != ".json":
-        raise InputError(messages.EXPORT_NEEDS_JSON.format(path=file))
+        raise InputError(data_words.EXPORT_NEEDS_JSON.format(path=file))
     counts = data.export_to(runtime(ctx).database(), file)
-    say(messages.EXPORTED.format(path=file, **counts))
+    say(data_words.EXPORTED.format(path=file, **counts))
 
 
 def import_(
@@ -64,12 +64,12 @@ def import_(
     json: Annotated[bool, typer.Option("--json", help="Print a JSON summary for scripts.")] = False,
 ) -> None:
     """Import a chat export as evidence, or restore a reciprocity export."""
-    from reciprocity.coach import messages
+    from reciprocity.coach import data as data_words
     from reciprocity.errors import TransferError
     from reciprocity.services import chats
 
     if not file.exists():
-        raise TransferError(messages.FILE_MISSING.format(path=file))
+        raise TransferError(data_words.FILE_MISSING.format(path=file))
     if chats.format_of(file) == "reciprocity":
         _restore(ctx, file, replace=replace, json=json)
     else:
@@ -77,16 +77,16 @@ def import_(
 
 
 def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> None:
-    from reciprocity.coach import messages
+    from reciprocity.coach import data as data_words
     from reciprocity.services import data
 
     restored = data.restore_file(runtime(ctx).database(), file, replace=replace)
     if restored.copy is not None:
-        say(messages.REPLACED_BACKUP.format(path=restored.copy), err=json)
+        say(data_words.REPLACED_BACKUP.format(path=restored.copy), err=json)
     if json:
         emit_json({"format": "reciprocity", **restored.counts})
     else:
-        say(messages.IMPORTED.format(path=file, **restored.counts))
+        say(data_words.IMPORTED.format(path=file, **restored.counts))
 
 
 def _import_chat(
@@ -121,7 +121,7 @@ def _progress(stack: object) -> Callable[[int], None]:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    from reciprocity.coach import messages
+    from reciprocity.coach import chats as chat_words
 
     # On stderr, where the check above looked: the summary on stdout stays clean.
     progress = Progress(
@@ -131,29 +131,29 @@ def _progress(stack: object) -> Callable[[int], None]:
         transient=True,
     )
     stack.enter_context(progress)  # type: ignore[attr-defined]
-    task = progress.add_task(messages.IMPORT_PROGRESS, total=None)
+    task = progress.add_task(chat_words.IMPORT_PROGRESS, total=None)
     return lambda count: progress.update(task, completed=count)
 
 
 def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
-    from reciprocity.coach import messages
+    from reciprocity.coach import chats as chat_words
 
     def reply(minutes: float | None) -> str:
         if minutes is None:
-            return messages.REPLY_UNKNOWN
+            return chat_words.REPLY_UNKNOWN
         if minutes < 90:
             return f"{minutes:.0f} min"
         return f"{minutes / 60:.1f} h"
 
     data = summary.as_dict()
     say(
-        messages.IMPORT_SUMMARY.format(
+        chat_words.IMPORT_SUMMARY.format(
             **{k: data[k] for k in ("messages", "new", "first", "last", "conversations")}
         )
     )
     for name, reading in summary.readings.items():
         say(
-            messages.IMPORT_PERSON_LINE.format(
+            chat_words.IMPORT_PERSON_LINE.format(
                 name=name,
                 conversations=reading.conversations,
                 started_me=reading.started["me"],
@@ -163,15 +163,15 @@ def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
             )
         )
     if summary.added:
-        say(messages.IMPORT_ADDED.format(names=", ".join(summary.added)))
+        say(chat_words.IMPORT_ADDED.format(names=", ".join(summary.added)))
     if summary.date_order_inferred and summary.date_order:
-        say(messages.IMPORT_DATE_ORDER.format(order=summary.date_order))
+        say(chat_words.IMPORT_DATE_ORDER_CLI.format(order=summary.date_order))
     for note in summary.notes:
         say(note)
     if summary.skipped:
-        say(messages.IMPORT_SKIPPED.format(count=len(summary.skipped)))
+        say(chat_words.IMPORT_SKIPPED.format(count=len(summary.skipped)))
         for item in summary.skipped[:10]:
-            say(messages.IMPORT_SKIPPED_LINE.format(**item))
+            say(chat_words.IMPORT_SKIPPED_LINE.format(**item))
         if len(summary.skipped) > 10:
-            say(messages.IMPORT_SKIPPED_MORE.format(count=len(summary.skipped) - 10))
-    say(messages.IMPORT_TEXT_KEPT if keep_text else messages.IMPORT_TEXT_NOT_KEPT)
+            say(chat_words.IMPORT_SKIPPED_MORE_CLI.format(count=len(summary.skipped) - 10))
+    say(chat_words.IMPORT_TEXT_KEPT_CLI if keep_text else chat_words.IMPORT_TEXT_NOT_KEPT)

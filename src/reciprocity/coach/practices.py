@@ -32,7 +32,6 @@ RULE_FREQ = (
 ZONE_UNKNOWN = "{zone!r} is not a time zone reciprocity knows; use a name such as Europe/London."
 TIME_UNREADABLE = "{value!r} is not a time of day; write it like 19:30."
 ZONE_NEEDS_TIME = "--tz goes with a time of day; add --at, for example --at 19:30."
-ONE_OF = "{value!r} is not a {what}; choose one of: {choices}."
 
 # -- rituals -----------------------------------------------------------------
 RITUAL_TITLE_EMPTY = "Please give the ritual a title, such as 'Sunday call'."
@@ -53,8 +52,6 @@ NO_RITUALS = (
 )
 HOSTS_NEXT = "{name} hosts next"
 YOU_HOST_NEXT = "you host next"
-HOSTED_BY = "hosted by {name}"
-HOSTED_BY_YOU = "hosted by you"
 KEPT_SHARE = "kept {done} of {counted} since {since}"
 KEPT_SKIPPED = "{count} skipped by choice"
 KEPT_NONE = "nothing planned yet to look back on"
@@ -145,7 +142,7 @@ NEXT_PROMPT = (
     "When would you like to check in next? (a date, Enter for {default}, 'none' for no plan)"
 )
 NEXT_BEFORE_CHECKIN = "The next check-in, {next}, comes before this one, {on}."
-SAVE_PROMPT = "Save this check-in?"
+CHECKIN_SAVE_PROMPT = "Save this check-in?"
 CHECKIN_SAVED = "Saved the check-in with {name} on {on}, with {count} agreed adjustments."
 CHECKIN_NEXT = "Next check-in planned for {day}."
 CHECKIN_NOT_SAVED = "The check-in was not saved; nothing was changed."
@@ -339,6 +336,249 @@ CALENDAR_WRITTEN = "Wrote {rituals} rituals and {checkins} planned check-ins to 
 CALENDAR_NEEDS_ICS = "{path}: calendars are .ics files; please use a name ending in .ics."
 CALENDAR_CHECKIN_TITLE = "Check-in with {name}"
 CALENDAR_CHECKIN_NOTE = "Where did each of you feel supported, what was meaningful, what was draining? And how did last time's adjustments go?"
+
+
+# -- the web pages --------------------------------------------------------------------------------
+
+ROLES_NOW = "Roles now: {holders}."
+ROLES_SWITCHING = "They switch {when}."
+ROLES_SWITCH_SUBMIT = "Switch roles now"
+ROLES_STOP_SUBMIT = "Stop sharing these roles"
+ROLES_SHARE_DETAILS = "Share roles during this season"
+ROLES_RESET_DETAILS = "Set the roles afresh"
+ROLES_INTRO = (
+    "During a hard stretch it can help to share roles: one plans, one listens, and then you "
+    "switch, so no one is always the planner."
+)
+FIELD_ROLE_MINE = "Your role"
+FIELD_ROLE_THEIRS = "Their role"
+ROLE_MINE_PLACEHOLDER = "planner"
+ROLE_THEIRS_PLACEHOLDER = "listener"
+FIELD_ROLE_EVERY = "Switch every so many days (optional)"
+FIELD_ROLE_EVERY_HINT = "A number such as 7; leave it blank to switch by hand, when it feels right."
+FIELD_ROLE_WITH = "Who shares the roles with you"
+ROLES_NEED_SOMEONE = "Add someone first; roles are always shared with someone."
+ROLES_SHARE_SUBMIT = "Share these roles"
+ROLES_NOTICES = {
+    "roles-set": "Roles are shared now: {holders}.",
+    "roles-stopped": (
+        "Stopped sharing roles with {name}. The season goes on, and you can share roles again "
+        "at any time."
+    ),
+}
+NAV_CHECKIN = "Check-ins"
+CHECKINS_TITLE = "Check-ins"
+CHECKINS_CHOOSE = "Who would you like to check in with?"
+CHECKINS_PLANNED = "next planned for {day}"
+CHECKINS_LAST = "last check-in on {day}"
+CHECKINS_NEVER = "no check-in yet"
+CHECKIN_TITLE = "Check-in with {name}"
+NEED_WHO = "Please choose someone from your list."
+CHECKIN_NEED_SOMEONE = "Add someone first; a check-in is always with someone."
+CHECKIN_PREPARE = "Before you talk"
+CHECKIN_RECORD = "After you talk"
+CHECKIN_RECORD_INTRO = (
+    "Note what each of you said, in a line or two. Leave anything blank that did not come up."
+)
+CHECKIN_OUTCOMES = "How did last time's adjustments go?"
+OUTCOME_CHOICES = {"happened": "yes", "partly": "partly", "not-yet": "not yet", "": "not now"}
+CHECKIN_AGREED = "What you both agreed to try"
+CHECKIN_AGREED_HINT = "One per line. They come back at your next check-in, to see how they went."
+CHECKIN_ON = "When you talked"
+FIELD_CHECKIN_NEXT = "When to check in next"
+CHECKIN_NEXT_HINT = "Four weeks on is suggested. Leave it empty for no plan."
+CHECKIN_SAVE = "Save the check-in"
+CHECKIN_SAVE_AS_WRITTEN = "Save as written"
+CHECKIN_NOTES_TITLE = "A few thoughts on the wording"
+CHECKIN_NOTES_INTRO = (
+    "Your words are saved as you wrote them. Change them above if you like, then save."
+)
+CHECKIN_PAST = "Past check-ins"
+CHECKIN_NONE_PAST = "No check-ins with {name} yet."
+CHECKIN_PAST_NEXT = "Next planned for {day}."
+CHECKIN_ANSWER_LABELS = {
+    "supported": "Felt supported",
+    "meaningful": "Meant the most",
+    "drained": "Felt drained",
+}
+CHECKIN_AGREED_SHORT = "Agreed"
+CHECKIN_NOTHING_SAID = "nothing noted"
+CHECKIN_LAST_MONTH = "the last month"
+NAV_RITUALS = "Rituals"
+RITUALS_TITLE = "Rituals"
+RITUALS_INTRO = (
+    "Shared habits with a rhythm: a weekly call, a monthly dinner, hosts taking turns. "
+    "Skipping one by choice is part of keeping a ritual, and missing one is simply life."
+)
+RITUALS_NONE = "No rituals yet. A ritual is a shared habit with a rhythm; you can add one below."
+RITUAL_WITH = "With {names}"
+RITUAL_TODAY = "Planned for today, {day}."
+RITUAL_WAITING = "Planned for {day}; not marked yet."
+RITUAL_NEXT = "Next on {day}."
+RITUAL_NO_NEXT = "Nothing more is planned."
+RITUAL_ENDED_ON = "Ended on {day}."
+RITUAL_KEPT = "Lately: {kept}."
+RITUAL_COMING = "Coming up"
+RITUAL_DONE_SUBMIT = "Mark {day} as done"
+RITUAL_DONE_DETAILS = "When it happened, who hosted, a note (optional)"
+RITUAL_DONE_ON = "It happened on"
+RITUAL_HOSTED = "Who hosted or started it"
+RITUAL_HOST_ME = "me"
+RITUAL_DONE_NOTE = "A note (optional)"
+RITUAL_SKIP_SUBMIT = "Skip {day}"
+RITUAL_MOVE_TO = "Move {day} to"
+RITUAL_MOVE_SUBMIT = "Move it"
+RITUAL_ADD_TITLE = "Add a ritual"
+FIELD_RITUAL_TITLE = "What it is"
+FIELD_RITUAL_TITLE_HINT = "For example: Sunday call, monthly dinner, a walk."
+FIELD_RITUAL_RULE = "How often"
+FIELD_RITUAL_RULE_HINT = (
+    "For example: weekly, fortnightly, monthly, every sunday, monthly on the first saturday, "
+    "every 3 weeks, or a calendar rule such as FREQ=WEEKLY;BYDAY=SU."
+)
+FIELD_RITUAL_FROM = "Starting on"
+FIELD_RITUAL_UNTIL = "Ending on (optional)"
+FIELD_FUTURE_HINT = "For example 2026-12-06, 6 Dec 2026 or today."
+FIELD_RITUAL_AT = "Time of day (optional)"
+FIELD_RITUAL_AT_HINT = "Like 19:30; it appears in your calendar export."
+FIELD_RITUAL_ZONE = "Time zone (optional)"
+FIELD_RITUAL_ZONE_HINT = "Like Europe/London; only with a time of day."
+FIELD_RITUAL_ALSO = "Also with (optional)"
+FIELD_RITUAL_FIRST = "Who hosts or starts it first"
+FIELD_RITUAL_ROTATE = "Take turns hosting or starting it?"
+RITUAL_ROTATE_CHOICES = {"yes": "yes, take turns", "no": "no"}
+RITUAL_ADD_SUBMIT = "Add the ritual"
+RITUAL_MOVE_NEEDS_DAY = "Please say which day it moves to."
+RITUAL_ENDS_ON = "Its last day is {day}."
+RITUAL_END_DETAILS = "Let this ritual end"
+RITUAL_END_TO = "Last day (optional)"
+RITUAL_END_HINT = "Leave it blank for today. What has happened so far is kept."
+RITUAL_END_SUBMIT = "End this ritual"
+RITUAL_ENDED_NOTICE = (
+    "{title} now ends on {end}. Its history is kept, and nothing more is planned after that day."
+)
+NAV_BOUNDARIES = "Boundaries"
+BOUNDARIES_TITLE = "Boundaries"
+BOUNDARIES_INTRO = (
+    "A boundary here is a specific request, not an ultimatum: what you would like, when, and "
+    "what you will do instead. Each one is looked at again after a while, and it may change."
+)
+BOUNDARIES_NONE = "No boundaries noted yet."
+BOUNDARIES_SHOW_RETIRED = "Show retired ones too"
+BOUNDARIES_HIDE_RETIRED = "Hide retired ones"
+BOUNDARY_WITH = "With {name}"
+BOUNDARY_OWN = "Your own limit"
+BOUNDARY_META = "{area} · {status} · since {since}"
+BOUNDARY_REVIEW_ON = "Look at it again on {day}."
+BOUNDARY_NO_REVIEW = "No review planned."
+BOUNDARY_REVIEW_DUE = "time to look again"
+BOUNDARY_REVIEW_TITLE = "Review this request"
+FIELD_BOUNDARY_STATUS = "Where it stands now"
+BOUNDARY_STATUS_WORDS = {
+    "active": "active",
+    "respected": "respected",
+    "renegotiated": "renegotiated",
+    "retired": "retired",
+}
+FIELD_BOUNDARY_NEW_REQUEST = "New words for the request (optional)"
+FIELD_BOUNDARY_NEXT = "Look at it again on (optional)"
+FIELD_BOUNDARY_NEXT_HINT = "Empty means six weeks from today; a retired request needs no review."
+FIELD_BOUNDARY_REVIEW_NOTE = "How it has gone (optional)"
+BOUNDARY_REVIEW_SUBMIT = "Save the review"
+BOUNDARY_ADD_TITLE = "Add a boundary"
+FIELD_BOUNDARY_WHOSE = "With"
+BOUNDARY_WHOSE_ME = "my own limit"
+FIELD_BOUNDARY_AREA = "What it protects"
+BOUNDARY_AREA_WORDS = {
+    "time": "time",
+    "energy": "energy",
+    "emotional-labour": "emotional labour",
+    "topics": "topics",
+    "other": "something else",
+}
+FIELD_BOUNDARY_REQUEST = "The request"
+FIELD_BOUNDARY_REQUEST_HINT = (
+    "Specific words: what, when, and what you will do instead. For example: "
+    "calls after nine can wait until the morning."
+)
+FIELD_BOUNDARY_SINCE = "Since"
+FIELD_BOUNDARY_REVIEW = "Look at it again on (optional)"
+FIELD_BOUNDARY_REVIEW_HINT = "Six weeks on if left empty."
+BOUNDARY_ADD_SUBMIT = "Add the boundary"
+BOUNDARY_NOTICES = {
+    "added": "Added. It comes up to look at again on {day}.",
+    "reviewed": "Saved the review.",
+}
+PHRASING_THOUGHT = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
+NAV_WINS = "Small wins"
+WINS_TITLE = "Small wins"
+WINS_INTRO = "Something that went well between you and someone, noticed and kept. Small is the point."
+WINS_NONE = "No small wins noted yet."
+WINS_NONE_WITH = "No small wins noted with {name} yet."
+WINS_FILTER = "Show wins with"
+WINS_FILTER_ALL = "everyone"
+WINS_FILTER_SUBMIT = "Show"
+WIN_ADD_TITLE = "Note a small win"
+FIELD_WIN_WHOSE = "With"
+WIN_WHOSE_ME = "just me"
+FIELD_WIN_TEXT = "What went well"
+WIN_ADD_SUBMIT = "Keep it"
+WIN_MINE = "yours"
+NAV_RHYTHMS = "Rhythms & dates"
+RHYTHMS_TITLE = "Rhythms and dates to remember"
+RHYTHMS_INTRO = (
+    "How often you would like to be in touch with each person, and the dates worth "
+    "remembering. Any contact resets a rhythm: a moment, a check-in, a ritual kept or an "
+    "imported chat. A long gap is a reminder to say hello, never a sign that anyone cares less."
+)
+RHYTHMS_HEADING = "Keep-in-touch rhythms"
+RHYTHMS_NONE = (
+    "No rhythms set yet. A rhythm says how often you would like to be in touch with someone; "
+    "you can set one below."
+)
+RHYTHM_GAPS = "Ideally every {ideal} days; up to {longest} days apart feels comfortable."
+RHYTHM_LAST = "Last in touch on {day}, {days} days ago."
+RHYTHM_LAST_TODAY = "In touch today."
+RHYTHM_LAST_NONE = (
+    "Not in touch here yet; a moment, a check-in, a ritual kept or an imported chat all count."
+)
+RHYTHM_WITHIN = "Within the rhythm you chose."
+RHYTHM_CHANGE_DETAILS = "Change this rhythm"
+RHYTHM_CHANGE_SUBMIT = "Save the change"
+RHYTHM_CLEAR_SUBMIT = "Clear the rhythm with {name}"
+RHYTHM_SET_TITLE = "Set or change a rhythm"
+RHYTHM_SET_HINT = "Choosing someone who already has a rhythm changes it."
+FIELD_RHYTHM_PERSON = "With"
+FIELD_RHYTHM_IDEAL = "The gap that feels right, in days"
+FIELD_RHYTHM_IDEAL_HINT = "For example 7 for about once a week, or 14 for every fortnight."
+FIELD_RHYTHM_LONGEST = "The longest gap that still feels comfortable, in days (optional)"
+FIELD_RHYTHM_LONGEST_HINT = "Twice the ideal gap if left empty."
+RHYTHM_SET_SUBMIT = "Set the rhythm"
+RHYTHM_NEED_SOMEONE = "Add someone first; a rhythm is always with someone."
+DATES_HEADING = "Dates to remember"
+DATES_INTRO = (
+    "Anniversaries, hard dates, exams: the next to come round first. Birthdays are kept on "
+    "each person's page."
+)
+DATES_NONE = "No dates added yet."
+DATE_NEXT = "Next on {day}, in {days} days."
+DATE_NEXT_TOMORROW = "Tomorrow, {day}."
+DATE_NEXT_TODAY = "Today, {day}."
+DATE_PAST = "Was on {day}."
+DATE_EVERY_YEAR = "every year, from {on}"
+DATE_ONCE = "once"
+DATE_MINE = "yours"
+DATE_REMOVE_SUBMIT = "Remove {title}"
+DATE_ADD_TITLE = "Add a date to remember"
+FIELD_DATE_WHOSE = "Whose date"
+DATE_WHOSE_ME = "my own"
+FIELD_DATE_TITLE = "What it is"
+FIELD_DATE_TITLE_HINT = "For example: wedding anniversary, a hard date, the last day of exams."
+FIELD_DATE_ON = "The date"
+FIELD_DATE_ON_HINT = "For example 2027-03-14 or 14 Mar 2027."
+FIELD_DATE_YEARLY = "It comes back every year"
+DATE_ADD_SUBMIT = "Remember this date"
+DATE_REMOVED = "Removed that date; everything else is as it was."
 
 
 # -- sentences made from what the services return ------------------------------

@@ -16,7 +16,7 @@ repeated here; they come from ``questions``, ``suggestions``, ``practices`` and
 
 from __future__ import annotations
 
-from reciprocity.vocabulary import BoundaryArea, BoundaryStatus, Dimension, Direction
+from reciprocity.vocabulary import BoundaryArea, Dimension, Direction
 
 # -- the command line ----------------------------------------------------------
 REPORT_WRITTEN = "Wrote a report on {count} relationships to {path}."
@@ -70,7 +70,6 @@ SUMMARY_LEGEND = (
     "Each dimension shows which way care has leaned over the last three months, and "
     "whether that is chronic (the resting pattern outside any season) or temporary."
 )
-CONTENTS = "In this report"
 DIMENSION_LEANS: dict[str, str] = {
     "me": "you carry more",
     "them": "{name} carries more",
@@ -93,7 +92,6 @@ ENERGY_SHORT: dict[str, str] = {
 }
 
 # -- the report: one relationship ----------------------------------------------
-KIND_LINE = "{kind}"
 STYLES_LINE = "You show care through {mine}; {name} through {theirs}."
 STYLES_UNKNOWN = "How each of you shows care is not noted yet."
 STYLES_NOTE = "Different ways of caring can both count; they need not match."
@@ -215,7 +213,6 @@ BOUNDARY_META = "{area} · since {since}"
 BOUNDARY_REVIEW = " · look at it again on {on}"
 RITUALS_TITLE = "Rituals"
 NO_RITUALS = "No shared rituals with {name} yet."
-RITUAL_META = "{kept}"
 RITUAL_NEXT = " · next on {on}"
 WINS_TITLE = "Small wins"
 NO_WINS = "No small wins noted with {name} yet; they are worth keeping."
@@ -231,12 +228,6 @@ AREA_WORDS: dict[BoundaryArea, str] = {
     BoundaryArea.EMOTIONAL_LABOUR: "emotional labour",
     BoundaryArea.TOPICS: "topics",
     BoundaryArea.OTHER: "other",
-}
-STATUS_WORDS: dict[BoundaryStatus, str] = {
-    BoundaryStatus.ACTIVE: "active",
-    BoundaryStatus.RESPECTED: "respected",
-    BoundaryStatus.RENEGOTIATED: "renegotiated",
-    BoundaryStatus.RETIRED: "retired",
 }
 
 # -- the worksheet -------------------------------------------------------------

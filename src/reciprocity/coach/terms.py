@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reciprocity.coach.suggestions import STYLE_WORDS
-from reciprocity.vocabulary import CareStyle, SeasonKind
+from reciprocity.vocabulary import CareStyle, Dimension, RelationshipKind, SeasonKind
 
 SEASON_KIND_WORDS = {kind: kind.value.replace("-", " ") for kind in SeasonKind}
 
@@ -22,3 +22,34 @@ def style_word(style: CareStyle | str) -> str:
 def style_list(styles: Iterable[CareStyle | str]) -> str:
     """ "listening, practical help"; empty when none are given."""
     return ", ".join(style_word(s) for s in styles)
+
+
+# -- patterns and charts --------------------------------------------------
+
+CHRONIC = "a resting pattern"
+PASSING = "passing"
+IN_SEASON = "in a season"
+CHRONIC_HINT = "Seen outside any season for two or more months in a row."
+CHART_LEANING_TITLE = "{dimension} over time"
+CHART_ENERGY_TITLE = "How time with {name} has felt"
+CHART_UP_ME = "↑ you carry more"
+CHART_EVEN = "even"
+CHART_DOWN_THEM = "↓ {name} carries more"
+CHART_NOURISHED = "↑ nourished"
+CHART_NEUTRAL = "neither"
+CHART_DRAINED = "↓ drained"
+CHART_IN_SEASON = "The latest months fall inside a season, when one side needing more is expected."
+CHART_LEGEND = (
+    "Each dot is a three-month window; the shaded band shows how sure the reading is, "
+    "wider when little was noted; hollow dots had too little to say; tinted stretches are "
+    "seasons."
+)
+DIMENSION_TITLES = {
+    Dimension.INITIATION: "Initiation",
+    Dimension.DEPTH: "Depth",
+    Dimension.CRISIS: "Crisis response",
+    Dimension.MAINTENANCE: "Maintenance",
+}
+KIND_WORDS = {kind: kind.value for kind in RelationshipKind}
+def dimension_title(dimension: Dimension | str) -> str:
+    return DIMENSION_TITLES[Dimension(dimension)]

@@ -25,7 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload, validates
 
-from reciprocity.coach import messages
+from reciprocity.coach import audit as audit_words
+from reciprocity.coach import people as people_words
 from reciprocity.errors import InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base, enum_column
 from reciprocity.vocabulary import (
@@ -72,7 +73,7 @@ class Audit(Base):
         for entry in self.entries:
             name = entry.person.name
             if name in seen:
-                raise InputError(messages.AUDIT_PERSON_TWICE.format(name=name))
+                raise InputError(audit_words.AUDIT_PERSON_TWICE.format(name=name))
             seen.add(name)
             entry.check_complete()
 
@@ -164,16 +165,16 @@ class DimensionRating(Base):
 
 def check_rating(value: int) -> int:
     if not isinstance(value, int) or not RATING_MIN <= value <= RATING_MAX:
-        raise RangeError(messages.RATING_RANGE.format(value=value))
+        raise RangeError(people_words.RATING_RANGE.format(value=value))
     return value
 
 
 def check_lean(rating: int, direction: Direction, vision: str | None, label: str) -> None:
     """A rating below 5 says which way it leans; one of 1 or 2 carries a vision."""
     if rating < RATING_MAX and direction == Direction.MUTUAL:
-        raise InputError(messages.DIRECTION_NEEDED)
+        raise InputError(people_words.DIRECTION_NEEDED)
     if rating <= VISION_AT_OR_BELOW and not (vision or "").strip():
-        raise InputError(messages.VISION_NEEDED.format(rating=rating, dimension=label))
+        raise InputError(people_words.VISION_NEEDED.format(rating=rating, dimension=label))
 
 
 def all_audits(session: Session) -> list[Audit]:
@@ -191,5 +192,5 @@ def all_audits(session: Session) -> list[Audit]:
 def find_audit(session: Session, audit_id: int) -> Audit:
     audit = session.get(Audit, audit_id)
     if audit is None:
-        raise NotFoundError(messages.AUDIT_UNKNOWN.format(id=audit_id))
+        raise NotFoundError(audit_words.AUDIT_UNKNOWN.format(id=audit_id))
     return audit

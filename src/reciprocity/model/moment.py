@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from reciprocity.coach import messages
+from reciprocity.coach import people as people_words
 from reciprocity.errors import InputError, RangeError
 from reciprocity.model.base import Base, EnumList, enum_column
 from reciprocity.vocabulary import ENERGY_MAX, ENERGY_MIN, CareStyle, Dimension, Giver
@@ -47,14 +47,14 @@ class Moment(Base):
     @validates("energy")
     def _check_energy(self, _key: str, value: int | None) -> int | None:
         if value is not None and not ENERGY_MIN <= value <= ENERGY_MAX:
-            raise RangeError(messages.ENERGY_RANGE.format(value=value))
+            raise RangeError(people_words.ENERGY_RANGE.format(value=value))
         return value
 
     @validates("text")
     def _check_text(self, _key: str, value: str) -> str:
         text = value.strip()
         if len(text) > TEXT_LIMIT:
-            raise InputError(messages.TEXT_TOO_LONG.format(length=len(text), limit=TEXT_LIMIT))
+            raise InputError(people_words.MOMENT_TOO_LONG.format(length=len(text), limit=TEXT_LIMIT))
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -74,5 +74,5 @@ class Moment(Base):
 def note_moment(person: Person, text: str, **fields: Any) -> Moment:
     """A moment the user is noting now: unlike a restored one, it needs a few words."""
     if not text.strip():
-        raise InputError(messages.TEXT_EMPTY)
+        raise InputError(people_words.TEXT_EMPTY)
     return Moment(person=person, text=text, **fields)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import DateTime, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
-from reciprocity.coach import messages
+from reciprocity.coach import people as people_words
 from reciprocity.errors import ConflictError, InputError, UnknownPersonError
 from reciprocity.model.base import NAME_LENGTH, Base, EnumList, enum_column
 from reciprocity.vocabulary import ME, CareStyle, RelationshipKind
@@ -85,11 +85,11 @@ class Person(Base):
 def clean_name(value: str) -> str:
     name = " ".join(value.split())
     if not name:
-        raise InputError(messages.NAME_EMPTY)
+        raise InputError(people_words.NAME_EMPTY)
     if len(name) > NAME_LENGTH:
-        raise InputError(messages.NAME_TOO_LONG.format(length=len(name), limit=NAME_LENGTH))
+        raise InputError(people_words.NAME_TOO_LONG.format(length=len(name), limit=NAME_LENGTH))
     if name.casefold() == ME:
-        raise InputError(messages.NAME_RESERVED)
+        raise InputError(people_words.NAME_RESERVED)
     return name
 
 
@@ -111,11 +111,11 @@ def find_person(session: Session, name: str) -> Person:
     close += [n.casefold() for n in names if wanted and wanted in n.casefold().split()]
     suggestions = list(dict.fromkeys(by_fold[c] for c in close))
     if suggestions:
-        message = messages.UNKNOWN_PERSON_CLOSE.format(
+        message = people_words.UNKNOWN_PERSON_CLOSE.format(
             name=name, close=" or ".join(repr(s) for s in suggestions)
         )
     else:
-        message = messages.UNKNOWN_PERSON.format(name=name) + messages.UNKNOWN_PERSON_HINT.format(
+        message = people_words.UNKNOWN_PERSON.format(name=name) + people_words.UNKNOWN_PERSON_HINT.format(
             name=name
         )
     raise UnknownPersonError(message, name, suggestions)
@@ -143,4 +143,4 @@ def _refuse_taken(session: Session, name: str, except_id: int | None) -> None:
     folded = name.casefold()
     for other_id, other in session.execute(select(Person.id, Person.name)):
         if other_id != except_id and other.casefold() == folded:
-            raise ConflictError(messages.NAME_TAKEN.format(name=other))
+            raise ConflictError(people_words.NAME_TAKEN.format(name=other))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
-from reciprocity.coach import messages
+from reciprocity.coach import people as people_words
 from reciprocity.coach import practices as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base
@@ -121,7 +121,7 @@ def set_roles(
     """
     season = session.get(Season, season_id)
     if season is None:
-        raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
+        raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
     if season.end is not None and season.end < today:
         raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=season.end))
     other = someone if someone is not None else season.person

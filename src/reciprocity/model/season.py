@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
-from reciprocity.coach import messages
+from reciprocity.coach import people as people_words
 from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model.base import Base, enum_column
 from reciprocity.vocabulary import ME, SeasonKind
@@ -50,7 +50,7 @@ class Season(Base):
     def _check_end(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.start is not None and value < self.start:
             raise InputError(
-                messages.SEASON_END_BEFORE_START.format(id=self.id, start=self.start, end=value)
+                people_words.SEASON_END_BEFORE_START.format(id=self.id, start=self.start, end=value)
             )
         return value
 
@@ -71,9 +71,9 @@ def end_season(session: Session, season_id: int, end: date) -> Season:
     """End a season by id; one that is unknown or already over is said plainly."""
     season = session.get(Season, season_id)
     if season is None:
-        raise NotFoundError(messages.SEASON_UNKNOWN.format(id=season_id))
+        raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
     if season.end is not None:
-        raise ConflictError(messages.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
+        raise ConflictError(people_words.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
     season.end = end
     session.flush()
     return season

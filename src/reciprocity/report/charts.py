@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reciprocity.coach import web as words
+from reciprocity.coach import terms
 from reciprocity.patterns import DimensionPattern, EnergyPattern, Leaning, SeasonSpan
 from reciprocity.vocabulary import ENERGY_MAX, ENERGY_MIN
 
@@ -119,11 +119,11 @@ def leaning_chart(
         )
         for w in windows
     )
-    title = words.CHART_LEANING_TITLE.format(dimension=words.dimension_title(reading.dimension))
+    title = terms.CHART_LEANING_TITLE.format(dimension=terms.dimension_title(reading.dimension))
     labels = (
-        AxisLabel(4.0, TOP - 8.0, words.CHART_UP_ME),
-        AxisLabel(4.0, to_y(0.5) - 4.0, words.CHART_EVEN),
-        AxisLabel(4.0, BOTTOM + 12.0, words.CHART_DOWN_THEM.format(name=name)),
+        AxisLabel(4.0, TOP - 8.0, terms.CHART_UP_ME),
+        AxisLabel(4.0, to_y(0.5) - 4.0, terms.CHART_EVEN),
+        AxisLabel(4.0, BOTTOM + 12.0, terms.CHART_DOWN_THEM.format(name=name)),
         *date_labels(start, end),
     )
     return LineChart(
@@ -173,11 +173,11 @@ def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: 
         )
         points.append(point)
         runs[-1].append(point)
-    title = words.CHART_ENERGY_TITLE.format(name=name)
+    title = terms.CHART_ENERGY_TITLE.format(name=name)
     labels = (
-        AxisLabel(4.0, TOP - 8.0, words.CHART_NOURISHED),
-        AxisLabel(4.0, to_y(0.0) - 4.0, words.CHART_NEUTRAL),
-        AxisLabel(4.0, BOTTOM + 12.0, words.CHART_DRAINED),
+        AxisLabel(4.0, TOP - 8.0, terms.CHART_NOURISHED),
+        AxisLabel(4.0, to_y(0.0) - 4.0, terms.CHART_NEUTRAL),
+        AxisLabel(4.0, BOTTOM + 12.0, terms.CHART_DRAINED),
         *date_labels(start, end),
     )
     return LineChart(
@@ -272,5 +272,5 @@ def _describe_leaning(title: str, reading: DimensionPattern) -> str:
     label = reading.label[:1].upper() + reading.label[1:]
     text = f"{title}. {label}."
     if reading.in_season:
-        text += " " + words.CHART_IN_SEASON
+        text += " " + terms.CHART_IN_SEASON
     return text

@@ -19,9 +19,10 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from reciprocity import __version__
-from reciprocity.coach import practices, questions, suggestions, terms
+from reciprocity.coach import app as app_words
+from reciprocity.coach import audit as audit_words
+from reciprocity.coach import practices, suggestions, terms, words_of
 from reciprocity.coach import report as words
-from reciprocity.coach import web as web_words
 from reciprocity.practices.schedule import Kept
 from reciprocity.report.content import Report, SeasonEntry
 from reciprocity.report.ratings import OVERALL, AuditSnapshot
@@ -43,8 +44,8 @@ def environment() -> Environment:
     env.filters["day"] = day
     env.globals.update(
         r=words,
-        w=web_words,
-        q=questions,
+        w=words_of(app_words, terms),
+        q=audit_words,
         Dimension=Dimension,
         version=__version__,
         styles=styles,

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reciprocity.coach import report as words
-from reciprocity.coach.web import dimension_title
+from reciprocity.coach.terms import dimension_title
 from reciprocity.patterns import RelationshipPattern
 from reciprocity.vocabulary import RATING_MAX, RATING_MIN, Dimension, Direction
 

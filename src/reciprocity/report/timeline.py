@@ -24,7 +24,7 @@ from datetime import date
 
 from reciprocity.coach import report as words
 from reciprocity.coach.suggestions import season_phrase
-from reciprocity.coach.web import dimension_title
+from reciprocity.coach.terms import dimension_title
 from reciprocity.patterns import Change, DimensionPattern, Leaning, RelationshipPattern, SeasonSpan
 from reciprocity.report.charts import AxisLabel, SeasonBand, date_labels, season_bands
 from reciprocity.vocabulary import Dimension

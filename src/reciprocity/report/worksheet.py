@@ -1,7 +1,7 @@
 """The printable audit worksheet, as plain data: blank, or prefilled from the latest audit.
 
 For doing the Reciprocity Audit on paper, alone or with a coach: the four
-dimensions with their guiding questions (``coach.questions``, the same ones
+dimensions with their guiding questions (``coach.audit``, the same ones
 the guided audit asks), the 1..5 scale with the direction of any lean, and
 room for a vision. Named for a person, it starts from their latest audit:
 the answers, ratings, directions and visions given then.
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reciprocity.coach import questions
-from reciprocity.coach.web import styles_words
+from reciprocity.coach import audit as audit_words
+from reciprocity.coach.people import styles_words
 from reciprocity.report.ratings import OVERALL, AuditSnapshot, Rated
 from reciprocity.vocabulary import RATING_MAX, RATING_MIN, CareStyle, Direction
 
@@ -80,14 +80,14 @@ def worksheet(
             [(q.key, q.text) for q in guide.questions],
             latest.rated(guide.dimension) if latest else None,
         )
-        for guide in questions.GUIDES.values()
+        for guide in audit_words.GUIDES.values()
     ]
     parts.append(
         _part(
             OVERALL,
-            questions.OVERALL_TITLE,
+            audit_words.OVERALL_TITLE,
             "",
-            [(OVERALL, questions.OVERALL_PROMPT)],
+            [(OVERALL, audit_words.OVERALL_PROMPT)],
             latest.overall if latest else None,
         )
     )
@@ -121,7 +121,7 @@ def _part(
             Choice(
                 str(value),
                 str(value),
-                questions.SCALE[value],
+                audit_words.SCALE[value],
                 rated is not None and rated.rating == value,
             )
             for value in range(RATING_MIN, RATING_MAX + 1)
@@ -130,7 +130,7 @@ def _part(
             Choice(
                 str(direction),
                 "",
-                questions.DIRECTIONS[direction],
+                audit_words.DIRECTIONS[direction],
                 rated is not None and rated.direction is direction,
             )
             for direction in DIRECTION_ORDER

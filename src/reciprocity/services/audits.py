@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reciprocity.coach import messages, questions
+from reciprocity.coach import audit as audit_words
 from reciprocity.coach.safety import signs_in
 from reciprocity.errors import InputError
 from reciprocity.model import Audit, AuditEntry, DimensionRating, Season
@@ -106,12 +106,12 @@ def context_notes(db: Database, who: PersonRef, on: date) -> list[str]:
     with db.transaction() as session:
         found = person(session, who)
         notes = [
-            questions.season_note(s.kind, s.start, None if s.person is None else found.name)
+            audit_words.season_note(s.kind, s.start, None if s.person is None else found.name)
             for s in session.scalars(select(Season).order_by(Season.start, Season.id))
             if s.contains(on) and s.person_id in (None, found.id)
         ]
         if found.my_care and found.their_care:
-            notes.append(questions.styles_reminder(found.name, found.their_care, found.my_care))
+            notes.append(audit_words.styles_reminder(found.name, found.their_care, found.my_care))
         return notes
 
 
@@ -171,7 +171,7 @@ def compare(db: Database, who: PersonRef | None = None) -> list[dict[str, Any]]:
 
 def _build(session: Session, draft: AuditDraft) -> Audit:
     if not draft.entries:
-        raise InputError(messages.AUDIT_NEEDS_PEOPLE)
+        raise InputError(audit_words.AUDIT_NEEDS_PEOPLE)
     audit = Audit(on=draft.on, note=draft.note)
     for part in draft.entries:
         entry = AuditEntry(

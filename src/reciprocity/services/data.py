@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from reciprocity.coach import messages
+from reciprocity.coach import data as data_words
 from reciprocity.errors import ConflictError
 from reciprocity.files import write_atomically
 from reciprocity.services import demo as dataset
@@ -71,7 +71,7 @@ def restore_file(
     A problem in the file is said with ``source`` (default: the path) and where in it.
     """
     document = transfer.read_document(path)
-    copy = _make_room(db, replace, messages.TRANSFER_INTO_NON_EMPTY, reason="before-import")
+    copy = _make_room(db, replace, data_words.TRANSFER_INTO_NON_EMPTY, reason="before-import")
     with db.transaction() as session:
         if replace:
             transfer.clear(session)
@@ -90,7 +90,7 @@ def restore_upload(db: Database, content: bytes, filename: str, *, replace: bool
 
 def load_demo(db: Database, *, today: date, force: bool = False) -> tuple[dict[str, int], Path | None]:
     """Load the demo: into an empty store, or over what is there with ``force`` (a copy first)."""
-    copy = _make_room(db, force, messages.DEMO_NOT_EMPTY, reason="before-demo")
+    copy = _make_room(db, force, data_words.DEMO_NOT_EMPTY, reason="before-demo")
     people, seasons, audits = dataset.build(today)
     with db.transaction() as session:
         transfer.clear(session)
@@ -119,7 +119,7 @@ def backup_now(db: Database) -> Path:
     """A copy of the SQLite file now, beside it; refused for other databases."""
     path = db.sqlite_path
     if path is None:
-        raise ConflictError(messages.BACKUP_NOT_SQLITE)
+        raise ConflictError(data_words.BACKUP_NOT_SQLITE)
     return backup.copy_aside(db.engine, path, reason="backup")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from reciprocity.coach import messages
+from reciprocity.coach import people as people_words
 from reciprocity.errors import NotFoundError
 from reciprocity.model import ME, Person
 from reciprocity.model.person import find_person
@@ -22,7 +22,7 @@ def person(session: Session, ref: PersonRef) -> Person:
     if isinstance(ref, int):
         found = session.get(Person, ref)
         if found is None:
-            raise NotFoundError(messages.UNKNOWN_PERSON.format(name=str(ref)))
+            raise NotFoundError(people_words.UNKNOWN_PERSON.format(name=str(ref)))
         return found
     return find_person(session, ref)
 

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from reciprocity.coach import messages
+from reciprocity.coach import data as data_words
 from reciprocity.evidence.derive import EvidenceSettings
 from reciprocity.evidence.outline import KINDS, Outline
 from reciprocity.model import Chat, ChatMember, Person
@@ -95,7 +95,7 @@ def restore_part(
         spot = f"chats[{i}]"
         key = reader.text(raw, "key", spot, required=True)
         if session.scalar(select(func.count(Chat.id)).where(Chat.key == key)):
-            raise reader.problem(spot, messages.TRANSFER_CHAT_TWICE.format(key=key))
+            raise reader.problem(spot, data_words.TRANSFER_CHAT_TWICE.format(key=key))
         me_name = reader.text(raw, "me", spot, required=True)
         chat = Chat(
             key=key,
@@ -117,7 +117,7 @@ def restore_part(
                 )
             )
         if me_name not in [m.name for m in chat.members]:
-            raise reader.problem(spot, messages.TRANSFER_CHAT_NO_ME.format(me=me_name))
+            raise reader.problem(spot, data_words.TRANSFER_CHAT_NO_ME.format(me=me_name))
         session.add(chat)
         session.flush()
         outline = _outline(reader, raw, spot, len(members))
@@ -131,7 +131,7 @@ def _outline(reader: DocumentReader, raw: Any, spot: str, members: int) -> Outli
     where = f"{spot}.messages"
     columns = raw.get("messages") if isinstance(raw, dict) else None
     if not isinstance(columns, dict):
-        raise reader.problem(where, messages.TRANSFER_TYPE.format(key="messages", expected="an object"))
+        raise reader.problem(where, data_words.TRANSFER_TYPE.format(key="messages", expected="an object"))
     made = []
     for name in COLUMNS:
         values = columns.get(name)
@@ -139,20 +139,20 @@ def _outline(reader: DocumentReader, raw: Any, spot: str, members: int) -> Outli
             isinstance(v, int) and not isinstance(v, bool) for v in values
         ):
             raise reader.problem(
-                where, messages.TRANSFER_TYPE.format(key=name, expected="a list of whole numbers")
+                where, data_words.TRANSFER_TYPE.format(key=name, expected="a list of whole numbers")
             )
         try:
             made.append(array(_CODES[name], values))
         except OverflowError:
-            raise reader.problem(where, messages.TRANSFER_CHAT_COLUMN.format(key=name)) from None
+            raise reader.problem(where, data_words.TRANSFER_CHAT_COLUMN.format(key=name)) from None
     minutes, authors, lengths, kinds, flags, fingerprints = made
     texts = raw.get("texts")
     if len({len(column) for column in made}) > 1 or (
         texts is not None and (not isinstance(texts, list) or len(texts) != len(minutes))
     ):
-        raise reader.problem(where, messages.TRANSFER_CHAT_LENGTHS)
+        raise reader.problem(where, data_words.TRANSFER_CHAT_LENGTHS)
     if texts is not None and not all(t is None or isinstance(t, str) for t in texts):
-        raise reader.problem(f"{spot}.texts", messages.TRANSFER_CHAT_LENGTHS)
+        raise reader.problem(f"{spot}.texts", data_words.TRANSFER_CHAT_LENGTHS)
     checks = {
         "minutes": all(_EARLIEST <= m < _LATEST for m in minutes),
         "authors": all(0 <= a < members for a in authors),
@@ -161,5 +161,5 @@ def _outline(reader: DocumentReader, raw: Any, spot: str, members: int) -> Outli
     }
     for name, good in checks.items():
         if not good:
-            raise reader.problem(where, messages.TRANSFER_CHAT_COLUMN.format(key=name))
+            raise reader.problem(where, data_words.TRANSFER_CHAT_COLUMN.format(key=name))
     return Outline(minutes, authors, lengths, kinds, flags, fingerprints, texts)

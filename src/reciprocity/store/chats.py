@@ -29,7 +29,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from reciprocity import collector
-from reciprocity.coach import messages as messages_text
+from reciprocity.coach import chats as chat_words
 from reciprocity.errors import InputError, StoreError
 from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
@@ -103,7 +103,7 @@ def _choose_me(
     listing = ", ".join(sorted(names)) or "(no one)"
     if me:
         if me.casefold() not in by_fold:
-            raise InputError(messages_text.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
+            raise InputError(chat_words.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
         return by_fold[me.casefold()]
     if chat.me and chat.me.casefold() in by_fold:
         return by_fold[chat.me.casefold()]
@@ -122,7 +122,7 @@ def _choose_me(
         strangers = [n for n in names if n.casefold() not in known]
         if len(strangers) == 1:
             return strangers[0]
-    raise InputError(messages_text.IMPORT_NEEDS_ME.format(names=listing))
+    raise InputError(chat_words.IMPORT_NEEDS_ME.format(names=listing))
 
 
 def store_chat(
@@ -166,10 +166,10 @@ def _store_chat(
         notes=list(chat.notes),
     )
     if not out:
-        raise InputError(messages_text.IMPORT_EMPTY)
+        raise InputError(chat_words.IMPORT_EMPTY)
     if len(chat.threads) > 1:
         raise InputError(
-            messages_text.IMPORT_CHOOSE_THREAD.format(
+            chat_words.IMPORT_CHOOSE_THREAD.format(
                 count=len(chat.threads), names=", ".join(sorted(chat.threads, key=str.casefold))
             )
         )
@@ -177,10 +177,10 @@ def _store_chat(
     summary.last = moment_of(max(out.minutes))
     summary.me = me_name = _choose_me(names, chat, me, person, session)
     if person and " ".join(person.split()).casefold() == me_name.casefold():
-        raise InputError(messages_text.IMPORT_PERSON_IS_ME.format(name=me_name))
+        raise InputError(chat_words.IMPORT_PERSON_IS_ME.format(name=me_name))
     others = [n for n in names if n != me_name]
     if person and len(others) > 1:
-        raise InputError(messages_text.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
+        raise InputError(chat_words.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
 
     people: dict[str, Person] = {}
     known = {p.name.casefold(): p for p in all_people(session)}
@@ -307,7 +307,7 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
             outline = unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
             raise StoreError(
-                messages_text.STORED_CHAT_DAMAGED.format(day=day, reason=error)
+                chat_words.STORED_CHAT_DAMAGED.format(day=day, reason=error)
             ) from None
         days[day.toordinal()] = (row_id, outline)
     return days

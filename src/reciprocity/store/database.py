@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reciprocity.coach import messages
+from reciprocity.coach import app as app_words
 from reciprocity.errors import StoreError
 from reciprocity.store import revision
 
@@ -89,27 +89,27 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
         url = make_url(raw)
     except ArgumentError as error:
         raise StoreError(
-            messages.DB_URL_INVALID.format(url=raw, reason=_first_line(error))
+            app_words.DB_URL_INVALID.format(url=raw, reason=_first_line(error))
         ) from None
     path = sqlite_file(url)
     where = str(path) if path else url.render_as_string(hide_password=True)
     if path is not None and not path.parent.is_dir():
         raise StoreError(
-            messages.DB_CANNOT_OPEN.format(
-                where=where, reason=messages.DB_FOLDER_MISSING.format(folder=path.parent)
+            app_words.DB_CANNOT_OPEN.format(
+                where=where, reason=app_words.DB_FOLDER_MISSING.format(folder=path.parent)
             )
         )
     try:
         engine = engine_for(url)
     except (NoSuchModuleError, ModuleNotFoundError):
         raise StoreError(
-            messages.DB_CANNOT_OPEN.format(
-                where=where, reason=messages.DB_DRIVER_MISSING.format(dialect=url.drivername)
+            app_words.DB_CANNOT_OPEN.format(
+                where=where, reason=app_words.DB_DRIVER_MISSING.format(dialect=url.drivername)
             )
         ) from None
     except ArgumentError as error:
         raise StoreError(
-            messages.DB_URL_INVALID.format(url=raw, reason=_first_line(error))
+            app_words.DB_URL_INVALID.format(url=raw, reason=_first_line(error))
         ) from None
     factory = sessionmaker(engine, expire_on_commit=False)
     revision.watch(factory)
@@ -124,8 +124,8 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
         engine.dispose()
         reason = _first_line(error.orig) if error.orig is not None else _first_line(error)
         if "not a database" in reason or "malformed" in reason:
-            reason = messages.DB_NOT_DATABASE
-        raise StoreError(messages.DB_CANNOT_OPEN.format(where=where, reason=reason)) from None
+            reason = app_words.DB_NOT_DATABASE
+        raise StoreError(app_words.DB_CANNOT_OPEN.format(where=where, reason=reason)) from None
     return database
 
 
@@ -158,7 +158,7 @@ def _bring_up_to_date(database: Database, where: str) -> Path | None:
     from reciprocity.store import backup, migrate
 
     if current is not None and not migrate.knows(current):
-        raise StoreError(messages.DB_NEWER.format(where=where, found=current))
+        raise StoreError(app_words.DB_NEWER.format(where=where, found=current))
     copy = None
     path = database.sqlite_path
     if path is not None and (current is not None or _has_tables(database.engine)):

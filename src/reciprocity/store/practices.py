@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reciprocity.coach import messages
+from reciprocity.coach import data as data_words
 from reciprocity.model import (
     ME,
     Adjustment,
@@ -147,7 +147,7 @@ def restore_part(
             sides = raw.get("sides") or {}
             if not isinstance(sides, dict):
                 raise reader.problem(
-                    spot, messages.TRANSFER_TYPE.format(key="sides", expected="an object")
+                    spot, data_words.TRANSFER_TYPE.format(key="sides", expected="an object")
                 )
             for side in SIDES:
                 answers = sides.get(side) or {}
@@ -215,12 +215,12 @@ def restore_part(
             index = reader.integer(raw, "season", spot, required=True)
             if not 0 <= index < len(seasons):
                 raise reader.problem(
-                    spot, messages.TRANSFER_TYPE.format(key="season", expected="a season's place")
+                    spot, data_words.TRANSFER_TYPE.format(key="season", expected="a season's place")
                 )
             roles = raw.get("roles")
             if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
                 raise reader.problem(
-                    spot, messages.TRANSFER_TYPE.format(key="roles", expected="a list of text")
+                    spot, data_words.TRANSFER_TYPE.format(key="roles", expected="a list of text")
                 )
             session.add(
                 RoleRotation(

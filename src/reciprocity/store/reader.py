@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, TypeVar
 
-from reciprocity.coach import messages
+from reciprocity.coach import data as data_words
+from reciprocity.coach import people as people_words
 from reciprocity.errors import ImportFormatError, ReciprocityError
 from reciprocity.model import Person
 
@@ -37,7 +38,7 @@ class DocumentReader:
     def problem(self, where: str, what: str) -> ImportFormatError:
         """The error to raise: ``what`` is wrong at ``where`` in the file."""
         return ImportFormatError(
-            messages.TRANSFER_FIELD.format(where=where, problem=what), self.source
+            data_words.TRANSFER_FIELD.format(where=where, problem=what), self.source
         )
 
     @contextmanager
@@ -55,17 +56,17 @@ class DocumentReader:
         value = raw.get(key, []) if isinstance(raw, dict) else None
         if not isinstance(value, list):
             raise self.problem(
-                where or key, messages.TRANSFER_TYPE.format(key=key, expected="a list")
+                where or key, data_words.TRANSFER_TYPE.format(key=key, expected="a list")
             )
         return value
 
     def _get(self, raw: Any, key: str, where: str, required: bool) -> Any:
         if not isinstance(raw, dict):
             raise self.problem(
-                where, messages.TRANSFER_TYPE.format(key=where, expected="an object")
+                where, data_words.TRANSFER_TYPE.format(key=where, expected="an object")
             )
         if required and raw.get(key) is None:
-            raise self.problem(where, messages.TRANSFER_MISSING.format(key=key))
+            raise self.problem(where, data_words.TRANSFER_MISSING.format(key=key))
         return raw.get(key)
 
     def text(self, raw: Any, key: str, where: str, required: bool = False) -> str:
@@ -74,7 +75,7 @@ class DocumentReader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise self.problem(where, messages.TRANSFER_TYPE.format(key=key, expected="text"))
+            raise self.problem(where, data_words.TRANSFER_TYPE.format(key=key, expected="text"))
         return value
 
     def integer(self, raw: Any, key: str, where: str, required: bool = False) -> Any:
@@ -82,7 +83,7 @@ class DocumentReader:
         value = self._get(raw, key, where, required)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
             raise self.problem(
-                where, messages.TRANSFER_TYPE.format(key=key, expected="a whole number")
+                where, data_words.TRANSFER_TYPE.format(key=key, expected="a whole number")
             )
         return value
 
@@ -95,7 +96,7 @@ class DocumentReader:
             return date.fromisoformat(value)
         except (TypeError, ValueError):
             raise self.problem(
-                where, messages.TRANSFER_TYPE.format(key=key, expected="a date like 2026-03-14")
+                where, data_words.TRANSFER_TYPE.format(key=key, expected="a date like 2026-03-14")
             ) from None
 
     def convert(self, kind: type[T], value: Any, where: str, label: str) -> T:
@@ -105,7 +106,7 @@ class DocumentReader:
         except ValueError:
             choices = ", ".join(m.value for m in kind)  # type: ignore[attr-defined]
             raise self.problem(
-                where, messages.CHOICE_UNKNOWN.format(value=value, what=label, choices=choices)
+                where, people_words.CHOICE_UNKNOWN.format(value=value, what=label, choices=choices)
             ) from None
 
     def choice(self, raw: Any, key: str, kind: type[T], where: str, default: Any = ...) -> Any:
@@ -119,11 +120,11 @@ class DocumentReader:
         """The list of members of ``kind`` under ``key`` (empty when there is none)."""
         values = self._get(raw, key, where, required=False) or []
         if not isinstance(values, list):
-            raise self.problem(where, messages.TRANSFER_TYPE.format(key=key, expected="a list"))
+            raise self.problem(where, data_words.TRANSFER_TYPE.format(key=key, expected="a list"))
         return [self.convert(kind, v, where, key) for v in values]
 
     def person(self, people: dict[str, Person], name: str, where: str) -> Person:
         """The person restored so far under ``name``."""
         if name not in people:
-            raise self.problem(where, messages.UNKNOWN_PERSON.format(name=name))
+            raise self.problem(where, people_words.UNKNOWN_PERSON.format(name=name))
         return people[name]

@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from reciprocity.coach import messages
+from reciprocity.coach import data as data_words
+from reciprocity.coach import people as people_words
 from reciprocity.errors import ImportFormatError, TransferError
 from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.model.audit import all_audits
@@ -80,24 +81,24 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise TransferError(messages.FILE_MISSING.format(path=path)) from None
+        raise TransferError(data_words.FILE_MISSING.format(path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise TransferError(messages.FILE_UNREADABLE.format(path=path, reason=reason)) from None
+        raise TransferError(data_words.FILE_UNREADABLE.format(path=path, reason=reason)) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFormatError(
-            messages.JSON_INVALID.format(reason=error.msg, column=error.colno),
+            data_words.JSON_INVALID.format(reason=error.msg, column=error.colno),
             str(path),
             error.lineno,
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportFormatError(messages.TRANSFER_NOT_RECIPROCITY, str(path))
+        raise ImportFormatError(data_words.TRANSFER_NOT_RECIPROCITY, str(path))
     version = document.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise ImportFormatError(
-            messages.TRANSFER_VERSION.format(found=version, supported=VERSION), str(path)
+            data_words.TRANSFER_VERSION.format(found=version, supported=VERSION), str(path)
         )
     return document
 
@@ -133,7 +134,7 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
                 note=reader.text(item, "note", where),
             )
         if person.name.casefold() in {n.casefold() for n in people}:
-            raise reader.problem(where, messages.NAME_TAKEN.format(name=person.name))
+            raise reader.problem(where, people_words.NAME_TAKEN.format(name=person.name))
         people[person.name] = person
         session.add(person)
         for j, raw in enumerate(reader.items(item, "moments", where)):
@@ -192,19 +193,19 @@ def _entry(reader: DocumentReader, people: dict[str, Person], raw: Any, where: s
     dimensions = raw.get("dimensions", {})
     if not isinstance(dimensions, dict):
         raise reader.problem(
-            where, messages.TRANSFER_TYPE.format(key="dimensions", expected="an object")
+            where, data_words.TRANSFER_TYPE.format(key="dimensions", expected="an object")
         )
     for name, rating_raw in dimensions.items():
         spot = f"{where}.dimensions.{name}"
         dimension = reader.convert(Dimension, name, spot, "dimension")
         if not isinstance(rating_raw, dict):
             raise reader.problem(
-                spot, messages.TRANSFER_TYPE.format(key=name, expected="an object")
+                spot, data_words.TRANSFER_TYPE.format(key=name, expected="an object")
             )
         answers = rating_raw.get("answers", [])
         if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
             raise reader.problem(
-                spot, messages.TRANSFER_TYPE.format(key="answers", expected="a list of objects")
+                spot, data_words.TRANSFER_TYPE.format(key="answers", expected="a list of objects")
             )
         entry.ratings.append(
             DimensionRating(

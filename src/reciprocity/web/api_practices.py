@@ -16,7 +16,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from reciprocity.coach import practices as practice_words
-from reciprocity.coach import web as web_words
 from reciprocity.coach.suggestions import SAFETY_NOTE
 from reciprocity.errors import InputError, WhoIsWhoError
 from reciprocity.practices.recurrence import parse_time
@@ -239,7 +238,7 @@ def ritual_move(request: Request, ritual_id: int, body: RitualMoveIn) -> JSON:
     today = today_of(request)
     to = later(body.to, request)
     if to is None:
-        raise InputError(web_words.RITUAL_MOVE_NEEDS_DAY)
+        raise InputError(practice_words.RITUAL_MOVE_NEEDS_DAY)
     marked = rituals.move(
         database(request), ritual_id, today=today, to=to, planned=later(body.planned, request)
     )

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from reciprocity import __version__
-from reciprocity.coach import web as words
+from reciprocity.coach import app as app_words
 from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
 from reciprocity.services import Database, open_database
 from reciprocity.services.patterns import PatternCache
@@ -163,7 +163,7 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
-        message = words.NOT_FOUND if error.status_code == 404 else str(error.detail)
+        message = app_words.NOT_FOUND if error.status_code == 404 else str(error.detail)
         return page_or_json(request, error.status_code, message)
 
     @app.exception_handler(RequestValidationError)
@@ -173,5 +173,5 @@ def _handle_errors(app: FastAPI) -> None:
             for e in error.errors()
         ]
         if _wants_json(request):
-            return JSONResponse({"error": words.API_INVALID, "problems": problems}, 422)
-        return pages.render(request, "error.html", status=422, message=words.API_INVALID)
+            return JSONResponse({"error": app_words.API_INVALID, "problems": problems}, 422)
+        return pages.render(request, "error.html", status=422, message=app_words.API_INVALID)

@@ -15,7 +15,7 @@ from typing import TypeVar
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
-from reciprocity.coach import messages
+from reciprocity.coach import people as people_words
 from reciprocity.dates import parse_date
 from reciprocity.errors import InputError, NotFoundError, RangeError
 
@@ -44,7 +44,7 @@ def choice(value: str, kind: type[E], what: str) -> E:
         return kind(value.strip())
     except ValueError:
         raise InputError(
-            messages.CHOICE_UNKNOWN.format(
+            people_words.CHOICE_UNKNOWN.format(
                 value=value, what=what, choices=", ".join(str(m.value) for m in kind)
             )
         ) from None

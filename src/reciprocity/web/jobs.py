@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from reciprocity.coach import messages
-from reciprocity.coach import web as words
+from reciprocity.coach import chats as chat_words
+from reciprocity.coach import people as people_words
 from reciprocity.errors import (
     ImportFormatError,
     InputError,
@@ -83,10 +83,10 @@ def chat_choices(
 ) -> ChatChoices:
     """What was said about a chat in a form or an API call; blanks leave it to the file."""
     order = date_order.strip()
-    if order and order not in words.IMPORT_ORDER_CHOICES:
+    if order and order not in chat_words.IMPORT_ORDER_CHOICES:
         raise InputError(
-            messages.CHOICE_UNKNOWN.format(
-                value=order, what="date order", choices=", ".join(words.IMPORT_ORDER_CHOICES)
+            people_words.CHOICE_UNKNOWN.format(
+                value=order, what="date order", choices=", ".join(chat_words.IMPORT_ORDER_CHOICES)
             )
         )
     return ChatChoices(
@@ -133,7 +133,7 @@ class ChatImports:
         job = self.save(filename, source)
         try:
             if format_of(job.path) == RECIPROCITY:
-                raise InputError(words.IMPORT_IS_RECIPROCITY)
+                raise InputError(chat_words.IMPORT_IS_RECIPROCITY)
         except (ImportFormatError, InputError) as error:
             self.discard(job)
             raise InputError(said(error, job.filename)) from None
@@ -168,7 +168,7 @@ class ChatImports:
         """Go on with a chat that needed choices, reading its file again with them."""
         old = self.get(job_id)
         if old.state != CHOOSE or old.next_id is not None:
-            raise NotFoundError(words.IMPORT_GONE)
+            raise NotFoundError(chat_words.IMPORT_GONE)
         job = ChatImport(secrets.token_urlsafe(12), old.filename, old.path, choices)
         old.next_id = job.id
         return self.start(job, choices)
@@ -177,7 +177,7 @@ class ChatImports:
         with self.lock:
             job = self.jobs.get(job_id)
         if job is None:
-            raise NotFoundError(words.IMPORT_GONE)
+            raise NotFoundError(chat_words.IMPORT_GONE)
         return job
 
     def discard(self, job: ChatImport) -> None:
@@ -205,7 +205,7 @@ class ChatImports:
             job.error, job.state = said(error, job.filename), FAILED
         except Exception as error:
             log.exception("importing %s failed", job.filename)
-            job.error = words.IMPORT_CRASHED.format(file=job.filename, kind=type(error).__name__)
+            job.error = chat_words.IMPORT_CRASHED.format(file=job.filename, kind=type(error).__name__)
             job.state = FAILED
         self.discard(job)
 

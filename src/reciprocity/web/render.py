@@ -1,7 +1,7 @@
 """Turning templates into responses: autoescaped Jinja, the words, and the form token.
 
 Every page is rendered here, so every page gets the same escaping (autoescape on,
-undefined names are errors), the same words (``w``: ``coach.web``) and a fresh
+undefined names are errors), the same words (``w``: the ``coach`` modules) and a fresh
 anti-forgery token bound to the visitor's cookie.
 """
 
@@ -14,8 +14,17 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from reciprocity.coach import practices, questions, suggestions
-from reciprocity.coach import web as words
+from reciprocity.coach import (
+    app,
+    audit,
+    chats,
+    data,
+    people,
+    practices,
+    suggestions,
+    terms,
+    words_of,
+)
 from reciprocity.services import Database
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
@@ -41,8 +50,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        w=words,
-        q=questions,
+        w=words_of(app, people, audit, data, chats, practices, terms),
+        q=audit,
         s=suggestions,
         p=practices,
         Dimension=Dimension,

@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from reciprocity.coach import web as words
+from reciprocity.coach import app as app_words
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -99,7 +99,7 @@ class HostAllowlist:
             name = host_name(header(scope, b"host") or "")
             if name not in self.hosts:
                 if scope["type"] == "http":
-                    await _plain(send, 400, words.HOST_REFUSED)
+                    await _plain(send, 400, app_words.HOST_REFUSED)
                 else:
                     await send({"type": "websocket.close", "code": 1008})
                 return
@@ -170,8 +170,8 @@ class BodyLimit:
             await self._refuse(scope, send, seen)
 
     async def _refuse(self, scope: Scope, send: Send, size: int) -> None:
-        text = words.TOO_LARGE.format(
-            size=words.size_words(size), limit=words.size_words(self.limit)
+        text = app_words.TOO_LARGE.format(
+            size=app_words.size_words(size), limit=app_words.size_words(self.limit)
         )
         await _plain(send, 413, text)
 
@@ -202,8 +202,8 @@ class Csrf:
         if method in SAFE_METHODS:
             return
         if origin and origin != "null" and host_name(urlsplit(origin).netloc) not in self.hosts:
-            raise CsrfError(words.ORIGIN_REFUSED)
+            raise CsrfError(app_words.ORIGIN_REFUSED)
         if origin == "null":
-            raise CsrfError(words.ORIGIN_REFUSED)
+            raise CsrfError(app_words.ORIGIN_REFUSED)
         if not nonce or not given or not hmac.compare_digest(given, self.token(nonce)):
-            raise CsrfError(words.CSRF_REFUSED)
+            raise CsrfError(app_words.CSRF_REFUSED)

@@ -17,8 +17,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from reciprocity.coach import messages, phrasing, questions
-from reciprocity.coach import web as words
+from reciprocity.coach import audit as audit_words
+from reciprocity.coach import people as people_words
+from reciprocity.coach import phrasing
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import audits, people, shapes
 from reciprocity.services.audits import (
@@ -52,7 +53,7 @@ def start(request: Request, form: FormData = Depends(forms.read_form)) -> Respon
         day = forms.day(on, today=today_of(request)) or today_of(request)
         names = [p.name for p in people.everyone(database(request)) if str(p.id) in ids]
         if not names:
-            raise InputError(words.AUDIT_NEEDS_CHOICE)
+            raise InputError(audit_words.AUDIT_NEEDS_CHOICE)
     except ReciprocityError as error:
         return _choose(request, chosen=ids, on=on, error=str(error), status=400)
     draft: dict[str, Any] = {
@@ -78,7 +79,7 @@ def step(request: Request, form: FormData = Depends(forms.read_form)) -> Respons
     if dimension is not None:
         part["answers"] = [
             {"key": q.key, "question": q.text, "answer": forms.text(form, f"answer-{q.key}")}
-            for q in questions.GUIDES[dimension].questions
+            for q in audit_words.GUIDES[dimension].questions
         ]
     if action == "back":
         if number == 0:
@@ -145,13 +146,13 @@ def _draft(form: FormData) -> dict[str, Any]:
             if not isinstance(entry["person"], str) or not isinstance(entry["dimensions"], dict):
                 raise ValueError
     except (ValueError, KeyError, TypeError):
-        raise InputError(words.AUDIT_DRAFT_BROKEN) from None
+        raise InputError(audit_words.AUDIT_DRAFT_BROKEN) from None
     return dict(draft)
 
 
 def _number(value: str, total: int) -> int:
     if not value.isdigit() or int(value) >= total:
-        raise InputError(words.AUDIT_DRAFT_BROKEN)
+        raise InputError(audit_words.AUDIT_DRAFT_BROKEN)
     return int(value)
 
 
@@ -196,7 +197,7 @@ def _step(
         number=number,
         total=len(draft["entries"]) * PARTS,
         name=name,
-        guide=None if dimension is None else questions.GUIDES[dimension],
+        guide=None if dimension is None else audit_words.GUIDES[dimension],
         part=part,
         answers=answers,
         notes=notes,
@@ -227,9 +228,9 @@ def _choose(
 def lean(rating: object, direction: object, vision: object, label: str) -> tuple[int, Direction, str | None]:
     """One rating as typed, with its direction and vision, checked by the audit's rules."""
     text = "" if rating is None else str(rating)
-    value = forms.optional_int(text, low=-(10**9), high=10**9, message=messages.RATING_RANGE)
+    value = forms.optional_int(text, low=-(10**9), high=10**9, message=people_words.RATING_RANGE)
     if value is None:
-        raise InputError(messages.RATING_RANGE.format(value="(blank)"))
+        raise InputError(people_words.RATING_RANGE.format(value="(blank)"))
     leaning = None
     if audits.needs_direction(audits.on_scale(value)):
         leaning = forms.choice(str(direction or "mutual"), Direction, "direction (me or them)")
@@ -242,7 +243,7 @@ def typed_draft(document: dict[str, Any], *, today: date) -> AuditDraft:
     try:
         return _typed(document, today)
     except (AttributeError, TypeError, KeyError):
-        raise InputError(words.AUDIT_DRAFT_BROKEN) from None
+        raise InputError(audit_words.AUDIT_DRAFT_BROKEN) from None
 
 
 def _typed(document: dict[str, Any], today: date) -> AuditDraft:

@@ -17,7 +17,6 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import phrasing
 from reciprocity.coach import practices as practice_words
-from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.services import Database, boundaries, people
 from reciprocity.services import due as attention
@@ -97,13 +96,13 @@ def _notices(store: Database, request: Request) -> list[str]:
     kind = request.query_params.get("notice", "")
     raw_id = request.query_params.get("boundary", "")
     boundary = forms.found(lambda: boundaries.get(store, int(raw_id))) if raw_id.isdigit() else None
-    if boundary is None or kind not in words.BOUNDARY_NOTICES:
+    if boundary is None or kind not in practice_words.BOUNDARY_NOTICES:
         return []
     review_on = boundary.review_on.isoformat() if boundary.review_on else "-"
-    said = [words.BOUNDARY_NOTICES[kind].format(day=review_on)]
+    said = [practice_words.BOUNDARY_NOTICES[kind].format(day=review_on)]
     checked = boundaries.wording(boundary.request)
     if checked.offer is not None and kind == "reviewed":
-        said.append(words.PHRASING_THOUGHT.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+        said.append(practice_words.PHRASING_THOUGHT.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
     elif checked.offer is None and checked.vague:
         said.append(practice_words.BOUNDARY_SPECIFIC)
     return said
@@ -127,7 +126,7 @@ def _render(
         request,
         "boundaries.html",
         status=status,
-        title=words.BOUNDARIES_TITLE,
+        title=practice_words.BOUNDARIES_TITLE,
         rows=rows,
         everything=everything,
         people=[p.name for p in people.everyone(store)],

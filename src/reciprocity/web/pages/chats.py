@@ -15,8 +15,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from reciprocity.coach import messages
-from reciprocity.coach import web as words
+from reciprocity.coach import app as app_words
+from reciprocity.coach import chats as chat_words
 from reciprocity.errors import InputError
 from reciprocity.evidence.derive import Reading
 from reciprocity.evidence.detect import UNDERSTOOD
@@ -50,7 +50,7 @@ def upload(request: Request, form: FormData = Depends(forms.read_form)) -> Respo
     try:
         choices = chat_choices(**values)
         if file is None:
-            raise InputError(words.IMPORT_NO_FILE)
+            raise InputError(chat_words.IMPORT_NO_FILE)
         job = imports(request).accept(file.filename or "", file.file)
     except InputError as error:
         return _form(request, values=values, error=str(error), status=400)
@@ -67,11 +67,11 @@ def status(request: Request, job_id: str) -> Response:
     context: dict[str, Any] = {"job": job, "state": state, "refresh": state == READING}
     if state == DONE and summary is not None:
         context.update(_summary(request, summary))
-        title = words.IMPORT_DONE_TITLE.format(file=job.filename)
+        title = chat_words.IMPORT_DONE_TITLE.format(file=job.filename)
     elif state == READING:
-        title = words.IMPORT_RUNNING_TITLE.format(file=job.filename)
+        title = chat_words.IMPORT_RUNNING_TITLE.format(file=job.filename)
     else:
-        title = words.IMPORT_FAILED_TITLE
+        title = chat_words.IMPORT_FAILED_TITLE
     if state == CHOOSE:
         context["people"] = [p.name for p in people.everyone(database(request))]
     return pages(request).render(
@@ -102,7 +102,7 @@ def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
     ids = {p.name: p.id for p in people.everyone(database(request))}
     data = summary.as_dict()
     return {
-        "headline": messages.IMPORT_SUMMARY.format(
+        "headline": chat_words.IMPORT_SUMMARY.format(
             messages=data["messages"],
             new=data["new"],
             first=_when(data["first"]),
@@ -121,7 +121,7 @@ def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
             for name, reading in summary.readings.items()
         ],
         "summary": summary,
-        "added": messages.IMPORT_ADDED.format(names=", ".join(summary.added))
+        "added": chat_words.IMPORT_ADDED.format(names=", ".join(summary.added))
         if summary.added
         else None,
         "skipped": summary.skipped[:SKIPPED_SHOWN],
@@ -135,10 +135,10 @@ def _when(value: str | None) -> str:
 
 def _reply(minutes: float | None) -> str:
     if minutes is None:
-        return messages.REPLY_UNKNOWN
+        return chat_words.REPLY_UNKNOWN
     if minutes < 90:
-        return words.IMPORT_MINUTES.format(minutes=f"{minutes:.0f}")
-    return words.IMPORT_HOURS.format(hours=f"{minutes / 60:.1f}")
+        return chat_words.IMPORT_MINUTES.format(minutes=f"{minutes:.0f}")
+    return chat_words.IMPORT_HOURS.format(hours=f"{minutes / 60:.1f}")
 
 
 def _by_dimension(reading: Reading) -> list[tuple[Dimension, int, int]]:
@@ -161,10 +161,10 @@ def _form(
         request,
         "import.html",
         status=status,
-        title=words.IMPORT_TITLE,
+        title=chat_words.IMPORT_TITLE,
         people=everyone,
         values=values,
         formats=UNDERSTOOD,
-        limit=words.size_words(settings.upload_limit),
+        limit=app_words.size_words(settings.upload_limit),
         error=error,
     )

@@ -14,7 +14,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from reciprocity.coach import practices as practice_words
-from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.services import checkins
 from reciprocity.vocabulary import CHECKIN_QUESTIONS, CHECKIN_SIDES, AdjustmentOutcome
@@ -29,7 +28,7 @@ PAST_SHOWN = 6
 @router.get("/checkin", response_class=HTMLResponse)
 def checkins_page(request: Request) -> HTMLResponse:
     rows = [(s.person_id, s.name, s.last, s.planned) for s in checkins.standings(database(request))]
-    return pages(request).render(request, "checkins.html", title=words.CHECKINS_TITLE, rows=rows)
+    return pages(request).render(request, "checkins.html", title=practice_words.CHECKINS_TITLE, rows=rows)
 
 
 @router.get("/checkin/{person_id}", response_class=HTMLResponse)
@@ -104,7 +103,7 @@ def _render(
         request,
         "checkin.html",
         status=status,
-        title=words.CHECKIN_TITLE.format(name=person.name),
+        title=practice_words.CHECKIN_TITLE.format(name=person.name),
         person=person,
         plan=prepared.agenda,
         open_adjustments=prepared.waiting,

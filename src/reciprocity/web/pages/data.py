@@ -6,7 +6,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from reciprocity.coach import web as words
+from reciprocity.coach import app as app_words
+from reciprocity.coach import data as data_words
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import data
 from reciprocity.services.data import NotEmptyError
@@ -37,13 +38,13 @@ async def restore(request: Request, form: FormData = Depends(forms.read_form)) -
     replace = forms.text(form, "replace") == "yes"
     try:
         if upload is None:
-            raise InputError(words.DATA_NO_FILE)
+            raise InputError(data_words.DATA_NO_FILE)
         content = await upload.read()
         restored = data.restore_upload(
             database(request), content, upload.filename or "export.json", replace=replace
         )
     except NotEmptyError as error:
-        message = words.DATA_NOT_EMPTY.format(count=error.count)
+        message = data_words.DATA_NOT_EMPTY.format(count=error.count)
         return _render(request, error=message, status=409)
     except ReciprocityError as error:
         return _render(request, error=str(error), status=400)
@@ -58,11 +59,11 @@ def _render(request: Request, *, error: str | None = None, status: int = 200) ->
     notice = None
     parts = restored.split(",")
     if len(parts) == 4 and all(p.isdigit() for p in parts):
-        notice = words.DATA_IMPORTED.format(
+        notice = data_words.DATA_IMPORTED.format(
             **dict(zip(("people", "moments", "seasons", "audits"), parts, strict=True))
         )
         if request.query_params.get("copy") == "yes":
-            notice = f"{notice} {words.DATA_REPLACED_COPY}"
+            notice = f"{notice} {data_words.DATA_REPLACED_COPY}"
     settings = request.app.state.settings
     return pages(request).render(
         request,
@@ -71,5 +72,5 @@ def _render(request: Request, *, error: str | None = None, status: int = 200) ->
         title="",
         error=error,
         notice=notice,
-        limit=words.size_words(settings.upload_limit),
+        limit=app_words.size_words(settings.upload_limit),
     )

@@ -8,8 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from reciprocity.coach import messages
-from reciprocity.coach import web as words
+from reciprocity.coach import people as people_words
 from reciprocity.errors import ReciprocityError
 from reciprocity.report.charts import energy_chart, leaning_chart
 from reciprocity.services import moments, people
@@ -104,14 +103,14 @@ def log_moment(request: Request, form: FormData = Depends(forms.read_form)) -> R
     try:
         noted = moments.note(
             database(request),
-            forms.chosen_id(values["person"], words.NEED_PERSON),
+            forms.chosen_id(values["person"], people_words.NEED_PERSON),
             values["text"],
             on=forms.day(values["on"], today=today_of(request)) or today_of(request),
             by=forms.choice(values["by"] or "me", Giver, "side (me, them or both)"),
             dimensions=forms.choices(values["dimensions"], Dimension, "dimension"),
             style=forms.optional_choice(values["style"], CareStyle, "way of caring"),
             energy=forms.optional_int(
-                values["energy"], low=ENERGY_MIN, high=ENERGY_MAX, message=messages.ENERGY_RANGE
+                values["energy"], low=ENERGY_MIN, high=ENERGY_MAX, message=people_words.ENERGY_RANGE
             ),
         )
     except ReciprocityError as error:

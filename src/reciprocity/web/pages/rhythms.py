@@ -14,7 +14,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, QueryParams
 
 from reciprocity.coach import practices as practice_words
-from reciprocity.coach import web as words
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import Database, people, rhythms, shapes
 from reciprocity.web import forms
@@ -39,7 +38,7 @@ def set_rhythm(request: Request, form: FormData = Depends(forms.read_form)) -> R
             raise InputError(practice_words.GAP_NEEDED)
         rhythm_id = rhythms.set_(
             database(request),
-            forms.chosen_id(values["person"], words.NEED_WHO),
+            forms.chosen_id(values["person"], practice_words.NEED_WHO),
             ideal=ideal,
             longest=gap(values["longest"]),
         ).id
@@ -96,7 +95,7 @@ def _notice(store: Database, query: QueryParams) -> str | None:
     """The sentence after a change, said from what is now stored."""
     kind = query.get("notice", "")
     if kind == "date-removed":
-        return words.DATE_REMOVED
+        return practice_words.DATE_REMOVED
     key = {"set": "rhythm", "cleared": "person", "date-added": "date"}.get(kind)
     raw_id = query.get(key, "") if key else ""
     if not raw_id.isdigit():
@@ -132,7 +131,7 @@ def _render(
         request,
         "rhythms.html",
         status=status,
-        title=words.RHYTHMS_TITLE,
+        title=practice_words.RHYTHMS_TITLE,
         rhythms=rows,
         dates=[shapes.occasion(d) for d in rhythms.dates(store, today=today)],
         people=[(p.id, p.name) for p in people.everyone(store)],

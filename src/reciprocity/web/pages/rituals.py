@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, QueryParams
 
 from reciprocity.coach import practices as practice_words
-from reciprocity.coach import web as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, ReciprocityError
 from reciprocity.practices.recurrence import parse_time
 from reciprocity.practices.schedule import open_between, standing
@@ -62,15 +61,15 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
         first = values["first"]
         added = rituals.add(
             database(request),
-            forms.chosen_id(values["person"], words.NEED_WHO),
+            forms.chosen_id(values["person"], practice_words.NEED_WHO),
             title=values["title"],
             rule=values["rule"],
             start=forms.day(values["from"], today=today, allow_future=True) or today,
             end=later_day(values["until"], today=today),
             at=parse_time(values["at"]) if values["at"].strip() else None,
             zone=values["zone"].strip() or None,
-            others=[forms.chosen_id(i, words.NEED_WHO) for i in values["also"]],
-            first=None if not first else (ME if first == ME else forms.chosen_id(first, words.NEED_WHO)),
+            others=[forms.chosen_id(i, practice_words.NEED_WHO) for i in values["also"]],
+            first=None if not first else (ME if first == ME else forms.chosen_id(first, practice_words.NEED_WHO)),
             rotates=values["rotate"] != "no",
             note=values["note"],
         )
@@ -151,7 +150,7 @@ def later_day(value: str, *, today: date) -> date | None:
 def _move_to(value: str, today: date) -> date:
     day = later_day(value, today=today)
     if day is None:
-        raise InputError(words.RITUAL_MOVE_NEEDS_DAY)
+        raise InputError(practice_words.RITUAL_MOVE_NEEDS_DAY)
     return day
 
 
@@ -218,7 +217,7 @@ def _notice(store: Database, query: QueryParams) -> str | None:
         text = practice_words.ritual_added(ritual.id, ritual.title, names, ritual.rule, ritual.start)
         return f"{text} {practice_words.host_sentence(ritual.next_host)}".strip()
     if kind == "ended" and ritual.end is not None:
-        return words.RITUAL_ENDED_NOTICE.format(title=ritual.title, end=ritual.end.isoformat())
+        return practice_words.RITUAL_ENDED_NOTICE.format(title=ritual.title, end=ritual.end.isoformat())
     occurrence = next(
         (o for o in ritual.occurrences if o.due.isoformat() == query.get("due", "")), None
     )
@@ -245,7 +244,7 @@ def _render(
         request,
         "rituals.html",
         status=status,
-        title=words.RITUALS_TITLE,
+        title=practice_words.RITUALS_TITLE,
         cards=cards,
         people=everyone,
         values=values,

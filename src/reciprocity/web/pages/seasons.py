@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, QueryParams
 
 from reciprocity.coach import practices as practice_words
-from reciprocity.coach import web as words
 from reciprocity.errors import ReciprocityError
 from reciprocity.services import Database, people, roles, seasons, shapes
 from reciprocity.vocabulary import ME, ROLES_EVERY_MAX, SeasonKind
@@ -120,14 +119,14 @@ def _notice(store: Database, query: QueryParams, today: date) -> str | None:
     if kind == "roles-stopped":
         raw_person = query.get("person", "")
         person = forms.found(lambda: people.get(store, int(raw_person))) if raw_person.isdigit() else None
-        return None if person is None else words.ROLES_NOTICES[kind].format(name=person.name)
+        return None if person is None else practice_words.ROLES_NOTICES[kind].format(name=person.name)
     raw_id = query.get("rotation", "")
     rotation = forms.found(lambda: roles.get(store, int(raw_id))) if raw_id.isdigit() else None
     if rotation is None:
         return None
     holders = practice_words.holders_words(rotation.holders(today))
     if kind == "roles-set":
-        return words.ROLES_NOTICES[kind].format(holders=holders)
+        return practice_words.ROLES_NOTICES[kind].format(holders=holders)
     if kind == "roles-switched":
         return practice_words.ROLES_SWITCHED.format(holders=holders)
     return None

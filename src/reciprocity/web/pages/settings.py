@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reciprocity import __version__
-from reciprocity.coach import web as words
+from reciprocity.coach import app as app_words
 from reciprocity.evidence.derive import EvidenceSettings
 from reciprocity.services import data
 from reciprocity.web.render import database, pages
@@ -22,25 +22,25 @@ def settings_page(request: Request) -> HTMLResponse:
     made = request.query_params.get("backup", "")
     kept = data.copies(store)
     copies = [
-        (c.path, words.size_words(c.size), c.made.strftime("%Y-%m-%d %H:%M")) for c in kept
+        (c.path, app_words.size_words(c.size), c.made.strftime("%Y-%m-%d %H:%M")) for c in kept
     ]
     notice = None
     found = next((c.path for c in kept if c.path.name == made), None) if made else None
     if found is not None:
-        notice = words.SETTINGS_BACKUP_MADE.format(path=found)
+        notice = app_words.SETTINGS_BACKUP_MADE.format(path=found)
     settings: WebSettings = request.app.state.settings
     reading = EvidenceSettings()
     return pages(request).render(
         request,
         "settings.html",
-        title=words.SETTINGS_TITLE,
+        title=app_words.SETTINGS_TITLE,
         where=data.where(store),
         sqlite=path is not None,
         copies=copies,
         notice=notice,
         settings=settings,
         hosts=", ".join(sorted(settings.hosts())),
-        limit=words.size_words(settings.upload_limit),
+        limit=app_words.size_words(settings.upload_limit),
         silence=_hours(reading.silence.total_seconds()),
         reply=_hours(reading.reply_within.total_seconds()),
         long_message=reading.long_message,

@@ -7,7 +7,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from reciprocity.coach import practices as practice_words
-from reciprocity.coach import web as words
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import people, wins
 from reciprocity.web import forms
@@ -55,7 +54,7 @@ def _render(
         request,
         "wins.html",
         status=status,
-        title=words.WINS_TITLE,
+        title=practice_words.WINS_TITLE,
         rows=rows,
         people=everyone,
         shown=shown,

@@ -165,3 +165,65 @@ def season_note(kind: SeasonKind, start: date, name: str | None) -> str:
 def styles_reminder(name: str, theirs: Sequence[CareStyle], mine: Sequence[CareStyle]) -> str:
     """Said before rating someone whose ways of caring, and the user's, are recorded."""
     return STYLES_REMINDER.format(them=name, their=style_list(theirs), mine=style_list(mine))
+
+
+# -- the command line and the services ----------------------------------------
+AUDIT_UNKNOWN = "There is no audit with id {id}; 'reciprocity audit list' shows them."
+NO_AUDITS = "No audits yet. Run 'reciprocity audit' when you have a quiet half hour."
+AUDIT_SAVED = "Saved audit {id} from {on}, covering {names}."
+AUDIT_HEADING = "Audit {id} · {on}"
+AUDIT_DRAFT_TITLE = "Your audit of {on}, not saved yet"
+AUDIT_NOT_SAVED = "The audit was not saved; nothing was changed."
+AUDIT_NEEDS_PEOPLE = (
+    "An audit needs at least one person. Add someone first: reciprocity people add NAME"
+)
+AUDIT_PERSON_TWICE = "{name} appears twice in this audit; choose each person once."
+COMPARE_NEEDS_TWO = "Comparing needs at least two audits{of}; there is {count} so far."
+
+# -- the web pages ------------------------------------------------------------
+AUDIT_TITLE = "The Reciprocity Audit"
+AUDIT_INTRO = (
+    "A quiet look at how care flows between you and the people you choose: one dimension "
+    "at a time, then an overall rating. There are no right answers, and nothing is kept "
+    "until you save at the end."
+)
+AUDIT_BEGIN_NEW = "Begin a new audit"
+AUDIT_COLUMN_DIMENSION = "Dimension"
+NEED_SOMEONE_AUDIT = "An audit needs at least one person. Add someone first."
+AUDIT_CHOOSE = "Who would you like to include?"
+AUDIT_CHOOSE_HINT = "A partner, a close friend and a family member make a good start."
+AUDIT_DATE = "The audit's date"
+AUDIT_START = "Begin"
+AUDIT_STEP = "Step {number} of {total}"
+AUDIT_WITH = "With {name}"
+AUDIT_QUESTIONS = "Questions to sit with"
+AUDIT_ANSWER_HINT = "Answer in a line, or leave it blank."
+AUDIT_RATING = "How mutual does this feel? 1 is one-directional, 5 is roughly mutual."
+AUDIT_DIRECTION = "If it leans, which way?"
+AUDIT_VISION = "Your vision"
+AUDIT_VISION_HINT = (
+    "Asked for a rating of 1 or 2: a concrete picture of the mutual pattern you would like "
+    "to build, or the boundary you want to set. What would happen, and how often?"
+)
+AUDIT_NEXT = "Next"
+AUDIT_BACK = "Back"
+AUDIT_PHRASING_TITLE = "A thought on the wording"
+AUDIT_PHRASING_REWRITE = "A request-shaped version could be:"
+AUDIT_PHRASING_KEEP = "Keep my words"
+AUDIT_PHRASING_USE = "Use this version"
+AUDIT_PHRASING_EDIT = "Or change the words above, then choose."
+AUDIT_SUMMARY = "Your audit of {on}"
+AUDIT_SUMMARY_INTRO = "Here is what you said. Nothing is kept until you save."
+AUDIT_SAVE = "Save this audit"
+AUDIT_NEEDS_CHOICE = "Please choose at least one person."
+AUDIT_DRAFT_BROKEN = (
+    "This audit's answers could not be read back; please start again from the first step."
+)
+AUDIT_LIST_TITLE = "Past audits"
+AUDIT_LIST_NONE = "No audits yet. The audit takes a quiet half hour."
+AUDIT_OVERALL = "Overall"
+AUDIT_COLUMN_DATE = "Date"
+AUDIT_COLUMN_RATING = "Rating"
+AUDIT_COLUMN_LEANS = "Leans"
+AUDIT_COLUMN_VISION = "Vision"
+AUDIT_SHOW = "The audit of {on}"

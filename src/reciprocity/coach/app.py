@@ -1,0 +1,125 @@
+"""The app as a whole: its name and menu, starting it, the store, settings and backups, refusals.
+
+What every face says about the product itself rather than one of its subjects:
+the web app's frame (menu, footer, the demo banner, the dashboard), ``serve``,
+opening and migrating the store, and the one line said when something is
+refused or goes wrong.
+"""
+
+from __future__ import annotations
+
+# -- the command line and the services ----------------------------------------
+
+DB_URL_INVALID = "{url!r} is not a database address reciprocity understands ({reason})."
+DB_CANNOT_OPEN = "Could not open the database at {where}: {reason}."
+DB_FOLDER_MISSING = "the folder {folder} does not exist"
+DB_NOT_DATABASE = "the file is not a reciprocity database"
+DB_DRIVER_MISSING = "the driver for {dialect} is not installed"
+DB_NEWER = (
+    "The database at {where} was written by a newer version of reciprocity "
+    "(schema {found}); please upgrade reciprocity to open it."
+)
+DB_BACKED_UP = "Copied the database to {path} before updating its layout."
+INTERNAL_ERROR = (
+    "Something went wrong inside reciprocity ({kind}: {detail}). Nothing was changed. "
+    "Set RECIPROCITY_DEBUG=1 to see the details."
+)
+INTERRUPTED = "Stopped. Nothing was changed."
+USAGE_HINT = " (see 'reciprocity {command} --help')"
+
+# -- the web pages ------------------------------------------------------------
+
+APP_NAME = "reciprocity"
+TAGLINE = "Patterns over months, never a tally"
+SKIP_LINK = "Skip to the main content"
+NAV_LABEL = "Main"
+NAV_HOME = "Everyone"
+NAV_ADD = "Add someone"
+NAV_LOG = "Note a moment"
+NAV_AUDIT = "The audit"
+NAV_AUDITS = "Past audits"
+NAV_SEASONS = "Seasons"
+NAV_DATA = "Your data"
+FOOTER = (
+    "A reflection aid, not therapy. Everything stays on this computer. If you feel afraid, "
+    "controlled or harmed by someone, this is not about giving more or less: please talk to "
+    "a professional, or call your local emergency number if you are in danger."
+)
+DEMO_BANNER = (
+    "You are looking at demo data in a throwaway database. Nothing you change here is kept "
+    "after the app stops."
+)
+SERVE_RUNNING = "reciprocity is open at {url} (press Ctrl+C to stop)."
+SERVE_DEMO = "This is a throwaway copy of the demo data; it is removed when you stop."
+SERVE_NOT_LOOPBACK = (
+    "Listening on {host}: other devices on your network may be able to reach this app. "
+    "Only names this app was told about are answered."
+)
+DASHBOARD_TITLE = "Everyone at a glance"
+DASHBOARD_INTRO = (
+    "How care has been flowing with each person over the last few months. A reading is a "
+    "prompt to reflect, never a verdict."
+)
+DASHBOARD_EMPTY = "No one is here yet. Start by adding someone close to you."
+DASHBOARD_ENERGY = "Energy"
+DASHBOARD_SUGGESTION = "Something to consider"
+DOWNLOADS = "To read, print or share"
+REPORT_HTML = "Report (HTML)"
+REPORT_PDF = "Report (PDF)"
+WORKSHEET_HTML = "Audit worksheet (HTML)"
+WORKSHEET_PDF = "Audit worksheet (PDF)"
+NAV_SETTINGS = "Settings"
+SETTINGS_TITLE = "Settings and backups"
+SETTINGS_INTRO = "Where your data lives, copies of it, and how this app is set up."
+SETTINGS_WHERE = "Where your data lives"
+SETTINGS_DATABASE = "Database"
+SETTINGS_DEMO_NOTE = "This is the throwaway demo database; it is removed when the app stops."
+SETTINGS_CHOOSE_DB = (
+    "The database is chosen when reciprocity starts: with --db URL, or the RECIPROCITY_DB "
+    "environment variable; otherwise it is a file in your user data folder."
+)
+SETTINGS_BACKUPS = "Backups"
+SETTINGS_BACKUPS_INTRO = (
+    "A backup is a complete copy of the database file, kept beside it. reciprocity also makes "
+    "one by itself before anything rewrites the file."
+)
+SETTINGS_BACKUP_NOW = "Make a backup now"
+SETTINGS_BACKUP_MADE = "Made a backup: {path}"
+SETTINGS_BACKUPS_NONE = "No backups beside the database yet."
+SETTINGS_BACKUP_FILE = "File"
+SETTINGS_BACKUP_SIZE = "Size"
+SETTINGS_BACKUP_WHEN = "Made"
+SETTINGS_NOT_SQLITE = (
+    "This database is not a SQLite file, so it cannot be copied from here. Download an export "
+    "on the Your data page, or use your database's own backup tools."
+)
+SETTINGS_APP = "This app"
+SETTINGS_ADDRESS = "Address"
+SETTINGS_HOSTS = "Answers to"
+SETTINGS_UPLOAD = "Largest upload"
+SETTINGS_UPLOAD_HINT = "reciprocity serve --upload-limit MB changes it."
+SETTINGS_CHATS = "Reading chat exports"
+SETTINGS_SILENCE = "A new conversation starts after {hours} hours of silence."
+SETTINGS_REPLY = "A reply counts as one when it comes within {hours} hours."
+SETTINGS_LONG = "A long message has more than {chars} characters."
+SETTINGS_TEXT = "Message text is not kept unless you ask for it on an import."
+SETTINGS_VERSION = "Version"
+ERROR_TITLE = "Something needs a look"
+NOT_FOUND = "There is nothing at this address."
+HOST_REFUSED = "This address is not one reciprocity answers to."
+CSRF_REFUSED = (
+    "This form could not be accepted: it has expired, or it came from another site. "
+    "Please go back, reload the page and try again."
+)
+ORIGIN_REFUSED = "This request came from another site, so it was not accepted."
+TOO_LARGE = (
+    "That upload is {size} and the limit is {limit}. Please choose a smaller file, or start "
+    "reciprocity with a larger upload limit."
+)
+BACK_HOME = "Back to everyone"
+API_INVALID = "Some of what was sent could not be read; see the problems listed."
+def size_words(size: int) -> str:
+    """ "12 MB", "800 KB": a size a person can read."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    return f"{max(1, round(size / 1024))} KB"

@@ -1,0 +1,69 @@
+"""Your data: the export, restoring it, copies of the database, and the demo."""
+
+from __future__ import annotations
+
+# -- the command line and the services ----------------------------------------
+
+EXPORTED = (
+    "Wrote {people} people, {moments} moments, {seasons} seasons, {audits} audits "
+    "and {chats} imported chats to {path}."
+)
+IMPORTED = (
+    "Restored {people} people, {moments} moments, {seasons} seasons, {audits} audits "
+    "and {chats} imported chats from {path}."
+)
+FILE_MISSING = "{path}: no such file."
+FILE_UNREADABLE = "{path}: cannot be read ({reason})."
+CANNOT_WRITE = "Could not write {path}: {reason}."
+EXPORT_NEEDS_JSON = "{path}: exports are JSON files; please use a name ending in .json."
+JSON_INVALID = "not valid JSON ({reason}) at column {column}"
+TRANSFER_NOT_RECIPROCITY = 'this JSON file is not a reciprocity export (no "format": "reciprocity")'
+TRANSFER_VERSION = (
+    "this export has version {found}; this reciprocity reads up to version {supported}"
+)
+TRANSFER_FIELD = "{where}: {problem}"
+TRANSFER_MISSING = "'{key}' is missing"
+TRANSFER_TYPE = "'{key}' should be {expected}"
+TRANSFER_INTO_NON_EMPTY = (
+    "This database already holds {count} people; restoring would mix two histories. "
+    "Use --replace to replace everything (a copy is kept first), or --db to restore elsewhere."
+)
+TRANSFER_CHAT_TWICE = "the chat {key!r} appears twice in this file"
+TRANSFER_CHAT_NO_ME = "{me!r} is not among this chat's members"
+TRANSFER_CHAT_LENGTHS = "the message columns (and texts) should all be the same length"
+TRANSFER_CHAT_COLUMN = "'{key}' holds a value out of its range"
+REPLACED_BACKUP = "Kept a copy of what was there at {path}."
+BACKUP_NOT_SQLITE = (
+    "This database is not a SQLite file, so it cannot be copied from here. Export your data "
+    "instead, or use your database's own backup tools."
+)
+
+DEMO_NOT_EMPTY = (
+    "This database already holds your own data ({count} people). "
+    "Use --force to replace it with the demo, or --db to load the demo elsewhere."
+)
+DEMO_LOADED = "Loaded the demo: {people} people, {moments} moments over a year, {seasons} seasons and {audits} audits."
+DEMO_NEXT = "Try: reciprocity people list · reciprocity audit list · reciprocity people show {name}"
+
+# -- the web pages ------------------------------------------------------------
+
+DATA_TITLE = "Your data"
+DATA_INTRO = (
+    "Everything is kept in one database on this computer. An export is one JSON file with "
+    "everyone, every moment, season and audit: your own copy, readable by any tool."
+)
+DATA_EXPORT = "Download an export"
+DATA_IMPORT_TITLE = "Restore an export"
+DATA_IMPORT_INTRO = "Restores a reciprocity export into this database while it is still empty."
+DATA_IMPORT_FIELD = "Export file (.json)"
+DATA_IMPORT_SUBMIT = "Restore"
+DATA_IMPORTED = "Restored {people} people, {moments} moments, {seasons} seasons and {audits} audits."
+DATA_NOT_EMPTY = (
+    "This database already holds {count} people; restoring would mix two histories. "
+    "Tick \"Replace everything here\" to restore over them (a copy is kept first), "
+    "or restore into an empty database."
+)
+DATA_REPLACE = "Replace everything here with the file (a copy of what is here is kept first)"
+DATA_REPLACED_COPY = "A copy of what was here before is kept beside your data (see Settings)."
+DATA_LIMIT = "Files up to {limit}."
+DATA_NO_FILE = "Please choose an export file to restore."

@@ -1,0 +1,179 @@
+"""People, moments and seasons: adding someone, noting a moment, marking a season.
+
+The words of every face for the people in a person's life, the moments noted
+with them, and seasons (when one side needing more is expected), including the
+refusals of values that cannot be used (an energy of 7, an empty name).
+"""
+
+from __future__ import annotations
+
+from reciprocity.coach.terms import SEASON_KIND_WORDS, dimension_title, style_word
+from reciprocity.vocabulary import (
+    CareStyle,
+    Dimension,
+    Giver,
+    SeasonKind,
+)
+
+# -- the command line and the services ----------------------------------------
+
+UNKNOWN_PERSON = "No one called {name!r} is in your list yet."
+UNKNOWN_PERSON_CLOSE = "No one called {name!r} is in your list. Did you mean {close}?"
+UNKNOWN_PERSON_HINT = " Add them with: reciprocity people add {name!r}"
+NAME_EMPTY = "A name cannot be empty."
+NAME_TOO_LONG = "That name is {length} characters long; please keep it under {limit}."
+NAME_RESERVED = "'me' is the word reciprocity uses for you; please give this person another name."
+NAME_TAKEN = "{name!r} is already in your list."
+PERSON_ADDED = "Added {name}."
+PERSON_UPDATED = "Updated {name}."
+PERSON_REMOVED = (
+    "Removed {name}, with {moments} moments, {seasons} seasons and {ratings} audit entries."
+)
+REMOVE_CONFIRM = (
+    "This removes {name} and everything kept about them: {moments} moments, {seasons} seasons "
+    "and {ratings} audit entries. Continue?"
+)
+REMOVE_NEEDS_YES = (
+    "Removing {name} deletes everything kept about them; run it again with --yes to confirm."
+)
+NOTHING_CHANGED = "Nothing was changed."
+NO_PEOPLE = "No one is in your list yet. Add someone with: reciprocity people add NAME"
+DATE_UNREADABLE = (
+    "{value!r} is not a date reciprocity can read; try 2026-03-14, 14 Mar 2026 or yesterday."
+)
+DATE_AMBIGUOUS = "{value!r} could be read two ways; please write it as {first} or {second}."
+DATE_IN_FUTURE = "{value!r} is in the future; moments and seasons are things that have happened."
+ENERGY_RANGE = "Energy is {value}; it goes from -2 (left you drained) to 2 (left you nourished)."
+RATING_RANGE = "A rating of {value} is outside the scale; ratings go from 1 (one-directional) to 5 (roughly mutual)."
+CHOICE_UNKNOWN = "{value!r} is not a {what}; choose one of: {choices}."
+TEXT_EMPTY = "Please write a few words about the moment."
+MOMENT_TOO_LONG = "That note is {length} characters long; please keep it under {limit}."
+VISION_NEEDED = (
+    "A rating of {rating} for {dimension} asks for a vision: a few words on the mutual "
+    "pattern you would like to build, or the boundary you want to set."
+)
+DIRECTION_NEEDED = (
+    "A rating below 5 asks which way it leans: me (I carry more) or them (they carry more)."
+)
+MOMENT_LOGGED = "Noted for {name} on {on}."
+SEASON_STARTED = "Started a season of {kind} for {whose} on {start} (season {id})."
+SEASON_ENDED = "Season {id} ({kind} for {whose}) ended on {end}."
+SEASON_UNKNOWN = "There is no season with id {id}; 'reciprocity season list' shows them."
+SEASON_ALREADY_ENDED = "Season {id} already ended on {end}."
+SEASON_END_BEFORE_START = "Season {id} started on {start}; it cannot end before that, on {end}."
+SEASON_EXPECTED = "Inside a season, one side needing more is expected."
+NO_SEASONS = (
+    "No seasons recorded. A season marks a stretch when someone needs more: illness, grief, a move."
+)
+YOU = "you"
+
+# -- the web pages ------------------------------------------------------------
+
+ADD_TITLE = "Add someone"
+ADD_INTRO = "Someone close to you: a partner, a friend, family. Only the name is needed."
+FIELD_NAME = "Name"
+FIELD_KIND = "Relationship"
+FIELD_BIRTHDAY = "Birthday (optional)"
+FIELD_MY_CARE = "How you show care to them"
+FIELD_THEIR_CARE = "How they show care to you"
+FIELD_NOTE = "A note (optional)"
+ADD_SUBMIT = "Add"
+NOTICES = {
+    "added": "Added {name}. You can note a first moment below.",
+    "logged": "Noted. It is at the top of the moments below.",
+    "audit-saved": "Saved. Thank you for taking the time.",
+}
+PERSON_STYLES = "Ways of caring"
+PERSON_MY_CARE = "You, to {name}"
+PERSON_THEIR_CARE = "{name}, to you"
+PERSON_STYLES_NONE = "not recorded"
+PERSON_STYLES_NOTE = "Different ways of caring can both count; they need not match."
+PERSON_PATTERNS = "Patterns over recent months"
+PERSON_FELT = "Your felt rating"
+PERSON_SUGGESTED = "What the notes suggest"
+PERSON_NO_RATING = "none yet"
+PERSON_MOMENTS = "Moments"
+PERSON_NO_MOMENTS = "No moments noted yet."
+PERSON_MORE_MOMENTS = "{count} older moments are kept too; the export has them all."
+PERSON_BIRTHDAY = "birthday {day}"
+PERSON_SEASONS = "Seasons"
+PERSON_NO_SEASONS = "No seasons recorded for {name}."
+PERSON_AUDITS = "Audits"
+PERSON_NO_AUDITS = "{name} has not been part of an audit yet."
+PERSON_ENERGY = "Energy"
+PERSON_SUGGESTIONS = "Things you might try"
+PERSON_LOG = "Note a moment with {name}"
+PERSON_BY = {"me": "you", "them": "{name}", "both": "both of you"}
+PERSON_ENERGY_WORDS = {
+    -2: "left you drained",
+    -1: "left you a little drained",
+    0: "neither here nor there",
+    1: "left you a little nourished",
+    2: "left you nourished",
+}
+LOG_TITLE = "Note a moment"
+LOG_INTRO = "Something that happened between you and someone close. A few words are enough."
+FIELD_PERSON = "With"
+FIELD_TEXT = "What happened"
+FIELD_BY = "Who reached out or gave"
+FIELD_DIMS = "What it speaks to (optional)"
+FIELD_STYLE = "The way of caring (optional)"
+FIELD_ENERGY = "How it left you (optional)"
+FIELD_ON = "When"
+FIELD_ON_PLACEHOLDER = "today"
+FIELD_ON_HINT = "For example 2026-03-14, 14 Mar 2026, yesterday or 3 days ago."
+LOG_SUBMIT = "Note it"
+NOT_SAID = "not said"
+NEED_PERSON = "Please choose who the moment was with."
+NEED_SOMEONE = "Add someone first; moments are always with someone."
+BY_WORDS = {Giver.ME: "me", Giver.THEM: "them", Giver.BOTH: "both of us"}
+ENERGY_CHOICES = {
+    -2: "drained (-2)",
+    -1: "a little drained (-1)",
+    0: "neither (0)",
+    1: "a little nourished (1)",
+    2: "nourished (2)",
+}
+SEASONS_TITLE = "Seasons"
+SEASONS_INTRO = (
+    "A season marks a stretch when one side legitimately needs more: illness, grief, a move. "
+    "Imbalance inside a season is expected, and is never called a resting pattern."
+)
+SEASONS_NONE = "No seasons recorded."
+SEASON_START_TITLE = "Start a season"
+FIELD_WHOSE = "Whose season"
+WHOSE_ME = "mine"
+FIELD_SEASON_KIND = "What kind"
+FIELD_SEASON_START = "Since"
+FIELD_SEASON_END = "Ended on"
+SEASON_START_SUBMIT = "Start the season"
+SEASON_END_SUBMIT = "End this season"
+SEASON_ONGOING = "ongoing"
+SEASON_ROW = "{kind}, since {start}"
+SEASON_ROW_ENDED = "{kind}, {start} to {end}"
+def styles_words(styles: list[CareStyle]) -> str:
+    """ "listening, practical help", or the words for "not recorded"."""
+    return ", ".join(style_word(s) for s in styles) or PERSON_STYLES_NONE
+def moment_by(by: Giver | str, name: str) -> str:
+    """Who reached out or gave, from the user's side: "you", "Sam", "both of you"."""
+    return PERSON_BY[str(by)].format(name=name)
+def moment_meta(dimensions: list[Dimension], style: CareStyle | None, energy: int | None) -> str:
+    """ "Depth, Maintenance · listening · left you nourished" (only what was noted)."""
+    parts = []
+    if dimensions:
+        parts.append(", ".join(dimension_title(d) for d in dimensions))
+    if style is not None:
+        parts.append(style_word(style))
+    if energy is not None:
+        parts.append(PERSON_ENERGY_WORDS[energy])
+    return " · ".join(parts)
+def season_line(season: object, name: str) -> str:
+    """ "Rosa: illness, since 2026-05-08" or "you: exams, 2026-01-03 to 2026-02-01"."""
+    whose = getattr(season, "whose", "me")
+    kind = SEASON_KIND_WORDS[SeasonKind(getattr(season, "kind", "other"))]
+    start = getattr(season, "start", None)
+    end = getattr(season, "end", None)
+    owner = YOU if whose == "me" else whose
+    if end is None:
+        return f"{owner}: " + SEASON_ROW.format(kind=kind, start=start)
+    return f"{owner}: " + SEASON_ROW_ENDED.format(kind=kind, start=start, end=end)

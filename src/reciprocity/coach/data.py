@@ -54,7 +54,10 @@ DATA_INTRO = (
 )
 DATA_EXPORT = "Download an export"
 DATA_IMPORT_TITLE = "Restore an export"
-DATA_IMPORT_INTRO = "Restores a reciprocity export into this database while it is still empty."
+DATA_IMPORT_INTRO = (
+    "Brings back a reciprocity export. Into an empty database it simply goes; to restore it "
+    "over what is here, tick the box below, and a copy of what is here is kept first."
+)
 DATA_IMPORT_FIELD = "Export file (.json)"
 DATA_IMPORT_SUBMIT = "Restore"
 DATA_IMPORTED = "Restored {people} people, {moments} moments, {seasons} seasons and {audits} audits."

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from reciprocity.coach import phrasing
 from reciprocity.coach import practices as words
@@ -43,15 +43,8 @@ INTENT = re.compile(
 
 
 def last_checkin(session: Session, person: Person) -> CheckIn | None:
-    """The person's latest check-in: the one query for it (``due`` reads everyone's at once)."""
-    query = (
-        select(CheckIn)
-        .where(CheckIn.person_id == person.id)
-        .options(selectinload(CheckIn.adjustments))
-        .order_by(CheckIn.on.desc(), CheckIn.id.desc())
-        .limit(1)
-    )
-    return session.scalars(query).first()
+    """The person's latest check-in (``due.latest_checkins``, the one query for it)."""
+    return latest_checkins(session, person.id).get(person.id)
 
 
 def agenda(session: Session, person: Person, today: date) -> dict[str, Any]:

@@ -170,14 +170,16 @@ def checkin_items(checkin: CheckIn, today: date, until: date) -> list[DueItem]:
     ]
 
 
-def latest_checkins(session: Session) -> dict[int, CheckIn]:
-    """Each person's latest check-in, by person id: the one query for it."""
+def latest_checkins(session: Session, person_id: int | None = None) -> dict[int, CheckIn]:
+    """Each person's latest check-in (or one person's), by person id: the one query for it."""
     latest: dict[int, CheckIn] = {}
     query = (
         select(CheckIn)
         .options(selectinload(CheckIn.person), selectinload(CheckIn.adjustments))
         .order_by(CheckIn.on, CheckIn.id)
     )
+    if person_id is not None:
+        query = query.where(CheckIn.person_id == person_id)
     for checkin in session.scalars(query):
         latest[checkin.person_id] = checkin
     return latest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,22 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+def corpus_present() -> bool:
+    return (CORPUS / "README.md").is_file()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    """The shared conformance corpus (``../shared/corpus`` beside the checkout)."""
-    if not (CORPUS / "README.md").is_file():
-        pytest.fail(f"the conformance corpus is missing at {CORPUS}; it ships beside the checkout")
+    """The shared conformance corpus (``../shared/corpus`` beside the checkout).
+
+    A fresh clone has no ``../shared``: the tests that read it skip, saying so. CI
+    always has it (``.ci/run`` checks), and there a missing corpus fails instead.
+    """
+    if not corpus_present():
+        reason = f"the conformance corpus is not beside this checkout ({CORPUS})"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; CI must run the tests that read it")
+        pytest.skip(reason)
     return CORPUS
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from reciprocity.report.html import environment as report_environment
 from reciprocity.web.render import environment as web_environment
@@ -57,3 +60,38 @@ def test_no_word_is_left_that_nothing_says() -> None:
         if said[name] <= 1  # its own definition only
     ]
     assert dead == []
+
+
+def _sentences() -> list[str]:
+    """Every string a coach module holds (in dicts and tuples too), docstrings aside."""
+    import importlib
+
+    found: list[str] = []
+    for module in sorted(COACH.glob("*.py")):
+        loaded = importlib.import_module(f"reciprocity.coach.{module.stem}")
+        for name, value in vars(loaded).items():
+            if name.startswith("_"):
+                continue
+            values = value.values() if isinstance(value, dict) else value
+            if isinstance(value, str):
+                found.append(value)
+            elif isinstance(value, dict | tuple | list):
+                found.extend(v for v in values if isinstance(v, str))
+    return found
+
+
+def test_no_sentence_of_the_seed_texts_is_quoted() -> None:
+    seeds = SOURCE.parents[2] / "shared" / "seeds"
+    if not seeds.is_dir():
+        reason = f"the seed texts are not beside the checkout ({seeds})"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; CI must run this test")
+        pytest.skip(reason)
+
+    def grams(text: str, n: int = 6) -> set[tuple[str, ...]]:
+        tokens = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
+        return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+    quoted = set().union(*(grams(p.read_text(encoding="utf-8")) for p in seeds.glob("*.txt")))
+    assert quoted, "the seed texts were read"
+    assert [text for text in _sentences() if grams(text) & quoted] == []

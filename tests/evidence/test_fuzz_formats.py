@@ -24,6 +24,7 @@ from reciprocity import evidence
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence import FORMATS, detect, discord, generic_csv, meta, signal, sms, telegram
 from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions
+from tests.conftest import corpus_present
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS_TESTS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "chat-miner" / "test"
@@ -56,6 +57,11 @@ SEEDS: dict[str, tuple[ModuleType, list[Path]]] = {
     "discord": (discord, [FIXTURES / "discord" / "dm.json", FIXTURES / "discord" / "dm.csv"]),
     "csv": (generic_csv, [FIXTURES / "csv" / "messages.csv", FIXTURES / "csv" / "semicolon.csv"]),
 }
+SEEDS = {
+    name: (module, [p for p in paths if p.is_relative_to(FIXTURES) or corpus_present()])
+    for name, (module, paths) in SEEDS.items()
+}
+"""The corpus' files seed the fuzzing only where the corpus is (``test_the_corpus_seeds_too``)."""
 JSON_SEEDS = [
     (module, path) for module, paths in SEEDS.values() for path in paths if path.suffix == ".json"
 ]
@@ -231,3 +237,10 @@ def test_detect_and_parse_mutated_exports(scratch: Path, seed: int, edits: list[
         _read_fully(chat)
     except ImportFormatError:
         pass
+
+
+def test_the_corpus_seeds_too(corpus: Path) -> None:
+    """Visible where the corpus is missing (a skip, or a failure in CI): its files seed the above."""
+    corpus_seeds = [p for _, paths in SEEDS.values() for p in paths if not p.is_relative_to(FIXTURES)]
+    assert corpus_seeds and all(p.is_file() for p in corpus_seeds)
+    assert all(p.is_relative_to(corpus) for p in corpus_seeds)

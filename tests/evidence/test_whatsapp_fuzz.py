@@ -261,3 +261,8 @@ def test_round_trip(
     inferred = whatsapp.parse(path)
     if inferred.date_order == shape.order:
         assert [(m.sent, m.author, m.text, m.line) for m in inferred.messages] == written
+
+
+def test_the_corpus_seeds_too(corpus: Path) -> None:
+    """Visible where the corpus is missing (a skip, or a failure in CI): its files seed the above."""
+    assert [p for p in SEEDS if p.is_relative_to(corpus)]

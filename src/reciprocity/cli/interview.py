@@ -45,7 +45,7 @@ class Interview:
             answer = self.ask(prompt)
             if answer.isdigit() and RATING_MIN <= int(answer) <= RATING_MAX:
                 return int(answer)
-            self.out.print(people_words.RATING_RANGE.format(value=answer or "(blank)"))
+            self.out.print(audit_words.RATING_RANGE.format(value=answer or "(blank)"))
 
     def direction(self) -> Direction:
         words = {
@@ -61,7 +61,7 @@ class Interview:
             answer = self.ask(audit_words.DIRECTION_PROMPT).lower()
             if answer in words:
                 return words[answer]
-            self.out.print(people_words.DIRECTION_NEEDED)
+            self.out.print(audit_words.DIRECTION_NEEDED)
 
     def vision(self, rating: int) -> str:
         self.out.print(audit_words.VISION_INTRO.format(rating=rating))

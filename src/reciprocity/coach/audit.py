@@ -131,8 +131,8 @@ STYLES_REMINDER = (
 RATE_PROMPT = "How mutual does {title} feel with {name}? 1 (one-directional) to 5 (roughly mutual)"
 DIRECTION_PROMPT = "Which way does it lean? me (I carry more) or them (they carry more)"
 VISION_INTRO = (
-    "You rated this {rating}. Picture the mutual pattern you would like to build, or the "
-    "boundary you want to set, in concrete terms: what would happen, and how often?"
+    "You rated this {rating}. In everyday words, how would you like things to go between "
+    "you, or what limit would you like to ask for? What would happen, and how often?"
 )
 VISION_PROMPT = "Your vision"
 SEASON_NOTE = (
@@ -168,6 +168,15 @@ def styles_reminder(name: str, theirs: Sequence[CareStyle], mine: Sequence[CareS
 
 
 # -- the command line and the services ----------------------------------------
+
+RATING_RANGE = "A rating of {value} is outside the scale; ratings go from 1 (one-directional) to 5 (roughly mutual)."
+DIRECTION_NEEDED = (
+    "A rating below 5 asks which way it leans: me (I carry more) or them (they carry more)."
+)
+VISION_NEEDED = (
+    "A rating of {rating} for {dimension} asks for a vision: a few words on how you would "
+    "like things to go between you, or the limit you would like to ask for."
+)
 AUDIT_UNKNOWN = "There is no audit with id {id}; 'reciprocity audit list' shows them."
 NO_AUDITS = "No audits yet. Run 'reciprocity audit' when you have a quiet half hour."
 AUDIT_SAVED = "Saved audit {id} from {on}, covering {names}."
@@ -202,8 +211,8 @@ AUDIT_RATING = "How mutual does this feel? 1 is one-directional, 5 is roughly mu
 AUDIT_DIRECTION = "If it leans, which way?"
 AUDIT_VISION = "Your vision"
 AUDIT_VISION_HINT = (
-    "Asked for a rating of 1 or 2: a concrete picture of the mutual pattern you would like "
-    "to build, or the boundary you want to set. What would happen, and how often?"
+    "Asked for a rating of 1 or 2: how you would like things to go between you, or the "
+    "limit you would like to ask for. What would happen, and how often?"
 )
 AUDIT_NEXT = "Next"
 AUDIT_BACK = "Back"

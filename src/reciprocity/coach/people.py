@@ -44,17 +44,9 @@ DATE_UNREADABLE = (
 DATE_AMBIGUOUS = "{value!r} could be read two ways; please write it as {first} or {second}."
 DATE_IN_FUTURE = "{value!r} is in the future; moments and seasons are things that have happened."
 ENERGY_RANGE = "Energy is {value}; it goes from -2 (left you drained) to 2 (left you nourished)."
-RATING_RANGE = "A rating of {value} is outside the scale; ratings go from 1 (one-directional) to 5 (roughly mutual)."
 CHOICE_UNKNOWN = "{value!r} is not a {what}; choose one of: {choices}."
 TEXT_EMPTY = "Please write a few words about the moment."
 MOMENT_TOO_LONG = "That note is {length} characters long; please keep it under {limit}."
-VISION_NEEDED = (
-    "A rating of {rating} for {dimension} asks for a vision: a few words on the mutual "
-    "pattern you would like to build, or the boundary you want to set."
-)
-DIRECTION_NEEDED = (
-    "A rating below 5 asks which way it leans: me (I carry more) or them (they carry more)."
-)
 MOMENT_LOGGED = "Noted for {name} on {on}."
 SEASON_STARTED = "Started a season of {kind} for {whose} on {start} (season {id})."
 SEASON_ENDED = "Season {id} ({kind} for {whose}) ended on {end}."

@@ -192,8 +192,8 @@ ENERGY_TITLE = "Energy"
 
 VISIONS_TITLE = "Visions"
 VISIONS_INTRO = (
-    "What you pictured where a rating was 1 or 2: the mutual pattern you would like to "
-    "build, or the boundary you want to set."
+    "What you wrote where a rating was 1 or 2: how you would like things to go between "
+    "you, or the limit you would like to ask for."
 )
 NO_VISIONS = "No rating in the latest audit was 1 or 2, so no vision was asked for."
 NO_VISIONS_YET = "Visions come with an audit; there is none yet."
@@ -254,9 +254,8 @@ WORKSHEET_RATING = "How mutual does it feel?"
 WORKSHEET_DIRECTION = "If it leans, which way?"
 WORKSHEET_VISION = "Your vision, for a rating of 1 or 2"
 WORKSHEET_VISION_HINT = (
-    "A concrete picture of the mutual pattern you would like to build, or the boundary "
-    "you want to set: what would happen, and how often? Write it as a request, never as a "
-    "charge."
+    "How you would like things to go between you, or the limit you would like to ask for: "
+    "what would happen, and how often? Write it as a request, never as a charge."
 )
 WORKSHEET_STYLES = "How each of you shows care"
 WORKSHEET_STYLES_HINT = (

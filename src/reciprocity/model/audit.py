@@ -26,7 +26,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload, validates
 
 from reciprocity.coach import audit as audit_words
-from reciprocity.coach import people as people_words
 from reciprocity.errors import InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base, enum_column
 from reciprocity.vocabulary import (
@@ -165,16 +164,16 @@ class DimensionRating(Base):
 
 def check_rating(value: int) -> int:
     if not isinstance(value, int) or not RATING_MIN <= value <= RATING_MAX:
-        raise RangeError(people_words.RATING_RANGE.format(value=value))
+        raise RangeError(audit_words.RATING_RANGE.format(value=value))
     return value
 
 
 def check_lean(rating: int, direction: Direction, vision: str | None, label: str) -> None:
     """A rating below 5 says which way it leans; one of 1 or 2 carries a vision."""
     if rating < RATING_MAX and direction == Direction.MUTUAL:
-        raise InputError(people_words.DIRECTION_NEEDED)
+        raise InputError(audit_words.DIRECTION_NEEDED)
     if rating <= VISION_AT_OR_BELOW and not (vision or "").strip():
-        raise InputError(people_words.VISION_NEEDED.format(rating=rating, dimension=label))
+        raise InputError(audit_words.VISION_NEEDED.format(rating=rating, dimension=label))
 
 
 def all_audits(session: Session) -> list[Audit]:

@@ -18,7 +18,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from reciprocity.coach import audit as audit_words
-from reciprocity.coach import people as people_words
 from reciprocity.coach import phrasing
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import audits, people, shapes
@@ -228,9 +227,9 @@ def _choose(
 def lean(rating: object, direction: object, vision: object, label: str) -> tuple[int, Direction, str | None]:
     """One rating as typed, with its direction and vision, checked by the audit's rules."""
     text = "" if rating is None else str(rating)
-    value = forms.optional_int(text, low=-(10**9), high=10**9, message=people_words.RATING_RANGE)
+    value = forms.optional_int(text, low=-(10**9), high=10**9, message=audit_words.RATING_RANGE)
     if value is None:
-        raise InputError(people_words.RATING_RANGE.format(value="(blank)"))
+        raise InputError(audit_words.RATING_RANGE.format(value="(blank)"))
     leaning = None
     if audits.needs_direction(audits.on_scale(value)):
         leaning = forms.choice(str(direction or "mutual"), Direction, "direction (me or them)")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reciprocity.cli.runtime import runtime, say
+
+if TYPE_CHECKING:
+    import socket
 
 DEFAULT_PORT = 8765
 UPLOAD_LIMIT_MB = 200  # as web.settings.DEFAULT_UPLOAD_LIMIT; that module imports FastAPI
@@ -19,7 +22,10 @@ def serve(
     ] = False,
     host: Annotated[
         str,
-        typer.Option(metavar="HOST", help="Where to listen; keep the default to stay on this machine."),
+        typer.Option(
+            metavar="HOST",
+            help="Where to listen: 127.0.0.1 (the default), localhost or ::1, this machine only.",
+        ),
     ] = "127.0.0.1",
     port: Annotated[
         int,
@@ -33,19 +39,27 @@ def serve(
     ] = UPLOAD_LIMIT_MB,
 ) -> None:
     """Open reciprocity in your browser: the same features, served only to this machine."""
-    import tempfile
+    import shutil
     from contextlib import ExitStack
-    from pathlib import Path
 
     from reciprocity.coach import app as app_words
+    from reciprocity.errors import InputError
+    from reciprocity.files import scratch_folder, sweep_scratch
     from reciprocity.services import data
     from reciprocity.web import WebSettings, create_app
     from reciprocity.web.settings import LOOPBACK_HOSTS
 
+    if host.strip("[]").lower() not in LOOPBACK_HOSTS:
+        raise InputError(app_words.SERVE_NOT_LOOPBACK.format(host=host))
     state = runtime(ctx)
+    sweep_scratch()  # what a server that was killed left behind
+    listener = bind(host, port)  # before anything is said or opened
     with ExitStack() as stack:
+        stack.callback(listener.close)
+        stop_on_sigterm()
         if demo:
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="reciprocity-")))
+            folder = scratch_folder("demo")
+            stack.callback(shutil.rmtree, folder, ignore_errors=True)
             url: str | None = data.demo_database(folder, today=state.today)
             database = None
         else:
@@ -54,29 +68,44 @@ def serve(
         settings = WebSettings(
             database_url=url,
             host=host,
-            port=port or free_port(host),
+            port=listener.getsockname()[1],
             demo=demo,
             upload_limit=upload_limit * 1024 * 1024,
         )
         app = create_app(settings, database)
-        if host not in LOOPBACK_HOSTS:
-            say(app_words.SERVE_NOT_LOOPBACK.format(host=host), err=True)
         say(app_words.SERVE_RUNNING.format(url=settings.url))
         if demo:
             say(app_words.SERVE_DEMO)
         if not no_browser:
             open_browser(settings.url)
-        run(app, settings.host, settings.port)
+        run(app, listener)
 
 
-def free_port(host: str) -> int:
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound now: a port in use is said in one line, before any browser opens."""
+    import os
     import socket
 
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        port: int = probe.getsockname()[1]
-        return port
+    from reciprocity.coach import app as app_words
+    from reciprocity.errors import InputError
+
+    address = "127.0.0.1" if host == "localhost" else host.strip("[]")
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    try:
+        return socket.create_server((address, port), family=family, backlog=128)
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise InputError(app_words.SERVE_PORT_BUSY.format(port=port, host=host, reason=reason)) from None
+
+
+def stop_on_sigterm() -> None:
+    """A polite stop (SIGTERM) unwinds like Ctrl+C, so the demo's copy and uploads are removed."""
+    import signal
+
+    def stop(_signal: int, _frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def open_browser(url: str) -> None:
@@ -89,7 +118,8 @@ def open_browser(url: str) -> None:
     timer.start()
 
 
-def run(app: object, host: str, port: int) -> None:
+def run(app: object, listener: socket.socket) -> None:
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)  # type: ignore[arg-type]
+    config = uvicorn.Config(app, log_level="warning", access_log=False)  # type: ignore[arg-type]
+    uvicorn.Server(config).run(sockets=[listener])

@@ -52,8 +52,12 @@ DEMO_BANNER = (
 SERVE_RUNNING = "reciprocity is open at {url} (press Ctrl+C to stop)."
 SERVE_DEMO = "This is a throwaway copy of the demo data; it is removed when you stop."
 SERVE_NOT_LOOPBACK = (
-    "Listening on {host}: other devices on your network may be able to reach this app. "
-    "Only names this app was told about are answered."
+    "The app listens only on this computer (127.0.0.1, localhost or ::1): on {host}, "
+    "anyone on your network could read everything in it, so it will not start there."
+)
+SERVE_PORT_BUSY = (
+    "Port {port} on {host} cannot be used ({reason}); perhaps reciprocity is already open. "
+    "Choose another with --port N, or --port 0 for any free port."
 )
 DASHBOARD_TITLE = "Everyone at a glance"
 DASHBOARD_INTRO = (

@@ -8,7 +8,7 @@ bad file changes nothing.
 
 from __future__ import annotations
 
-import tempfile
+import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 
 from reciprocity.coach import data as data_words
 from reciprocity.errors import ConflictError
-from reciprocity.files import write_atomically
+from reciprocity.files import safe_name, scratch_folder, write_atomically
 from reciprocity.services import demo as dataset
 from reciprocity.store import Database, backup, open_database, transfer
 
@@ -81,11 +81,14 @@ def restore_file(
 
 def restore_upload(db: Database, content: bytes, filename: str, *, replace: bool = False) -> Restored:
     """Restore an export that arrived as bytes (a web upload), read as the file would be."""
-    with tempfile.TemporaryDirectory(prefix="reciprocity-restore-") as folder:
-        name = Path(filename).name or "export.json"
-        path = Path(folder) / name
+    folder = scratch_folder("restore")
+    try:
+        name = safe_name(filename, "export.json")
+        path = folder / name
         path.write_bytes(content)
         return restore_file(db, path, replace=replace, source=name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def load_demo(db: Database, *, today: date, force: bool = False) -> tuple[dict[str, int], Path | None]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import secrets
 import shutil
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from reciprocity.errors import (
     ReciprocityError,
     WhoIsWhoError,
 )
+from reciprocity.files import safe_name, scratch_folder
 from reciprocity.services import Database
 from reciprocity.services.chats import (
     RECIPROCITY,
@@ -111,13 +111,13 @@ class ChatImports:
     @property
     def folder(self) -> Path:
         if self._folder is None:
-            self._folder = Path(tempfile.mkdtemp(prefix="reciprocity-imports-"))
+            self._folder = scratch_folder("imports")
         return self._folder
 
     def save(self, filename: str, source: BinaryIO) -> ChatImport:
         """Keep an uploaded file in a folder of its own; not read yet."""
         job_id = secrets.token_urlsafe(12)
-        name = Path(filename.replace("\\", "/")).name.strip() or "chat-export"
+        name = safe_name(filename, "chat-export")
         folder = self.folder / job_id
         folder.mkdir()
         path = folder / name

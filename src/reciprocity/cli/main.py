@@ -27,6 +27,13 @@ def run(argv: list[str]) -> int:
     from reciprocity.errors import ReciprocityError
 
     command = typer.main.get_command(app)
+    for argument in argv:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal's encoding could not read as text
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            _say_error(app_words.ARGUMENT_NOT_TEXT.format(value=shown))
+            return 2
     try:
         result = command.main(args=argv, prog_name="reciprocity", standalone_mode=False)
     except ReciprocityError as error:

@@ -26,6 +26,10 @@ INTERNAL_ERROR = (
 )
 INTERRUPTED = "Stopped. Nothing was changed."
 USAGE_HINT = " (see 'reciprocity {command} --help')"
+ARGUMENT_NOT_TEXT = (
+    "'{value}' holds bytes that are not UTF-8 text, so nothing was changed. Please type it "
+    "again, or check your terminal's encoding."
+)
 
 # -- the web pages ------------------------------------------------------------
 

@@ -84,6 +84,8 @@ class Person(Base):
 
 def clean_name(value: str) -> str:
     name = " ".join(value.split())
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise InputError(people_words.NAME_CONTROL)
     if not name:
         raise InputError(people_words.NAME_EMPTY)
     if len(name) > NAME_LENGTH:

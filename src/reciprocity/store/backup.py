@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ def copy_aside(engine: Engine, path: Path, *, reason: str) -> Path:
         counter += 1
         target = path.with_name(f"{path.stem}.{reason}.{stamp}-{counter}{path.suffix or '.db'}")
     engine.dispose()  # let go of pooled connections so the copy sees everything committed
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
     source = sqlite3.connect(path)
     try:
         destination = sqlite3.connect(target)

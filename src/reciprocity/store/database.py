@@ -42,7 +42,8 @@ def resolve_url(given: str | None) -> str:
     if chosen:
         return chosen
     path = default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    private(path.parent, PRIVATE_FOLDER)  # an install from before this rule: made private now
     return f"sqlite:///{path}"
 
 
@@ -76,6 +77,41 @@ class Database:
         self.engine.dispose()
 
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def private(path: Path, mode: int) -> None:
+    """Take away what group and others may do with ``path`` (a file of this user's)."""
+    try:
+        current = path.stat().st_mode & 0o777
+        if current & 0o077:
+            path.chmod(current & ~0o077 & 0o777 | (mode & 0o700))
+    except OSError:
+        pass  # not ours to change (a shared folder); SQLite says if it cannot open the file
+
+
+def keep_private(path: Path) -> None:
+    """The database file readable by its owner only, whatever the umask.
+
+    A new file is made empty with mode 0600 before SQLite opens it (an empty
+    file is a new database to SQLite), and SQLite gives its WAL and shared-memory
+    files the mode of the database; an existing file (and its side files) left
+    readable by others by an older version is made private now.
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        for name in (path, *(path.with_name(path.name + side) for side in SIDE_FILES)):
+            if name.exists():
+                private(name, PRIVATE_FILE)
+    except OSError:
+        pass  # a folder that cannot be written: SQLite's own error says so
+    else:
+        os.close(descriptor)
+
+
 def sqlite_file(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
@@ -99,6 +135,8 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
                 where=where, reason=app_words.DB_FOLDER_MISSING.format(folder=path.parent)
             )
         )
+    if path is not None:
+        keep_private(path)
     try:
         engine = engine_for(url)
     except (NoSuchModuleError, ModuleNotFoundError):

@@ -125,6 +125,7 @@ TOO_LARGE = (
     "reciprocity with a larger upload limit."
 )
 BACK_HOME = "Back to everyone"
+TEXT_BROKEN = "This text holds half of a character (a lone surrogate); please type it again."
 API_INVALID = "Some of what was sent could not be read; see the problems listed."
 def size_words(size: int) -> str:
     """ "12 MB", "800 KB": a size a person can read."""

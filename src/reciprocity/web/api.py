@@ -35,62 +35,93 @@ from reciprocity.vocabulary import (
     SeasonKind,
 )
 from reciprocity.web import forms
+from reciprocity.web.forms import Body, Id
 from reciprocity.web.render import database, pages, set_csrf_cookie, today_of
 from reciprocity.web.security import CSRF_COOKIE
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class Problem(BaseModel):
+    """What went wrong, in one line."""
+
+    error: str
+
+
+class Where(BaseModel):
+    where: str
+    problem: str
+
+
+class Problems(Problem):
+    problems: list[Where]
+
+
+ANSWERS: dict[int | str, dict[str, object]] = {
+    400: {"model": Problem, "description": "The values sent could not be used; `error` says why."},
+    403: {
+        "model": Problem,
+        "description": "A write without the anti-forgery token (`X-CSRF-Token`, from "
+        "`GET /api/csrf`), or one from another site.",
+    },
+    404: {"model": Problem, "description": "Nothing has that id or name."},
+    409: {"model": Problem, "description": "The change would clash with what is stored."},
+    413: {"model": Problem, "description": "The body is larger than the upload limit."},
+    422: {"model": Problems, "description": "Something sent does not fit; `problems` says where."},
+}
+"""The answers every route can give besides its own, as the app really gives them."""
+
+router = APIRouter(prefix="/api", tags=["api"], responses=ANSWERS)
 JSON = dict[str, Any]
 
 
-class PersonIn(BaseModel):
+class PersonIn(Body):
     name: str = Field(examples=["Jordan"])
     kind: RelationshipKind = RelationshipKind.FRIEND
     birthday: str | None = Field(None, examples=["1990-05-17"])
-    my_care: list[CareStyle] = []
-    their_care: list[CareStyle] = []
+    my_care: list[CareStyle] = Field(default_factory=list)
+    their_care: list[CareStyle] = Field(default_factory=list)
     note: str = ""
 
 
-class MomentIn(BaseModel):
+class MomentIn(Body):
     text: str = Field(examples=["Jordan called to ask about the interview"])
     by: Giver = Giver.ME
-    dimensions: list[Dimension] = []
+    dimensions: list[Dimension] = Field(default_factory=list)
     style: CareStyle | None = None
     energy: int | None = Field(None, ge=ENERGY_MIN, le=ENERGY_MAX)
     on: str = Field("today", examples=["2026-03-14", "yesterday"])
 
 
-class SeasonIn(BaseModel):
+class SeasonIn(Body):
     whose: str = Field(examples=["Rosa", "me"])
     kind: SeasonKind
     on: str = "today"
     note: str = ""
 
 
-class SeasonEnd(BaseModel):
+class SeasonEnd(Body):
     on: str = "today"
 
 
-class AnswerIn(BaseModel):
+class AnswerIn(Body):
     key: str
     question: str = ""
     answer: str = ""
 
 
-class RatingIn(BaseModel):
+class RatingIn(Body):
     rating: int = Field(ge=RATING_MIN, le=RATING_MAX)
     direction: Direction = Direction.MUTUAL
     vision: str | None = None
-    answers: list[AnswerIn] = []
+    answers: list[AnswerIn] = Field(default_factory=list)
 
 
 class EntryIn(RatingIn):
     person: str
     note: str = ""
-    dimensions: dict[Dimension, RatingIn] = {}
+    dimensions: dict[Dimension, RatingIn] = Field(default_factory=dict)
 
 
-class AuditIn(BaseModel):
+class AuditIn(Body):
     date: str = "today"
     note: str = ""
     entries: list[EntryIn]
@@ -139,17 +170,17 @@ def add_person(request: Request, body: PersonIn) -> JSONResponse:
 
 
 @router.get("/people/{person_id}", summary="One person (as `reciprocity people show NAME --json`)")
-def person(request: Request, person_id: int) -> JSON:
+def person(request: Request, person_id: Id) -> JSON:
     return shapes.person_detail(people.detail(database(request), person_id))
 
 
 @router.get("/people/{person_id}/moments", summary="A person's moments, oldest first")
-def person_moments(request: Request, person_id: int) -> list[JSON]:
+def person_moments(request: Request, person_id: Id) -> list[JSON]:
     return [shapes.moment(m) for m in moments.of(database(request), person_id)]
 
 
 @router.post("/people/{person_id}/moments", status_code=201, summary="Note a moment")
-def log_moment(request: Request, person_id: int, body: MomentIn) -> JSONResponse:
+def log_moment(request: Request, person_id: Id, body: MomentIn) -> JSONResponse:
     noted = moments.note(
         database(request),
         person_id,
@@ -178,7 +209,7 @@ def start_season(request: Request, body: SeasonIn) -> JSONResponse:
 
 
 @router.post("/seasons/{season_id}/end", summary="End a season")
-def end_season(request: Request, season_id: int, body: SeasonEnd) -> JSON:
+def end_season(request: Request, season_id: Id, body: SeasonEnd) -> JSON:
     return shapes.season(seasons.end(database(request), season_id, on=day(body.on, request)))
 
 
@@ -190,7 +221,7 @@ def patterns(request: Request) -> list[JSON]:
 
 
 @router.get("/patterns/{person_id}", summary="One relationship's patterns (as `patterns NAME --json`)")
-def pattern(request: Request, person_id: int) -> JSON:
+def pattern(request: Request, person_id: Id) -> JSON:
     return overview.of(database(request), person_id, today=today_of(request)).as_dict()
 
 
@@ -200,7 +231,7 @@ def all_audits(request: Request) -> list[JSON]:
 
 
 @router.get("/audits/{audit_id}", summary="One audit in full (as `reciprocity audit show ID --json`)")
-def audit(request: Request, audit_id: int) -> JSON:
+def audit(request: Request, audit_id: Id) -> JSON:
     return shapes.audit(audits.get(database(request), audit_id))
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach.suggestions import SAFETY_NOTE
@@ -41,15 +41,16 @@ from reciprocity.vocabulary import (
     BoundaryStatus,
 )
 from reciprocity.web import forms
-from reciprocity.web.api import JSON, created, day
+from reciprocity.web.api import ANSWERS, JSON, created, day
+from reciprocity.web.forms import Body, BodyId, Id, QueryId
 from reciprocity.web.jobs import ChatImport, ChatImports, chat_choices
 from reciprocity.web.render import database, today_of
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ANSWERS)
 
 
-class RitualIn(BaseModel):
-    person_id: int = Field(examples=[2])
+class RitualIn(Body):
+    person_id: BodyId
     title: str = Field(examples=["Sunday call"])
     rule: str = Field(
         description="An RFC 5545 rule or a friendly cadence (weekly, fortnightly, monthly, "
@@ -60,13 +61,13 @@ class RitualIn(BaseModel):
     end: str | None = Field(None, examples=["2027-06-30"])
     at: str | None = Field(None, examples=["19:30"])
     zone: str | None = Field(None, examples=["Europe/London"])
-    others: list[int] = Field([], description="Ids of others who share it.", examples=[[3]])
+    others: list[BodyId] = Field([], description="Ids of others who share it.", examples=[[3]])
     first: str | None = Field(None, description="Who hosts first.", examples=["me", "Jordan"])
     rotates: bool = True
     note: str = ""
 
 
-class RitualDoneIn(BaseModel):
+class RitualDoneIn(Body):
     on: str = Field(default="today", examples=["today", "2026-11-01"])
     planned: str | None = Field(
         default=None,
@@ -79,22 +80,22 @@ class RitualDoneIn(BaseModel):
     note: str = Field(default="", examples=["Jordan cooked"])
 
 
-class RitualSkipIn(BaseModel):
+class RitualSkipIn(Body):
     planned: str | None = Field(default=None, examples=["2026-11-01"])
     note: str = ""
 
 
-class RitualMoveIn(BaseModel):
+class RitualMoveIn(Body):
     to: str = Field(examples=["2026-11-13"])
     planned: str | None = Field(None, examples=["2026-11-11"])
 
 
-class RitualEndIn(BaseModel):
+class RitualEndIn(Body):
     on: str = Field(default="today", description="The last day.", examples=["today", "2026-12-31"])
 
 
-class RolesIn(BaseModel):
-    season_id: int = Field(examples=[3])
+class RolesIn(Body):
+    season_id: BodyId
     mine: str = Field(description="Your role to begin with.", examples=["planner"])
     theirs: str = Field(description="Their role to begin with.", examples=["listener"])
     every_days: int | None = Field(
@@ -107,13 +108,13 @@ class RolesIn(BaseModel):
     )
 
 
-class SideIn(BaseModel):
+class SideIn(Body):
     supported: str = Field("", examples=["Jordan came to the station to meet me"])
     meaningful: str = ""
     drained: str = ""
 
 
-class CheckInIn(BaseModel):
+class CheckInIn(Body):
     on: str = Field("today", examples=["today", "2026-11-01"])
     sides: dict[Literal["me", "them"], SideIn] = Field(
         {}, examples=[{"me": {"supported": "Jordan met me at the station"}, "them": {}}]
@@ -128,7 +129,7 @@ class CheckInIn(BaseModel):
     next_on: str | None = Field(None, examples=["2026-11-29"])
 
 
-class BoundaryIn(BaseModel):
+class BoundaryIn(Body):
     whose: str = Field("me", examples=["me", "Jordan"])
     area: BoundaryArea
     request: str = Field(examples=["On weeknights I am free to talk until nine; after that, texts"])
@@ -137,21 +138,21 @@ class BoundaryIn(BaseModel):
     note: str = ""
 
 
-class BoundaryReviewIn(BaseModel):
+class BoundaryReviewIn(Body):
     status: BoundaryStatus
     request: str | None = Field(None, description="The renegotiated request, if it changed.")
     next_review: str | None = Field(None, examples=["2027-01-10"])
     note: str | None = None
 
 
-class WinIn(BaseModel):
+class WinIn(Body):
     whose: str = Field(examples=["Jordan", "me"])
     text: str = Field(examples=["Jordan asked how my week was before talking about theirs."])
     on: str = Field("today", examples=["today", "2026-10-30"])
 
 
-class RhythmIn(BaseModel):
-    person_id: int = Field(examples=[2])
+class RhythmIn(Body):
+    person_id: BodyId
     ideal_days: int = Field(
         description="The gap between contacts that feels right, in days (1 to 3660).",
         examples=[14],
@@ -163,7 +164,7 @@ class RhythmIn(BaseModel):
     )
 
 
-class OccasionIn(BaseModel):
+class OccasionIn(Body):
     whose: str = Field("me", examples=["Rosa", "me"])
     title: str = Field(examples=["Wedding anniversary"])
     on: str = Field(examples=["2027-03-14", "14 Mar 2027"])
@@ -210,7 +211,7 @@ def add_ritual(request: Request, body: RitualIn) -> JSONResponse:
 
 
 @router.post("/rituals/{ritual_id}/done", summary="Mark an occurrence done; hosting moves on")
-def ritual_done(request: Request, ritual_id: int, body: RitualDoneIn | None = None) -> JSON:
+def ritual_done(request: Request, ritual_id: Id, body: RitualDoneIn | None = None) -> JSON:
     body = body or RitualDoneIn()
     marked = rituals.done(
         database(request),
@@ -224,7 +225,7 @@ def ritual_done(request: Request, ritual_id: int, body: RitualDoneIn | None = No
 
 
 @router.post("/rituals/{ritual_id}/skip", summary="Skip an occurrence by choice")
-def ritual_skip(request: Request, ritual_id: int, body: RitualSkipIn | None = None) -> JSON:
+def ritual_skip(request: Request, ritual_id: Id, body: RitualSkipIn | None = None) -> JSON:
     body = body or RitualSkipIn()
     today = today_of(request)
     marked = rituals.skip(
@@ -234,7 +235,7 @@ def ritual_skip(request: Request, ritual_id: int, body: RitualSkipIn | None = No
 
 
 @router.post("/rituals/{ritual_id}/move", summary="Move an occurrence to another day")
-def ritual_move(request: Request, ritual_id: int, body: RitualMoveIn) -> JSON:
+def ritual_move(request: Request, ritual_id: Id, body: RitualMoveIn) -> JSON:
     today = today_of(request)
     to = later(body.to, request)
     if to is None:
@@ -246,7 +247,7 @@ def ritual_move(request: Request, ritual_id: int, body: RitualMoveIn) -> JSON:
 
 
 @router.post("/rituals/{ritual_id}/end", summary="Let a ritual end; its history is kept")
-def ritual_end(request: Request, ritual_id: int, body: RitualEndIn | None = None) -> JSON:
+def ritual_end(request: Request, ritual_id: Id, body: RitualEndIn | None = None) -> JSON:
     body = body or RitualEndIn()
     today = today_of(request)
     ended = rituals.end(database(request), ritual_id, on=later(body.on, request) or today)
@@ -275,32 +276,32 @@ def share_roles(request: Request, body: RolesIn) -> JSONResponse:
 
 
 @router.post("/roles/{rotation_id}/switch", summary="Switch roles now")
-def switch_role(request: Request, rotation_id: int) -> JSON:
+def switch_role(request: Request, rotation_id: Id) -> JSON:
     return shapes.rotation(roles.switch(database(request), rotation_id), today_of(request))
 
 
 @router.post("/roles/{rotation_id}/stop", summary="Stop sharing these roles")
-def stop_role(request: Request, rotation_id: int) -> JSON:
+def stop_role(request: Request, rotation_id: Id) -> JSON:
     stopped = roles.stop(database(request), rotation_id)
     return {"stopped": stopped.rotation_id, "season": stopped.season_id}
 
 
 @router.get("/checkins", summary="Check-ins, oldest first (everyone's, or one person's)")
-def checkins_list(request: Request, person_id: int | None = None) -> list[JSON]:
+def checkins_list(request: Request, person_id: QueryId | None = None) -> list[JSON]:
     store = database(request)
     found = checkins.everyone(store) if person_id is None else checkins.of(store, person_id)
     return [shapes.checkin(c) for c in found]
 
 
 @router.get("/people/{person_id}/checkin-agenda", summary="What to have in front of you")
-def checkin_agenda(request: Request, person_id: int) -> JSON:
+def checkin_agenda(request: Request, person_id: Id) -> JSON:
     return checkins.prepare(database(request), person_id, on=today_of(request)).agenda
 
 
 @router.post(
     "/people/{person_id}/checkins", status_code=201, summary="Record a check-in as it was held"
 )
-def record_checkin(request: Request, person_id: int, body: CheckInIn) -> JSONResponse:
+def record_checkin(request: Request, person_id: Id, body: CheckInIn) -> JSONResponse:
     sides: dict[str, dict[str, str]] = {
         side: answers.model_dump() for side, answers in body.sides.items()
     }
@@ -347,7 +348,7 @@ def add_boundary(request: Request, body: BoundaryIn) -> JSONResponse:
 
 
 @router.post("/boundaries/{boundary_id}/review", summary="Say where a boundary stands now")
-def review_boundary(request: Request, boundary_id: int, body: BoundaryReviewIn) -> JSON:
+def review_boundary(request: Request, boundary_id: Id, body: BoundaryReviewIn) -> JSON:
     boundary = boundary_service.review(
         database(request),
         boundary_id,
@@ -393,7 +394,7 @@ def set_rhythm(request: Request, body: RhythmIn) -> JSON:
 
 
 @router.post("/rhythms/{rhythm_id}/clear", summary="Clear a rhythm; what was noted stays")
-def clear_rhythm(request: Request, rhythm_id: int) -> JSON:
+def clear_rhythm(request: Request, rhythm_id: Id) -> JSON:
     rhythm = rhythms.clear(database(request), rhythm_id)
     return {"id": rhythm.id, **rhythm.as_dict()}
 
@@ -415,7 +416,7 @@ def add_date(request: Request, body: OccasionIn) -> JSONResponse:
 
 
 @router.post("/dates/{date_id}/remove", summary="Remove a date to remember")
-def remove_date(request: Request, date_id: int) -> JSON:
+def remove_date(request: Request, date_id: Id) -> JSON:
     occasion = rhythms.remove_date(database(request), date_id)
     return shapes.occasion(rhythms.date_standing(occasion, today_of(request)))
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -31,6 +32,7 @@ from reciprocity.web.security import (
     CSRF_HEADER,
     SAFE_METHODS,
     BodyLimit,
+    BodyTooLargeError,
     Csrf,
     CsrfError,
     HostAllowlist,
@@ -136,6 +138,16 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     return app
 
 
+def allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """The methods the routes at this request's address answer to."""
+    found: set[str] = set()
+    for route in iter_route_contexts(app.routes):
+        pattern = getattr(route.route, "path_regex", None)
+        if pattern is not None and pattern.match(request.url.path):
+            found |= set(route.methods or ())
+    return sorted(found)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
@@ -163,8 +175,14 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if isinstance(error.__cause__, BodyTooLargeError):  # a body that grew past the limit
+            return page_or_json(request, 413, str(error.__cause__))
         message = app_words.NOT_FOUND if error.status_code == 404 else str(error.detail)
-        return page_or_json(request, error.status_code, message)
+        answer = page_or_json(request, error.status_code, message)
+        answer.headers.update(error.headers or {})
+        if error.status_code == 405:  # every method the address answers to, not just one route's
+            answer.headers["allow"] = ", ".join(allowed_methods(app, request))
+        return answer
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:

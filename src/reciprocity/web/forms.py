@@ -10,14 +10,52 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from enum import Enum
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
+from fastapi import Path, Query
+from pydantic import BaseModel, Field, field_validator
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
+from reciprocity.coach import app as app_words
 from reciprocity.coach import people as people_words
 from reciprocity.dates import parse_date
 from reciprocity.errors import InputError, NotFoundError, RangeError
+
+MAX_ID = 2**63 - 1
+"""The largest id a store can hold (a signed 64-bit integer); larger ones name nothing."""
+Id = Annotated[int, Path(ge=1, le=MAX_ID, description="An id, as the lists give it.")]
+"""An id in a route's path: a whole number the store can hold (else 422, never a crash)."""
+QueryId = Annotated[int, Query(ge=1, le=MAX_ID)]
+BodyId = Annotated[int, Field(ge=1, le=MAX_ID, examples=[2])]
+"""An id in a JSON body."""
+
+
+def _whole_text(value: object) -> object:
+    """Refuse a string holding half a character (a lone surrogate), wherever it is in a value."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(app_words.TEXT_BROKEN) from None
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _whole_text(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _whole_text(key)
+            _whole_text(item)
+    return value
+
+
+class Body(BaseModel):
+    """A JSON body: every text in it whole (JSON can carry half a character, ``\\ud83d``)."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_is_whole(cls, value: object) -> object:
+        return _whole_text(value)
+
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
@@ -60,7 +98,7 @@ def choices(values: Iterable[str], kind: type[E], what: str) -> list[E]:
 
 def chosen_id(value: str, message: str) -> int:
     """The id a choice in a form stands for; ``message`` when nothing usable was chosen."""
-    if not value.strip().isdigit():
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_ID:
         raise InputError(message)
     return int(value)
 

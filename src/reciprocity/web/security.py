@@ -4,7 +4,8 @@
   a web page elsewhere cannot reach the app by pointing its own domain name at
   127.0.0.1 (DNS rebinding).
 * ``SecurityHeaders``: a strict Content-Security-Policy with no external origin
-  and no inline script, plus the usual hardening headers, on every response.
+  and no inline script, plus the usual hardening headers, on every response;
+  ``Cache-Control: no-store`` on everything but the static files.
 * ``BodyLimit``: refuses request bodies above the upload limit with a clear
   message, whether or not the client announced the length.
 * ``Csrf``: a token bound to a random cookie, signed with the app's secret. Every
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -56,6 +58,8 @@ HEADERS = (
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 )
+NO_STORE = (b"cache-control", b"no-store")
+"""Intimate data stays out of every cache (the browser's, a proxy's); only /static may be kept."""
 
 
 def host_name(value: str) -> str:
@@ -73,16 +77,20 @@ def header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _plain(send: Send, status: int, text: str) -> None:
-    body = text.encode()
+async def _plain(send: Send, status: int, text: str, scope: Scope | None = None) -> None:
+    """A refusal before the app: JSON ``{"error": …}`` under /api, plain text elsewhere."""
+    as_json = scope is not None and str(scope.get("path", "")).startswith("/api")
+    body = json.dumps({"error": text}).encode() if as_json else text.encode()
+    kind = b"application/json" if as_json else b"text/plain; charset=utf-8"
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-type", kind),
                 (b"content-length", str(len(body)).encode()),
                 *HEADERS,
+                NO_STORE,
             ],
         }
     )
@@ -115,12 +123,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        extra = HEADERS if scope.get("path", "").startswith("/static/") else (*HEADERS, NO_STORE)
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {bytes(k).lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [
                     *message.get("headers", []),
-                    *((k, v) for k, v in HEADERS if k not in present),
+                    *((k, v) for k, v in extra if k not in present),
                 ]
             await send(message)
 
@@ -129,6 +139,18 @@ class SecurityHeaders:
 
 class BodyTooLargeError(Exception):
     """Raised inside ``receive`` when a body without a declared length grows too large."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(too_large(size, limit))
+        self.size = size
+        self.limit = limit
+
+
+def too_large(size: int, limit: int) -> str:
+    """The one line that says an upload is over the limit."""
+    return app_words.TOO_LARGE.format(
+        size=app_words.size_words(size), limit=app_words.size_words(limit)
+    )
 
 
 class BodyLimit:
@@ -153,7 +175,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise BodyTooLargeError
+                    raise BodyTooLargeError(seen, self.limit)
             return message
 
         async def watching_send(message: Message) -> None:
@@ -170,10 +192,7 @@ class BodyLimit:
             await self._refuse(scope, send, seen)
 
     async def _refuse(self, scope: Scope, send: Send, size: int) -> None:
-        text = app_words.TOO_LARGE.format(
-            size=app_words.size_words(size), limit=app_words.size_words(self.limit)
-        )
-        await _plain(send, 413, text)
+        await _plain(send, 413, too_large(size, self.limit), scope)
 
 
 class CsrfError(Exception):

@@ -31,6 +31,7 @@ from reciprocity.services.audits import (
 )
 from reciprocity.vocabulary import Dimension, Direction
 from reciprocity.web import forms
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -117,7 +118,7 @@ def past_audits(request: Request) -> HTMLResponse:
 
 
 @router.get("/audits/{audit_id}", response_class=HTMLResponse)
-def show(request: Request, audit_id: int) -> HTMLResponse:
+def show(request: Request, audit_id: Id) -> HTMLResponse:
     audit = audits.get(database(request), audit_id)
     ids = {p.name: p.id for p in people.everyone(database(request))}
     return pages(request).render(

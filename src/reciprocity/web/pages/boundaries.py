@@ -22,6 +22,7 @@ from reciprocity.services import Database, boundaries, people
 from reciprocity.services import due as attention
 from reciprocity.vocabulary import ME, BoundaryArea, BoundaryStatus
 from reciprocity.web import forms
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
 
 @router.post("/boundaries/{boundary_id}/review", response_class=HTMLResponse)
 def review(
-    request: Request, boundary_id: int, form: FormData = Depends(forms.read_form)
+    request: Request, boundary_id: Id, form: FormData = Depends(forms.read_form)
 ) -> Response:
     today = today_of(request)
     try:

@@ -18,6 +18,7 @@ from reciprocity.errors import ReciprocityError
 from reciprocity.services import checkins
 from reciprocity.vocabulary import CHECKIN_QUESTIONS, CHECKIN_SIDES, AdjustmentOutcome
 from reciprocity.web import forms
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -32,7 +33,7 @@ def checkins_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/checkin/{person_id}", response_class=HTMLResponse)
-def checkin_page(request: Request, person_id: int) -> HTMLResponse:
+def checkin_page(request: Request, person_id: Id) -> HTMLResponse:
     today = today_of(request)
     notice = "saved" if request.query_params.get("notice") == "saved" else None
     values = {"on": "", "next": checkins.default_next(today).isoformat()}
@@ -40,7 +41,7 @@ def checkin_page(request: Request, person_id: int) -> HTMLResponse:
 
 
 @router.post("/checkin/{person_id}", response_class=HTMLResponse)
-def record(request: Request, person_id: int, form: FormData = Depends(forms.read_form)) -> Response:
+def record(request: Request, person_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
     today = today_of(request)
     values: dict[str, Any] = {
         f"{side}_{question}": forms.text(form, f"{side}_{question}")
@@ -82,7 +83,7 @@ def record(request: Request, person_id: int, form: FormData = Depends(forms.read
 
 def _render(
     request: Request,
-    person_id: int,
+    person_id: Id,
     *,
     values: dict[str, Any],
     notes: list[str] | None = None,

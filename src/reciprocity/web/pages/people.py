@@ -21,6 +21,7 @@ from reciprocity.vocabulary import (
     RelationshipKind,
 )
 from reciprocity.web import forms
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -61,7 +62,7 @@ def add_person(request: Request, form: FormData = Depends(forms.read_form)) -> R
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_page(request: Request, person_id: int) -> HTMLResponse:
+def person_page(request: Request, person_id: Id) -> HTMLResponse:
     found = people.page(database(request), person_id, today=today_of(request), moments=MOMENT_LIMIT)
     name = found.person.name
     return pages(request).render(

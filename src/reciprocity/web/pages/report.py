@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from reciprocity.services import Database, people
 from reciprocity.services import reports as document
 from reciprocity.services.reports import Format
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -47,13 +48,13 @@ def blank_worksheet(request: Request) -> Response:
 
 @router.get("/people/{person_id}/report.html")
 @router.get("/people/{person_id}/report.pdf")
-def person_report(request: Request, person_id: int) -> Response:
+def person_report(request: Request, person_id: Id) -> Response:
     return _download(request, "report", _report, person_id)
 
 
 @router.get("/people/{person_id}/worksheet.html")
 @router.get("/people/{person_id}/worksheet.pdf")
-def person_worksheet(request: Request, person_id: int) -> Response:
+def person_worksheet(request: Request, person_id: Id) -> Response:
     return _download(request, "worksheet", _worksheet, person_id)
 
 

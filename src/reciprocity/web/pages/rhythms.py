@@ -17,6 +17,7 @@ from reciprocity.coach import practices as practice_words
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import Database, people, rhythms, shapes
 from reciprocity.web import forms
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -50,7 +51,7 @@ def set_rhythm(request: Request, form: FormData = Depends(forms.read_form)) -> R
 
 
 @router.post("/rhythms/{rhythm_id}/clear", response_class=HTMLResponse)
-def clear(request: Request, rhythm_id: int) -> Response:
+def clear(request: Request, rhythm_id: Id) -> Response:
     """An unknown id is answered by the app's own "not found" page, as for rituals."""
     person_id = rhythms.clear(database(request), rhythm_id).person_id
     return RedirectResponse(f"/rhythms?notice=cleared&person={person_id}", status_code=303)
@@ -76,7 +77,7 @@ def add_date(request: Request, form: FormData = Depends(forms.read_form)) -> Res
 
 
 @router.post("/rhythms/dates/{occasion_id}/remove", response_class=HTMLResponse)
-def remove_date(request: Request, occasion_id: int) -> Response:
+def remove_date(request: Request, occasion_id: Id) -> Response:
     rhythms.remove_date(database(request), occasion_id)
     return RedirectResponse("/rhythms?notice=date-removed#dates-heading", status_code=303)
 

@@ -22,6 +22,7 @@ from reciprocity.services import Database, people, rituals
 from reciprocity.services.rituals import Marked
 from reciprocity.vocabulary import ME, OccurrenceStatus
 from reciprocity.web import forms
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
 
 
 @router.post("/rituals/{ritual_id}/done", response_class=HTMLResponse)
-def done(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
+def done(request: Request, ritual_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
     return _change(
         request,
         ritual_id,
@@ -99,7 +100,7 @@ def done(request: Request, ritual_id: int, form: FormData = Depends(forms.read_f
 
 
 @router.post("/rituals/{ritual_id}/skip", response_class=HTMLResponse)
-def skip(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
+def skip(request: Request, ritual_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
     return _change(
         request,
         ritual_id,
@@ -115,7 +116,7 @@ def skip(request: Request, ritual_id: int, form: FormData = Depends(forms.read_f
 
 
 @router.post("/rituals/{ritual_id}/move", response_class=HTMLResponse)
-def move(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
+def move(request: Request, ritual_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
     return _change(
         request,
         ritual_id,
@@ -131,7 +132,7 @@ def move(request: Request, ritual_id: int, form: FormData = Depends(forms.read_f
 
 
 @router.post("/rituals/{ritual_id}/end", response_class=HTMLResponse)
-def end(request: Request, ritual_id: int, form: FormData = Depends(forms.read_form)) -> Response:
+def end(request: Request, ritual_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
     return _change(
         request,
         ritual_id,
@@ -162,7 +163,7 @@ def _ended(ritual: Ritual) -> date:
 Change = Callable[[Database, date], "Marked | date"]
 
 
-def _change(request: Request, ritual_id: int, notice: str, change: Change) -> Response:
+def _change(request: Request, ritual_id: Id, notice: str, change: Change) -> Response:
     try:
         done = change(database(request), today_of(request))
         due = done.occurrence.due if isinstance(done, Marked) else done

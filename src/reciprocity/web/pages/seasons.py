@@ -19,6 +19,7 @@ from reciprocity.errors import ReciprocityError
 from reciprocity.services import Database, people, roles, seasons, shapes
 from reciprocity.vocabulary import ME, ROLES_EVERY_MAX, SeasonKind
 from reciprocity.web import forms
+from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -53,7 +54,7 @@ def start_season(request: Request, form: FormData = Depends(forms.read_form)) ->
 
 @router.post("/seasons/{season_id}/end", response_class=HTMLResponse)
 def end_season(
-    request: Request, season_id: int, form: FormData = Depends(forms.read_form)
+    request: Request, season_id: Id, form: FormData = Depends(forms.read_form)
 ) -> Response:
     try:
         today = today_of(request)
@@ -65,7 +66,7 @@ def end_season(
 
 @router.post("/seasons/{season_id}/roles", response_class=HTMLResponse)
 def share_roles(
-    request: Request, season_id: int, form: FormData = Depends(forms.read_form)
+    request: Request, season_id: Id, form: FormData = Depends(forms.read_form)
 ) -> Response:
     typed = {key: forms.text(form, key) for key in ("mine", "theirs", "every", "with")}
     try:
@@ -92,7 +93,7 @@ def share_roles(
 
 
 @router.post("/roles/{rotation_id}/switch", response_class=HTMLResponse)
-def switch(request: Request, rotation_id: int) -> Response:
+def switch(request: Request, rotation_id: Id) -> Response:
     try:
         season_id = roles.switch(database(request), rotation_id).season_id
     except ReciprocityError as error:
@@ -101,7 +102,7 @@ def switch(request: Request, rotation_id: int) -> Response:
 
 
 @router.post("/roles/{rotation_id}/stop", response_class=HTMLResponse)
-def stop(request: Request, rotation_id: int) -> Response:
+def stop(request: Request, rotation_id: Id) -> Response:
     try:
         stopped = roles.stop(database(request), rotation_id)
     except ReciprocityError as error:
@@ -109,7 +110,7 @@ def stop(request: Request, rotation_id: int) -> Response:
     return _back("roles-stopped", f"person={stopped.person_id}", stopped.season_id)
 
 
-def _back(notice: str, about: str, season_id: int) -> RedirectResponse:
+def _back(notice: str, about: str, season_id: Id) -> RedirectResponse:
     return RedirectResponse(f"/seasons?notice={notice}&{about}#season-{season_id}", status_code=303)
 
 

@@ -26,6 +26,7 @@ def test_log_a_moment_with_every_field(demo_cli: Cli) -> None:
     assert result.code == 0, result.err
     moment = demo_cli("people", "show", "Priya", "--json").json()["recent_moments"][0]
     assert isinstance(moment.pop("id"), int)
+    assert moment.pop("person") == "Priya" and moment.pop("day") == moment["on"]
     assert moment == {
         "on": (date.today() - timedelta(days=1)).isoformat(),
         "by": "them",

@@ -40,12 +40,15 @@ def test_dates_are_listed_next_first_and_removed(cli: Cli) -> None:
     assert [r["title"] for r in rows] == ["Wedding anniversary", "Moving day", "Old exam"]
     assert rows[0]["next"] == soon.isoformat() and rows[0]["days_until"] == 5
     assert rows[2]["next"] is None and rows[2]["days_until"] is None
-    removed = cli("date", "remove", str(rows[2]["id"]))
+    asked = cli("date", "remove", str(rows[2]["id"]))
+    assert asked.code == 2 and "--yes" in asked.err, "off a terminal, removing needs --yes"
+    removed = cli("date", "remove", str(rows[2]["id"]), "--yes")
     assert removed.code == 0 and "Removed Old exam (yourself" in removed.out
+    assert "A copy of everything as it was just before is kept at" in removed.out
     assert [r["title"] for r in cli("date", "list", "--json").json()] == [
         "Wedding anniversary",
         "Moving day",
     ]
-    missing = cli("date", "remove", str(rows[2]["id"]))
+    missing = cli("date", "remove", str(rows[2]["id"]), "--yes")
     assert missing.code != 0 and "no date to remember with id" in missing.err
     assert len(missing.err.strip().splitlines()) == 1

@@ -5,25 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, RunsByDefault, console, emit_json, runtime, say
 
 if TYPE_CHECKING:
     from reciprocity.model import Person
 
 
-class _AuditGroup(TyperGroup):
-    """``audit NAME…`` runs the audit; ``audit list|show|compare`` are the other verbs."""
-
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
-            args = ["run", *args]
-        return super().parse_args(ctx, args)
-
-
 app = typer.Typer(
-    cls=_AuditGroup,
+    cls=RunsByDefault,
     help="The guided Reciprocity Audit ('reciprocity audit [PERSON...]'), and past audits.",
 )
 
@@ -150,6 +140,29 @@ def compare(
         say(audit_words.COMPARE_NEEDS_TWO.format(of=f" of {only}" if only else "", count=count))
         return
     _print_trends(data)
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    audit_id: Annotated[int, typer.Argument(metavar="ID", help="The audit's id (see 'audit list').")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove an audit, with its ratings and visions (a copy of everything is kept first)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import audit as audit_words
+    from reciprocity.coach import people as people_words
+    from reciprocity.services import audits
+
+    database = runtime(ctx).database()
+    audit = audits.get(database, audit_id)
+    what = audit_words.AUDIT_LABEL.format(
+        id=audit.id, on=audit.on.isoformat(), names=", ".join(e.person.name for e in audit.entries)
+    )
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = audits.remove(database, audit_id)
+    say(removed_words(what, copy))
 
 
 def _print_trends(data: list[dict[str, Any]]) -> None:

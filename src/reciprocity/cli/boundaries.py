@@ -138,3 +138,63 @@ def review(
         checked = boundaries.wording(boundary.request)
         if checked.offer is not None:
             say(words.PHRASING_NOTE.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+
+
+BoundaryId = Annotated[int, typer.Argument(metavar="ID", help="The boundary's id.")]
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    boundary_id: BoundaryId,
+    area: Annotated[BoundaryArea | None, typer.Option(help="What it is about.")] = None,
+    request: Annotated[str | None, typer.Option(help="The request, in other words.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="Since when.")] = None,
+    review: Annotated[
+        str | None, typer.Option(metavar="DATE", help="When to look again ('none': not planned).")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Replace the note.")] = None,
+) -> None:
+    """Fix what was written about a boundary (to say where one stands, use 'boundary review')."""
+    from reciprocity.coach import practices as words
+    from reciprocity.dates import parse_date
+    from reciprocity.services import boundaries
+    from reciprocity.services.keep import KEEP
+
+    state = runtime(ctx)
+    no_review = review is not None and review.strip().lower() == "none"
+    changes = boundaries.BoundaryChanges(
+        area=KEEP if area is None else area,
+        request=KEEP if request is None else request,
+        since=KEEP if since is None else parse_date(since, today=state.today),
+        review_on=KEEP
+        if review is None
+        else (None if no_review else parse_date(review, today=state.today, allow_future=True)),
+        note=KEEP if note is None else note,
+    )
+    boundary = boundaries.edit(state.database(), boundary_id, changes)
+    say(words.BOUNDARY_CHANGED.format(id=boundary.id))
+    if request is not None:
+        _wording(boundary.request)
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    boundary_id: BoundaryId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a boundary (a copy of everything is kept first; 'review … retired' keeps it)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import people as people_words
+    from reciprocity.coach import practices as words
+    from reciprocity.services import boundaries
+
+    database = runtime(ctx).database()
+    boundary = boundaries.get(database, boundary_id)
+    whose = words.YOUR_OWN if boundary.person is None else boundary.person.name
+    what = words.BOUNDARY_LABEL.format(id=boundary.id, whose=whose, request=boundary.request)
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = boundaries.remove(database, boundary_id)
+    say(removed_words(what, copy))

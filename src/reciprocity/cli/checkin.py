@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reciprocity.cli.runtime import console, emit_json, runtime, say
+from reciprocity.cli.runtime import JsonFlag, RunsByDefault, console, emit_json, runtime, say
 from reciprocity.errors import ReciprocityError
 
 if TYPE_CHECKING:
@@ -25,6 +25,14 @@ class CheckInStopped(ReciprocityError):
     """The answers ran out before the end, or the person chose not to save."""
 
 
+app = typer.Typer(
+    cls=RunsByDefault,
+    help="Check-ins ('reciprocity checkin PERSON'), and the ones you have held.",
+)
+CheckInId = Annotated[int, typer.Argument(metavar="ID", help="The check-in's id (see 'checkin list').")]
+
+
+@app.command("run")
 def checkin(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(help="Who the check-in is with.")],
@@ -212,3 +220,108 @@ class _Conversation:
 
         for note in wording_notes(text):
             self.out.print(note, markup=False)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    person: Annotated[str | None, typer.Argument(help="Only check-ins with this person.")] = None,
+    json: JsonFlag = False,
+) -> None:
+    """The check-ins you have held, oldest first, with their ids."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from reciprocity.coach import practices as words
+    from reciprocity.services import checkins, shapes
+
+    database = runtime(ctx).database()
+    found = checkins.everyone(database) if person is None else checkins.of(database, person)
+    if json:
+        emit_json([shapes.checkin(c) for c in found])
+        return
+    if not found:
+        say(words.NO_CHECKINS)
+        return
+    table = Table("Id", "Day", "With", "Agreed", "Next")
+    for held in found:
+        table.add_row(
+            str(held.id),
+            held.on.isoformat(),
+            escape(held.person.name),
+            str(len(held.adjustments)),
+            held.next_on.isoformat() if held.next_on else "-",
+        )
+    console().print(table)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    checkin_id: CheckInId,
+    on: Annotated[str | None, typer.Option(metavar="DATE", help="The day it was held.")] = None,
+    next_on: Annotated[
+        str | None, typer.Option("--next", metavar="DATE", help="The next one ('none': no plan).")
+    ] = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer",
+            metavar="SIDE.QUESTION=TEXT",
+            help="Replace one answer, e.g. me.supported='…' or them.drained='…' (repeatable).",
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Replace the note.")] = None,
+) -> None:
+    """Fix what was written at a check-in: its day, an answer, the next day, the note."""
+    from reciprocity.coach import practices as words
+    from reciprocity.coach.suggestions import SAFETY_NOTE
+    from reciprocity.dates import parse_date
+    from reciprocity.errors import InputError
+    from reciprocity.services import checkins
+    from reciprocity.services.keep import KEEP
+    from reciprocity.vocabulary import CHECKIN_QUESTIONS, CHECKIN_SIDES
+
+    state = runtime(ctx)
+    sides: dict[str, dict[str, str]] = {}
+    for given in answer or []:
+        where, _, text = given.partition("=")
+        side, _, question = where.strip().partition(".")
+        if side not in CHECKIN_SIDES or question not in CHECKIN_QUESTIONS or not _:
+            raise InputError(words.CHECKIN_ANSWER_FORM.format(value=given))
+        sides.setdefault(side, {})[question] = text
+    later = None
+    if next_on is not None and next_on.strip().lower() != "none":
+        later = parse_date(next_on, today=state.today, allow_future=True)
+    changes = checkins.CheckInChanges(
+        on=KEEP if on is None else parse_date(on, today=state.today),
+        sides=sides or KEEP,
+        next_on=KEEP if next_on is None else later,
+        note=KEEP if note is None else note,
+    )
+    recorded = checkins.edit(state.database(), checkin_id, changes)
+    held = recorded.checkin
+    say(words.CHECKIN_CHANGED.format(on=held.on.isoformat(), name=held.person.name))
+    if recorded.safety:
+        say(SAFETY_NOTE.format(name=held.person.name))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    checkin_id: CheckInId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a check-in with what was agreed at it (a copy of everything is kept first)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import people as people_words
+    from reciprocity.coach import practices as words
+    from reciprocity.services import checkins
+
+    database = runtime(ctx).database()
+    held = checkins.get(database, checkin_id)
+    what = words.CHECKIN_LABEL.format(on=held.on.isoformat(), name=held.person.name)
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = checkins.remove(database, checkin_id)
+    say(removed_words(what, copy))

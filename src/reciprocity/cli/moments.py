@@ -1,4 +1,4 @@
-"""``reciprocity log``: jot down a moment in a few seconds."""
+"""``reciprocity log``: jot down a moment in a few seconds; ``reciprocity moment``: find, change, remove."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity.cli.runtime import runtime, say
+from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
 
@@ -46,3 +46,159 @@ def log(
     say(people_words.MOMENT_LOGGED.format(name=noted.name, on=noted.moment.on.isoformat()))
     if noted.safety:
         say(SAFETY_NOTE.format(name=noted.name))
+
+
+app = typer.Typer(
+    help="The moments you noted: find them, change one, or remove one.", no_args_is_help=True
+)
+MomentId = Annotated[int, typer.Argument(metavar="ID", help="The moment's id (see 'moment list').")]
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    person: Annotated[str | None, typer.Argument(help="Only moments with this person.")] = None,
+    search: Annotated[
+        str, typer.Option("--search", metavar="TEXT", help="Only moments holding these words.")
+    ] = "",
+    dim: Annotated[
+        Dimension | None, typer.Option("--dim", help="Only moments about this dimension.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="From this day on.")] = None,
+    until: Annotated[str | None, typer.Option(metavar="DATE", help="Up to this day.")] = None,
+    limit: Annotated[
+        int, typer.Option(metavar="N", help="At most this many, newest first.", min=1)
+    ] = 50,
+    json: JsonFlag = False,
+) -> None:
+    """Find moments: by person, words, dimension and days; newest first, with their ids."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from reciprocity.coach import people as people_words
+    from reciprocity.dates import parse_date
+    from reciprocity.services import moments, shapes
+
+    state = runtime(ctx)
+    wanted = moments.Search(
+        who=person,
+        text=search,
+        dimension=dim,
+        since=None if since is None else parse_date(since, today=state.today),
+        until=None if until is None else parse_date(until, today=state.today),
+    )
+    found = moments.search(state.database(), wanted, limit=limit)
+    if json:
+        emit_json([shapes.moment(m) for m in found.moments])
+        return
+    if not found.moments:
+        say(people_words.NO_MOMENTS_FOUND)
+        return
+    table = Table("Id", "Day", "With", "By", "Note", "Dimensions")
+    for m in found.moments:
+        table.add_row(
+            str(m.id),
+            m.on.isoformat(),
+            escape(m.person.name),
+            m.by.value,
+            escape(m.text),
+            ", ".join(d.value for d in m.dimensions),
+        )
+    console().print(table)
+    if found.more:
+        say(people_words.MOMENTS_MORE.format(shown=len(found.moments), total=found.total))
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    moment_id: MomentId,
+    text: Annotated[str | None, typer.Option(help="New words for it.")] = None,
+    by: Annotated[Giver | None, typer.Option(help="Who reached out or gave.")] = None,
+    dim: Annotated[
+        list[Dimension] | None,
+        typer.Option("--dim", help="The dimensions it speaks to, replacing them (repeatable)."),
+    ] = None,
+    no_dims: Annotated[bool, typer.Option("--no-dims", help="It speaks to no dimension.")] = False,
+    style: Annotated[str | None, typer.Option(help="The style of care ('none' clears it).")] = None,
+    energy: Annotated[
+        str | None, typer.Option(help="-2 drained … 2 nourished ('none' clears it).")
+    ] = None,
+    on: Annotated[str | None, typer.Option(metavar="DATE", help="Another day.")] = None,
+) -> None:
+    """Change a moment: only what you name changes."""
+    from reciprocity.coach import people as people_words
+    from reciprocity.coach.suggestions import SAFETY_NOTE
+    from reciprocity.dates import parse_date
+    from reciprocity.errors import InputError
+    from reciprocity.services import moments
+    from reciprocity.services.keep import KEEP
+
+    state = runtime(ctx)
+    if dim and no_dims:
+        raise InputError(people_words.DIMS_OR_NONE)
+    changes = moments.MomentChanges(
+        text=KEEP if text is None else text,
+        on=KEEP if on is None else parse_date(on, today=state.today),
+        by=KEEP if by is None else by,
+        dimensions=[] if no_dims else (KEEP if dim is None else dim),
+        style=KEEP if style is None else _style(style),
+        energy=KEEP if energy is None else _energy(energy),
+    )
+    edited = moments.edit(state.database(), moment_id, changes)
+    say(people_words.MOMENT_CHANGED.format(id=moment_id, name=edited.name))
+    if edited.safety:
+        say(SAFETY_NOTE.format(name=edited.name))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    moment_id: MomentId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a moment (a copy of everything is kept first)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import people as people_words
+    from reciprocity.services import moments
+
+    database = runtime(ctx).database()
+    moment = moments.get(database, moment_id)
+    what = people_words.MOMENT_LABEL.format(
+        id=moment.id, name=moment.person.name, on=moment.on.isoformat(), text=moment.text
+    )
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = moments.remove(database, moment_id)
+    say(removed_words(what, copy))
+
+
+def _style(value: str) -> CareStyle | None:
+    from reciprocity.coach import people as people_words
+    from reciprocity.errors import InputError
+
+    if value.strip().lower() == "none":
+        return None
+    try:
+        return CareStyle(value.strip().lower())
+    except ValueError:
+        choices = ", ".join(s.value for s in CareStyle)
+        raise InputError(
+            people_words.CHOICE_UNKNOWN.format(value=value, what="style", choices=f"{choices}, none")
+        ) from None
+
+
+def _energy(value: str) -> int | None:
+    from reciprocity.coach import people as people_words
+    from reciprocity.errors import RangeError
+    from reciprocity.vocabulary import ENERGY_MAX, ENERGY_MIN
+
+    if value.strip().lower() == "none":
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise RangeError(people_words.ENERGY_RANGE.format(value=value)) from None
+    if not ENERGY_MIN <= number <= ENERGY_MAX:
+        raise RangeError(people_words.ENERGY_RANGE.format(value=value))
+    return number

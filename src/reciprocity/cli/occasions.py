@@ -33,23 +33,55 @@ def add(
     say(words.occasion_sentence(occasion.title, occasion.whose, occasion.on, occasion.yearly))
 
 
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    occasion_id: Annotated[int, typer.Argument(metavar="ID", help="Which date ('date list').")],
+    title: Annotated[str | None, typer.Option(help="What it is.")] = None,
+    day: Annotated[str | None, typer.Option("--on", metavar="DATE", help="When.")] = None,
+    once: Annotated[
+        bool | None, typer.Option("--once/--yearly", help="It happens once, or every year.")
+    ] = None,
+) -> None:
+    """Change a date to remember: what you leave out stays."""
+    from reciprocity.coach import practices as words
+    from reciprocity.dates import parse_date
+    from reciprocity.services import rhythms
+    from reciprocity.services.keep import KEEP
+
+    state = runtime(ctx)
+    changes = rhythms.DateChanges(
+        title=KEEP if title is None else title,
+        on=KEEP if day is None else parse_date(day, today=state.today, allow_future=True),
+        yearly=KEEP if once is None else not once,
+    )
+    occasion = rhythms.edit_date(state.database(), occasion_id, changes)
+    say(words.occasion_sentence(occasion.title, occasion.whose, occasion.on, occasion.yearly))
+
+
 @app.command("remove")
 def remove(
     ctx: typer.Context,
     occasion_id: Annotated[int, typer.Argument(metavar="ID", help="Which date ('date list').")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove a date to remember."""
+    """Remove a date to remember (a copy of everything is kept first)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import people as people_words
     from reciprocity.coach import practices as words
     from reciprocity.services import rhythms
 
-    occasion = rhythms.remove_date(runtime(ctx).database(), occasion_id)
-    say(
-        words.OCCASION_REMOVED.format(
-            title=occasion.title,
-            whose=words.YOUR_OWN if occasion.person is None else occasion.person.name,
-            on=occasion.on.isoformat(),
-        )
+    database = runtime(ctx).database()
+    occasion = rhythms.get_date(database, occasion_id)
+    what = words.OCCASION_LABEL.format(
+        title=occasion.title,
+        whose=words.YOUR_OWN if occasion.person is None else occasion.person.name,
+        on=occasion.on.isoformat(),
     )
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = rhythms.remove_date(database, occasion_id)
+    say(removed_words(what, copy))
 
 
 @app.command("list")

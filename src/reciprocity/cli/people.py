@@ -154,5 +154,6 @@ def remove(
         if not typer.confirm(people_words.REMOVE_CONFIRM.format(**asdict(going))):
             say(people_words.NOTHING_CHANGED)
             return
-    gone = people.remove(database, name)
-    say(people_words.PERSON_REMOVED.format(**asdict(gone)))
+    gone, copy = people.remove(database, name)
+    said = people_words.PERSON_REMOVED.format(**asdict(gone))
+    say(said if copy is None else f"{said} {people_words.COPY_KEPT.format(path=copy)}")

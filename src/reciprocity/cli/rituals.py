@@ -233,3 +233,73 @@ def _planned(planned: str | None, today: date) -> date | None:
     from reciprocity.dates import parse_date
 
     return None if planned is None else parse_date(planned, today=today, allow_future=True)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    ritual_id: RitualId,
+    title: Annotated[str | None, typer.Option(help="What it is.")] = None,
+    rule: Annotated[str | None, typer.Option("--rule", metavar="RRULE", help="The cadence.")] = None,
+    start: Annotated[str | None, typer.Option("--from", metavar="DATE", help="The first day.")] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="The last day ('none': no end).")
+    ] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", metavar="HH:MM", help="Time of day ('none': no time).")
+    ] = None,
+    zone: Annotated[str | None, typer.Option("--tz", metavar="ZONE", help="Time zone of --at.")] = None,
+    rotate: Annotated[
+        bool | None, typer.Option("--rotate/--no-rotate", help="Take turns hosting or starting it.")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Replace the note.")] = None,
+) -> None:
+    """Change a ritual's details; what became of each occurrence is kept."""
+    from reciprocity.coach import practices as words
+    from reciprocity.dates import parse_date
+    from reciprocity.practices.recurrence import parse_time
+    from reciprocity.services import rituals
+    from reciprocity.services.keep import KEEP
+
+    state = runtime(ctx)
+
+    def day(value: str) -> date | None:
+        if value.strip().lower() == "none":
+            return None
+        return parse_date(value, today=state.today, allow_future=True)
+
+    changes = rituals.RitualChanges(
+        title=KEEP if title is None else title,
+        rule=KEEP if rule is None else rule,
+        start=KEEP if start is None else parse_date(start, today=state.today, allow_future=True),
+        end=KEEP if until is None else day(until),
+        at=KEEP if at is None else (None if at.strip().lower() == "none" else parse_time(at)),
+        zone=KEEP if zone is None else zone,
+        rotates=KEEP if rotate is None else rotate,
+        note=KEEP if note is None else note,
+    )
+    ritual = rituals.edit(state.database(), ritual_id, changes)
+    say(words.RITUAL_CHANGED.format(id=ritual.id, title=ritual.title))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    ritual_id: RitualId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a ritual and its history (a copy is kept first; 'ritual end' lets one end instead)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import people as people_words
+    from reciprocity.coach import practices as words
+    from reciprocity.services import rituals
+
+    database = runtime(ctx).database()
+    ritual = rituals.get(database, ritual_id)
+    what = words.RITUAL_LABEL.format(
+        id=ritual.id, title=ritual.title, names=" and ".join(p.name for p in ritual.people)
+    )
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = rituals.remove(database, ritual_id)
+    say(removed_words(what, copy))

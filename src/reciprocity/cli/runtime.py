@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -73,3 +74,44 @@ def say(text: str, *, err: bool = False) -> None:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def confirm(question: str, *, yes: bool) -> bool:
+    """Ask once before removing something; ``--yes`` answers for scripts (required off a terminal).
+
+    Saying no says that nothing changed, and returns False.
+    """
+    import sys
+
+    from reciprocity.coach import people as people_words
+    from reciprocity.errors import InputError
+
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise InputError(people_words.REMOVE_NEEDS_YES_PLAIN)
+    if typer.confirm(question):
+        return True
+    say(people_words.NOTHING_CHANGED)
+    return False
+
+
+def removed_words(what: str, copy: object) -> str:
+    """ "Removed …", and where the copy of everything kept just before is, as every removal says."""
+    from reciprocity.coach import people as people_words
+
+    said = people_words.REMOVED.format(what=what)
+    return said if copy is None else f"{said} {people_words.COPY_KEPT.format(path=copy)}"
+
+
+class RunsByDefault(TyperGroup):
+    """A group whose first word may be the default command's argument.
+
+    ``reciprocity audit Jordan`` runs the audit (``audit run Jordan``), while
+    ``audit list``, ``audit show 2`` … are the group's other verbs.
+    """
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)

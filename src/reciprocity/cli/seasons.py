@@ -99,6 +99,58 @@ def list_(
     say(people_words.SEASON_EXPECTED)
 
 
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    season_id: Annotated[int, typer.Argument(metavar="ID", help="The season's id (see 'season list').")],
+    kind: Annotated[SeasonKind | None, typer.Option(help="Another kind of season.")] = None,
+    start: Annotated[str | None, typer.Option("--from", metavar="DATE", help="When it began.")] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="DATE", help="When it ended ('ongoing' opens it again)."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Replace the note.")] = None,
+) -> None:
+    """Change a season: its kind, its days or its note. What you leave out stays."""
+    from reciprocity.coach import people as people_words
+    from reciprocity.dates import parse_date
+    from reciprocity.services import seasons
+    from reciprocity.services.keep import KEEP
+
+    state = runtime(ctx)
+    ongoing = until is not None and until.strip().lower() == "ongoing"
+    changes = seasons.SeasonChanges(
+        kind=KEEP if kind is None else kind,
+        start=KEEP if start is None else parse_date(start, today=state.today),
+        end=KEEP if until is None else (None if ongoing else parse_date(until, today=state.today)),
+        note=KEEP if note is None else note,
+    )
+    season = seasons.edit(state.database(), season_id, changes)
+    say(people_words.SEASON_CHANGED.format(id=season.id, kind=season.kind.value, whose=_whose(season.whose)))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    season_id: Annotated[int, typer.Argument(metavar="ID", help="The season's id (see 'season list').")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a season, and roles shared during it (a copy of everything is kept first)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import people as people_words
+    from reciprocity.services import seasons
+
+    database = runtime(ctx).database()
+    season = seasons.get(database, season_id)
+    what = people_words.SEASON_LABEL.format(
+        id=season.id, kind=season.kind.value, whose=_whose(season.whose), start=season.start
+    )
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = seasons.remove(database, season_id)
+    say(removed_words(what, copy))
+
+
 def _whose(whose: str) -> str:
     from reciprocity.coach import people as people_words
 

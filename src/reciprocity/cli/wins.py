@@ -64,3 +64,51 @@ def list_(
         whose = words.YOUR_OWN if row["whose"] == "me" else escape(row["whose"])
         table.add_row(row["on"], whose, escape(row["text"]))
     console().print(table)
+
+
+WinId = Annotated[int, typer.Argument(metavar="ID", help="The win's id (see 'win list --json').")]
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    win_id: WinId,
+    text: Annotated[str | None, typer.Option(help="New words for it.")] = None,
+    on: Annotated[str | None, typer.Option(metavar="DATE", help="Another day.")] = None,
+) -> None:
+    """Change a small win: its words or its day."""
+    from reciprocity.coach import practices as words
+    from reciprocity.dates import parse_date
+    from reciprocity.services import wins
+    from reciprocity.services.keep import KEEP
+
+    state = runtime(ctx)
+    changes = wins.WinChanges(
+        text=KEEP if text is None else text,
+        on=KEEP if on is None else parse_date(on, today=state.today),
+    )
+    win = wins.edit(state.database(), win_id, changes)
+    whose = words.YOUR_OWN if win.person is None else win.person.name
+    say(words.WIN_CHANGED.format(id=win.id, whose=whose, on=win.on.isoformat()))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    win_id: WinId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a small win (a copy of everything is kept first)."""
+    from reciprocity.cli.runtime import confirm, removed_words
+    from reciprocity.coach import people as people_words
+    from reciprocity.coach import practices as words
+    from reciprocity.services import wins
+
+    database = runtime(ctx).database()
+    win = wins.get(database, win_id)
+    whose = words.YOUR_OWN if win.person is None else win.person.name
+    what = words.WIN_LABEL.format(id=win.id, whose=whose, on=win.on.isoformat(), text=win.text)
+    if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
+        return
+    _, copy = wins.remove(database, win_id)
+    say(removed_words(what, copy))

@@ -180,6 +180,7 @@ VISION_NEEDED = (
 AUDIT_UNKNOWN = "There is no audit with id {id}; 'reciprocity audit list' shows them."
 NO_AUDITS = "No audits yet. Run 'reciprocity audit' when you have a quiet half hour."
 AUDIT_SAVED = "Saved audit {id} from {on}, covering {names}."
+AUDIT_LABEL = "audit {id} of {on} ({names})"
 AUDIT_HEADING = "Audit {id} · {on}"
 AUDIT_DRAFT_TITLE = "Your audit of {on}, not saved yet"
 AUDIT_NOT_SAVED = "The audit was not saved; nothing was changed."

@@ -304,7 +304,7 @@ OCCASION_NEEDS_SOMEONE = (
     "A date to remember is someone's: give a name from your list, or 'me' for one of your own."
 )
 OCCASION_NEEDS_DAY = "Please say when it is, such as 2026-03-14 or 14 Mar 2026."
-OCCASION_REMOVED = "Removed {title} ({whose}, {on}) from the dates to remember."
+OCCASION_LABEL = "{title} ({whose}, {on}) from the dates to remember"
 
 # -- due ---------------------------------------------------------------------
 DUE_TITLE = "What could use some attention, up to {until}"
@@ -329,6 +329,20 @@ DUE_RHYTHM_LONG = (
 )
 DUE_ROLES = "During season {season}: {holders}"
 YOUR_OWN = "yourself"
+WIN_CHANGED = "Changed small win {id} ({whose}, {on})."
+WIN_LABEL = "small win {id} ({whose}, {on}: {text!r})"
+BOUNDARY_CHANGED = "Changed boundary {id}."
+BOUNDARY_LABEL = "boundary {id} with {whose} ({request!r})"
+RITUAL_CHANGED = "Changed ritual {id} ({title})."
+RITUAL_LABEL = "ritual {id} ({title} with {names}) and what became of each occurrence"
+CHECKIN_CHANGED = "Changed the check-in of {on} with {name}."
+CHECKIN_LABEL = "the check-in of {on} with {name}, and what you agreed at it"
+NO_CHECKINS = "No check-ins yet. Start one with: reciprocity checkin NAME"
+CHECKIN_ANSWER_FORM = (
+    "{value!r} is not an answer to change; write it as SIDE.QUESTION=TEXT, where SIDE is me or "
+    "them and QUESTION is supported, meaningful or drained."
+)
+CHECKIN_UNKNOWN = "There is no check-in with id {id}; 'reciprocity checkin list' shows them."
 WIN_UNKNOWN = "There is no small win with id {id}; 'reciprocity win list' shows them."
 
 # -- calendar ----------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from reciprocity.coach.safety import signs_in
 from reciprocity.errors import InputError
 from reciprocity.model import Audit, AuditEntry, DimensionRating, Season
 from reciprocity.model.audit import all_audits, check_lean, check_rating, find_audit
+from reciprocity.services.data import remove_found
 from reciprocity.services.lookup import PersonRef, person
 from reciprocity.store import Database
 from reciprocity.vocabulary import RATING_MAX, VISION_AT_OR_BELOW, Dimension, Direction
@@ -142,6 +144,11 @@ def everyone(db: Database) -> list[Audit]:
 def get(db: Database, audit_id: int) -> Audit:
     with db.transaction() as session:
         return _loaded(find_audit(session, audit_id))
+
+
+def remove(db: Database, audit_id: int) -> tuple[Audit, Path | None]:
+    """Remove an audit with its ratings and visions; a copy of everything is kept first."""
+    return remove_found(db, lambda session: _loaded(find_audit(session, audit_id)))
 
 
 def compare(db: Database, who: PersonRef | None = None) -> list[dict[str, Any]]:

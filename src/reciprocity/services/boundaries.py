@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from reciprocity.coach import phrasing
 from reciprocity.model import Boundary
 from reciprocity.model.boundary import add_boundary, all_boundaries, find_boundary, is_vague
 from reciprocity.model.boundary import review_boundary as review_model
+from reciprocity.services.data import remove_found
+from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef, owner
 from reciprocity.store import Database
 from reciprocity.vocabulary import BoundaryArea, BoundaryStatus
@@ -78,6 +81,40 @@ def review(
         )
         session.flush()
         return _loaded(boundary)
+
+
+@dataclass(frozen=True)
+class BoundaryChanges:
+    """What ``edit`` changes (a fix of what was written; ``review`` says where one stands)."""
+
+    area: BoundaryArea | Keep = KEEP
+    request: str | Keep = KEEP
+    since: date | Keep = KEEP
+    review_on: date | Keep | None = KEEP
+    note: str | Keep = KEEP
+
+
+def edit(db: Database, boundary_id: int, changes: BoundaryChanges) -> Boundary:
+    with db.transaction() as session:
+        boundary = find_boundary(session, boundary_id)
+        if not isinstance(changes.area, Keep):
+            boundary.area = changes.area
+        if not isinstance(changes.request, Keep):
+            boundary.request = changes.request
+        if not isinstance(changes.since, Keep):
+            boundary.review_on = None  # checked again below, against the new first day
+            boundary.since = changes.since
+        if not isinstance(changes.review_on, Keep):
+            boundary.review_on = changes.review_on
+        if not isinstance(changes.note, Keep):
+            boundary.note = changes.note.strip()
+        session.flush()
+        return _loaded(boundary)
+
+
+def remove(db: Database, boundary_id: int) -> tuple[Boundary, Path | None]:
+    """Remove a boundary; a copy of everything is kept first."""
+    return remove_found(db, lambda session: _loaded(find_boundary(session, boundary_id)))
 
 
 def get(db: Database, boundary_id: int) -> Boundary:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -23,12 +24,14 @@ from reciprocity.coach import phrasing
 from reciprocity.coach import practices as words
 from reciprocity.coach.safety import signs_in
 from reciprocity.coach.suggestions import DIMENSION_NAMES
-from reciprocity.errors import InputError
+from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model import Adjustment, Boundary, CheckIn, Person, Win
 from reciprocity.model.checkin import QUESTIONS, SIDES, all_checkins, checkins_with
 from reciprocity.model.person import all_people
 from reciprocity.services import lookup
+from reciprocity.services.data import remove_found
 from reciprocity.services.due import latest_checkins
+from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef
 from reciprocity.services.patterns import pattern_of
 from reciprocity.store import Database
@@ -270,3 +273,54 @@ def of(db: Database, who: PersonRef) -> list[CheckIn]:
 def _loaded(checkin: CheckIn) -> CheckIn:
     _ = checkin.person, checkin.adjustments
     return checkin
+
+
+@dataclass(frozen=True)
+class CheckInChanges:
+    """What ``edit`` changes in a check-in as it was recorded: its day, answers, next day, note."""
+
+    on: date | Keep = KEEP
+    sides: Mapping[str, Mapping[str, str]] | Keep = KEEP
+    next_on: date | Keep | None = KEEP
+    note: str | Keep = KEEP
+
+
+def get(db: Database, checkin_id: int) -> CheckIn:
+    with db.transaction() as session:
+        return _loaded(_find(session, checkin_id))
+
+
+def edit(db: Database, checkin_id: int, changes: CheckInChanges) -> Recorded:
+    """Change a check-in's day, answers, next day or note (what was agreed stays)."""
+    with db.transaction() as session:
+        checkin = _find(session, checkin_id)
+        if not isinstance(changes.on, Keep):
+            following = checkin.next_on if isinstance(changes.next_on, Keep) else changes.next_on
+            checkin.next_on = None  # checked again below, against the new day
+            checkin.on = changes.on
+            checkin.next_on = following
+        elif not isinstance(changes.next_on, Keep):
+            checkin.next_on = changes.next_on
+        if not isinstance(changes.sides, Keep):
+            for side in SIDES:
+                for question in QUESTIONS:
+                    answer = changes.sides.get(side, {}).get(question)
+                    if answer is not None:
+                        setattr(checkin, f"{side}_{question}", answer)
+        if not isinstance(changes.note, Keep):
+            checkin.note = changes.note
+        session.flush()
+        texts = [checkin.answer(side, q) for side in SIDES for q in QUESTIONS]
+        return Recorded(_loaded(checkin), bool(signs_in([t for t in texts if t])))
+
+
+def remove(db: Database, checkin_id: int) -> tuple[CheckIn, Path | None]:
+    """Remove a check-in with what was agreed at it; a copy of everything is kept first."""
+    return remove_found(db, lambda session: _loaded(_find(session, checkin_id)))
+
+
+def _find(session: Session, checkin_id: int) -> CheckIn:
+    found = session.get(CheckIn, checkin_id)
+    if found is None:
+        raise NotFoundError(words.CHECKIN_UNKNOWN.format(id=checkin_id))
+    return found

@@ -9,10 +9,13 @@ bad file changes nothing.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
 
 from reciprocity.coach import data as data_words
 from reciprocity.errors import ConflictError
@@ -124,6 +127,44 @@ def backup_now(db: Database) -> Path:
     if path is None:
         raise ConflictError(data_words.BACKUP_NOT_SQLITE)
     return backup.copy_aside(db.engine, path, reason="backup")
+
+
+KEPT_BEFORE_REMOVING = 10
+"""Copies kept before removals; older ones go, so a tidy-up does not fill the disk."""
+
+
+def keep_copy(db: Database, reason: str) -> Path | None:
+    """A copy of everything as it is now, beside the database, before something is removed.
+
+    SQLite only (another database's own backups keep it); the oldest copies made for
+    ``reason`` beyond ``KEPT_BEFORE_REMOVING`` are let go.
+    """
+    path = db.sqlite_path
+    if path is None:
+        return None
+    copy = backup.copy_aside(db.engine, path, reason=reason)
+    older = sorted(path.parent.glob(f"{path.stem}.{reason}.*{path.suffix or '.db'}"))
+    for stale in older[:-KEPT_BEFORE_REMOVING]:
+        stale.unlink(missing_ok=True)
+    return copy
+
+
+T = TypeVar("T")
+
+
+def remove_found(db: Database, find: Callable[[Session], T]) -> tuple[T, Path | None]:
+    """Remove what ``find`` finds, after keeping a copy of everything (the copy's path, or None).
+
+    ``find`` is called twice: once to read what goes (and fail before any copy is made
+    when it is not there), once in the transaction that removes it. What it returns
+    the first time is given back, readable, for the words said after.
+    """
+    with db.transaction() as session:
+        found = find(session)
+    copy = keep_copy(db, "before-remove")
+    with db.transaction() as session:
+        session.delete(find(session))
+    return found, copy
 
 
 def copies(db: Database) -> list[Copy]:

@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
 
+from reciprocity.coach import people as people_words
 from reciprocity.coach.safety import signs_in
+from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model import Moment
 from reciprocity.model.moment import note_moment
+from reciprocity.services.data import remove_found
+from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef, person
 from reciprocity.store import Database
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
@@ -63,5 +69,114 @@ def of(db: Database, who: PersonRef) -> list[Moment]:
     """Everything noted with someone, oldest first."""
     with db.transaction() as session:
         found = person(session, who)
-        query = select(Moment).where(Moment.person_id == found.id).order_by(Moment.on, Moment.id)
+        query = select(Moment).options(selectinload(Moment.person)).where(Moment.person_id == found.id).order_by(Moment.on, Moment.id)
         return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class MomentChanges:
+    """What ``edit`` changes; anything left as ``KEEP`` stays (``None`` clears style or energy)."""
+
+    text: str | Keep = KEEP
+    on: date | Keep = KEEP
+    by: Giver | Keep = KEEP
+    dimensions: Sequence[Dimension] | Keep = KEEP
+    style: CareStyle | Keep | None = KEEP
+    energy: int | Keep | None = KEEP
+
+
+@dataclass(frozen=True)
+class Found:
+    """One page of moments that match, newest first, and how many match in all."""
+
+    moments: list[Moment]
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.moments) < self.total
+
+
+@dataclass(frozen=True)
+class Search:
+    """Which moments to find: with someone, holding words, about a dimension, between days."""
+
+    who: PersonRef | None = None
+    text: str = ""
+    dimension: Dimension | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def get(db: Database, moment_id: int) -> Moment:
+    with db.transaction() as session:
+        return _loaded(_find(session, moment_id))
+
+
+def edit(db: Database, moment_id: int, changes: MomentChanges) -> Noted:
+    """Change a moment; what ``changes`` leaves out stays. Its words are checked again."""
+    with db.transaction() as session:
+        moment = _find(session, moment_id)
+        if not isinstance(changes.text, Keep):
+            if not changes.text.strip():
+                raise InputError(people_words.TEXT_EMPTY)
+            moment.text = changes.text
+        if not isinstance(changes.on, Keep):
+            moment.on = changes.on
+        if not isinstance(changes.by, Keep):
+            moment.by = changes.by
+        if not isinstance(changes.dimensions, Keep):
+            moment.dimensions = list(changes.dimensions)
+        if not isinstance(changes.style, Keep):
+            moment.style = changes.style
+        if not isinstance(changes.energy, Keep):
+            moment.energy = changes.energy
+        session.flush()
+        return Noted(_loaded(moment), bool(signs_in([moment.text])))
+
+
+def remove(db: Database, moment_id: int) -> tuple[Moment, Path | None]:
+    """Remove a moment, after a copy of everything as it is now is kept (the path, or None)."""
+    return remove_found(db, lambda session: _loaded(_find(session, moment_id)))
+
+
+def search(db: Database, wanted: Search = Search(), *, offset: int = 0, limit: int = 50) -> Found:
+    """The moments that match, newest first: a page of ``limit`` from ``offset``."""
+    with db.transaction() as session:
+        query = select(Moment).options(selectinload(Moment.person))
+        if wanted.who is not None:
+            query = query.where(Moment.person_id == person(session, wanted.who).id)
+        if wanted.since is not None:
+            query = query.where(Moment.on >= wanted.since)
+        if wanted.until is not None:
+            query = query.where(Moment.on <= wanted.until)
+        query = query.order_by(Moment.on.desc(), Moment.id.desc())
+        if not wanted.text.strip() and wanted.dimension is None:  # a page, straight from SQL
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            page = list(session.scalars(query.offset(offset).limit(limit)))
+            return Found(page, total, offset, limit)
+        found = list(session.scalars(query))
+    # Words and dimensions are matched here, not in SQL: case folding beyond ASCII, and
+    # dimensions are a JSON list whose SQL differs from one database to another.
+    folded = wanted.text.casefold().split()
+    matching = [
+        m
+        for m in found
+        if all(word in m.text.casefold() for word in folded)
+        and (wanted.dimension is None or wanted.dimension in m.dimensions)
+    ]
+    return Found(matching[offset : offset + limit], len(matching), offset, limit)
+
+
+def _find(session: Session, moment_id: int) -> Moment:
+    found = session.get(Moment, moment_id)
+    if found is None:
+        raise NotFoundError(people_words.MOMENT_UNKNOWN.format(id=moment_id))
+    return found
+
+
+def _loaded(moment: Moment) -> Moment:
+    _ = moment.person.name
+    return moment

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from reciprocity.model import AuditEntry, Moment, Person, Season
 from reciprocity.model.person import add_person, all_people, rename_person
 from reciprocity.patterns import RelationshipPattern
+from reciprocity.services.data import remove_found
 from reciprocity.services.lookup import PersonRef, person
 from reciprocity.services.patterns import pattern_of
 from reciprocity.store import Database
@@ -107,6 +109,7 @@ def detail(db: Database, ref: PersonRef) -> PersonDetail:
         recent = list(
             session.scalars(
                 select(Moment)
+                .options(selectinload(Moment.person))
                 .where(Moment.person_id == found.id)
                 .order_by(Moment.on.desc(), Moment.id.desc())
                 .limit(RECENT_MOMENTS)
@@ -146,6 +149,7 @@ def page(db: Database, ref: PersonRef, *, today: date, moments: int = 200) -> Pe
         newest = list(
             session.scalars(
                 select(Moment)
+                .options(selectinload(Moment.person))
                 .where(Moment.person_id == found.id)
                 .order_by(Moment.on.desc(), Moment.id.desc())
                 .limit(moments)
@@ -210,16 +214,14 @@ def edit(db: Database, ref: PersonRef, changes: Changes) -> Person:
 def removal(db: Database, ref: PersonRef) -> Removal:
     """What removing someone would take with them; nothing is changed."""
     with db.transaction() as session:
-        return _removal(person(session, ref))
+        return removal_of(person(session, ref))
 
 
-def remove(db: Database, ref: PersonRef) -> Removal:
-    """Remove someone and everything kept about them; returns what went."""
-    with db.transaction() as session:
-        found = person(session, ref)
-        gone = _removal(found)
-        session.delete(found)
-        return gone
+def remove(db: Database, ref: PersonRef) -> tuple[Removal, Path | None]:
+    """Remove someone and everything kept about them; a copy of everything is kept first."""
+    gone = removal(db, ref)
+    _, copy = remove_found(db, lambda session: person(session, ref))
+    return gone, copy
 
 
 def latest_entry(found: Person) -> AuditEntry | None:
@@ -232,7 +234,7 @@ def latest_entry(found: Person) -> AuditEntry | None:
     return latest
 
 
-def _removal(found: Person) -> Removal:
+def removal_of(found: Person) -> Removal:
     return Removal(
         name=found.name,
         moments=len(found.moments),

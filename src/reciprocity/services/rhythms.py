@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.coach import practices as words
 from reciprocity.errors import NotFoundError
 from reciprocity.model import Occasion, Rhythm
 from reciprocity.model.occasion import all_occasions, find_occasion
 from reciprocity.model.rhythm import find_rhythm, rhythm_with, set_rhythm
+from reciprocity.services.data import remove_found
 from reciprocity.services.due import DueItem, last_contact, occasion_day, rhythm_item
+from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef, owner, person
 from reciprocity.store import Database
 
@@ -109,13 +112,36 @@ def add_date(
         return occasion
 
 
-def remove_date(db: Database, occasion_id: int) -> Occasion:
-    """Remove a date to remember; the removed one is returned, still readable."""
+@dataclass(frozen=True)
+class DateChanges:
+    title: str | Keep = KEEP
+    on: date | Keep = KEEP
+    yearly: bool | Keep = KEEP
+
+
+def edit_date(db: Database, occasion_id: int, changes: DateChanges) -> Occasion:
     with db.transaction() as session:
         occasion = find_occasion(session, occasion_id)
+        if not isinstance(changes.title, Keep):
+            occasion.title = changes.title
+        if not isinstance(changes.on, Keep):
+            occasion.on = changes.on
+        if not isinstance(changes.yearly, Keep):
+            occasion.yearly = changes.yearly
+        session.flush()
         _ = occasion.person
-        session.delete(occasion)
         return occasion
+
+
+def remove_date(db: Database, occasion_id: int) -> tuple[Occasion, Path | None]:
+    """Remove a date to remember (a copy of everything is kept first); it stays readable."""
+
+    def found(session: Session) -> Occasion:
+        occasion = find_occasion(session, occasion_id)
+        _ = occasion.person
+        return occasion
+
+    return remove_found(db, found)
 
 
 def get_date(db: Database, occasion_id: int) -> Occasion:

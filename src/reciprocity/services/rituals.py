@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from reciprocity.coach import practices as practice_words
+from reciprocity.errors import InputError
 from reciprocity.model import ME, Occurrence, Ritual
 from reciprocity.model.ritual import (
     add_ritual,
@@ -25,6 +28,8 @@ from reciprocity.model.ritual import (
     mark_moved,
     mark_skipped,
 )
+from reciprocity.services.data import remove_found
+from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef, person
 from reciprocity.store import Database
 
@@ -135,6 +140,54 @@ def end(db: Database, ritual_id: int, *, on: date) -> Ritual:
         end_ritual(ritual, on=on)
         session.flush()
         return loaded(ritual)
+
+
+@dataclass(frozen=True)
+class RitualChanges:
+    """What ``edit`` changes; ``at`` of None drops the time (and the zone with it)."""
+
+    title: str | Keep = KEEP
+    rule: str | Keep = KEEP
+    start: date | Keep = KEEP
+    end: date | Keep | None = KEEP
+    at: time | Keep | None = KEEP
+    zone: str | Keep | None = KEEP
+    rotates: bool | Keep = KEEP
+    note: str | Keep = KEEP
+
+
+def edit(db: Database, ritual_id: int, changes: RitualChanges) -> Ritual:
+    """Change a ritual's details; its history of occurrences is kept."""
+    with db.transaction() as session:
+        ritual = find_ritual(session, ritual_id)
+        for name in ("title", "rule", "rotates"):
+            value = getattr(changes, name)
+            if not isinstance(value, Keep):
+                setattr(ritual, name, value)
+        if not isinstance(changes.start, Keep):
+            ritual.end = None  # checked again below, against the new first day
+            ritual.start = changes.start
+            ritual.end = None if isinstance(changes.end, Keep) else changes.end
+        elif not isinstance(changes.end, Keep):
+            ritual.end = changes.end
+        if not isinstance(changes.at, Keep):
+            ritual.at = changes.at
+            if changes.at is None:
+                ritual.zone = None
+        if not isinstance(changes.zone, Keep):
+            if changes.zone is not None and ritual.at is None:
+                raise InputError(practice_words.ZONE_NEEDS_TIME)
+            ritual.zone = changes.zone
+        if not isinstance(changes.note, Keep):
+            ritual.note = changes.note.strip()
+        _ = ritual.cadence  # the rule, days, time and zone still make a cadence
+        session.flush()
+        return loaded(ritual)
+
+
+def remove(db: Database, ritual_id: int) -> tuple[Ritual, Path | None]:
+    """Remove a ritual and its history (``end`` lets one end and keeps it); a copy is kept first."""
+    return remove_found(db, lambda session: loaded(find_ritual(session, ritual_id)))
 
 
 def loaded(ritual: Ritual) -> Ritual:

@@ -56,7 +56,13 @@ def person_detail(found: PersonDetail) -> JSON:
 
 
 def moment(found: Moment) -> JSON:
-    return {"id": found.id, **found.as_dict()}
+    """A moment: ``moment list --json`` and ``/api/moments`` (``on`` and ``day`` are the same)."""
+    return {
+        "id": found.id,
+        "person": found.person.name,
+        **found.as_dict(),
+        "day": found.on.isoformat(),
+    }
 
 
 def season(found: Season) -> JSON:

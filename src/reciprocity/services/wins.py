@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from reciprocity.coach import practices as words
 from reciprocity.errors import NotFoundError
 from reciprocity.model import Win
 from reciprocity.model.win import note_win, recent_wins, wins_with
+from reciprocity.services.data import remove_found
+from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef, owner
 from reciprocity.store import Database
 
@@ -23,10 +29,7 @@ def add(db: Database, whose: PersonRef, text: str, *, on: date) -> Win:
 
 def get(db: Database, win_id: int) -> Win:
     with db.transaction() as session:
-        win = session.get(Win, win_id)
-        if win is None:
-            raise NotFoundError(words.WIN_UNKNOWN.format(id=win_id))
-        return _loaded(win)
+        return _loaded(_find(session, win_id))
 
 
 def recent(db: Database, *, since: date | None = None) -> list[Win]:
@@ -43,4 +46,33 @@ def of(db: Database, whose: PersonRef) -> list[Win]:
 
 def _loaded(win: Win) -> Win:
     _ = win.person
+    return win
+
+
+@dataclass(frozen=True)
+class WinChanges:
+    text: str | Keep = KEEP
+    on: date | Keep = KEEP
+
+
+def edit(db: Database, win_id: int, changes: WinChanges) -> Win:
+    with db.transaction() as session:
+        win = _find(session, win_id)
+        if not isinstance(changes.text, Keep):
+            win.text = changes.text
+        if not isinstance(changes.on, Keep):
+            win.on = changes.on
+        session.flush()
+        return _loaded(win)
+
+
+def remove(db: Database, win_id: int) -> tuple[Win, Path | None]:
+    """Remove a small win; a copy of everything is kept first."""
+    return remove_found(db, lambda session: _loaded(_find(session, win_id)))
+
+
+def _find(session: Session, win_id: int) -> Win:
+    win = session.get(Win, win_id)
+    if win is None:
+        raise NotFoundError(words.WIN_UNKNOWN.format(id=win_id))
     return win

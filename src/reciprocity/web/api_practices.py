@@ -417,7 +417,7 @@ def add_date(request: Request, body: OccasionIn) -> JSONResponse:
 
 @router.post("/dates/{date_id}/remove", summary="Remove a date to remember")
 def remove_date(request: Request, date_id: Id) -> JSON:
-    occasion = rhythms.remove_date(database(request), date_id)
+    occasion, _copy = rhythms.remove_date(database(request), date_id)
     return shapes.occasion(rhythms.date_standing(occasion, today_of(request)))
 
 

@@ -73,7 +73,7 @@ async def check_csrf(request: Request) -> AsyncIterator[None]:
 
 def create_app(settings: WebSettings, database: Database | None = None) -> FastAPI:
     """The web app over ``settings.database_url`` (or an already open ``database``)."""
-    from reciprocity.web import api, api_practices
+    from reciprocity.web import api, api_edits, api_practices
     from reciprocity.web.jobs import ChatImports
     from reciprocity.web.pages import (
         audit,
@@ -130,6 +130,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         app.include_router(practice.router)
     app.include_router(api.router)
     app.include_router(api_practices.router)
+    app.include_router(api_edits.router)
     _handle_errors(app)
 
     app.add_middleware(BodyLimit, limit=settings.upload_limit)

@@ -4,13 +4,13 @@
 optional one: a moment's style, a season's end); ``DELETE`` removes, after a
 copy of everything is kept, and answers with what went and where the copy is
 (``copy``, or ``null`` on a database that is not a SQLite file). The same
-services as ``reciprocity moment|people|season|audit edit|remove``.
+services as ``reciprocity … edit|remove`` on the command line.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,11 +18,24 @@ from fastapi import APIRouter, Query, Request
 from pydantic import Field
 
 from reciprocity.coach.suggestions import SAFETY_NOTE
-from reciprocity.services import audits, moments, people, seasons, shapes
+from reciprocity.practices.recurrence import parse_time
+from reciprocity.services import (
+    audits,
+    boundaries,
+    checkins,
+    moments,
+    people,
+    rhythms,
+    rituals,
+    seasons,
+    shapes,
+    wins,
+)
 from reciprocity.services.keep import KEEP, Keep
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,
+    BoundaryArea,
     CareStyle,
     Dimension,
     Giver,
@@ -181,3 +194,151 @@ def remove_season(request: Request, season_id: Id) -> JSON:
 def remove_audit(request: Request, audit_id: Id) -> JSON:
     gone, copy = audits.remove(database(request), audit_id)
     return _removed(shapes.audit_summary(gone), copy)
+
+
+class CheckInChange(Body):
+    on: str | None = None
+    sides: dict[str, dict[str, str]] | None = Field(
+        None, examples=[{"them": {"drained": "Nothing this time"}}],
+        description="Only the answers sent are replaced.",
+    )
+    next_on: str | None = Field(None, description="null: no next check-in planned.")
+    note: str | None = None
+
+
+class RitualChange(Body):
+    title: str | None = None
+    rule: str | None = Field(None, examples=["every sunday"])
+    start: str | None = None
+    end: str | None = Field(None, description="null: no last day.")
+    at: str | None = Field(None, examples=["19:30"], description="null: no time of day.")
+    zone: str | None = Field(None, examples=["Europe/London"])
+    rotates: bool | None = None
+    note: str | None = None
+
+
+class BoundaryChange(Body):
+    area: BoundaryArea | None = None
+    request: str | None = None
+    since: str | None = None
+    review_on: str | None = Field(None, description="null: no review planned.")
+    note: str | None = None
+
+
+class WinChange(Body):
+    text: str | None = None
+    on: str | None = None
+
+
+class DateChange(Body):
+    title: str | None = None
+    on: str | None = Field(None, examples=["2027-03-14"])
+    yearly: bool | None = None
+
+
+def _ahead(value: str | None, request: Request) -> date | Keep:
+    """A day that may lie ahead (a ritual's first day, a date to remember); left out: ``KEEP``."""
+    if not value:
+        return KEEP
+    found = forms.day(value, today=today_of(request), default_today=False, allow_future=True)
+    return KEEP if found is None else found
+
+
+def _later(body: Body, name: str, value: str | None, request: Request) -> date | Keep | None:
+    """A day that may lie ahead; ``null`` clears it, leaving it out keeps it."""
+    if name not in body.model_fields_set:
+        return KEEP
+    if not value:
+        return None
+    return forms.day(value, today=today_of(request), default_today=False, allow_future=True)
+
+
+@router.patch("/checkins/{checkin_id}", summary="Change a check-in as it was recorded")
+def change_checkin(request: Request, checkin_id: Id, body: CheckInChange) -> JSON:
+    changes = checkins.CheckInChanges(
+        on=_day(body.on, request),
+        sides=KEEP if body.sides is None else body.sides,
+        next_on=_later(body, "next_on", body.next_on, request),
+        note=_required(body, "note", body.note),
+    )
+    recorded = checkins.edit(database(request), checkin_id, changes)
+    return {**shapes.checkin(recorded.checkin), "safety": recorded.safety}
+
+
+@router.delete("/checkins/{checkin_id}", summary="Remove a check-in (a copy is kept first)")
+def remove_checkin(request: Request, checkin_id: Id) -> JSON:
+    gone, copy = checkins.remove(database(request), checkin_id)
+    return _removed(shapes.checkin(gone), copy)
+
+
+@router.patch("/rituals/{ritual_id}", summary="Change a ritual's details (only the fields sent)")
+def change_ritual(request: Request, ritual_id: Id, body: RitualChange) -> JSON:
+    at: time | Keep | None = KEEP
+    if "at" in body.model_fields_set:
+        at = parse_time(body.at) if body.at else None
+    changes = rituals.RitualChanges(
+        title=_required(body, "title", body.title),
+        rule=_required(body, "rule", body.rule),
+        start=_ahead(body.start, request),
+        end=_later(body, "end", body.end, request),
+        at=at,
+        zone=_sent(body, "zone", body.zone),
+        rotates=_required(body, "rotates", body.rotates),
+        note=_required(body, "note", body.note),
+    )
+    return shapes.ritual(rituals.edit(database(request), ritual_id, changes), today_of(request))
+
+
+@router.delete("/rituals/{ritual_id}", summary="Remove a ritual and its history (a copy is kept)")
+def remove_ritual(request: Request, ritual_id: Id) -> JSON:
+    gone, copy = rituals.remove(database(request), ritual_id)
+    return _removed(shapes.ritual(gone, today_of(request)), copy)
+
+
+@router.patch("/boundaries/{boundary_id}", summary="Fix what was written about a boundary")
+def change_boundary(request: Request, boundary_id: Id, body: BoundaryChange) -> JSON:
+    changes = boundaries.BoundaryChanges(
+        area=_required(body, "area", body.area),
+        request=_required(body, "request", body.request),
+        since=_day(body.since, request),
+        review_on=_later(body, "review_on", body.review_on, request),
+        note=_required(body, "note", body.note),
+    )
+    return shapes.boundary(boundaries.edit(database(request), boundary_id, changes))
+
+
+@router.delete("/boundaries/{boundary_id}", summary="Remove a boundary (a copy is kept first)")
+def remove_boundary(request: Request, boundary_id: Id) -> JSON:
+    gone, copy = boundaries.remove(database(request), boundary_id)
+    return _removed(shapes.boundary(gone), copy)
+
+
+@router.patch("/wins/{win_id}", summary="Change a small win")
+def change_win(request: Request, win_id: Id, body: WinChange) -> JSON:
+    changes = wins.WinChanges(
+        text=_required(body, "text", body.text), on=_day(body.on, request)
+    )
+    return shapes.win(wins.edit(database(request), win_id, changes))
+
+
+@router.delete("/wins/{win_id}", summary="Remove a small win (a copy is kept first)")
+def remove_win(request: Request, win_id: Id) -> JSON:
+    gone, copy = wins.remove(database(request), win_id)
+    return _removed(shapes.win(gone), copy)
+
+
+@router.patch("/dates/{date_id}", summary="Change a date to remember")
+def change_date(request: Request, date_id: Id, body: DateChange) -> JSON:
+    changes = rhythms.DateChanges(
+        title=_required(body, "title", body.title),
+        on=_ahead(body.on, request),
+        yearly=_required(body, "yearly", body.yearly),
+    )
+    occasion = rhythms.edit_date(database(request), date_id, changes)
+    return shapes.occasion(rhythms.date_standing(occasion, today_of(request)))
+
+
+@router.delete("/dates/{date_id}", summary="Remove a date to remember (a copy is kept first)")
+def remove_date(request: Request, date_id: Id) -> JSON:
+    gone, copy = rhythms.remove_date(database(request), date_id)
+    return _removed(shapes.occasion(rhythms.date_standing(gone, today_of(request))), copy)

@@ -125,6 +125,19 @@ TOO_LARGE = (
     "reciprocity with a larger upload limit."
 )
 BACK_HOME = "Back to everyone"
+EDIT_SAVE = "Save the changes"
+EDIT_CANCEL = "Leave it as it is"
+CONFIRM_GOES = "This goes with it:"
+CONFIRM_COPY = (
+    "A copy of everything as it is now is kept beside your data first, so nothing is lost "
+    "by accident (Settings lists the copies)."
+)
+CONFIRM_KEEP = "Keep it"
+REMOVED_NOTICE = "Removed."
+REMOVED_NOTICE_COPY = (
+    "Removed. A copy of everything as it was just before is kept at {path}; to undo, put that "
+    "file back in place of your database (Settings lists the copies)."
+)
 TEXT_BROKEN = "This text holds half of a character (a lone surrogate); please type it again."
 API_INVALID = "Some of what was sent could not be read; see the problems listed."
 def size_words(size: int) -> str:

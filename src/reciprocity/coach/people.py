@@ -78,6 +78,34 @@ YOU = "you"
 
 # -- the web pages ------------------------------------------------------------
 
+PERSON_EDIT_TITLE = "Change {name}'s details"
+PERSON_EDIT_LINK = "Change details"
+PERSON_REMOVE_LINK = "Remove {name}"
+PERSON_REMOVE_ASK = "Remove {name}, and everything kept about them?"
+PERSON_REMOVE_BUTTON = "Remove {name}"
+GOES_MOMENTS = "{count} moments"
+GOES_SEASONS = "{count} seasons"
+GOES_RATINGS = "{count} audit entries, and any chats imported with them"
+MOMENT_EDIT_TITLE = "Change a moment with {name}"
+MOMENT_EDIT_LINK = "Change"
+MOMENT_REMOVE_LINK = "Remove"
+MOMENT_REMOVE_ASK = "Remove this moment with {name}, from {on}?"
+MOMENT_REMOVE_BUTTON = "Remove the moment"
+FIND_TITLE = "Find a moment"
+FIND_INTRO = "By person, by words, by what it speaks to, or between two days."
+FIND_LINK = "Find a moment"
+FIND_WORDS = "Words it holds"
+FIND_ANYONE = "anyone"
+FIND_ANY_DIMENSION = "any"
+FIND_SINCE = "From"
+FIND_UNTIL = "Until"
+FIND_SUBMIT = "Find"
+FIND_NONE = "No moments match. Try fewer words, or another day."
+FIND_COUNT = "{total} moments match; the newest first."
+PAGE_OF = "Page {number} of {of}"
+PAGE_NEWER = "Newer moments"
+PAGE_OLDER = "Older moments"
+
 ADD_TITLE = "Add someone"
 ADD_INTRO = "Someone close to you: a partner, a friend, family. Only the name is needed."
 FIELD_NAME = "Name"
@@ -91,6 +119,8 @@ NOTICES = {
     "added": "Added {name}. You can note a first moment below.",
     "logged": "Noted. It is at the top of the moments below.",
     "audit-saved": "Saved. Thank you for taking the time.",
+    "changed": "Saved the changes to {name}'s details.",
+    "moment-changed": "Saved the changes to the moment.",
 }
 PERSON_STYLES = "Ways of caring"
 PERSON_MY_CARE = "You, to {name}"
@@ -103,7 +133,6 @@ PERSON_SUGGESTED = "What the notes suggest"
 PERSON_NO_RATING = "none yet"
 PERSON_MOMENTS = "Moments"
 PERSON_NO_MOMENTS = "No moments noted yet."
-PERSON_MORE_MOMENTS = "{count} older moments are kept too; the export has them all."
 PERSON_BIRTHDAY = "birthday {day}"
 PERSON_SEASONS = "Seasons"
 PERSON_NO_SEASONS = "No seasons recorded for {name}."

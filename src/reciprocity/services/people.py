@@ -50,14 +50,12 @@ class PersonDetail:
 @dataclass(frozen=True)
 class PersonPage:
     """What a person's page shows: their patterns, the seasons bearing on them (theirs and
-    the user's own, latest first), their newest moments and how many more are kept, and
-    their audit entries (latest first)."""
+    the user's own, latest first) and their audit entries (latest first). Their moments
+    come a page at a time from ``services.moments.search``."""
 
     person: Person
     pattern: RelationshipPattern
     seasons: list[Season]
-    moments: list[Moment]
-    more_moments: int
     entries: list[AuditEntry]
 
 
@@ -131,8 +129,8 @@ def detail(db: Database, ref: PersonRef) -> PersonDetail:
         )
 
 
-def page(db: Database, ref: PersonRef, *, today: date, moments: int = 200) -> PersonPage:
-    """A person's page: their patterns and what is kept about them (the newest ``moments``)."""
+def page(db: Database, ref: PersonRef, *, today: date) -> PersonPage:
+    """A person's page: their patterns, the seasons bearing on them and their audits."""
     with db.transaction() as session:
         found = person(session, ref)
         pattern = pattern_of(session, found, today=today)
@@ -146,16 +144,6 @@ def page(db: Database, ref: PersonRef, *, today: date, moments: int = 200) -> Pe
                 )
             )
         )
-        newest = list(
-            session.scalars(
-                select(Moment)
-                .options(selectinload(Moment.person))
-                .where(Moment.person_id == found.id)
-                .order_by(Moment.on.desc(), Moment.id.desc())
-                .limit(moments)
-            )
-        )
-        total, _last = _moment_stats(session, found.id).get(found.id, (0, None))
         entries = list(
             session.scalars(
                 select(AuditEntry)
@@ -164,7 +152,7 @@ def page(db: Database, ref: PersonRef, *, today: date, moments: int = 200) -> Pe
             )
         )
         entries.sort(key=lambda e: (e.audit.on, e.audit.id), reverse=True)
-        return PersonPage(found, pattern, seasons, newest, total - len(newest), entries)
+        return PersonPage(found, pattern, seasons, entries)
 
 
 def add(

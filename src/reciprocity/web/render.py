@@ -25,6 +25,7 @@ from reciprocity.coach import (
     terms,
     words_of,
 )
+from reciprocity.coach import app as app_words
 from reciprocity.services import Database
 from reciprocity.vocabulary import (
     AdjustmentOutcome,
@@ -52,6 +53,7 @@ def environment() -> Environment:
     env.globals.update(
         w=words_of(app, people, audit, data, chats, practices, terms),
         q=audit,
+        t=terms,
         s=suggestions,
         p=practices,
         Dimension=Dimension,
@@ -82,6 +84,7 @@ class Pages:
         if not nonce:
             nonce = self.csrf.new_nonce()
         context.setdefault("title", "")
+        context.setdefault("removed", removed_notice(request))
         html = self.env.get_template(template).render(
             request=request,
             csrf_token=self.csrf.token(nonce),
@@ -112,3 +115,16 @@ def pages(request: Request) -> Pages:
 def database(request: Request) -> Database:
     found: Database = request.app.state.database
     return found
+
+
+def removed_notice(request: Request) -> str | None:
+    """What a page says after a removal brought the person to it; the copy named only if real."""
+    from reciprocity.services import data
+
+    said = request.query_params.get("removed")
+    if not said:
+        return None
+    kept = {c.path.name: c.path for c in data.copies(database(request))}
+    if said in kept:
+        return app_words.REMOVED_NOTICE_COPY.format(path=kept[said])
+    return app_words.REMOVED_NOTICE

@@ -1,0 +1,101 @@
+"""Fixing what was written in the browser's pages: edit forms, removing after asking once."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import token
+
+
+def _person(client: TestClient, name: str) -> int:
+    return next(int(p["id"]) for p in client.get("/api/people").json() if p["name"] == name)
+
+
+def test_a_forgotten_birthday_is_added_from_the_person_page(demo_client: TestClient) -> None:
+    theo = _person(demo_client, "Theo")
+    page = demo_client.get(f"/people/{theo}").text
+    assert f'href="/people/{theo}/edit"' in page
+    form = demo_client.get(f"/people/{theo}/edit").text
+    assert 'name="birthday"' in form and 'value="Theo"' in form
+    csrf = token(demo_client, f"/people/{theo}/edit")
+    saved = demo_client.post(
+        f"/people/{theo}/edit",
+        data={"csrf_token": csrf, "name": "Theo", "kind": "colleague", "birthday": "1991-02-03",
+              "note": "", "their_care": "humour"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    shown = demo_client.get(saved.headers["location"]).text
+    assert "Saved the changes to Theo" in shown and "birthday 03 February" in shown
+    assert demo_client.get(f"/api/people/{theo}").json()["their_care"] == ["humour"]
+    clash = demo_client.post(
+        f"/people/{theo}/edit", data={"csrf_token": csrf, "name": "sam", "kind": "colleague"}
+    )
+    assert clash.status_code == 400 and "already in your list" in clash.text
+
+
+def test_a_mistyped_moment_is_fixed_and_a_duplicate_removed(demo_client: TestClient) -> None:
+    sam = _person(demo_client, "Sam")
+    page = demo_client.get(f"/people/{sam}").text
+    first = int(re.findall(r'id="moment-(\d+)"', page)[0])
+    assert f'action="/moments/{first}/remove"' in page and f'href="/moments/{first}/edit"' in page
+    csrf = token(demo_client, f"/moments/{first}/edit")
+    fixed = demo_client.post(
+        f"/moments/{first}/edit",
+        data={"csrf_token": csrf, "text": "Sam made soup", "by": "them", "on": "2026-10-30",
+              "dimensions": ["crisis"], "style": "", "energy": "1"},
+        follow_redirects=False,
+    )
+    assert fixed.status_code == 303 and fixed.headers["location"].endswith(f"#moment-{first}")
+    moment = demo_client.get(f"/api/moments/{first}").json()
+    assert moment["text"] == "Sam made soup" and moment["dimensions"] == ["crisis"]
+    assert moment["style"] is None and moment["energy"] == 1 and moment["day"] == "2026-10-30"
+    bad = demo_client.post(f"/moments/{first}/edit", data={"csrf_token": csrf, "text": " "})
+    assert bad.status_code == 400 and "a few words" in bad.text
+
+    asked = demo_client.post(f"/moments/{first}/remove", data={"csrf_token": csrf})
+    assert asked.status_code == 200 and "Sam made soup" in asked.text
+    assert 'name="confirm" value="yes"' in asked.text and "A copy of everything" in asked.text
+    assert demo_client.get(f"/api/moments/{first}").status_code == 200, "asking removes nothing"
+    gone = demo_client.post(
+        f"/moments/{first}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert gone.status_code == 303 and "removed=" in gone.headers["location"]
+    landed = demo_client.get(gone.headers["location"]).text
+    assert "Removed. A copy of everything as it was just before is kept at" in landed
+    assert demo_client.get(f"/api/moments/{first}").status_code == 404
+
+
+def test_moments_are_found_by_words_and_paged(demo_client: TestClient) -> None:
+    jordan = _person(demo_client, "Jordan")
+    found = demo_client.get("/moments", params={"person": jordan, "search": "TEXTED"}).text
+    texts = re.findall(r'<p class="text">([^<]*)</p>', found)
+    assert texts and all("texted" in t.lower() for t in texts)
+    assert "moments match" in found
+    nothing = demo_client.get("/moments", params={"search": "zebra crossing"}).text
+    assert "No moments match" in nothing
+    bad = demo_client.get("/moments", params={"since": "the day after"})
+    assert bad.status_code == 400 and "not a date" in bad.text
+    first = demo_client.get(f"/people/{jordan}").text
+    assert "Page 1 of" in first and f'href="/people/{jordan}?page=2#moments"' in first
+    second = demo_client.get(f"/people/{jordan}?page=2").text
+    assert "Page 2 of" in second and "Newer moments" in second
+    assert set(re.findall(r'id="moment-(\d+)"', first)).isdisjoint(
+        re.findall(r'id="moment-(\d+)"', second)
+    )
+
+
+def test_removing_someone_asks_once_with_what_goes(demo_client: TestClient) -> None:
+    theo = _person(demo_client, "Theo")
+    asked = demo_client.get(f"/people/{theo}/remove").text
+    assert "Remove Theo, and everything kept about them?" in asked and "moments" in asked
+    csrf = token(demo_client, f"/people/{theo}/remove")
+    gone = demo_client.post(
+        f"/people/{theo}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert gone.status_code == 303 and gone.headers["location"].startswith("/?removed=")
+    assert "Theo" not in [p["name"] for p in demo_client.get("/api/people").json()]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import token
+from tests.web.conftest import api_token, token
 
 
 def _person(client: TestClient, name: str) -> int:
@@ -65,8 +66,20 @@ def test_a_mistyped_moment_is_fixed_and_a_duplicate_removed(demo_client: TestCli
     )
     assert gone.status_code == 303 and "removed=" in gone.headers["location"]
     landed = demo_client.get(gone.headers["location"]).text
-    assert "Removed. A copy of everything as it was just before is kept at" in landed
+    assert "Removed. A copy of everything as it was just before is kept." in landed
     assert demo_client.get(f"/api/moments/{first}").status_code == 404
+
+    undo = re.search(r'name="copy" value="([^"]+)"', landed)
+    assert undo and "Bring it back" in landed, "the notice offers the undo"
+    brought = demo_client.post(
+        "/data/bring-back",
+        data={"csrf_token": csrf, "copy": undo.group(1), "back": f"/people/{sam}",
+              "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert brought.status_code == 303 and brought.headers["location"].startswith(f"/people/{sam}?")
+    assert "Brought back" in demo_client.get(brought.headers["location"]).text
+    assert demo_client.get(f"/api/moments/{first}").json()["text"] == "Sam made soup"
 
 
 def test_moments_are_found_by_words_and_paged(demo_client: TestClient) -> None:
@@ -99,3 +112,40 @@ def test_removing_someone_asks_once_with_what_goes(demo_client: TestClient) -> N
     )
     assert gone.status_code == 303 and gone.headers["location"].startswith("/?removed=")
     assert "Theo" not in [p["name"] for p in demo_client.get("/api/people").json()]
+
+
+def test_copies_are_listed_and_brought_back_after_asking(demo_client: TestClient) -> None:
+    win = demo_client.get("/api/wins").json()[0]
+    csrf = token(demo_client, "/data")
+    headers = api_token(demo_client)
+    removed = demo_client.delete(f"/api/wins/{win['id']}", headers=headers).json()
+    name = Path(removed["copy"]).name
+    page = demo_client.get("/data").text
+    assert name in page and "kept just before something was removed" in page
+    asked = demo_client.post("/data/bring-back", data={"csrf_token": csrf, "copy": name})
+    assert asked.status_code == 200 and f"Put {name} back in place of your data?" in asked.text
+    assert f'name="copy" value="{name}"' in asked.text
+    assert win["id"] not in [w["id"] for w in demo_client.get("/api/wins").json()]
+    done = demo_client.post(
+        "/data/bring-back",
+        data={"csrf_token": csrf, "copy": name, "back": "//elsewhere.example", "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"].startswith("/data?")
+    assert win["id"] in [w["id"] for w in demo_client.get("/api/wins").json()]
+    unknown = demo_client.post("/data/bring-back", data={"csrf_token": csrf, "copy": "nope.db"})
+    assert unknown.status_code == 404 and "There is no kept copy named" in unknown.text
+
+
+def test_the_api_lists_copies_and_brings_one_back(demo_client: TestClient) -> None:
+    headers = api_token(demo_client)
+    moment = demo_client.get("/api/moments").json()[0]
+    gone = demo_client.delete(f"/api/moments/{moment['id']}", headers=headers).json()
+    name = Path(gone["copy"]).name
+    listed = demo_client.get("/api/copies").json()
+    assert listed[0]["name"] == name and set(listed[0]) == {"name", "path", "made", "reason", "size"}
+    done = demo_client.post(f"/api/copies/{name}/bring-back", headers=headers)
+    assert done.status_code == 200 and done.json()["brought_back"] == name
+    assert demo_client.get(f"/api/moments/{moment['id']}").status_code == 200
+    assert demo_client.post("/api/copies/nope.db/bring-back", headers=headers).status_code == 404
+    assert demo_client.post("/api/copies/..%2Fx/bring-back", headers=headers).status_code in (404, 422)

@@ -16,6 +16,8 @@ import typer
 from typer.core import TyperGroup
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
 
     from reciprocity.services import Database
@@ -96,12 +98,14 @@ def confirm(question: str, *, yes: bool) -> bool:
     return False
 
 
-def removed_words(what: str, copy: object) -> str:
+def removed_words(what: str, copy: Path | None) -> str:
     """ "Removed …", and where the copy of everything kept just before is, as every removal says."""
     from reciprocity.coach import people as people_words
 
     said = people_words.REMOVED.format(what=what)
-    return said if copy is None else f"{said} {people_words.COPY_KEPT.format(path=copy)}"
+    if copy is None:
+        return said
+    return f"{said} {people_words.COPY_KEPT.format(path=copy, name=copy.name)}"
 
 
 class RunsByDefault(TyperGroup):

@@ -175,3 +175,44 @@ def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
         if len(summary.skipped) > 10:
             say(chat_words.IMPORT_SKIPPED_MORE_CLI.format(count=len(summary.skipped) - 10))
     say(chat_words.IMPORT_TEXT_KEPT_CLI if keep_text else chat_words.IMPORT_TEXT_NOT_KEPT)
+
+
+def copies(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List the copies of your data kept beside it, newest first."""
+    from reciprocity.coach import data as data_words
+    from reciprocity.coach.terms import moment_words
+    from reciprocity.services import data, shapes
+
+    found = data.copies(runtime(ctx).database())
+    if json:
+        emit_json([shapes.copy(c) for c in found])
+        return
+    if not found:
+        say(data_words.NO_COPIES)
+        return
+    for copy in found:
+        say(f"{copy.path.name}  {moment_words(copy.made)}  {data_words.copy_reason(copy.reason)}")
+
+
+def bring_back(
+    ctx: typer.Context,
+    copy: Annotated[str, typer.Argument(metavar="COPY", help="A copy's file name ('reciprocity copies' lists them).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Put a kept copy back in place of your data (what is there now is kept as a copy first)."""
+    from reciprocity.cli.runtime import confirm
+    from reciprocity.coach import data as data_words
+    from reciprocity.services import data
+
+    if not confirm(data_words.BRING_BACK_ASK.format(copy=copy), yes=yes):
+        return
+    done = data.bring_back(runtime(ctx).database(), copy)
+    if json:
+        emit_json({"brought_back": done.copy.name, "kept_before": str(done.before)})
+        return
+    say(data_words.BROUGHT_BACK.format(copy=done.copy.name))
+    say(data_words.BROUGHT_BACK_BEFORE.format(before=done.before))

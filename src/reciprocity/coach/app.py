@@ -130,14 +130,12 @@ EDIT_CANCEL = "Leave it as it is"
 CONFIRM_GOES = "This goes with it:"
 CONFIRM_COPY = (
     "A copy of everything as it is now is kept beside your data first, so nothing is lost "
-    "by accident (Settings lists the copies)."
+    "by accident: it can be brought back from the Your data page."
 )
 CONFIRM_KEEP = "Keep it"
 REMOVED_NOTICE = "Removed."
-REMOVED_NOTICE_COPY = (
-    "Removed. A copy of everything as it was just before is kept at {path}; to undo, put that "
-    "file back in place of your database (Settings lists the copies)."
-)
+REMOVED_NOTICE_COPY = "Removed. A copy of everything as it was just before is kept."
+BRING_BACK_BUTTON = "Bring it back"
 TEXT_BROKEN = "This text holds half of a character (a lone surrogate); please type it again."
 API_INVALID = "Some of what was sent could not be read; see the problems listed."
 def size_words(size: int) -> str:

@@ -67,6 +67,45 @@ DATA_NOT_EMPTY = (
     "or restore into an empty database."
 )
 DATA_REPLACE = "Replace everything here with the file (a copy of what is here is kept first)"
-DATA_REPLACED_COPY = "A copy of what was here before is kept beside your data (see Settings)."
+DATA_REPLACED_COPY = "A copy of what was here before is kept; it can be brought back below."
 DATA_LIMIT = "Files up to {limit}."
 DATA_NO_FILE = "Please choose an export file to restore."
+
+
+# -- copies kept beside the data, and bringing one back
+COPY_REASONS = {
+    "backup": "a backup you made",
+    "before-remove": "kept just before something was removed",
+    "before-import": "kept just before a restore replaced everything",
+    "before-demo": "kept just before the demo replaced everything",
+    "before-bring-back": "kept just before an earlier copy was brought back",
+}
+COPY_BEFORE_UPDATE = "kept just before reciprocity updated how it stores your data"
+
+
+def copy_reason(reason: str) -> str:
+    """Why a copy was kept, in words."""
+    return COPY_REASONS.get(reason, COPY_BEFORE_UPDATE)
+
+
+BRING_BACK_NOT_SQLITE = (
+    "Copies are kept beside a SQLite file only; with this database, bring data back from "
+    "an export instead."
+)
+COPY_UNKNOWN = "There is no kept copy named {name!r}; the list of copies shows the ones kept."
+COPY_UNREADABLE = "The copy {name} cannot be read as reciprocity data, so nothing was changed."
+BROUGHT_BACK = "Everything is as it was in {copy} again."
+BROUGHT_BACK_BEFORE = "What was there just before is kept too, as {before}."
+BRING_BACK_ASK = "Put {copy} back in place of your data? What is there now is kept as a copy first."
+BROUGHT_BACK_NOTICE = (
+    "Brought back: everything is as it was in that copy. What was there a moment ago is kept "
+    "as a copy too, on the Your data page."
+)
+COPIES_TITLE = "Copies kept"
+COPIES_INTRO = (
+    "A copy of everything is kept before anything is removed or replaced, and whenever you "
+    "make a backup. Bringing one back puts everything as it was then; what is there now is "
+    "kept as a copy first."
+)
+BRING_BACK_THIS = "Bring this copy back"
+NO_COPIES = "No copies are kept yet; one is made before anything is removed or replaced."

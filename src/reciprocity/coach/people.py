@@ -59,8 +59,8 @@ REMOVE_ASK = "Remove {what}? A copy of everything as it is now is kept first."
 REMOVE_NEEDS_YES_PLAIN = "Removing asks first; run it again with --yes to confirm."
 REMOVED = "Removed {what}."
 COPY_KEPT = (
-    "A copy of everything as it was just before is kept at {path}; to undo, put that file "
-    "back in place of your database."
+    "A copy of everything as it was just before is kept at {path}; "
+    "'reciprocity bring-back {name}' puts it back."
 )
 SEASON_STARTED = "Started a season of {kind} for {whose} on {start} (season {id})."
 SEASON_ENDED = "Season {id} ({kind} for {whose}) ended on {end}."

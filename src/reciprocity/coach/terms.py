@@ -8,7 +8,7 @@ Kinds of season and ways of caring as a person reads them ("new baby",
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from reciprocity.coach.suggestions import STYLE_WORDS
 from reciprocity.vocabulary import CareStyle, Dimension, RelationshipKind, SeasonKind
@@ -19,6 +19,11 @@ SEASON_KIND_WORDS = {kind: kind.value.replace("-", " ") for kind in SeasonKind}
 def day_words(day: date) -> str:
     """ "14 Mar 2026": a date as every face shows it to a person."""
     return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def moment_words(when: datetime) -> str:
+    """ "14 Mar 2026, 09:05": a moment in time, in the same date style."""
+    return f"{day_words(when.date())}, {when:%H:%M}"
 
 
 def style_word(style: CareStyle | str) -> str:

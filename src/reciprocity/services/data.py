@@ -18,10 +18,11 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import data as data_words
-from reciprocity.errors import ConflictError
+from reciprocity.errors import ConflictError, NotFoundError
 from reciprocity.files import safe_name, scratch_folder, write_atomically
 from reciprocity.services import demo as dataset
-from reciprocity.store import Database, backup, open_database, transfer
+from reciprocity.store import Database, backup, migrate, open_database, transfer
+from reciprocity.store.database import SCHEMA_REVISION
 
 
 class NotEmptyError(ConflictError):
@@ -47,6 +48,9 @@ class Copy:
     path: Path
     size: int
     made: datetime
+    reason: str
+    """Why it was made: ``backup``, ``before-remove``, ``before-import``, ``before-demo``,
+    ``before-bring-back``, or ``before-<revision>`` ahead of an update."""
 
 
 def export_document(db: Database) -> dict[str, Any]:
@@ -177,8 +181,54 @@ def copies(db: Database) -> list[Copy]:
         for p in path.parent.glob(f"{path.stem}.*{path.suffix or '.db'}")
         if p.is_file() and p != path
     ]
-    kept = [Copy(p, p.stat().st_size, datetime.fromtimestamp(p.stat().st_mtime)) for p in found]
+    kept = [
+        Copy(
+            p,
+            p.stat().st_size,
+            datetime.fromtimestamp(p.stat().st_mtime),
+            p.name[len(path.stem) + 1 :].split(".", 1)[0],
+        )
+        for p in found
+    ]
     return sorted(kept, key=lambda c: c.made, reverse=True)
+
+
+@dataclass(frozen=True)
+class BroughtBack:
+    """A copy put back in place of the data, and the copy kept of what it replaced."""
+
+    copy: Path
+    before: Path
+
+
+def bring_back(db: Database, name: str) -> BroughtBack:
+    """Put a kept copy back in place of the data: the undo for a removal or a replace.
+
+    ``name`` is one of ``copies(db)``, by its file name (a path elsewhere is not taken).
+    What is there now is kept as a copy of its own first, so bringing back can be
+    undone the same way. A copy from an older version of the app is brought up to date.
+    """
+    path = db.sqlite_path
+    if path is None:
+        raise ConflictError(data_words.BRING_BACK_NOT_SQLITE)
+    given = Path(name.strip())
+    beside = given.parent in (Path("."), path.parent)
+    chosen = {c.path.name: c.path for c in copies(db)}.get(given.name) if beside else None
+    if chosen is None:
+        raise NotFoundError(data_words.COPY_UNKNOWN.format(name=name))
+    revision = backup.revision_of(chosen)
+    if revision is None:
+        raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name))
+    before = keep_copy(db, "before-bring-back")
+    assert before is not None  # a SQLite store always gets its copy
+    backup.copy_back(db.engine, chosen, path)
+    if revision != SCHEMA_REVISION:
+        try:
+            migrate.upgrade(db.engine)
+        except Exception as error:  # a copy no migration can read: put things back as they were
+            backup.copy_back(db.engine, before, path)
+            raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name)) from error
+    return BroughtBack(chosen, before)
 
 
 def where(db: Database) -> str:

@@ -23,6 +23,7 @@ from reciprocity.model import (
 )
 from reciprocity.practices.schedule import standing
 from reciprocity.services.boundaries import wording
+from reciprocity.services.data import Copy
 from reciprocity.services.due import Due, DueItem
 from reciprocity.services.people import PersonDetail, PersonRow
 from reciprocity.services.rhythms import DateStanding, RhythmStanding
@@ -190,4 +191,15 @@ def due(found: Due) -> JSON:
         "today": found.today.isoformat(),
         "until": found.until.isoformat(),
         "items": [due_item(i) for i in found.items],
+    }
+
+
+def copy(found: Copy) -> JSON:
+    """A copy kept beside the data: its file name (what bringing it back takes), when and why."""
+    return {
+        "name": found.path.name,
+        "path": str(found.path),
+        "made": found.made.isoformat(timespec="seconds"),
+        "reason": found.reason,
+        "size": found.size,
     }

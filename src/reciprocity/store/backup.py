@@ -34,3 +34,39 @@ def copy_aside(engine: Engine, path: Path, *, reason: str) -> Path:
     finally:
         source.close()
     return target
+
+
+def revision_of(copy: Path) -> str | None:
+    """The schema revision a copy was made at; None when it is not one of our databases.
+
+    Opened read-only, so looking never changes the copy.
+    """
+    try:
+        connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return None if row is None else str(row[0])
+
+
+def copy_back(engine: Engine, copy: Path, path: Path) -> None:
+    """Put ``copy`` back in place of the database at ``path``, in one step.
+
+    SQLite's online backup writes the whole copy into the live database inside
+    one transaction, so a reader sees the old data or the copy, never half of each.
+    """
+    engine.dispose()
+    source = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(path)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()

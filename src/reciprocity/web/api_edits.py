@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
 from pydantic import Field
 
 from reciprocity.coach.suggestions import SAFETY_NOTE
@@ -23,6 +24,7 @@ from reciprocity.services import (
     audits,
     boundaries,
     checkins,
+    data,
     moments,
     people,
     rhythms,
@@ -342,3 +344,28 @@ def change_date(request: Request, date_id: Id, body: DateChange) -> JSON:
 def remove_date(request: Request, date_id: Id) -> JSON:
     gone, copy = rhythms.remove_date(database(request), date_id)
     return _removed(shapes.occasion(rhythms.date_standing(gone, today_of(request))), copy)
+
+
+CopyName = Annotated[
+    str,
+    PathParam(
+        min_length=1,
+        max_length=255,
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="A copy's file name, as GET /api/copies lists it.",
+    ),
+]
+
+
+@router.get("/copies", summary="The copies kept beside the data, newest first (as `reciprocity copies --json`)")
+def list_copies(request: Request) -> list[JSON]:
+    return [shapes.copy(c) for c in data.copies(database(request))]
+
+
+@router.post(
+    "/copies/{name}/bring-back",
+    summary="Put a kept copy back in place of the data (what is there now is kept as a copy first)",
+)
+def bring_back(request: Request, name: CopyName) -> JSON:
+    done = data.bring_back(database(request), name)
+    return {"brought_back": done.copy.name, "kept_before": str(done.before)}

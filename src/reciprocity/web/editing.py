@@ -72,8 +72,11 @@ def confirm_page(
     back: str,
     button: str,
     keeps_copy: bool = True,
+    hidden: dict[str, str] | None = None,
 ) -> HTMLResponse:
-    """Asks once: what would go, that a copy is kept first, and one button to go ahead."""
+    """Asks once: what would go, that a copy is kept first, and one button to go ahead.
+
+    ``hidden`` fields are posted again with the answer (what was chosen before asking)."""
     return pages(request).render(
         request,
         "confirm.html",
@@ -84,6 +87,7 @@ def confirm_page(
         back=back,
         button=button,
         keeps_copy=keeps_copy,
+        hidden=hidden or {},
     )
 
 

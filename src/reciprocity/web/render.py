@@ -117,14 +117,19 @@ def database(request: Request) -> Database:
     return found
 
 
-def removed_notice(request: Request) -> str | None:
-    """What a page says after a removal brought the person to it; the copy named only if real."""
+def removed_notice(request: Request) -> dict[str, str] | None:
+    """What a page says after a removal brought the person to it (with the copy to bring
+    back, when it is real), or after a copy was brought back."""
+    from reciprocity.coach import data as data_words
     from reciprocity.services import data
 
     said = request.query_params.get("removed")
-    if not said:
+    brought = request.query_params.get("brought-back")
+    if not said and not brought:
         return None
-    kept = {c.path.name: c.path for c in data.copies(database(request))}
+    if brought:
+        return {"text": data_words.BROUGHT_BACK_NOTICE, "undo": ""}
+    kept = {c.path.name for c in data.copies(database(request))}
     if said in kept:
-        return app_words.REMOVED_NOTICE_COPY.format(path=kept[said])
-    return app_words.REMOVED_NOTICE
+        return {"text": app_words.REMOVED_NOTICE_COPY, "undo": said}
+    return {"text": app_words.REMOVED_NOTICE, "undo": ""}

@@ -29,6 +29,15 @@ PAGES = [
     "/import",
     "/settings",
     "/nowhere",
+    "/moments?person=1",
+    "/people/1/edit",
+    "/people/1/remove",
+    "/moments/1/edit",
+    "/seasons/1/edit",
+    "/checkins/1/edit",
+    "/boundaries/1/edit",
+    "/wins/1/edit",
+    "/rhythms/dates/1/edit",
 ]
 
 

@@ -149,3 +149,127 @@ def test_the_api_lists_copies_and_brings_one_back(demo_client: TestClient) -> No
     assert demo_client.get(f"/api/moments/{moment['id']}").status_code == 200
     assert demo_client.post("/api/copies/nope.db/bring-back", headers=headers).status_code == 404
     assert demo_client.post("/api/copies/..%2Fx/bring-back", headers=headers).status_code in (404, 422)
+
+
+def test_a_duplicate_season_is_removed_and_a_season_fixed(demo_client: TestClient) -> None:
+    csrf = token(demo_client, "/seasons")
+    jordan = {"csrf_token": csrf, "whose": "Jordan", "kind": "move", "on": "2026-06-01"}
+    assert demo_client.post("/seasons", data=jordan, follow_redirects=False).status_code == 303
+    twice = demo_client.post("/seasons", data=jordan)
+    assert twice.status_code == 400 and "already kept" in twice.text
+    season = next(s for s in demo_client.get("/api/seasons").json() if s["start"] == "2026-06-01")
+    page = demo_client.get("/seasons").text
+    assert f'href="/seasons/{season["id"]}/edit"' in page
+    assert f'action="/seasons/{season["id"]}/remove"' in page
+
+    form = demo_client.get(f"/seasons/{season['id']}/edit").text
+    assert 'value="2026-06-01"' in form and "still going" in form
+    fixed = demo_client.post(
+        f"/seasons/{season['id']}/edit",
+        data={"csrf_token": csrf, "kind": "caregiving", "start": "2026-06-02", "end": "",
+              "note": "New flat"},
+        follow_redirects=False,
+    )
+    assert fixed.status_code == 303
+    assert "Saved the changes to the season." in demo_client.get(fixed.headers["location"]).text
+    changed = next(s for s in demo_client.get("/api/seasons").json() if s["id"] == season["id"])
+    assert changed["kind"] == "caregiving" and changed["note"] == "New flat" and changed["ongoing"]
+    wrong = demo_client.post(
+        f"/seasons/{season['id']}/edit",
+        data={"csrf_token": csrf, "kind": "caregiving", "start": "2026-06-02",
+              "end": "2026-05-01"},
+    )
+    assert wrong.status_code == 400 and "cannot end before" in wrong.text
+    assert 'value="2026-05-01"' in wrong.text, "what was typed stays"
+
+    asked = demo_client.post(f"/seasons/{season['id']}/remove", data={"csrf_token": csrf})
+    assert asked.status_code == 200 and "Remove this season, Jordan: caregiving" in asked.text
+    gone = demo_client.post(
+        f"/seasons/{season['id']}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert gone.status_code == 303 and gone.headers["location"].startswith("/seasons?removed=")
+    assert season["id"] not in [s["id"] for s in demo_client.get("/api/seasons").json()]
+
+
+def test_a_check_in_is_changed_and_removed(demo_client: TestClient) -> None:
+    jordan = _person(demo_client, "Jordan")
+    csrf = token(demo_client, f"/checkin/{jordan}")
+    saved = demo_client.post(
+        f"/checkin/{jordan}",
+        data={"csrf_token": csrf, "on": "2026-10-20", "me_supported": "the walk",
+              "agreed": "A call on Sundays", "action": "keep"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    page = demo_client.get(f"/checkin/{jordan}").text
+    checkin = int(re.findall(r'id="checkin-(\d+)"', page)[0])
+    assert "20 Oct 2026" in page and f'href="/checkins/{checkin}/edit"' in page
+    form = demo_client.get(f"/checkins/{checkin}/edit").text
+    assert "the walk" in form and 'value="2026-10-20"' in form
+    changed = demo_client.post(
+        f"/checkins/{checkin}/edit",
+        data={"csrf_token": csrf, "on": "2026-10-21", "me_supported": "the long walk",
+              "them_drained": "work", "next": "", "note": ""},
+        follow_redirects=False,
+    )
+    assert changed.status_code == 303
+    shown = demo_client.get(changed.headers["location"]).text
+    assert "Saved the changes to the check-in." in shown and "the long walk" in shown
+    assert "21 Oct 2026" in shown and "A call on Sundays" in shown, "what was agreed stays"
+    bad = demo_client.post(
+        f"/checkins/{checkin}/edit", data={"csrf_token": csrf, "on": "someday soon"}
+    )
+    assert bad.status_code == 400 and 'value="someday soon"' in bad.text
+
+    asked = demo_client.post(f"/checkins/{checkin}/remove", data={"csrf_token": csrf})
+    assert "Remove the check-in with Jordan from 21 Oct 2026?" in asked.text
+    assert "A call on Sundays" in asked.text, "what was agreed goes with it, and it says so"
+    gone = demo_client.post(
+        f"/checkins/{checkin}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert gone.status_code == 303
+    assert f'id="checkin-{checkin}"' not in demo_client.get(gone.headers["location"]).text
+
+
+def test_a_boundary_and_a_small_win_are_changed_and_removed(demo_client: TestClient) -> None:
+    boundary = demo_client.get("/api/boundaries").json()[0]
+    csrf = token(demo_client, "/boundaries")
+    assert f'href="/boundaries/{boundary["id"]}/edit"' in demo_client.get("/boundaries").text
+    changed = demo_client.post(
+        f"/boundaries/{boundary['id']}/edit",
+        data={"csrf_token": csrf, "area": "time", "request": "Could we keep Sunday mornings free?",
+              "since": "2026-09-01", "review": "", "note": ""},
+        follow_redirects=False,
+    )
+    assert changed.status_code == 303
+    assert "Saved the changes to the request." in demo_client.get(changed.headers["location"]).text
+    after = next(b for b in demo_client.get("/api/boundaries").json() if b["id"] == boundary["id"])
+    assert after["request"] == "Could we keep Sunday mornings free?" and after["review_on"] is None
+    empty = demo_client.post(
+        f"/boundaries/{boundary['id']}/edit",
+        data={"csrf_token": csrf, "area": "time", "request": " ", "since": "2026-09-01"},
+    )
+    assert empty.status_code == 400
+    asked = demo_client.post(f"/boundaries/{boundary['id']}/remove", data={"csrf_token": csrf})
+    assert "retired" in asked.text and "Could we keep Sunday mornings free?" in asked.text
+    demo_client.post(
+        f"/boundaries/{boundary['id']}/remove", data={"csrf_token": csrf, "confirm": "yes"}
+    )
+    assert boundary["id"] not in [b["id"] for b in demo_client.get("/api/boundaries").json()]
+
+    win = demo_client.get("/api/wins").json()[0]
+    assert f'href="/wins/{win["id"]}/edit"' in demo_client.get("/wins").text
+    fixed = demo_client.post(
+        f"/wins/{win['id']}/edit",
+        data={"csrf_token": csrf, "text": "We laughed all evening", "on": "2026-10-30"},
+        follow_redirects=False,
+    )
+    assert "Saved the changes to the small win." in demo_client.get(fixed.headers["location"]).text
+    after_win = next(w for w in demo_client.get("/api/wins").json() if w["id"] == win["id"])
+    assert after_win["text"] == "We laughed all evening" and after_win["on"] == "2026-10-30"
+    asked = demo_client.post(f"/wins/{win['id']}/remove", data={"csrf_token": csrf})
+    assert "Remove this small win from 30 Oct 2026?" in asked.text
+    demo_client.post(f"/wins/{win['id']}/remove", data={"csrf_token": csrf, "confirm": "yes"})
+    assert win["id"] not in [w["id"] for w in demo_client.get("/api/wins").json()]

@@ -129,17 +129,24 @@ def test_seasons_start_and_end(client: TestClient) -> None:
     )
     assert sent.status_code == 303
     page = client.get("/seasons").text
-    assert "Rosa: illness, since 2026-05-08 · Hip operation" in page
+    assert "Rosa: illness, since 8 May 2026 · Hip operation" in page
     season = client.get("/api/seasons").json()[0]
-    ended = client.post(
+    asked = client.post(
         f"/seasons/{season['id']}/end", data={"csrf_token": csrf, "on": "2026-08-06"}
     )
+    assert asked.status_code == 200 and "End this season on 6 Aug 2026?" in asked.text
+    assert "still read in its light" in asked.text and 'class="danger"' not in asked.text
+    assert client.get("/api/seasons").json()[0]["ongoing"], "asking ends nothing"
+    ended = client.post(
+        f"/seasons/{season['id']}/end",
+        data={"csrf_token": csrf, "on": "2026-08-06", "confirm": "yes"},
+    )
     assert ended.status_code == 200
-    assert "Rosa: illness, 2026-05-08 to 2026-08-06" in ended.text
+    assert "Rosa: illness, 8 May 2026 to 6 Aug 2026" in ended.text
     again = client.post(f"/seasons/{season['id']}/end", data={"csrf_token": csrf})
     assert again.status_code == 400 and "already ended" in again.text
     mine = client.post("/seasons", data={"csrf_token": csrf, "whose": "me", "kind": "exams"})
-    assert "you: exams, since 2026-11-01" in mine.text
+    assert "you: exams, since 1 Nov 2026" in mine.text
 
 
 def test_an_unknown_address_is_a_calm_404(client: TestClient) -> None:

@@ -41,8 +41,8 @@ def _ritual(app: FastAPI, title: str) -> int:
 def test_the_checkin_list_says_when_each_was_last_and_is_next(demo_client: TestClient) -> None:
     page = demo_client.get("/checkin")
     assert _title(page.text) == "Check-ins · reciprocity"
-    assert "Check-in with Jordan" in page.text and "last check-in on 2026-09-12" in page.text
-    assert "next planned for 2026-11-04" in page.text, "Sam's next check-in"
+    assert "Check-in with Jordan" in page.text and "last check-in on 12 Sep 2026" in page.text
+    assert "next planned for 4 Nov 2026" in page.text, "Sam's next check-in"
     assert page.text.count("no check-in yet") == 3
 
 
@@ -82,7 +82,7 @@ def test_recording_a_checkin_keeps_the_sides_the_agreements_and_how_last_time_we
     )
     assert sent.status_code == 303
     page = demo_client.get(sent.headers["location"]).text
-    assert "Saved the check-in with Jordan on 2026-11-01, with 2 agreed adjustments." in page
+    assert "Saved the check-in with Jordan on 1 Nov 2026, with 2 things you agreed to try." in page
     with _store(demo_app).transaction() as session:
         latest = session.scalars(
             select(CheckIn).where(CheckIn.person_id == jordan).order_by(CheckIn.id.desc())
@@ -365,7 +365,7 @@ def test_the_boundaries_page_lists_requests_and_their_reviews(demo_client: TestC
     page = demo_client.get("/boundaries").text
     assert _title(page) == "Boundaries · reciprocity"
     assert "Your own limit" in page and "With Jordan" in page and "With Rosa" in page
-    assert "Look at it again on 2026-10-27." in page
+    assert "Look at it again on 27 Oct 2026." in page
     assert page.count("time to look again") == 1, "your own; Jordan's is ten days away"
 
 
@@ -389,7 +389,7 @@ def test_adding_a_boundary_offers_a_rewrite_first(
     used = demo_client.post("/boundaries", data={**form, "action": "use"}, follow_redirects=False)
     assert used.status_code == 303
     page = demo_client.get(used.headers["location"]).text
-    assert "Added. It comes up to look at again on 2026-12-13." in page
+    assert "Added. It comes up to look at again on 13 Dec 2026." in page
     kept = demo_client.post("/boundaries", data={**form, "action": "keep"})
     assert "You always call after midnight" in kept.text
     with _store(demo_app).transaction() as session:
@@ -412,7 +412,7 @@ def test_a_short_request_gets_a_nudge_to_be_specific(demo_client: TestClient) ->
         },
     )
     assert "Requests land best when they are specific" in page.text
-    assert "Look at it again on 2026-12-01." in page.text
+    assert "Look at it again on 1 Dec 2026." in page.text
 
 
 def test_reviewing_a_boundary(demo_client: TestClient, demo_app: FastAPI) -> None:
@@ -430,7 +430,7 @@ def test_reviewing_a_boundary(demo_client: TestClient, demo_app: FastAPI) -> Non
     )
     assert "Saved the review." in renegotiated.text
     assert "A gentle thought on the wording" in renegotiated.text
-    assert "Look at it again on 2026-12-13." in renegotiated.text
+    assert "Look at it again on 13 Dec 2026." in renegotiated.text
     retired = demo_client.post(
         f"/boundaries/{own}/review", data={"csrf_token": csrf, "status": "retired"}
     )
@@ -460,7 +460,7 @@ def test_noting_and_listing_small_wins(demo_client: TestClient, demo_app: FastAP
     )
     assert sent.status_code == 303
     added = demo_client.get(sent.headers["location"]).text
-    assert "Noted a small win with Priya on 2026-10-31. Worth celebrating." in added
+    assert "Noted a small win with Priya on 31 Oct 2026. Worth celebrating." in added
     only_priya = demo_client.get("/wins?show=Priya").text
     assert "Priya called first" in only_priya and "extra shift" not in only_priya
     only_mine = demo_client.get("/wins?show=me").text

@@ -174,12 +174,23 @@ def test_adding_and_removing_a_date(demo_client: TestClient, demo_app: FastAPI) 
     ]
     with _store(demo_app).transaction() as session:
         moving = next(o.id for o in session.scalars(select(Occasion)) if o.title == "Moving day")
+    asked = demo_client.post(f"/rhythms/dates/{moving}/remove", data={"csrf_token": csrf})
+    assert asked.status_code == 200 and "Remove Moving day from the dates to remember?" in asked.text
+    changed = demo_client.post(
+        f"/rhythms/dates/{moving}/edit",
+        data={"csrf_token": csrf, "title": "Moving day", "on": "2026-12-04"},
+        follow_redirects=False,
+    )
+    assert changed.status_code == 303
+    assert "Saved the changes to the date." in demo_client.get(changed.headers["location"]).text
+    assert _dates(demo_app)[-1] == ("Moving day", "2026-12-04", False)
     removed = demo_client.post(
-        f"/rhythms/dates/{moving}/remove", data={"csrf_token": csrf}, follow_redirects=False
+        f"/rhythms/dates/{moving}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        follow_redirects=False,
     )
     assert removed.status_code == 303
     after = demo_client.get(removed.headers["location"]).text
-    assert "Removed that date; everything else is as it was." in after
+    assert "Removed. A copy of everything as it was just before is kept." in after
     assert "Moving day" not in after
     assert [title for title, _, _ in _dates(demo_app)] == [
         "The day we met",
@@ -187,7 +198,9 @@ def test_adding_and_removing_a_date(demo_client: TestClient, demo_app: FastAPI) 
         "Wedding anniversary",
     ]
     assert (
-        demo_client.post(f"/rhythms/dates/{moving}/remove", data={"csrf_token": csrf}).status_code
+        demo_client.post(
+            f"/rhythms/dates/{moving}/remove", data={"csrf_token": csrf, "confirm": "yes"}
+        ).status_code
         == 404
     )
 

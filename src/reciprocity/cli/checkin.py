@@ -49,6 +49,7 @@ def checkin(
     """Prepare and record a check-in: supported, meaningful, drained, and what you agree."""
     from reciprocity.coach import practices as words
     from reciprocity.coach.suggestions import SAFETY_NOTE
+    from reciprocity.coach.terms import day_words
     from reciprocity.dates import parse_date
     from reciprocity.services import checkins, shapes
 
@@ -66,12 +67,10 @@ def checkin(
     recorded = checkins.record(database, prepared.person.id, answers)
     held = recorded.checkin
     say(
-        words.CHECKIN_SAVED.format(
-            name=prepared.person.name, on=day.isoformat(), count=len(held.adjustments)
-        )
+        words.checkin_saved(prepared.person.name, day, len(held.adjustments))
     )
     if held.next_on is not None:
-        say(words.CHECKIN_NEXT.format(day=held.next_on.isoformat()))
+        say(words.CHECKIN_NEXT.format(day=day_words(held.next_on)))
     if recorded.safety:
         say(SAFETY_NOTE.format(name=prepared.person.name))
 

@@ -7,7 +7,9 @@ refusals of values that cannot be used (an energy of 7, an empty name).
 
 from __future__ import annotations
 
-from reciprocity.coach.terms import SEASON_KIND_WORDS, dimension_title, style_word
+from datetime import date
+
+from reciprocity.coach.terms import SEASON_KIND_WORDS, day_words, dimension_title, style_word
 from reciprocity.vocabulary import (
     CareStyle,
     Dimension,
@@ -186,6 +188,21 @@ FIELD_SEASON_START = "Since"
 FIELD_SEASON_END = "Ended on"
 SEASON_START_SUBMIT = "Start the season"
 SEASON_END_SUBMIT = "End this season"
+SEASON_EDIT_TITLE = "Change a season"
+SEASON_EDIT_LINK = "Change"
+SEASON_REMOVE_LINK = "Remove"
+SEASON_REMOVE_ASK = "Remove this season, {line}?"
+SEASON_REMOVE_GOES = "Roles shared during it"
+SEASON_REMOVE_BUTTON = "Remove the season"
+SEASON_END_ASK = "End this season on {end}?"
+SEASON_END_KEEPS = (
+    "Ending it only says the season is over. What was noted during it stays, and is still "
+    "read in its light; you can change the end date later."
+)
+SEASON_END_BUTTON = "Yes, end it"
+SEASON_END_NOT_YET = "Not yet"
+FIELD_SEASON_UNTIL_HINT = "Leave it empty while the season is still going."
+SEASON_SAVED = "Saved the changes to the season."
 SEASON_ONGOING = "ongoing"
 SEASON_ROW = "{kind}, since {start}"
 SEASON_ROW_ENDED = "{kind}, {start} to {end}"
@@ -206,12 +223,13 @@ def moment_meta(dimensions: list[Dimension], style: CareStyle | None, energy: in
         parts.append(PERSON_ENERGY_WORDS[energy])
     return " · ".join(parts)
 def season_line(season: object, name: str) -> str:
-    """ "Rosa: illness, since 2026-05-08" or "you: exams, 2026-01-03 to 2026-02-01"."""
+    """ "Rosa: illness, since 8 May 2026" or "you: exams, 3 Jan 2026 to 1 Feb 2026"."""
     whose = getattr(season, "whose", "me")
     kind = SEASON_KIND_WORDS[SeasonKind(getattr(season, "kind", "other"))]
     start = getattr(season, "start", None)
     end = getattr(season, "end", None)
     owner = YOU if whose == "me" else whose
+    start_words = day_words(start) if isinstance(start, date) else start
     if end is None:
-        return f"{owner}: " + SEASON_ROW.format(kind=kind, start=start)
-    return f"{owner}: " + SEASON_ROW_ENDED.format(kind=kind, start=start, end=end)
+        return f"{owner}: " + SEASON_ROW.format(kind=kind, start=start_words)
+    return f"{owner}: " + SEASON_ROW_ENDED.format(kind=kind, start=start_words, end=day_words(end))

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Protocol
 
+from reciprocity.coach.terms import day_words
+
 # -- values ------------------------------------------------------------------
 TEXT_TOO_LONG = "That text is {length} characters long; please keep it under {limit}."
 TITLE_TOO_LONG = "That title is {length} characters long; please keep it under {limit}."
@@ -143,7 +145,11 @@ NEXT_PROMPT = (
 )
 NEXT_BEFORE_CHECKIN = "The next check-in, {next}, comes before this one, {on}."
 CHECKIN_SAVE_PROMPT = "Save this check-in?"
-CHECKIN_SAVED = "Saved the check-in with {name} on {on}, with {count} agreed adjustments."
+CHECKIN_SAVED = "Saved the check-in with {name} on {on}."
+CHECKIN_SAVED_AGREED = {
+    1: "Saved the check-in with {name} on {on}, with one thing you agreed to try.",
+    2: "Saved the check-in with {name} on {on}, with {count} things you agreed to try.",
+}
 CHECKIN_NEXT = "Next check-in planned for {day}."
 CHECKIN_NOT_SAVED = "The check-in was not saved; nothing was changed."
 CHECKIN_INTENT_NOTE = (
@@ -416,6 +422,15 @@ CHECKIN_ANSWER_LABELS = {
     "drained": "Felt drained",
 }
 CHECKIN_AGREED_SHORT = "Agreed"
+CHECKIN_EDIT_TITLE = "Change a check-in with {name}"
+CHECKIN_EDIT_INTRO = "What you both agreed is kept as it is; the answers, the day and the plan can change."
+CHECKIN_EDIT_LINK = "Change"
+CHECKIN_REMOVE_LINK = "Remove"
+CHECKIN_REMOVE_ASK = "Remove the check-in with {name} from {on}?"
+CHECKIN_REMOVE_BUTTON = "Remove the check-in"
+CHECKIN_NEXT_EDIT_HINT = "Leave it empty for no plan."
+CHECKIN_NOTE = "A note (optional)"
+CHECKIN_CHANGED_NOTICE = "Saved the changes to the check-in."
 CHECKIN_NOTHING_SAID = "nothing noted"
 CHECKIN_LAST_MONTH = "the last month"
 NAV_RITUALS = "Rituals"
@@ -522,9 +537,25 @@ BOUNDARY_ADD_SUBMIT = "Add the boundary"
 BOUNDARY_NOTICES = {
     "added": "Added. It comes up to look at again on {day}.",
     "reviewed": "Saved the review.",
+    "changed": "Saved the changes to the request.",
 }
+BOUNDARY_EDIT_TITLE = "Change a request"
+BOUNDARY_EDIT_LINK = "Change"
+BOUNDARY_REMOVE_LINK = "Remove"
+BOUNDARY_REMOVE_ASK = "Remove this request altogether?"
+BOUNDARY_REMOVE_BUTTON = "Remove the request"
+BOUNDARY_RETIRE_INSTEAD = (
+    "If it has simply run its course, marking it retired in a review keeps its history instead."
+)
+BOUNDARY_REVIEW_EDIT_HINT = "Leave it empty for no review."
 PHRASING_THOUGHT = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
 NAV_WINS = "Small wins"
+WIN_EDIT_TITLE = "Change a small win"
+WIN_EDIT_LINK = "Change"
+WIN_REMOVE_LINK = "Remove"
+WIN_REMOVE_ASK = "Remove this small win from {on}?"
+WIN_REMOVE_BUTTON = "Remove the small win"
+WIN_CHANGED = "Saved the changes to the small win."
 WINS_TITLE = "Small wins"
 WINS_INTRO = "Something that went well between you and someone, noticed and kept. Small is the point."
 WINS_NONE = "No small wins noted yet."
@@ -592,10 +623,20 @@ FIELD_DATE_ON = "The date"
 FIELD_DATE_ON_HINT = "For example 2027-03-14 or 14 Mar 2027."
 FIELD_DATE_YEARLY = "It comes back every year"
 DATE_ADD_SUBMIT = "Remember this date"
-DATE_REMOVED = "Removed that date; everything else is as it was."
+DATE_CHANGED = "Saved the changes to the date."
+DATE_EDIT_TITLE = "Change a date to remember"
+DATE_EDIT_LINK = "Change"
+DATE_REMOVE_ASK = "Remove {title} from the dates to remember?"
 
 
 # -- sentences made from what the services return ------------------------------
+
+
+def checkin_saved(name: str, on: date, agreed: int) -> str:
+    """ "Saved the check-in with Jordan on 1 Nov 2026, with one thing you agreed to try."."""
+    said = CHECKIN_SAVED if agreed == 0 else CHECKIN_SAVED_AGREED[min(agreed, 2)]
+    return said.format(name=name, on=day_words(on), count=agreed)
+
 
 _ME = "me"
 """How the services name the user (``model.ME``)."""

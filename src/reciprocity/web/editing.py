@@ -68,14 +68,19 @@ def confirm_page(
     *,
     question: str,
     goes: Sequence[str] = (),
+    said: Sequence[str] = (),
     action: str,
     back: str,
     button: str,
     keeps_copy: bool = True,
     hidden: dict[str, str] | None = None,
+    removes: bool = True,
+    stay: str = "",
 ) -> HTMLResponse:
     """Asks once: what would go, that a copy is kept first, and one button to go ahead.
 
+    ``said`` are a few plain sentences shown before the buttons (what the step means);
+    a step that ``removes`` nothing gets a plain button, and ``stay`` names the way back.
     ``hidden`` fields are posted again with the answer (what was chosen before asking)."""
     return pages(request).render(
         request,
@@ -83,11 +88,14 @@ def confirm_page(
         title=question,
         question=question,
         goes=goes,
+        said=said,
         action=action,
         back=back,
         button=button,
         keeps_copy=keeps_copy,
         hidden=hidden or {},
+        removes=removes,
+        stay=stay,
     )
 
 

@@ -17,6 +17,7 @@ from reciprocity.coach import practices as practice_words
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import Database, people, rhythms, shapes
 from reciprocity.web import forms
+from reciprocity.web.editing import Field, after_removal, confirm_page, confirmed, edit_page
 from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
@@ -76,10 +77,79 @@ def add_date(request: Request, form: FormData = Depends(forms.read_form)) -> Res
     )
 
 
+@router.get("/rhythms/dates/{occasion_id}/edit", response_class=HTMLResponse)
+def edit_date_form(request: Request, occasion_id: Id) -> HTMLResponse:
+    found = rhythms.get_date(database(request), occasion_id)
+    values = {
+        "title": found.title,
+        "on": found.on.isoformat(),
+        "yearly": "yes" if found.yearly else "",
+    }
+    return _date_edit(request, occasion_id, values)
+
+
+@router.post("/rhythms/dates/{occasion_id}/edit", response_class=HTMLResponse)
+def edit_date(
+    request: Request, occasion_id: Id, form: FormData = Depends(forms.read_form)
+) -> Response:
+    store = database(request)
+    rhythms.get_date(store, occasion_id)
+    values = {key: forms.text(form, key) for key in ("title", "on", "yearly")}
+    try:
+        day = forms.day(values["on"], today=today_of(request), default_today=False, allow_future=True)
+        if day is None:
+            raise InputError(practice_words.OCCASION_NEEDS_DAY)
+        changes = rhythms.DateChanges(title=values["title"], on=day, yearly=values["yearly"] == "yes")
+        rhythms.edit_date(store, occasion_id, changes)
+    except ReciprocityError as error:
+        return _date_edit(request, occasion_id, values, error=str(error), status=400)
+    return RedirectResponse(
+        f"/rhythms?notice=date-changed&date={occasion_id}#date-{occasion_id}", status_code=303
+    )
+
+
 @router.post("/rhythms/dates/{occasion_id}/remove", response_class=HTMLResponse)
-def remove_date(request: Request, occasion_id: Id) -> Response:
-    rhythms.remove_date(database(request), occasion_id)
-    return RedirectResponse("/rhythms?notice=date-removed#dates-heading", status_code=303)
+def remove_date(
+    request: Request, occasion_id: Id, form: FormData = Depends(forms.read_form)
+) -> Response:
+    store = database(request)
+    found = rhythms.get_date(store, occasion_id)
+    if not confirmed(form):
+        return confirm_page(
+            request,
+            question=practice_words.DATE_REMOVE_ASK.format(title=found.title),
+            action=f"/rhythms/dates/{occasion_id}/remove",
+            back=f"/rhythms#date-{occasion_id}",
+            button=practice_words.DATE_REMOVE_SUBMIT.format(title=found.title),
+        )
+    _, copy = rhythms.remove_date(store, occasion_id)
+    return after_removal("/rhythms#dates-heading", copy)
+
+
+def _date_edit(
+    request: Request,
+    occasion_id: int,
+    values: dict[str, str],
+    *,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    return edit_page(
+        request,
+        title=practice_words.DATE_EDIT_TITLE,
+        fields=[
+            Field(
+                "title", practice_words.FIELD_DATE_TITLE, values["title"], required=True,
+                hint=practice_words.FIELD_DATE_TITLE_HINT,
+            ),
+            Field("on", practice_words.FIELD_DATE_ON, values["on"], "date", required=True),
+            Field("yearly", practice_words.FIELD_DATE_YEARLY, values["yearly"] == "yes", "check"),
+        ],
+        action=f"/rhythms/dates/{occasion_id}/edit",
+        back=f"/rhythms#date-{occasion_id}",
+        error=error,
+        status=status,
+    )
 
 
 def gap(value: str) -> int | None:
@@ -95,8 +165,8 @@ def gap(value: str) -> int | None:
 def _notice(store: Database, query: QueryParams) -> str | None:
     """The sentence after a change, said from what is now stored."""
     kind = query.get("notice", "")
-    if kind == "date-removed":
-        return practice_words.DATE_REMOVED
+    if kind == "date-changed":
+        return practice_words.DATE_CHANGED
     key = {"set": "rhythm", "cleared": "person", "date-added": "date"}.get(kind)
     raw_id = query.get(key, "") if key else ""
     if not raw_id.isdigit():

@@ -14,11 +14,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, QueryParams
 
+from reciprocity.coach import people as people_words
 from reciprocity.coach import practices as practice_words
+from reciprocity.coach import terms
 from reciprocity.errors import ReciprocityError
 from reciprocity.services import Database, people, roles, seasons, shapes
 from reciprocity.vocabulary import ME, ROLES_EVERY_MAX, SeasonKind
 from reciprocity.web import forms
+from reciprocity.web.editing import Field, after_removal, confirm_page, confirmed, edit_page
 from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
@@ -56,12 +59,118 @@ def start_season(request: Request, form: FormData = Depends(forms.read_form)) ->
 def end_season(
     request: Request, season_id: Id, form: FormData = Depends(forms.read_form)
 ) -> Response:
+    """Ending a season asks once: it can be a hard thing to mark."""
+    store = database(request)
+    season = seasons.get(store, season_id)
+    typed = forms.text(form, "on")
     try:
         today = today_of(request)
-        seasons.end(database(request), season_id, on=forms.day(forms.text(form, "on"), today=today) or today)
+        on = forms.day(typed, today=today) or today
+        if not confirmed(form) and season.end is None and on >= season.start:
+            return confirm_page(
+                request,
+                question=people_words.SEASON_END_ASK.format(end=terms.day_words(on)),
+                said=[people_words.season_line(season, ""), people_words.SEASON_END_KEEPS],
+                action=f"/seasons/{season_id}/end",
+                back=f"/seasons#season-{season_id}",
+                button=people_words.SEASON_END_BUTTON,
+                keeps_copy=False,
+                hidden={"on": on.isoformat()},
+                removes=False,
+                stay=people_words.SEASON_END_NOT_YET,
+            )
+        seasons.end(store, season_id, on=on)
     except ReciprocityError as error:
         return _render(request, values={}, error=str(error), status=400)
-    return RedirectResponse("/seasons", status_code=303)
+    return RedirectResponse(f"/seasons#season-{season_id}", status_code=303)
+
+
+@router.get("/seasons/{season_id}/edit", response_class=HTMLResponse)
+def edit_season_form(request: Request, season_id: Id) -> HTMLResponse:
+    season = seasons.get(database(request), season_id)
+    values = {
+        "kind": season.kind.value,
+        "start": season.start.isoformat(),
+        "end": "" if season.end is None else season.end.isoformat(),
+        "note": season.note,
+    }
+    return _season_edit(request, season_id, values)
+
+
+@router.post("/seasons/{season_id}/edit", response_class=HTMLResponse)
+def edit_season(
+    request: Request, season_id: Id, form: FormData = Depends(forms.read_form)
+) -> Response:
+    store = database(request)
+    seasons.get(store, season_id)
+    values = {key: forms.text(form, key) for key in ("kind", "start", "end", "note")}
+    try:
+        today = today_of(request)
+        changes = seasons.SeasonChanges(
+            kind=forms.choice(values["kind"], SeasonKind, "kind of season"),
+            start=forms.day(values["start"], today=today) or today,
+            end=forms.day(values["end"], today=today, default_today=False),
+            note=values["note"],
+        )
+        seasons.edit(store, season_id, changes)
+    except ReciprocityError as error:
+        return _season_edit(request, season_id, values, error=str(error), status=400)
+    return _back("season-changed", f"season={season_id}", season_id)
+
+
+@router.post("/seasons/{season_id}/remove", response_class=HTMLResponse)
+def remove_season(
+    request: Request, season_id: Id, form: FormData = Depends(forms.read_form)
+) -> Response:
+    store = database(request)
+    season = seasons.get(store, season_id)
+    if not confirmed(form):
+        shared = [r for r in roles.everyone(store) if r.season_id == season_id]
+        return confirm_page(
+            request,
+            question=people_words.SEASON_REMOVE_ASK.format(
+                line=people_words.season_line(season, "")
+            ),
+            goes=[people_words.SEASON_REMOVE_GOES] if shared else [],
+            action=f"/seasons/{season_id}/remove",
+            back=f"/seasons#season-{season_id}",
+            button=people_words.SEASON_REMOVE_BUTTON,
+        )
+    _, copy = seasons.remove(store, season_id)
+    return after_removal("/seasons", copy)
+
+
+def _season_edit(
+    request: Request,
+    season_id: int,
+    values: dict[str, str],
+    *,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    return edit_page(
+        request,
+        title=people_words.SEASON_EDIT_TITLE,
+        fields=[
+            Field(
+                "kind",
+                people_words.FIELD_SEASON_KIND,
+                values["kind"],
+                "choice",
+                [(k.value, terms.SEASON_KIND_WORDS[k]) for k in SeasonKind],
+            ),
+            Field("start", people_words.FIELD_SEASON_START, values["start"], "date", required=True),
+            Field(
+                "end", people_words.FIELD_SEASON_END, values["end"], "date",
+                hint=people_words.FIELD_SEASON_UNTIL_HINT,
+            ),
+            Field("note", people_words.FIELD_NOTE, values["note"], "long"),
+        ],
+        action=f"/seasons/{season_id}/edit",
+        back=f"/seasons#season-{season_id}",
+        error=error,
+        status=status,
+    )
 
 
 @router.post("/seasons/{season_id}/roles", response_class=HTMLResponse)
@@ -117,6 +226,8 @@ def _back(notice: str, about: str, season_id: Id) -> RedirectResponse:
 def _notice(store: Database, query: QueryParams, today: date) -> str | None:
     """The sentence after a change to shared roles, said from what is now stored."""
     kind = query.get("notice", "")
+    if kind == "season-changed":
+        return people_words.SEASON_SAVED
     if kind == "roles-stopped":
         raw_person = query.get("person", "")
         person = forms.found(lambda: people.get(store, int(raw_person))) if raw_person.isdigit() else None

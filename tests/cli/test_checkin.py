@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from reciprocity.coach.terms import day_words
 from tests.cli_runner import Cli
 
 TODAY = date.today()
@@ -46,8 +47,8 @@ def test_a_check_in_is_recorded_and_its_adjustments_come_back(cli: Cli) -> None:
     assert "practical help" in first.out  # care styles on the agenda
     assert "first check-in" in first.out
     assert "what someone meant" in first.out  # intentions gently turned to actions
-    assert "2 agreed adjustments" in first.out
-    planned = (TODAY + timedelta(days=28)).isoformat()
+    assert "2 things you agreed to try" in first.out
+    planned = day_words(TODAY + timedelta(days=28))
     assert planned in first.out
 
     agenda = cli("checkin", "Jordan", "--json").json()
@@ -58,7 +59,7 @@ def test_a_check_in_is_recorded_and_its_adjustments_come_back(cli: Cli) -> None:
     [saved] = agenda["checkins"]
     assert saved["sides"]["me"]["supported"] == "Jordan drove me to the clinic on Tuesday"
     assert saved["sides"]["them"]["drained"] == ""
-    assert saved["next_on"] == planned
+    assert saved["next_on"] == (TODAY + timedelta(days=28)).isoformat()
     assert any(i["kind"] == "checkin" for i in cli("due", "--days", "30", "--json").json()["items"])
 
     second_answers = "\n".join(["yes", "partly", "", "", "", "", "", "", "", "none", "y"]) + "\n"

@@ -112,7 +112,7 @@ def test_the_trend_across_audits() -> None:
         "overall": [("2026-01-10", 3, 2, 496.0, 67.0), ("2026-06-01", 3, 2, 584.0, 67.0)],
     }
     assert chart.panels[0].line == "16,55.5 104,67"
-    assert "from 2026-01-10 to 2026-06-01" in chart.description
+    assert "from 10 Jan 2026 to 1 Jun 2026" in chart.description
     assert "Initiation: 2 · you carry more, 3 · you carry more." in chart.description
 
 

@@ -222,7 +222,7 @@ def test_roles_say_who_holds_which_today_and_when_they_switch(demo_client: TestC
         "today": {"planner": "Theo", "listener": "me"},
         "holders_words": "Theo is the planner; you are the listener",
         "next_switch": "2026-11-05",
-        "switch_words": "every 7 days; next switch on 2026-11-05",
+        "switch_words": "every 7 days; next switch on 5 Nov 2026",
     }
 
 
@@ -240,7 +240,7 @@ def test_sharing_switching_and_stopping_roles(demo_client: TestClient) -> None:
     rotation = made.json()
     assert rotation["person"] == "Priya" and rotation["today"] == {"planner": "me",
                                                                    "listener": "Priya"}
-    assert rotation["switch_words"] == "every day; next switch on 2026-11-02"
+    assert rotation["switch_words"] == "every day; next switch on 2 Nov 2026"
     switched = demo_client.post(f"/api/roles/{rotation['id']}/switch", headers=headers)
     assert switched.status_code == 200 and switched.json()["shift"] == 1
     assert switched.json()["holders_words"] == "Priya is the planner; you are the listener"

@@ -203,7 +203,7 @@ def test_marking_a_ritual_done_moves_hosting_on(demo_client: TestClient, demo_ap
     assert sent.status_code == 303
     page = demo_client.get(sent.headers["location"]).text
     assert (
-        "Marked Dinner, taking turns to host as done on 2026-11-01 (planned for 2026-11-06). "
+        "Marked Dinner, taking turns to host as done on 1 Nov 2026 (planned for 6 Nov 2026). "
         "You host next." in page
     )
     assert "Mark 2026-12-04 as done" in page
@@ -267,7 +267,7 @@ def test_adding_a_ritual_with_a_friendly_cadence_and_hosts_taking_turns(
     page = demo_client.get(sent.headers["location"]).text
     assert (
         "Added ritual 4: Board games with Priya and Sam, every other week on Saturday, "
-        "from 2026-11-01. Priya hosts next." in page
+        "from 1 Nov 2026. Priya hosts next." in page
     )
     assert "Mark 2026-11-14 as done" in page, "every other week, counted from the first"
 

@@ -160,14 +160,14 @@ def test_adding_and_removing_a_date(demo_client: TestClient, demo_app: FastAPI) 
     )
     assert sent.status_code == 303
     page = demo_client.get(sent.headers["location"]).text
-    assert "Will remember Wedding anniversary (Rosa) on 2026-11-06, every year." in page
+    assert "Will remember Wedding anniversary (Rosa) on 6 Nov 2026, every year." in page
     assert "Next on 2026-11-06, in 5 days." in page
     assert page.index("Wedding anniversary") < page.index("The day we met"), "the nearest first"
     once = demo_client.post(
         "/rhythms/dates",
         data={"csrf_token": csrf, "whose": "me", "title": "Moving day", "on": "3 Dec 2026"},
     )
-    assert "Will remember Moving day (yourself) on 2026-12-03." in once.text
+    assert "Will remember Moving day (yourself) on 3 Dec 2026." in once.text
     assert _dates(demo_app)[-2:] == [
         ("Wedding anniversary", "2026-11-06", True),
         ("Moving day", "2026-12-03", False),

@@ -36,7 +36,7 @@ def test_the_seasons_page_shows_who_holds_which_role_and_when_they_switch(
     page = demo_client.get("/seasons").text
     card = page[page.index('id="season-3"') : page.index('id="season-2"')]
     assert "Roles now: Theo is the planner; you are the listener." in card
-    assert "They switch every 7 days; next switch on 2026-11-05." in card
+    assert "They switch every 7 days; next switch on 5 Nov 2026." in card
     assert 'action="/roles/1/switch"' in card and 'action="/roles/1/stop"' in card
     assert 'action="/seasons/3/roles"' in card and "Set the roles afresh" in card
     assert 'name="with"' not in card, "Theo's season: the roles are shared with Theo"
@@ -70,7 +70,7 @@ def test_sharing_switching_and_stopping_roles(demo_client: TestClient) -> None:
     assert shared.headers["location"].endswith(f"#season-{mine['id']}")
     page = demo_client.get(shared.headers["location"]).text
     assert _notice(page) == "Roles are shared now: you are the planner; Sam is the listener."
-    assert "They switch every 3 days; next switch on 2026-11-04." in page
+    assert "They switch every 3 days; next switch on 4 Nov 2026." in page
     [rotation] = [r for r in _rotations(demo_client) if r["season"] == mine["id"]]
     assert rotation["person"] == "Sam" and rotation["start"] == "2026-11-01"
 

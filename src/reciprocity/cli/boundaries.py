@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 from reciprocity.vocabulary import BoundaryArea, BoundaryStatus
 
 app = typer.Typer(
@@ -46,7 +47,7 @@ def add(
             id=boundary.id,
             area=area.value,
             whose=words.YOUR_OWN if boundary.person is None else boundary.person.name,
-            review=boundary.review_on.isoformat() if boundary.review_on else "-",
+            review=day_words(boundary.review_on) if boundary.review_on else "-",
         )
     )
     _wording(boundary.request)
@@ -131,7 +132,7 @@ def review(
     again = (
         ""
         if boundary.review_on is None
-        else words.BOUNDARY_NEXT_REVIEW.format(day=boundary.review_on.isoformat())
+        else words.BOUNDARY_NEXT_REVIEW.format(day=day_words(boundary.review_on))
     )
     say(words.BOUNDARY_REVIEWED.format(id=boundary.id, status=status.value, review=again))
     if request is not None:

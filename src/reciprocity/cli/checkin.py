@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, RunsByDefault, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import ReciprocityError
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ def checkin(
     """Prepare and record a check-in: supported, meaningful, drained, and what you agree."""
     from reciprocity.coach import practices as words
     from reciprocity.coach.suggestions import SAFETY_NOTE
-    from reciprocity.coach.terms import day_words
     from reciprocity.dates import parse_date
     from reciprocity.services import checkins, shapes
 
@@ -185,7 +185,7 @@ class _Conversation:
         default = checkins.default_next(day)
         next_on: date | None = None
         while True:
-            answer = self.ask(words.NEXT_PROMPT.format(default=default.isoformat()))
+            answer = self.ask(words.NEXT_PROMPT.format(default=day_words(default)))
             if not answer:
                 next_on = default
                 break
@@ -246,10 +246,10 @@ def list_(
     for held in found:
         table.add_row(
             str(held.id),
-            held.on.isoformat(),
+            day_words(held.on),
             escape(held.person.name),
             str(len(held.adjustments)),
-            held.next_on.isoformat() if held.next_on else "-",
+            day_words(held.next_on) if held.next_on else "-",
         )
     console().print(table)
 
@@ -300,7 +300,7 @@ def edit(
     )
     recorded = checkins.edit(state.database(), checkin_id, changes)
     held = recorded.checkin
-    say(words.CHECKIN_CHANGED.format(on=held.on.isoformat(), name=held.person.name))
+    say(words.CHECKIN_CHANGED.format(on=day_words(held.on), name=held.person.name))
     if recorded.safety:
         say(SAFETY_NOTE.format(name=held.person.name))
 
@@ -319,7 +319,7 @@ def remove(
 
     database = runtime(ctx).database()
     held = checkins.get(database, checkin_id)
-    what = words.CHECKIN_LABEL.format(on=held.on.isoformat(), name=held.person.name)
+    what = words.CHECKIN_LABEL.format(on=day_words(held.on), name=held.person.name)
     if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
         return
     _, copy = checkins.remove(database, checkin_id)

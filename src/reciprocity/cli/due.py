@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 
 
 def due(
@@ -30,9 +31,9 @@ def due(
     if not found.items:
         say(words.DUE_NOTHING)
         return
-    say(words.DUE_TITLE.format(until=found.until.isoformat()))
+    say(words.DUE_TITLE.format(until=day_words(found.until)))
     for item in found.items:
-        say(f"  {item.day.isoformat()}  {words.due_text(item)}.")
+        say(f"  {day_words(item.day)}  {words.due_text(item)}.")
 
 
 def calendar(

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
 
@@ -43,7 +44,7 @@ def log(
         style=style,
         energy=energy,
     )
-    say(people_words.MOMENT_LOGGED.format(name=noted.name, on=noted.moment.on.isoformat()))
+    say(people_words.MOMENT_LOGGED.format(name=noted.name, on=day_words(noted.moment.on)))
     if noted.safety:
         say(SAFETY_NOTE.format(name=noted.name))
 
@@ -98,7 +99,7 @@ def list_(
     for m in found.moments:
         table.add_row(
             str(m.id),
-            m.on.isoformat(),
+            day_words(m.on),
             escape(m.person.name),
             m.by.value,
             escape(m.text),
@@ -165,7 +166,7 @@ def remove(
     database = runtime(ctx).database()
     moment = moments.get(database, moment_id)
     what = people_words.MOMENT_LABEL.format(
-        id=moment.id, name=moment.person.name, on=moment.on.isoformat(), text=moment.text
+        id=moment.id, name=moment.person.name, on=day_words(moment.on), text=moment.text
     )
     if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
         return

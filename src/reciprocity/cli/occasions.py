@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 
 app = typer.Typer(
     help="Dates to remember: anniversaries, hard dates, exams (birthdays come from people).",
@@ -76,7 +77,7 @@ def remove(
     what = words.OCCASION_LABEL.format(
         title=occasion.title,
         whose=words.YOUR_OWN if occasion.person is None else occasion.person.name,
-        on=occasion.on.isoformat(),
+        on=day_words(occasion.on),
     )
     if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
         return

@@ -156,4 +156,4 @@ def remove(
             return
     gone, copy = people.remove(database, name)
     said = people_words.PERSON_REMOVED.format(**asdict(gone))
-    say(said if copy is None else f"{said} {people_words.COPY_KEPT.format(path=copy)}")
+    say(said if copy is None else f"{said} {people_words.COPY_KEPT.format(path=copy, name=copy.name)}")

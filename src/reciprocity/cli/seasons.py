@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 from reciprocity.vocabulary import SeasonKind
 
 app = typer.Typer(
@@ -37,7 +38,7 @@ def start(
     season = seasons.start(state.database(), whose, kind, on=day, note=note)
     say(
         people_words.SEASON_STARTED.format(
-            kind=kind.value, whose=_whose(season.whose), start=day.isoformat(), id=season.id
+            kind=kind.value, whose=_whose(season.whose), start=day_words(day), id=season.id
         )
     )
 
@@ -62,7 +63,7 @@ def end(
     season = seasons.end(state.database(), season_id, on=day)
     say(
         people_words.SEASON_ENDED.format(
-            id=season.id, kind=season.kind.value, whose=_whose(season.whose), end=day.isoformat()
+            id=season.id, kind=season.kind.value, whose=_whose(season.whose), end=day_words(day)
         )
     )
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 
 app = typer.Typer(help="Small wins: what went well, noticed and celebrated.", no_args_is_help=True)
 
@@ -32,7 +33,7 @@ def add(
     day = parse_date(on, today=state.today)
     win = wins.add(state.database(), whose, text, on=day)
     whose_words = words.YOUR_OWN if win.person is None else win.person.name
-    say(words.WIN_ADDED.format(whose=whose_words, on=day.isoformat()))
+    say(words.WIN_ADDED.format(whose=whose_words, on=day_words(day)))
 
 
 @app.command("list")
@@ -89,7 +90,7 @@ def edit(
     )
     win = wins.edit(state.database(), win_id, changes)
     whose = words.YOUR_OWN if win.person is None else win.person.name
-    say(words.WIN_CHANGED.format(id=win.id, whose=whose, on=win.on.isoformat()))
+    say(words.WIN_CHANGED.format(id=win.id, whose=whose, on=day_words(win.on)))
 
 
 @app.command("remove")
@@ -107,7 +108,7 @@ def remove(
     database = runtime(ctx).database()
     win = wins.get(database, win_id)
     whose = words.YOUR_OWN if win.person is None else win.person.name
-    what = words.WIN_LABEL.format(id=win.id, whose=whose, on=win.on.isoformat(), text=win.text)
+    what = words.WIN_LABEL.format(id=win.id, whose=whose, on=day_words(win.on), text=win.text)
     if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
         return
     _, copy = wins.remove(database, win_id)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reciprocity.coach.terms import SEASON_KIND_WORDS, style_list
+from reciprocity.coach.terms import SEASON_KIND_WORDS, day_words, style_list
 from reciprocity.vocabulary import CareStyle, Dimension, Direction, SeasonKind
 
 
@@ -158,7 +158,7 @@ def season_note(kind: SeasonKind, start: date, name: str | None) -> str:
         whose="You" if name is None else name,
         is_are="are" if name is None else "is",
         kind=SEASON_KIND_WORDS[kind],
-        start=start.isoformat(),
+        start=day_words(start),
     )
 
 

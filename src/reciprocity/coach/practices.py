@@ -713,12 +713,12 @@ def holders_words(holders: Mapping[str, str]) -> str:
 
 
 def switch_words(every_days: int | None, day: date | None) -> str:
-    """When roles next switch: "by hand", or "every 7 days; next switch on 2026-11-08"."""
+    """When roles next switch: "by hand", or "every 7 days; next switch on 8 Nov 2026"."""
     if every_days is None or day is None:
         return ROLES_BY_HAND
     if every_days == 1:
-        return ROLES_EVERY_DAY.format(day=day.isoformat())
-    return ROLES_EVERY.format(days=every_days, day=day.isoformat())
+        return ROLES_EVERY_DAY.format(day=day_words(day))
+    return ROLES_EVERY.format(days=every_days, day=day_words(day))
 
 
 class DueLike(Protocol):
@@ -739,7 +739,7 @@ class DueLike(Protocol):
 def due_text(item: DueLike) -> str:
     """The sentence for one thing that could use attention (without a full stop)."""
     d = item.details
-    day = item.day.isoformat()
+    day = day_words(item.day)
     name = item.people[0] if item.people else ""
     whose = str(d.get("whose") or "")
     whose_words = YOUR_OWN if whose in ("", _ME) else whose
@@ -754,7 +754,8 @@ def due_text(item: DueLike) -> str:
         template = DUE_CHECKIN if item.state == "waiting" else DUE_CHECKIN_SOON
         return template.format(name=name, day=day)
     if item.kind == "follow-up":
-        return DUE_FOLLOW_UP.format(name=name, on=d["agreed_on"], text=d["adjustment"])
+        agreed_on = day_words(date.fromisoformat(str(d["agreed_on"])))
+        return DUE_FOLLOW_UP.format(name=name, on=agreed_on, text=d["adjustment"])
     if item.kind == "boundary":
         return DUE_BOUNDARY.format(whose=whose_words, request=d["request"], id=d["boundary"])
     if item.kind == "birthday":
@@ -778,23 +779,23 @@ def rhythm_sentence(name: str, ideal: int, longest: int) -> str:
 
 
 def occasion_sentence(title: str, whose: str, on: date, yearly: bool) -> str:
-    """ "Will remember Wedding anniversary (Rosa) on 2026-11-06, every year.", once added."""
+    """ "Will remember Wedding anniversary (Rosa) on 6 Nov 2026, every year.", once added."""
     return OCCASION_ADDED.format(
         title=title,
         whose=YOUR_OWN if whose == _ME else whose,
-        on=on.isoformat(),
+        on=day_words(on),
         yearly=OCCASION_YEARLY if yearly else "",
     )
 
 
 def ritual_added(ritual_id: int, title: str, names: Sequence[str], rule: str, start: date) -> str:
-    """ "Added ritual 4: Sunday call with Rosa, every week on Sunday, from 2026-11-01." """
+    """ "Added ritual 4: Sunday call with Rosa, every week on Sunday, from 1 Nov 2026." """
     return RITUAL_ADDED.format(
-        id=ritual_id, title=title, names=" and ".join(names), cadence=cadence_words(rule), start=start
+        id=ritual_id, title=title, names=" and ".join(names), cadence=cadence_words(rule), start=day_words(start)
     )
 
 
 def ritual_done(title: str, on: date, due: date, host: str | None) -> str:
     """ "Marked Dinner as done on … (planned for …). Jordan hosts next." """
-    text = RITUAL_DONE.format(title=title, on=on.isoformat(), due=due.isoformat())
+    text = RITUAL_DONE.format(title=title, on=day_words(on), due=day_words(due))
     return f"{text} {host_sentence(host)}".strip()

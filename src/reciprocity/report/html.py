@@ -13,7 +13,6 @@ import base64
 import hashlib
 import shlex
 from collections.abc import Sequence
-from datetime import date
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -41,7 +40,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["day"] = day
+    env.filters["day"] = terms.day_words
     env.globals.update(
         r=words,
         w=words_of(app_words, terms),
@@ -91,11 +90,6 @@ def render_worksheet(sheet: Worksheet) -> str:
 # -- small helpers the templates call ------------------------------------------
 
 
-def day(value: date) -> str:
-    """ "14 Mar 2026": a date a person reads at a glance, the same in every locale."""
-    return f"{value.day} {value.strftime('%b')} {value.year}"
-
-
 def styles(chosen: Sequence[CareStyle]) -> str:
     return terms.style_list(chosen) or words.STYLES_NONE
 
@@ -105,8 +99,8 @@ def season_words(season: SeasonEntry, name: str) -> str:
     what = suggestions.season_phrase(str(season.kind), season.whose, name)
     what = what[:1].upper() + what[1:]
     if season.end is None:
-        return words.SEASON_ONGOING.format(what=what, start=day(season.start))
-    return words.SEASON_ENDED.format(what=what, start=day(season.start), end=day(season.end))
+        return words.SEASON_ONGOING.format(what=what, start=terms.day_words(season.start))
+    return words.SEASON_ENDED.format(what=what, start=terms.day_words(season.start), end=terms.day_words(season.end))
 
 
 def kept(record: Kept) -> str:
@@ -114,7 +108,7 @@ def kept(record: Kept) -> str:
     if record.planned == 0:
         return practices.KEPT_NONE
     text = practices.KEPT_SHARE.format(
-        done=record.done, counted=record.done + record.missed, since=day(record.since)
+        done=record.done, counted=record.done + record.missed, since=terms.day_words(record.since)
     )
     if record.skipped:
         text += f" ({practices.KEPT_SKIPPED.format(count=record.skipped)})"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reciprocity.coach import report as words
-from reciprocity.coach.terms import dimension_title
+from reciprocity.coach.terms import day_words, dimension_title
 from reciprocity.patterns import RelationshipPattern
 from reciprocity.vocabulary import RATING_MAX, RATING_MIN, Dimension, Direction
 
@@ -191,8 +191,8 @@ def trend_chart(audits: Sequence[AuditSnapshot], *, name: str) -> TrendChart:
     description = (
         words.TREND_DESCRIPTION.format(
             title=words.TREND_CHART_TITLE,
-            first=ordered[0].on.isoformat(),
-            last=ordered[-1].on.isoformat(),
+            first=day_words(ordered[0].on),
+            last=day_words(ordered[-1].on),
             parts=" ".join(parts),
         )
         if ordered

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.coach import people as people_words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model import Season
 from reciprocity.model.season import end_season
@@ -47,7 +48,7 @@ def start(db: Database, whose: PersonRef, kind: SeasonKind, *, on: date, note: s
         ).first()
         if twin is not None:
             raise ConflictError(
-                people_words.SEASON_TWICE.format(id=twin.id, kind=kind.value, start=on.isoformat())
+                people_words.SEASON_TWICE.format(id=twin.id, kind=kind.value, start=day_words(on))
             )
         season = Season(person=who, kind=kind, start=on, note=note.strip())
         session.add(season)

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 PAGES = [
     "/",
+    "/due",
     "/people/1",
     "/people/2",
     "/people/new",

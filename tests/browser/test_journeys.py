@@ -13,6 +13,7 @@ SCRIPT = '<script>alert("boo")</script><img src=x onerror="alert(1)">'
 
 def test_add_someone_note_a_moment_audit_with_a_vision_and_read_the_dashboard(page: Any) -> None:
     page.goto("/")
+    page.get_by_text("More", exact=True).click()  # the less everyday links
     page.get_by_role("link", name="Add someone").click()
     page.get_by_label("Name").fill("Alex Browser")
     page.get_by_label("Relationship").select_option("family")
@@ -30,6 +31,7 @@ def test_add_someone_note_a_moment_audit_with_a_vision_and_read_the_dashboard(pa
     expect(page.locator("#moments")).to_contain_text("Alex listened for an hour after the news")
     expect(page.locator("#moments")).to_contain_text("left you nourished")
 
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="The audit").first.click()
     page.get_by_label("Alex Browser").check()
     page.get_by_role("button", name="Begin").click()
@@ -112,7 +114,7 @@ def test_the_forms_work_without_javascript(page: Any) -> None:
 
 @pytest.mark.browser_options(viewport={"width": 360, "height": 740})
 def test_comfortable_at_phone_width(page: Any) -> None:
-    for path in ("/", "/people/1", "/audit", "/moments/new", "/checkin/2", "/rituals",
+    for path in ("/", "/due", "/people/1", "/audit", "/moments/new", "/checkin/2", "/rituals",
                  "/boundaries", "/wins", "/import", "/settings"):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")

@@ -53,6 +53,7 @@ def test_mark_a_ritual_done(page: Any) -> None:
 @pytest.mark.browser_options(java_script_enabled=False)
 def test_share_roles_during_a_season_switch_and_stop(page: Any) -> None:
     page.goto("/")
+    page.get_by_text("More", exact=True).click()  # the less everyday links
     page.get_by_role("link", name="Seasons").click()
     page.get_by_label("Whose season").select_option("Priya")
     page.get_by_label("What kind").select_option("caregiving")
@@ -92,6 +93,7 @@ def test_end_a_ritual(page: Any) -> None:
 @pytest.mark.browser_options(java_script_enabled=False)
 def test_set_a_rhythm_and_add_a_date(page: Any) -> None:
     page.goto("/")
+    page.get_by_text("More", exact=True).click()  # the less everyday links
     page.get_by_role("link", name="Rhythms & dates").click()
     expect(page).to_have_title("Rhythms and dates to remember · reciprocity")
     rhythm = page.locator("form", has=page.get_by_role("button", name="Set the rhythm"))

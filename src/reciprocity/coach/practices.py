@@ -334,6 +334,27 @@ DUE_RHYTHM_LONG = (
     "the {longest} days that feels comfortable; no rush, just a gentle nudge"
 )
 DUE_ROLES = "During season {season}: {holders}"
+DUE_PAGE_TITLE = "What needs attention"
+DUE_PAGE_INTRO = (
+    "Invitations, not alarms: rituals, check-ins, requests to look at again, dates and gentle "
+    "nudges, each with a way to it. Letting one pass for now is fine too."
+)
+DUE_THIS_WEEK = "Needs attention this week"
+DUE_SEE_ALL = "See everything that needs attention, further ahead too"
+DUE_GROUP_EARLIER = "Still open from earlier days"
+DUE_GROUP_TODAY = "Today"
+DUE_GROUP_WEEK = "In the coming week"
+DUE_GROUP_LATER = "Later on"
+DUE_LOOK_AHEAD = "Look ahead"
+DUE_AHEAD = {7: "a week", 30: "a month", 90: "three months", 366: "a year"}
+DUE_DAYS_RANGE = "How far to look ahead is a number of days from 0 to 366; '{value}' is not one."
+DUE_ACT_CHECKIN = "Prepare the check-in with {name}"
+DUE_ACT_FOLLOW_UP = "Open the check-in with {name}"
+DUE_ACT_RITUAL = "Mark or move {title}"
+DUE_ACT_BOUNDARY = "Look again at boundary {id}"
+DUE_ACT_PERSON = "Open {name}'s page"
+DUE_ACT_DATES = "See the dates to remember"
+DUE_ACT_ROLES = "See the roles in season {season}"
 YOUR_OWN = "yourself"
 WIN_CHANGED = "Changed small win {id} ({whose}, {on})."
 WIN_LABEL = "small win {id} ({whose}, {on}: {text!r})"

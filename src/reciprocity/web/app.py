@@ -81,6 +81,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         chats,
         checkins,
         data,
+        due,
         home,
         people,
         report,
@@ -124,7 +125,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.state.imports = imports
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, people, seasons, audit, data, report):
+    for module in (home, due, people, seasons, audit, data, report):
         app.include_router(module.router)
     for practice in (checkins, rituals, rhythms, boundaries, wins, chats, settings_pages):
         app.include_router(practice.router)

@@ -69,16 +69,23 @@ class Interview:
             text = self.ask(audit_words.VISION_PROMPT)
             if not text:
                 continue
-            suggestion = phrasing.rewrite(text)
-            if suggestion is None:
+            offer = phrasing.offer(text)
+            if offer is None:
                 return text
-            why = phrasing.explain(phrasing.check(text))
+            if offer.rewrite is None:
+                self.out.print(
+                    audit_words.PHRASING_GUIDANCE.format(why=offer.why, guidance=offer.guidance),
+                    markup=False,
+                )
+                if self.ask("k/w").lower()[:1] != "w":
+                    return text
+                continue
             self.out.print(
-                audit_words.PHRASING_OFFER.format(why=why, rewrite=suggestion), markup=False
+                audit_words.PHRASING_OFFER.format(why=offer.why, rewrite=offer.rewrite), markup=False
             )
             choice = self.ask("k/u/w").lower()[:1]
             if choice == "u":
-                return suggestion
+                return offer.rewrite
             if choice != "w":
                 return text
 

@@ -50,13 +50,9 @@ def feedback(
     message = " ".join(lines)
     notes = []
     for part in (situation, impact, request, *options):
-        rewrite = phrasing.rewrite(part)
-        if rewrite is not None:
-            notes.append(
-                words.PHRASING_NOTE.format(
-                    why=phrasing.explain(phrasing.check(part)), rewrite=rewrite
-                )
-            )
+        offer = phrasing.offer(part)
+        if offer is not None:
+            notes.append(offer.note())
     if json:
         emit_json({"message": message, "tips": list(words.FEEDBACK_TIPS), "notes": notes})
         return

@@ -150,6 +150,9 @@ PHRASING_OFFER = (
     "A thought on the wording: {why} A request-shaped version could be:\n  {rewrite}\n"
     "Keep your words (k), use this version (u), or write it again (w)?"
 )
+PHRASING_GUIDANCE = (
+    "A thought on the wording: {why}\n  {guidance}\nKeep your words (k), or write it again (w)?"
+)
 
 
 def season_note(kind: SeasonKind, start: date, name: str | None) -> str:
@@ -221,6 +224,8 @@ AUDIT_PHRASING_REWRITE = "A request-shaped version could be:"
 AUDIT_PHRASING_KEEP = "Keep my words"
 AUDIT_PHRASING_USE = "Use this version"
 AUDIT_PHRASING_EDIT = "Or change the words above, then choose."
+AUDIT_PHRASING_EDIT_GUIDED = "Change the words above and check them again, or keep them as they are."
+AUDIT_PHRASING_CHECK_AGAIN = "Check my new words"
 AUDIT_SUMMARY = "Your audit of {on}"
 AUDIT_SUMMARY_INTRO = "Here is what you said. Nothing is kept until you save."
 AUDIT_SAVE = "Save this audit"

@@ -150,6 +150,7 @@ CHECKIN_INTENT_NOTE = (
     "A thought: this sounds like what someone meant. What did they do, and how did it land for you?"
 )
 PHRASING_NOTE = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
+PHRASING_GUIDANCE_NOTE = "A gentle thought on the wording: {why} {guidance}"
 CHECKIN_DEFAULT_GAP_DAYS = 28
 REFLECTIVE_QUESTIONS = (
     "What has felt easy between us lately, and what has felt heavy?",
@@ -509,7 +510,6 @@ BOUNDARY_NOTICES = {
     "added": "Added. It comes up to look at again on {day}.",
     "reviewed": "Saved the review.",
 }
-PHRASING_THOUGHT = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
 NAV_WINS = "Small wins"
 WINS_TITLE = "Small wins"
 WINS_INTRO = "Something that went well between you and someone, noticed and kept. Small is the point."

@@ -91,9 +91,8 @@ def step(request: Request, form: FormData = Depends(forms.read_form)) -> Respons
     except ReciprocityError as error:
         return _step(request, draft, number, error=str(error), status=400)
     if vision and action not in ("keep", "use"):
-        rewrite = phrasing.rewrite(vision)
-        if rewrite is not None:
-            offer = {"why": phrasing.explain(phrasing.check(vision)), "rewrite": rewrite}
+        offer = phrasing.offer(vision)
+        if offer is not None:
             return _step(request, draft, number, offer=offer)
     if vision and action == "use":
         vision = phrasing.rewrite(vision) or vision
@@ -177,7 +176,7 @@ def _step(
     number: int,
     *,
     error: str | None = None,
-    offer: dict[str, str] | None = None,
+    offer: phrasing.Offer | None = None,
     status: int = 200,
 ) -> HTMLResponse:
     entry = draft["entries"][number // PARTS]

@@ -45,7 +45,7 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     offer = phrasing.offer(values["request"])
     if offer is not None and action not in ("keep", "use"):
         return _render(request, values=values, offer=offer)
-    if offer is not None and action == "use":
+    if offer is not None and action == "use" and offer.rewrite is not None:
         values["request"] = offer.rewrite
     try:
         boundary_id = boundaries.add(
@@ -103,7 +103,7 @@ def _notices(store: Database, request: Request) -> list[str]:
     said = [practice_words.BOUNDARY_NOTICES[kind].format(day=review_on)]
     checked = boundaries.wording(boundary.request)
     if checked.offer is not None and kind == "reviewed":
-        said.append(practice_words.PHRASING_THOUGHT.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+        said.append(checked.offer.note())
     elif checked.offer is None and checked.vague:
         said.append(practice_words.BOUNDARY_SPECIFIC)
     return said

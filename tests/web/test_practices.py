@@ -402,6 +402,35 @@ def test_adding_a_boundary_offers_a_rewrite_first(
     assert not any("…" in request for request in requests), "no template is ever saved"
 
 
+def test_the_boundary_offer_puts_the_suggestion_first_and_checks_changed_words_again(
+    demo_client: TestClient, demo_app: FastAPI
+) -> None:
+    form = {
+        "csrf_token": token(demo_client),
+        "whose": "Jordan",
+        "area": "time",
+        "request": "I hosted the last three times",
+        "note": "",
+    }
+    offered = demo_client.post("/boundaries", data=form).text
+    assert "Could we take turns hosting?" in offered
+    assert 0 < offered.find('value="use"') < offered.find('value="keep"')
+    changed = demo_client.post(
+        "/boundaries",
+        data={**form, "request": "You never help me move", "offered": form["request"], "action": "use"},
+    )
+    assert changed.status_code == 200 and "Would you be up for helping me move" in changed.text
+    used = demo_client.post(
+        "/boundaries", data={**form, "offered": form["request"], "action": "use"}, follow_redirects=False
+    )
+    assert used.status_code == 303
+    labelled = demo_client.post("/boundaries", data={**form, "request": "You're so lazy"}).text
+    assert "Try one recent moment" in labelled and 'value="use"' not in labelled
+    with _store(demo_app).transaction() as session:
+        requests = [b.request for b in session.scalars(select(Boundary).order_by(Boundary.id))]
+    assert requests[-1] == "Could we take turns hosting?"
+
+
 def test_a_short_request_gets_a_nudge_to_be_specific(demo_client: TestClient) -> None:
     page = demo_client.post(
         "/boundaries",

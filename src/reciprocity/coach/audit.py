@@ -148,10 +148,12 @@ SUMMARY_TITLE = "Your audit of {on}"
 SAVE_PROMPT = "Save this audit?"
 PHRASING_OFFER = (
     "A thought on the wording: {why} A request-shaped version could be:\n  {rewrite}\n"
-    "Keep your words (k), use this version (u), or write it again (w)?"
+    "Use this version (Enter or u), keep your words (k), or write it again (w)?"
 )
+CHOICE_AGAIN = "Please answer {choices}, or press Enter."
 PHRASING_GUIDANCE = (
-    "A thought on the wording: {why}\n  {guidance}\nKeep your words (k), or write it again (w)?"
+    "A thought on the wording: {why}\n  {guidance}\n"
+    "Write it again (Enter or w), or keep your words (k)?"
 )
 
 

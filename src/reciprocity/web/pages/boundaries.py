@@ -43,8 +43,9 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     values = {key: forms.text(form, key) for key in FIELDS}
     action = forms.text(form, "action")
     offer = phrasing.offer(values["request"])
-    if offer is not None and action not in ("keep", "use"):
-        return _render(request, values=values, offer=offer)
+    changed = action == "use" and "offered" in form and values["request"] != forms.text(form, "offered")
+    if offer is not None and (action not in ("keep", "use") or changed):
+        return _render(request, values=values, offer=offer)  # new words, or changed since the offer
     if offer is not None and action == "use" and offer.rewrite is not None:
         values["request"] = offer.rewrite
     try:

@@ -141,6 +141,51 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
+def sentence(text: str, end: str = ".") -> str:
+    """``text`` with a capital first letter and one ending mark."""
+    text = text.strip().rstrip(" .,;:!?")
+    if not text:
+        return ""
+    return text[0].upper() + text[1:] + end
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first word in lower case when it is a common word, not a name or "I"."""
+    words = text.split(maxsplit=1)
+    if not words:
+        return text
+    first = words[0]
+    if first.lower().rstrip(",") in COMMON_STARTS or first.lower() in COMMON_VERBS:
+        return first.lower() + text[len(first) :]
+    return text
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` in lower case, without the punctuation around it."""
+    words = text.split(maxsplit=1)
+    return words[0].lower().strip(".,;:!?\"'()") if words else ""
+
+
+COMMON_STARTS = word_set(
+    "you your you're you've you'd you'll we we're we've our he he's his she she's her they "
+    "they're their it it's its the a an my this that these those there there's last on at in "
+    "yesterday today tonight after before during since over for earlier recently lately when "
+    "whenever every each most some all both more less plans our what how why "
+    "would could can will might may shall do does did is are was were please maybe perhaps"
+)
+
+
+COMMON_VERBS = word_set(
+    "ask answer arrange be bring book buy call cancel change check choose clean come cook cover "
+    "do drive eat find finish get give go help hear hold host invite join keep leave let listen "
+    "look make meet mention message move notice offer organise organize pay phone pick plan play "
+    "put reach remember reply ring rotate alternate say see send set share show sit spend split "
+    "start stay stop suggest swap take talk tell text think try turn visit wait walk warn wash "
+    "watch write agree hug sort celebrate catch remind trade"
+)
+"""Verbs people use when they ask each other for something; a request starting with one is an action."""
+
+
 # -- who a sentence is about ---------------------------------------------------
 
 _NOT_NAMES = (

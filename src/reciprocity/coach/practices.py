@@ -209,7 +209,12 @@ FEEDBACK_TITLE = "A way to say it"
 FEEDBACK_SITUATION = "When {situation},"
 FEEDBACK_IMPACT = "I felt {impact}."
 FEEDBACK_REQUEST = "Would you be open to {request}?"
+FEEDBACK_REQUEST_DO = "Would you be willing to {request}?"
+FEEDBACK_REQUEST_US = "Could we {request}?"
+FEEDBACK_REQUEST_IF = "Would it work for you if {request}?"
+FEEDBACK_DEFAULT_IMPACT = "a bit alone with it"
 FEEDBACK_ALTERNATIVES = "Some options we could try: {options}."
+FEEDBACK_ALTERNATIVE = "One option we could try: {option}."
 FEEDBACK_CLOSE = "What would work for you?"
 FEEDBACK_DEFAULT_ALTERNATIVES = (
     "taking turns to check in",

@@ -115,6 +115,25 @@ def test_request_shaped_wording_passes(words: str) -> None:
     assert rewrite(words) is None and offer(words) is None
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "You've been a lot of help.",
+        "You're too much fun.",
+        "My son is a baby, so evenings are short.",
+        "He is a user of the app too.",
+        "He always texts when he gets home, which I love.",
+        "You're never a bother.",
+        "It is cold today, so let's stay in.",
+        "We shared a joke about the old flat.",
+        "Thank you for driving me to the hospital three times last month.",
+        "Twice the ideal gap if left empty.",
+    ],
+)
+def test_plain_sentences_that_only_look_like_blame_pass(words: str) -> None:
+    assert check(words) == [], check(words)
+
+
 def test_taking_turns_asked_for_is_fair_but_claimed_is_score_keeping() -> None:
     assert check("Could we take turns calling?") == []
     assert check("Let's each take a turn picking the restaurant.") == []
@@ -190,6 +209,12 @@ REWRITES = {
     "You're so selfish. You never call me.": (
         "Would you be up for calling me more often? It would mean a lot to me."
     ),
+    "Why does she always turn up late?": (
+        "When she turns up late, I find it hard; I'd like to talk with her about what would work "
+        "better for us both."
+    ),
+    "Why can't Sam ever ask about my day?": "I'd like to ask Sam to ask about my day.",
+    "Why is it so hard for him to say thank you?": "I'd like to ask him to say thank you.",
     "I love our walks. You never plan one though.": (
         "I love our walks. Would you be up for planning one more often? It would mean a lot to me."
     ),

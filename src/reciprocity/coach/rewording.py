@@ -307,7 +307,7 @@ def _ask(who: str, task: str, *, past: bool = False, more_often: bool = False) -
 
 @_shape(
     "rhetorical scorn motive",
-    r"\bwhy\s+(?:can't|cannot|won't|don't|doesn't|didn't|do|does|wouldn't)\s+(?P<who>you)\s+(?:ever\s+|just\s+|"
+    rf"\bwhy\s+(?:can't|cannot|won't|don't|doesn't|didn't|do|does|wouldn't)\s+{_SUBJECT}\s+(?:ever\s+|just\s+|"
     r"even\s+|for\s+once\s+|once\s+|simply\s+)*(?P<task>(?!always|never|keep)\w+.*)",
     r"\bhow\s+(?:hard|difficult)\s+(?:is|was|can|could)\s+it\s+(?:be\s+)?(?:for\s+(?P<who>you)\s+)?to\s+(?P<task>.+)",
     rf"\bwhy\s+(?:is|was)\s+it\s+(?:so\s+|that\s+)?(?:hard|difficult)\s+for\s+(?P<them>you|him|her|them|{NAME})\s+to\s+(?P<task>.+)",
@@ -327,8 +327,10 @@ def _up_for(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     if groups.get("wonder"):
         return UP_FOR.format(doing=f"asking {_clause(groups['wonder'])}")
+    who = groups.get("who") or "you"
     them = groups.get("them")
-    who = "you" if them is None or them.lower() == "you" else {"him": "he", "her": "she", "them": "they"}.get(them.lower(), them)
+    if them is not None:  # "hard for him to…": ask him
+        who = {"him": "he", "her": "she", "them": "they"}.get(them.lower(), them)
     return _ask(who, _clause(match.group("task")))
 
 
@@ -417,29 +419,26 @@ def _the_opposite(match: re.Match[str]) -> str | None:
 
 @_shape(
     "absolute",
+    rf"\b(?P<asked>why)\s+(?:must|do|does)\s+{_SUBJECT}\s+(?:always|constantly)\s+(?P<task>.+)",
     rf"\b{_SUBJECT}(?P<be>'re|'s|\s+are|\s+is)?\s+(?:always|constantly|forever|continually)\s+(?P<task>.+)",
     rf"\b{_SUBJECT}\s+(?:just\s+)?(?P<keep>keeps?)\s+(?P<task>\w+ing\b.*)",
-    rf"\bwhy\s+(?:must|do|does)\s+{_SUBJECT}\s+(?:always|constantly)\s+(?P<task>.+)",
 )
 def _when(match: re.Match[str]) -> str | None:
+    """"You always cancel at the last minute" → "When you cancel at the last minute, I find it hard…"."""
     who = match.group("who")
     task = _clause(match.group("task"))
     groups = match.groupdict()
-    found = _verb_phrase(task) if not groups.get("be") else ("", task)
-    if found is None or not task:
+    if not task or (not groups.get("be") and _verb_phrase(task) is None):
         return None
+    subject = mid_sentence(who)
     if groups.get("be"):
         be = groups["be"]
-        verb_phrase = f"{mid_sentence(who)}{be} {task}" if be.startswith("'") else f"{mid_sentence(who)} {be.strip()} {task}"
+        verb_phrase = f"{subject}{be} {task}" if be.startswith("'") else f"{subject} {be.strip()} {task}"
     else:
-        verb, rest = found
-        if groups.get("keep") or task.split()[0].lower() != match.group("task").split()[0].lower():
-            verb = third_person(verb) if singular(who) else verb
-        elif task.split()[0].lower() == verb and singular(who) and who.lower() != "you":
-            verb = third_person(verb)
-        else:
-            verb = task.split()[0]
-        verb_phrase = f"{mid_sentence(who)} {verb} {rest}".strip()
+        verb, _, rest = task.partition(" ")
+        if groups.get("keep") or groups.get("asked"):  # "keeps cancelling", "why must she cancel"
+            verb = third_person(base(verb)) if singular(who) else base(verb)
+        verb_phrase = f"{subject} {verb} {rest}".strip()
     during = re.match(r"(?P<what>.+?)\s+(?:when|whenever)\s+(?P<then>.+)", verb_phrase)
     if during is not None:
         verb_phrase = f"{during.group('then')} and {during.group('what')}"  # "when we eat and you're on your phone"

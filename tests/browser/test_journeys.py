@@ -61,6 +61,44 @@ def test_add_someone_note_a_moment_audit_with_a_vision_and_read_the_dashboard(pa
     assert page.errors == []
 
 
+WIDTHS = [
+    pytest.param({"width": 1280, "height": 900}, id="1280", marks=pytest.mark.browser_options(
+        viewport={"width": 1280, "height": 900})),
+    pytest.param({"width": 390, "height": 844}, id="390", marks=pytest.mark.browser_options(
+        viewport={"width": 390, "height": 844})),
+]
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_an_audit_with_a_blame_worded_vision_saves_the_rewrite_with_the_persons_content(
+    page: Any, viewport: dict[str, int]
+) -> None:
+    page.goto("/audit")
+    page.get_by_label("Sam").check()
+    page.get_by_role("button", name="Begin").click()
+    page.get_by_label("2 · mostly one-directional").check()
+    page.get_by_label("I carry more here").check()
+    page.get_by_label("Your vision").fill("Why am I the one who always books dinner?")
+    page.get_by_role("button", name="Next").click()
+    offer = page.locator(".offer")
+    expect(offer.get_by_role("heading", name="A thought on the wording")).to_be_in_viewport()
+    expect(offer.locator("blockquote")).to_have_text("Could we take turns booking dinner?")
+    expect(offer.get_by_role("button").first).to_have_text("Use this version")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    offer.get_by_role("button", name="Use this version").click()
+    for step in (2, 3, 4, 5):
+        expect(page.get_by_text(f"Step {step} of 5")).to_be_visible()
+        page.get_by_label("5 · roughly mutual").check()
+        page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Save this audit").click()
+    expect(page.get_by_role("status")).to_contain_text("Saved.")
+    main = page.locator("main")
+    expect(main).to_contain_text("Could we take turns booking dinner?")
+    expect(main).not_to_contain_text("…")
+    expect(main).not_to_contain_text("Why am I the one")
+    assert page.errors == []
+
+
 def test_script_like_text_in_every_free_text_field_never_runs(page: Any) -> None:
     name = f"Eve {SCRIPT}"
     page.goto("/people/new")

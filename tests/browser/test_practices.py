@@ -36,6 +36,34 @@ def test_record_a_checkin(page: Any) -> None:
     assert page.errors == []
 
 
+@pytest.mark.parametrize(
+    "width",
+    [
+        pytest.param(1280, marks=pytest.mark.browser_options(viewport={"width": 1280, "height": 900})),
+        pytest.param(390, marks=pytest.mark.browser_options(viewport={"width": 390, "height": 844})),
+    ],
+)
+def test_a_boundary_worded_as_a_tally_is_saved_as_the_suggested_request(
+    page: Any, width: int
+) -> None:
+    page.goto("/boundaries")
+    page.get_by_label("With", exact=True).select_option(label="Theo")
+    page.get_by_label("The request", exact=True).fill("I hosted the last three times")
+    page.get_by_role("button", name="Add the boundary").click()
+    offer = page.locator(".offer")
+    expect(offer).to_be_in_viewport()
+    expect(offer.locator("blockquote")).to_have_text("Could we take turns hosting?")
+    expect(offer.get_by_role("button").first).to_have_text("Use this version")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    offer.get_by_role("button", name="Use this version").click()
+    expect(page.get_by_role("status").first).to_contain_text("Added.")
+    expect(page).to_have_url(re.compile(r"#boundary-\d+$"))
+    card = page.locator("#" + page.url.rsplit("#", 1)[1])  # the one just added
+    expect(card).to_contain_text("With Theo")
+    expect(card.locator("blockquote")).to_have_text("Could we take turns hosting?")
+    assert page.errors == []
+
+
 def test_mark_a_ritual_done(page: Any) -> None:
     page.goto("/rituals")
     dinner = page.locator(

@@ -57,6 +57,24 @@ def test_keeping_own_words_after_the_phrasing_check(demo_cli: Cli) -> None:
     assert vision == "You owe me a call"
 
 
+def test_enter_takes_the_suggestion_and_a_bare_label_is_written_again(demo_cli: Cli) -> None:
+    answers = [
+        *_dimension("2", "me", "Why am I the one who always books dinner?", ""),  # Enter: use it
+        *_dimension("2", "me", "You're so selfish", "x", "", "A walk together once a month"),
+        *_dimension("5"),
+        *_dimension("5"),
+        "5",
+        "y",
+    ]
+    result = demo_cli.process("audit", "Sam", stdin="\n".join(answers) + "\n")
+    assert result.code == 0, result.err
+    assert "Use this version (Enter or u)" in result.out
+    assert "Try one recent moment" in result.out and "Please answer w/k" in result.out
+    dims = demo_cli("audit", "show", "3", "--json").json()["entries"][0]["dimensions"]
+    assert dims["initiation"]["vision"] == "Could we take turns booking dinner?"
+    assert dims["depth"]["vision"] == "A walk together once a month"
+
+
 def test_choosing_people_by_number_and_declining_to_save(demo_cli: Cli) -> None:
     answers = ["9", "4", *(_dimension("5") * 4), "5", "n"]
     result = demo_cli.process("audit", stdin="\n".join(answers) + "\n")

@@ -106,6 +106,48 @@ def test_blame_wording_gets_a_gentle_offer_and_the_person_chooses(client: TestCl
     assert "Would you be up for calling me more often?" in _draft(used)
 
 
+def test_use_this_version_comes_first_and_saves_the_rewrite_with_the_persons_content(
+    client: TestClient,
+) -> None:
+    csrf, page = _begin(client, ["Sam"])
+    vision = "Why am I the one who always books dinner?"
+    offer = _answer(client, csrf, page, 0, rating="2", direction="me", vision=vision)
+    use, keep = offer.find('value="use"'), offer.find('value="keep"')
+    assert 0 < use < keep, "the suggestion is the first, default button"
+    assert f'name="offered" value="{html.escape(vision)}"' in offer
+    used = _answer(client, csrf, offer, 0, rating="2", direction="me", vision=vision,
+                   offered=vision, action="use")
+    assert "Step 2 of 5" in used
+    assert '"vision": "Could we take turns booking dinner?"' in _draft(used)
+    assert "…" not in _draft(used)
+
+
+def test_words_changed_after_the_offer_are_checked_again_before_use(client: TestClient) -> None:
+    csrf, page = _begin(client, ["Sam"])
+    offer = _answer(client, csrf, page, 0, rating="2", direction="me", vision="You never call me")
+    again = _answer(client, csrf, offer, 0, rating="2", direction="me",
+                    vision="It's your turn to call", offered="You never call me", action="use")
+    assert "Step 1 of 5" in again and "Could we take turns calling?" in again
+    assert "more often" not in again, "the old suggestion is not applied to new words"
+    fair = _answer(client, csrf, offer, 0, rating="2", direction="me",
+                   vision="A call on Sundays", offered="You never call me", action="use")
+    assert "Step 2 of 5" in fair and '"vision": "A call on Sundays"' in _draft(fair)
+
+
+def test_a_bare_label_gets_guidance_and_no_template_to_use(client: TestClient) -> None:
+    csrf, page = _begin(client, ["Sam"])
+    offer = _answer(client, csrf, page, 0, rating="2", direction="me", vision="You're so selfish")
+    assert "A thought on the wording" in offer and "Try one recent moment" in offer
+    assert 'value="use"' not in offer and "…" not in offer
+    assert 0 < offer.find('value="next"') < offer.find('value="keep"'), "checking again comes first"
+    still = _answer(client, csrf, offer, 0, rating="2", direction="me",
+                    vision="You're so selfish", action="next")
+    assert "Step 1 of 5" in still and "Try one recent moment" in still
+    kept = _answer(client, csrf, offer, 0, rating="2", direction="me",
+                   vision="You're so selfish", action="keep")
+    assert "Step 2 of 5" in kept and '"vision": "You\'re so selfish"' in _draft(kept)
+
+
 def test_back_returns_to_the_previous_step_with_its_answers(client: TestClient) -> None:
     csrf, page = _begin(client, ["Sam", "Rosa"])
     assert "Step 1 of 10" in page

@@ -25,7 +25,7 @@ from tests.web.conftest import BASE, token
 TODAY = date.today()
 """The command line's today: the demo and the web app are set to it too."""
 SENTENCE = re.compile(r'<span class="due-text">(.*?)</span>', re.S)
-PRINTED = re.compile(r"^  \d{4}-\d\d-\d\d  (.*)$")
+PRINTED = re.compile(r"^  \d{1,2} [A-Z][a-z]{2} \d{4}  (.*)$")
 
 
 @pytest.fixture

@@ -382,7 +382,11 @@ def test_adding_a_boundary_offers_a_rewrite_first(
     offered = demo_client.post("/boundaries", data=form)
     assert offered.status_code == 200
     assert "A thought on the wording" in offered.text
-    assert "When you call, I feel … ." in offered.text
+    rewritten = (
+        "When you call after midnight, I find it hard. "
+        "Could we find a way that works better for both of us?"
+    )
+    assert rewritten in offered.text, "the rewrite keeps what the request was about"
     assert "Keep my words" in offered.text and "Use this version" in offered.text
     with _store(demo_app).transaction() as session:
         assert len(session.scalars(select(Boundary)).all()) == 3, "nothing saved yet"
@@ -394,10 +398,37 @@ def test_adding_a_boundary_offers_a_rewrite_first(
     assert "You always call after midnight" in kept.text
     with _store(demo_app).transaction() as session:
         requests = [b.request for b in session.scalars(select(Boundary).order_by(Boundary.id))]
-    assert requests[-2:] == [
-        "When you call, I feel … . Could we look for another way together?",
-        "You always call after midnight",
-    ]
+    assert requests[-2:] == [rewritten, "You always call after midnight"]
+    assert not any("…" in request for request in requests), "no template is ever saved"
+
+
+def test_the_boundary_offer_puts_the_suggestion_first_and_checks_changed_words_again(
+    demo_client: TestClient, demo_app: FastAPI
+) -> None:
+    form = {
+        "csrf_token": token(demo_client),
+        "whose": "Jordan",
+        "area": "time",
+        "request": "I hosted the last three times",
+        "note": "",
+    }
+    offered = demo_client.post("/boundaries", data=form).text
+    assert "Could we take turns hosting?" in offered
+    assert 0 < offered.find('value="use"') < offered.find('value="keep"')
+    changed = demo_client.post(
+        "/boundaries",
+        data={**form, "request": "You never help me move", "offered": form["request"], "action": "use"},
+    )
+    assert changed.status_code == 200 and "Would you be up for helping me move" in changed.text
+    used = demo_client.post(
+        "/boundaries", data={**form, "offered": form["request"], "action": "use"}, follow_redirects=False
+    )
+    assert used.status_code == 303
+    labelled = demo_client.post("/boundaries", data={**form, "request": "You're so lazy"}).text
+    assert "Try one recent moment" in labelled and 'value="use"' not in labelled
+    with _store(demo_app).transaction() as session:
+        requests = [b.request for b in session.scalars(select(Boundary).order_by(Boundary.id))]
+    assert requests[-1] == "Could we take turns hosting?"
 
 
 def test_a_short_request_gets_a_nudge_to_be_specific(demo_client: TestClient) -> None:

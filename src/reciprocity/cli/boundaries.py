@@ -60,7 +60,7 @@ def _wording(request: str) -> None:
 
     checked = boundaries.wording(request)
     if checked.offer is not None:
-        say(words.PHRASING_NOTE.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+        say(checked.offer.note())
     elif checked.vague:
         say(words.BOUNDARY_SPECIFIC)
 
@@ -138,7 +138,7 @@ def review(
     if request is not None:
         checked = boundaries.wording(boundary.request)
         if checked.offer is not None:
-            say(words.PHRASING_NOTE.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+            say(checked.offer.note())
 
 
 BoundaryId = Annotated[int, typer.Argument(metavar="ID", help="The boundary's id.")]

@@ -69,18 +69,27 @@ class Interview:
             text = self.ask(audit_words.VISION_PROMPT)
             if not text:
                 continue
-            suggestion = phrasing.rewrite(text)
-            if suggestion is None:
+            offer = phrasing.offer(text)
+            if offer is None:
                 return text
-            why = phrasing.explain(phrasing.check(text))
-            self.out.print(
-                audit_words.PHRASING_OFFER.format(why=why, rewrite=suggestion), markup=False
-            )
-            choice = self.ask("k/u/w").lower()[:1]
-            if choice == "u":
-                return suggestion
-            if choice != "w":
-                return text
+            if offer.rewrite is None:
+                said = audit_words.PHRASING_GUIDANCE.format(why=offer.why, guidance=offer.guidance)
+                choices = {"": None, "w": None, "k": text}  # Enter: write it again
+            else:
+                said = audit_words.PHRASING_OFFER.format(why=offer.why, rewrite=offer.rewrite)
+                choices = {"": offer.rewrite, "u": offer.rewrite, "k": text, "w": None}
+            self.out.print(said, markup=False)
+            choice = self.choose_among("/".join(c for c in choices if c), choices)
+            if choice is not None:
+                return choice
+
+    def choose_among(self, prompt: str, choices: Mapping[str, str | None]) -> str | None:
+        """One of ``choices`` by its first letter (Enter is ``""``), asked again until it is one."""
+        while True:
+            answer = self.ask(prompt).lower()[:1]
+            if answer in choices:
+                return choices[answer]
+            self.out.print(audit_words.CHOICE_AGAIN.format(choices=prompt))
 
     def yes(self, prompt: str) -> bool:
         answer = self.ask(f"{prompt} [Y/n]").lower()

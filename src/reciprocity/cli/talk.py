@@ -22,8 +22,9 @@ def feedback(
     ],
     request: Annotated[str, typer.Option(metavar="TEXT", help="What you would like instead.")],
     impact: Annotated[
-        str, typer.Option(metavar="TEXT", help="How it landed for you.")
-    ] = "a bit alone with it",
+        str | None,
+        typer.Option(metavar="TEXT", help="How it landed for you (say nothing for a gentle default)."),
+    ] = None,
     alternative: Annotated[
         list[str] | None,
         typer.Option("--alternative", metavar="TEXT", help="An option to offer (repeatable)."),
@@ -31,41 +32,22 @@ def feedback(
     json: JsonFlag = False,
 ) -> None:
     """Build honest feedback: situation, impact, a request, and alternatives to offer."""
-    from reciprocity.coach import phrasing
     from reciprocity.coach import practices as words
+    from reciprocity.coach.feedback import compose
     from reciprocity.errors import InputError
 
-    if not situation.strip() or not request.strip():
+    if not situation.strip(" .,;:!?") or not request.strip(" .,;:!?"):
         raise InputError(words.FEEDBACK_NEEDS)
-    options = [a.strip() for a in (alternative or []) if a.strip()] or list(
-        words.FEEDBACK_DEFAULT_ALTERNATIVES
-    )
-    lines = [
-        words.FEEDBACK_SITUATION.format(situation=situation.strip().rstrip(".,")),
-        words.FEEDBACK_IMPACT.format(impact=impact.strip().rstrip(".")),
-        words.FEEDBACK_REQUEST.format(request=request.strip().rstrip(".?")),
-        words.FEEDBACK_ALTERNATIVES.format(options="; ".join(options)),
-        words.FEEDBACK_CLOSE,
-    ]
-    message = " ".join(lines)
-    notes = []
-    for part in (situation, impact, request, *options):
-        rewrite = phrasing.rewrite(part)
-        if rewrite is not None:
-            notes.append(
-                words.PHRASING_NOTE.format(
-                    why=phrasing.explain(phrasing.check(part)), rewrite=rewrite
-                )
-            )
+    built = compose(situation, request, impact, [a for a in alternative or [] if a.strip()])
     if json:
-        emit_json({"message": message, "tips": list(words.FEEDBACK_TIPS), "notes": notes})
+        emit_json(built.as_dict())
         return
     out = console()
     out.print(f"[bold]{words.FEEDBACK_TITLE}[/bold]")
-    out.print(message, markup=False)
-    for note in notes:
+    out.print(built.message, markup=False)
+    for note in built.notes:
         out.print(note, markup=False)
-    for tip in words.FEEDBACK_TIPS:
+    for tip in built.tips:
         say(f"• {tip}")
 
 

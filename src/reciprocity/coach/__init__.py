@@ -13,7 +13,9 @@ here. Grouped by what they are about, not by who says them:
 - ``report``: the printed report and worksheet.
 - ``suggestions``: reflection prompts and pattern readings, drawn from the practices.
 - ``terms``: the names of the vocabulary (dimensions, ways of caring, kinds of season).
-- ``phrasing``: the gentle check on blame and debt wording, and its rewrites.
+- ``phrasing``: the one gentle check on blame, score-keeping and contempt, for every face;
+  ``rewording`` builds its request-shaped rewrites, ``grammar`` the verb forms they need.
+- ``feedback``: honest feedback put together from its parts, grammatical whatever is typed.
 - ``safety``: the signals of fear, control or harm that bring the note pointing to help.
 """
 

@@ -148,7 +148,12 @@ SUMMARY_TITLE = "Your audit of {on}"
 SAVE_PROMPT = "Save this audit?"
 PHRASING_OFFER = (
     "A thought on the wording: {why} A request-shaped version could be:\n  {rewrite}\n"
-    "Keep your words (k), use this version (u), or write it again (w)?"
+    "Use this version (Enter or u), keep your words (k), or write it again (w)?"
+)
+CHOICE_AGAIN = "Please answer {choices}, or press Enter."
+PHRASING_GUIDANCE = (
+    "A thought on the wording: {why}\n  {guidance}\n"
+    "Write it again (Enter or w), or keep your words (k)?"
 )
 
 
@@ -222,6 +227,8 @@ AUDIT_PHRASING_REWRITE = "A request-shaped version could be:"
 AUDIT_PHRASING_KEEP = "Keep my words"
 AUDIT_PHRASING_USE = "Use this version"
 AUDIT_PHRASING_EDIT = "Or change the words above, then choose."
+AUDIT_PHRASING_EDIT_GUIDED = "Change the words above and check them again, or keep them as they are."
+AUDIT_PHRASING_CHECK_AGAIN = "Check my new words"
 AUDIT_SUMMARY = "Your audit of {on}"
 AUDIT_SUMMARY_INTRO = "Here is what you said. Nothing is kept until you save."
 AUDIT_SAVE = "Save this audit"

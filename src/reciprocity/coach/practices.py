@@ -156,6 +156,7 @@ CHECKIN_INTENT_NOTE = (
     "A thought: this sounds like what someone meant. What did they do, and how did it land for you?"
 )
 PHRASING_NOTE = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
+PHRASING_GUIDANCE_NOTE = "A gentle thought on the wording: {why} {guidance}"
 CHECKIN_DEFAULT_GAP_DAYS = 28
 REFLECTIVE_QUESTIONS = (
     "What has felt easy between us lately, and what has felt heavy?",
@@ -214,7 +215,12 @@ FEEDBACK_TITLE = "A way to say it"
 FEEDBACK_SITUATION = "When {situation},"
 FEEDBACK_IMPACT = "I felt {impact}."
 FEEDBACK_REQUEST = "Would you be open to {request}?"
+FEEDBACK_REQUEST_DO = "Would you be willing to {request}?"
+FEEDBACK_REQUEST_US = "Could we {request}?"
+FEEDBACK_REQUEST_IF = "Would it work for you if {request}?"
+FEEDBACK_DEFAULT_IMPACT = "a bit alone with it"
 FEEDBACK_ALTERNATIVES = "Some options we could try: {options}."
+FEEDBACK_ALTERNATIVE = "One option we could try: {option}."
 FEEDBACK_CLOSE = "What would work for you?"
 FEEDBACK_DEFAULT_ALTERNATIVES = (
     "taking turns to check in",
@@ -569,7 +575,6 @@ BOUNDARY_RETIRE_INSTEAD = (
     "If it has simply run its course, marking it retired in a review keeps its history instead."
 )
 BOUNDARY_REVIEW_EDIT_HINT = "Leave it empty for no review."
-PHRASING_THOUGHT = "A gentle thought on the wording: {why} Perhaps: {rewrite}"
 NAV_WINS = "Small wins"
 WIN_EDIT_TITLE = "Change a small win"
 WIN_EDIT_LINK = "Change"

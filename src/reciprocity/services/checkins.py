@@ -112,7 +112,7 @@ def wording_notes(text: str) -> list[str]:
         notes.append(words.CHECKIN_INTENT_NOTE)
     offer = phrasing.offer(text)
     if offer is not None:
-        notes.append(words.PHRASING_NOTE.format(why=offer.why, rewrite=offer.rewrite))
+        notes.append(offer.note())
     return notes
 
 

@@ -136,7 +136,7 @@ def boundary(found: Boundary) -> JSON:
     return {
         "id": found.id,
         **found.as_dict(),
-        "offer": None if offer is None else {"why": offer.why, "rewrite": offer.rewrite},
+        "offer": None if offer is None else offer.as_dict(),
         "vague": checked.vague,
     }
 

@@ -90,13 +90,13 @@ def step(request: Request, form: FormData = Depends(forms.read_form)) -> Respons
         rating, direction, vision = lean(part["rating"], part["direction"], part["vision"], label)
     except ReciprocityError as error:
         return _step(request, draft, number, error=str(error), status=400)
-    if vision and action not in ("keep", "use"):
-        rewrite = phrasing.rewrite(vision)
-        if rewrite is not None:
-            offer = {"why": phrasing.explain(phrasing.check(vision)), "rewrite": rewrite}
+    changed = "offered" in form and vision != forms.text(form, "offered")
+    if vision and (action not in ("keep", "use") or (action == "use" and changed)):
+        offer = phrasing.offer(vision)  # new words, or words changed since the offer: check them
+        if offer is not None:
             return _step(request, draft, number, offer=offer)
-    if vision and action == "use":
-        vision = phrasing.rewrite(vision) or vision
+    elif vision and action == "use":
+        vision = phrasing.rewrite(vision) or vision  # the version that was offered for these words
     part.update(rating=rating, direction=direction.value, vision=vision)
     if number + 1 < len(draft["entries"]) * PARTS:
         return _step(request, draft, number + 1)
@@ -177,7 +177,7 @@ def _step(
     number: int,
     *,
     error: str | None = None,
-    offer: dict[str, str] | None = None,
+    offer: phrasing.Offer | None = None,
     status: int = 200,
 ) -> HTMLResponse:
     entry = draft["entries"][number // PARTS]

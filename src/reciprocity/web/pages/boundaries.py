@@ -44,9 +44,10 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     values = {key: forms.text(form, key) for key in FIELDS}
     action = forms.text(form, "action")
     offer = phrasing.offer(values["request"])
-    if offer is not None and action not in ("keep", "use"):
-        return _render(request, values=values, offer=offer)
-    if offer is not None and action == "use":
+    changed = action == "use" and "offered" in form and values["request"] != forms.text(form, "offered")
+    if offer is not None and (action not in ("keep", "use") or changed):
+        return _render(request, values=values, offer=offer)  # new words, or changed since the offer
+    if offer is not None and action == "use" and offer.rewrite is not None:
         values["request"] = offer.rewrite
     try:
         boundary_id = boundaries.add(
@@ -199,7 +200,7 @@ def _notices(store: Database, request: Request) -> list[str]:
     said = [practice_words.BOUNDARY_NOTICES[kind].format(day=review_on)]
     checked = boundaries.wording(boundary.request)
     if checked.offer is not None and kind in ("reviewed", "changed"):
-        said.append(practice_words.PHRASING_THOUGHT.format(why=checked.offer.why, rewrite=checked.offer.rewrite))
+        said.append(checked.offer.note())
     elif checked.offer is None and checked.vague:
         said.append(practice_words.BOUNDARY_SPECIFIC)
     return said

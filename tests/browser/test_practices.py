@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from reciprocity.coach.terms import day_words
+
 SCRIPT = '<script>alert("boo")</script><img src=x onerror="alert(1)">'
 
 
@@ -94,7 +96,7 @@ def test_share_roles_during_a_season_switch_and_stop(page: Any) -> None:
     season.get_by_role("button", name="Share these roles").click()
     status = page.get_by_role("status")
     expect(status).to_have_text("Roles are shared now: you are the planner; Priya is the listener.")
-    next_switch = (date.today() + timedelta(days=7)).isoformat()
+    next_switch = day_words(date.today() + timedelta(days=7))
     expect(season).to_contain_text(f"They switch every 7 days; next switch on {next_switch}.")
     season.get_by_role("button", name="Switch roles now").click()
     expect(status).to_have_text("Switched roles: Priya is the planner; you are the listener.")

@@ -2,8 +2,9 @@
 
 One rule for restoring and for the demo, on every face: into an empty store
 they simply go; over what is there only when asked to replace it, and then a
-copy of the SQLite file is kept first. Every restore is one transaction, so a
-bad file changes nothing.
+copy is kept first: of the SQLite file beside it, or, for a database that is
+not a file (PostgreSQL), an export of everything in the user's data folder.
+Every restore is one transaction, so a bad file changes nothing.
 """
 
 from __future__ import annotations
@@ -116,23 +117,35 @@ def demo_database(folder: Path, *, today: date) -> str:
 
 
 def backup_now(db: Database) -> Path:
-    """A copy of the SQLite file now, beside it; refused for other databases."""
-    path = db.sqlite_path
-    if path is None:
+    """A copy of the database now (see ``can_copy``); refused for a database in memory."""
+    copy = _copy_aside(db, reason="backup")
+    if copy is None:
         raise ConflictError(data_words.BACKUP_NOT_SQLITE)
-    return backup.copy_aside(db.engine, path, reason="backup")
+    return copy
+
+
+def can_copy(db: Database) -> bool:
+    """Whether copies can be kept: beside a SQLite file, or as exports for a database server."""
+    return backup.copies_folder(db.url) is not None
+
+
+def copies_folder(db: Database) -> Path | None:
+    """The folder the copies are kept in (see ``can_copy``)."""
+    return backup.copies_folder(db.url)
 
 
 def copies(db: Database) -> list[Copy]:
-    """The copies kept beside the database (made here, or before a change), newest first."""
-    path = db.sqlite_path
-    if path is None:
+    """The copies kept of the database (made here, or before a change), newest first."""
+    folder = backup.copies_folder(db.url)
+    if folder is None:
         return []
-    found = [
-        p
-        for p in path.parent.glob(f"{path.stem}.*{path.suffix or '.db'}")
-        if p.is_file() and p != path
-    ]
+    path = db.sqlite_path
+    pattern = (
+        f"{path.stem}.*{path.suffix or '.db'}"
+        if path is not None
+        else f"{backup.export_name(db.url)}.*.json"
+    )
+    found = [p for p in folder.glob(pattern) if p.is_file() and p != path]
     kept = [Copy(p, p.stat().st_size, datetime.fromtimestamp(p.stat().st_mtime)) for p in found]
     return sorted(kept, key=lambda c: c.made, reverse=True)
 
@@ -151,5 +164,16 @@ def _make_room(db: Database, replace: bool, refusal: str, *, reason: str) -> Pat
         return None
     if not replace:
         raise NotEmptyError(refusal.format(count=count), count)
+    return _copy_aside(db, reason=reason)
+
+
+def _copy_aside(db: Database, *, reason: str) -> Path | None:
+    """Keep a copy: of the SQLite file beside it, or an export for a database that is not a file."""
     path = db.sqlite_path
-    return None if path is None else backup.copy_aside(db.engine, path, reason=reason)
+    if path is not None:
+        return backup.copy_aside(db.engine, path, reason=reason)
+    folder = backup.copies_folder(db.url)
+    if folder is None:
+        return None
+    with db.transaction() as session:
+        return backup.export_aside(session, folder, backup.export_name(db.url), reason=reason)

@@ -36,6 +36,8 @@ def settings_page(request: Request) -> HTMLResponse:
         title=app_words.SETTINGS_TITLE,
         where=data.where(store),
         sqlite=path is not None,
+        copies_here=data.can_copy(store),
+        copies_folder=data.copies_folder(store),
         copies=copies,
         notice=notice,
         settings=settings,

@@ -7,6 +7,7 @@ from datetime import date
 from reciprocity.coach import practices as words
 from reciprocity.errors import NotFoundError
 from reciprocity.model import Win
+from reciprocity.model.base import by_id
 from reciprocity.model.win import note_win, recent_wins, wins_with
 from reciprocity.services.lookup import PersonRef, owner
 from reciprocity.store import Database
@@ -23,7 +24,7 @@ def add(db: Database, whose: PersonRef, text: str, *, on: date) -> Win:
 
 def get(db: Database, win_id: int) -> Win:
     with db.transaction() as session:
-        win = session.get(Win, win_id)
+        win = by_id(session, Win, win_id)
         if win is None:
             raise NotFoundError(words.WIN_UNKNOWN.format(id=win_id))
         return _loaded(win)

@@ -20,6 +20,8 @@ DB_NEWER = (
     "(schema {found}); please upgrade reciprocity to open it."
 )
 DB_BACKED_UP = "Copied the database to {path} before updating its layout."
+VALUE_HAS_NUL = "The {what} holds a NUL character (\\0), which cannot be kept; please leave it out."
+VALUE_TOO_LONG = "The {what} is {length} characters long; it can be at most {limit}."
 INTERNAL_ERROR = (
     "Something went wrong inside reciprocity ({kind}: {detail}). Nothing was changed. "
     "Set RECIPROCITY_DEBUG=1 to see the details."

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reciprocity.coach import app as app_words
 from reciprocity.errors import StoreError
-from reciprocity.store import revision
+from reciprocity.store import revision, values
 
 ENV_VAR = "RECIPROCITY_DB"
 SCHEMA_REVISION = "0005"
@@ -113,6 +113,7 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
         ) from None
     factory = sessionmaker(engine, expire_on_commit=False)
     revision.watch(factory)
+    values.watch(factory)
     database = Database(url, engine, factory)
     try:
         if migrate:

@@ -57,13 +57,7 @@ class Databases:
         """A new database holding the demo as of ``today`` (for SQLite: ``demo.db``)."""
         if self.cluster is None:
             return demo_database(self.folder, today=today)
-        url = self.new("demo")
-        database = open_database(url)
-        try:
-            load_demo(database, today=today)
-        finally:
-            database.close()
-        return url
+        return self.cluster.url(self._create("demo", self.cluster.demo(today)))
 
     def copy(self, url: str, name: str) -> str:
         """A new database holding what ``url`` holds (nothing may be connected to it)."""
@@ -87,7 +81,7 @@ class Databases:
 
 
 class Cluster(postgres.Cluster):
-    """The session's cluster, with a database migrated once to copy from."""
+    """The session's cluster, with databases made once to copy from: the layout, the demo."""
 
     template = "reciprocity_layout"
 
@@ -95,6 +89,20 @@ class Cluster(postgres.Cluster):
         super().start()
         self._admin.execute(f'CREATE DATABASE "{self.template}" TEMPLATE template0')
         open_database(self.url(self.template)).close()
+        self._demos: dict[date, str] = {}
+
+    def demo(self, today: date) -> str:
+        """A database holding the demo as of ``today``, loaded on first use, to copy from."""
+        if today not in self._demos:
+            name = f"reciprocity_demo_{today:%Y%m%d}"
+            self._admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+            database = open_database(self.url(name))
+            try:
+                load_demo(database, today=today)
+            finally:
+                database.close()
+            self._demos[today] = name
+        return self._demos[today]
 
 
 @pytest.fixture(scope="session")

@@ -116,11 +116,23 @@ class Cluster:
             "pg_ctl", "start", "--pgdata", str(self.data), "--wait", "--silent",
             "--log", str(self.folder / "server.log"), "--options", options,
         )  # fmt: skip
+        self._connect()
+
+    def _connect(self) -> None:
         import psycopg
 
         self._admin = psycopg.connect(
             host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True
         )
+
+    def restart(self) -> None:
+        """Restart the server, as an administrator might; connections made before are cut."""
+        self._admin.close()
+        self._run(
+            "pg_ctl", "restart", "--pgdata", str(self.data), "--wait", "--silent",
+            "--mode", "fast", "--log", str(self.folder / "server.log"),
+        )  # fmt: skip
+        self._connect()
 
     def url(self, database: str) -> str:
         """The SQLAlchemy URL of ``database`` in this cluster, through its private socket."""

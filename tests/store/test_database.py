@@ -11,10 +11,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import IntegrityError
 
 from reciprocity.errors import StoreError
+from reciprocity.model import Person
 from reciprocity.store import migrate, open_database
 from reciprocity.store.database import SCHEMA_REVISION, current_revision
 from tests.cli_runner import Cli
@@ -159,6 +160,18 @@ def test_a_postgresql_database_that_is_not_there(
     err = capsys.readouterr().err
     assert 'database "nowhere" does not exist' in err and len(err.strip().splitlines()) == 1
     assert "reciprocity@/nowhere" in err, "the address is named, as it was given"
+
+
+@postgresql_only
+def test_the_store_goes_on_after_the_database_server_restarts(databases: Databases) -> None:
+    database = open_database(databases.new("restarted"))
+    with database.transaction() as session:
+        session.add(Person(name="Sam"))
+    assert databases.cluster is not None
+    databases.cluster.restart()  # the pooled connection is now cut
+    with database.transaction() as session:
+        assert [p.name for p in session.scalars(select(Person))] == ["Sam"]
+    database.close()
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -134,10 +134,14 @@ def engine_for(url: URL) -> Engine:
     """An engine for ``url``, set up as the app connects (``migrations/env.py`` uses it too).
 
     On SQLite: a 15-second wait for a lock, foreign keys enforced, the journal in WAL mode.
+    On a database server: each pooled connection is checked before use, so the web app
+    goes on after the server restarts.
     """
     options: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":
         options["connect_args"] = {"timeout": 15}
+    else:
+        options["pool_pre_ping"] = True
     engine = create_engine(url, **options)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -31,7 +31,7 @@ sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 """For tests about SQLite files themselves: copies kept beside them, backups, WAL."""
 
 postgresql_only = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
-"""For tests about what only a database server does (an address with no database behind it)."""
+"""For what only a database server does: an address with nothing behind it, a restart, exports kept as copies."""
 
 
 class Databases:
@@ -85,11 +85,14 @@ class Cluster(postgres.Cluster):
 
     template = "reciprocity_layout"
 
+    def __init__(self, programs: Path, folder: Path) -> None:
+        super().__init__(programs, folder)
+        self._demos: dict[date, str] = {}
+
     def start(self) -> None:
         super().start()
         self._admin.execute(f'CREATE DATABASE "{self.template}" TEMPLATE template0')
         open_database(self.url(self.template)).close()
-        self._demos: dict[date, str] = {}
 
     def demo(self, today: date) -> str:
         """A database holding the demo as of ``today``, loaded on first use, to copy from."""
@@ -134,6 +137,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def databases(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Databases]:
+    """New databases of the test's backend, each dropped (or left in ``tmp_path``) at its end."""
     cluster = None
     if backend == "postgresql":
         cluster = request.getfixturevalue("postgres_cluster")

@@ -118,13 +118,6 @@ class Cluster:
         )  # fmt: skip
         self._connect()
 
-    def _connect(self) -> None:
-        import psycopg
-
-        self._admin = psycopg.connect(
-            host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True
-        )
-
     def restart(self) -> None:
         """Restart the server, as an administrator might; connections made before are cut."""
         self._admin.close()
@@ -161,6 +154,13 @@ class Cluster:
     def log(self) -> str:
         path = self.folder / "server.log"
         return path.read_text(errors="replace") if path.exists() else ""
+
+    def _connect(self) -> None:
+        import psycopg
+
+        self._admin = psycopg.connect(
+            host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True
+        )
 
     def _run(self, program: str, *args: str, check: bool = True) -> None:
         done = subprocess.run(

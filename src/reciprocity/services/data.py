@@ -117,20 +117,16 @@ def demo_database(folder: Path, *, today: date) -> str:
 
 
 def backup_now(db: Database) -> Path:
-    """A copy of the database now (see ``can_copy``); refused for a database in memory."""
+    """A copy of the database now (see ``copies_folder``); refused for a database in memory."""
     copy = _copy_aside(db, reason="backup")
     if copy is None:
         raise ConflictError(data_words.BACKUP_NOT_SQLITE)
     return copy
 
 
-def can_copy(db: Database) -> bool:
-    """Whether copies can be kept: beside a SQLite file, or as exports for a database server."""
-    return backup.copies_folder(db.url) is not None
-
-
 def copies_folder(db: Database) -> Path | None:
-    """The folder the copies are kept in (see ``can_copy``)."""
+    """Where copies are kept: beside a SQLite file; the data folder (as exports) for a
+    database server; None for a database in memory, of which no copy can be kept."""
     return backup.copies_folder(db.url)
 
 

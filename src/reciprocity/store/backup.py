@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from reciprocity.files import write_atomically
+from reciprocity.store import transfer
 from reciprocity.store.database import default_path, sqlite_file
 
 
@@ -76,8 +77,6 @@ def export_aside(session: Session, folder: Path, stem: str, *, reason: str) -> P
     The copy of a database that is not a file: ``reciprocity import FILE --replace``
     brings it back.
     """
-    from reciprocity.store import transfer
-
     folder.mkdir(parents=True, exist_ok=True)
     target = _free_name(folder, stem, reason, ".json")
     write_atomically(target, transfer.dump(transfer.export_document(session)))

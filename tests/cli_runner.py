@@ -1,4 +1,4 @@
-"""Running the real ``reciprocity`` entry point against a real SQLite file."""
+"""Running the real ``reciprocity`` entry point against a real SQLite file (or any database URL)."""
 
 from __future__ import annotations
 
@@ -28,9 +28,9 @@ class Result:
 class Cli:
     """Calls the CLI in-process (fast) or as a real subprocess (with stdin)."""
 
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str], url: str | None = None) -> None:
         self.db = db
-        self.url = f"sqlite:///{db}"
+        self.url = url or f"sqlite:///{db}"
         self.capsys = capsys
 
     def __call__(self, *args: str) -> Result:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_runner import Cli
+from tests.databases import backend, databases, postgres_cluster  # noqa: F401  (SQLite and PostgreSQL)
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"

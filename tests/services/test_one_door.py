@@ -1,7 +1,8 @@
 """Both faces through the one door: the command line and the web app give the same outcome.
 
 The command line runs through its real entry point and the web app in-process,
-both on the same SQLite file holding the demo, with the same "today". Each
+both on the same database holding the demo (a SQLite file, then a PostgreSQL
+database), with the same "today". Each
 read the issue names (and every other list with a ``--json``) must answer in
 the one JSON shape ``services.shapes`` makes; the rules that once lived in one
 face (the safety note, the notes before a rating, restoring over what is
@@ -20,13 +21,20 @@ import pytest
 from fastapi.testclient import TestClient
 
 from reciprocity.coach.suggestions import SAFETY_NOTE
-from reciprocity.services import audits, open_database
+from reciprocity.services import audits, data, open_database
 from reciprocity.web import WebSettings, create_app
 from tests.cli_runner import Cli
+from tests.databases import Databases
 from tests.web.conftest import BASE, api_token, token
 
 TODAY = date.today()
 """The command line's today: the demo and the web app are set to it too."""
+
+
+@pytest.fixture
+def cli(databases: Databases, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """The command line on the test's backend (for SQLite: ``reciprocity.db``, as everywhere)."""
+    return databases.cli(capsys)
 
 
 @pytest.fixture
@@ -136,7 +144,7 @@ def test_restoring_over_what_is_there_is_refused_then_kept_aside_on_both_faces(
     sent = {"file": ("backup.json", export.read_bytes(), "application/json")}
     page = web.post("/data/import", data={"csrf_token": csrf}, files=sent)
     assert page.status_code == 409 and "already holds 5 people" in page.text
-    copies_before = set(tmp_path.glob("reciprocity.*.db"))
+    copies_before = _copies(demo_cli)
     replaced = demo_cli("import", str(export), "--replace")
     assert replaced.code == 0 and "Kept a copy" in replaced.out
     on_web = web.post(
@@ -144,10 +152,19 @@ def test_restoring_over_what_is_there_is_refused_then_kept_aside_on_both_faces(
         follow_redirects=False,
     )
     assert on_web.status_code == 303 and "copy=yes" in on_web.headers["location"]
-    copies = set(tmp_path.glob("reciprocity.*.db")) - copies_before
+    copies = _copies(demo_cli) - copies_before
     assert len(copies) == 2, "a copy kept before each replacement, by either face"
     assert len(web.get("/api/people").json()) == 5
     assert json.loads(export.read_text())["people"][0]["name"] == "Jordan"
+
+
+def _copies(cli: Cli) -> set[Path]:
+    """The copies kept of the database: ``reciprocity.*.db`` beside a SQLite file, else exports."""
+    database = open_database(cli.url)
+    try:
+        return {copy.path for copy in data.copies(database)}
+    finally:
+        database.close()
 
 
 def _plain(html: str) -> str:

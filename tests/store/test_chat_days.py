@@ -16,6 +16,7 @@ from reciprocity.evidence.outline import Outliner
 from reciprocity.store import migrate, open_database
 from reciprocity.store.chats import store_chat
 from reciprocity.store.outlines import OutlineError, pack, unpack
+from tests.databases import Databases
 
 EXPORT = """\
 02/03/2026, 09:00 - Sam: how are you doing?
@@ -27,15 +28,17 @@ EXPORT = """\
 """
 
 
-def test_a_store_from_before_days_is_carried_over_and_still_recognised(tmp_path: Path) -> None:
+def test_a_store_from_before_days_is_carried_over_and_still_recognised(
+    databases: Databases, tmp_path: Path
+) -> None:
     export = tmp_path / "chat.txt"
     export.write_text(EXPORT, encoding="utf-8")
     outliner = Outliner()
     outline = outliner.outline(MessageColumns.of(list(parse(export).messages)))
     assert len(set(outline.fingerprints)) == 6  # the repeated "good! you?" stays two messages
 
-    path = tmp_path / "older.db"
-    engine = create_engine(f"sqlite:///{path}")
+    url = databases.new("older", layout=False)
+    engine = create_engine(url)
     cfg = migrate.config()
     with engine.begin() as connection:
         from alembic import command
@@ -51,8 +54,9 @@ def test_a_store_from_before_days_is_carried_over_and_still_recognised(tmp_path:
         connection.execute(
             text(
                 "INSERT INTO chat (id, key, format, title, me_name, keeps_text) "
-                "VALUES (3, 'whatsapp:alex|sam', 'whatsapp', '', 'Alex', 0)"
-            )
+                "VALUES (3, 'whatsapp:alex|sam', 'whatsapp', '', 'Alex', :keeps_text)"
+            ),
+            {"keeps_text": False},
         )
         for index in range(len(outline)):
             connection.execute(
@@ -70,14 +74,15 @@ def test_a_store_from_before_days_is_carried_over_and_still_recognised(tmp_path:
             )
     engine.dispose()
 
-    database = open_database(f"sqlite:///{path}")
+    database = open_database(url)
     with database.transaction() as session:
         members = session.execute(
             text("SELECT position, name, person_id FROM chat_member ORDER BY position")
         ).all()
         assert members == [(0, "Alex", None), (1, "Sam", 7)]
         days = session.execute(text("SELECT day, messages FROM chat_day ORDER BY day")).all()
-        assert days == [("2026-03-02", 3), ("2026-03-03", 1), ("2026-03-04", 2)]
+        stored = [(str(day), count) for day, count in days]  # SQLite's text, PostgreSQL's dates
+        assert stored == [("2026-03-02", 3), ("2026-03-03", 1), ("2026-03-04", 2)]
         summary = store_chat(session, parse(export), me="Alex")
     assert summary.new == 0
     assert summary.people == {"Sam": "Sam"} and summary.added == []

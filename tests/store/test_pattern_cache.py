@@ -1,16 +1,15 @@
 """The patterns the web app keeps: worked out again only for whom a write touched, never stale.
 
 Each check compares the kept patterns with everyone's worked out afresh from
-the same real SQLite file, after writes made the way the app makes them.
+the same real database (a SQLite file, then PostgreSQL), after writes made the
+way the app makes them.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import itertools
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,26 +21,22 @@ from reciprocity.model import Moment, Person, Season
 from reciprocity.model.moment import note_moment
 from reciprocity.model.person import add_person, all_people
 from reciprocity.patterns import RelationshipPattern
-from reciprocity.services.data import demo_database
 from reciprocity.services.patterns import PatternCache, all_patterns
 from reciprocity.store import Database, open_database
 from reciprocity.vocabulary import Dimension, Giver, SeasonKind
+from tests.databases import Databases
 
 TODAY = date(2026, 11, 1)
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    demo_database(folder, today=TODAY)
-    return folder / "demo.db"
+@pytest.fixture
+def demo_url(databases: Databases) -> str:
+    return databases.demo(today=TODAY)
 
 
 @pytest.fixture
-def store(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    copy = tmp_path / "store.db"
-    shutil.copy(demo_file, copy)
-    database = open_database(f"sqlite:///{copy}")
+def store(databases: Databases, demo_url: str) -> Iterator[Database]:
+    database = open_database(databases.copy(demo_url, "store"))
     yield database
     database.close()
 
@@ -139,6 +134,7 @@ def test_someone_added_renamed_or_removed_is_kept_in_order(store: Database) -> N
 
 
 # A random run of writes: after each, what is kept is what working it all out gives.
+_EXAMPLES = itertools.count(1)  # each example writes to its own copy of the demo
 _STEPS = st.lists(
     st.tuples(
         st.sampled_from(["note", "move", "season", "own season", "rename", "energy", "nothing"]),
@@ -174,18 +170,15 @@ def _step(session: Session, action: str, pick: int, days: int) -> None:
 )
 @given(steps=_STEPS)
 def test_whatever_is_written_what_is_kept_is_what_working_it_all_out_gives(
-    demo_file: Path, steps: list[tuple[str, int, int]]
+    databases: Databases, demo_url: str, steps: list[tuple[str, int, int]]
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "store.db"
-        shutil.copy(demo_file, copy)
-        database = open_database(f"sqlite:///{copy}")
-        try:
-            cache = PatternCache()
-            kept(cache, database)
-            for action, pick, days in steps:
-                with database.transaction() as session:
-                    _step(session, action, pick, days)
-                assert kept(cache, database) == fresh(database), (action, pick, days)
-        finally:
-            database.close()
+    database = open_database(databases.copy(demo_url, f"store-{next(_EXAMPLES)}"))
+    try:
+        cache = PatternCache()
+        kept(cache, database)
+        for action, pick, days in steps:
+            with database.transaction() as session:
+                _step(session, action, pick, days)
+            assert kept(cache, database) == fresh(database), (action, pick, days)
+    finally:
+        database.close()

@@ -12,10 +12,11 @@ from reciprocity.store import migrate, open_database
 from reciprocity.store.revision import current
 from reciprocity.web import WebSettings, create_app
 from tests.cli_runner import Cli
+from tests.databases import Databases
 
 
 def _revision(cli: Cli) -> int:
-    database = open_database(f"sqlite:///{cli.db}")
+    database = open_database(cli.url)
     with database.transaction() as session:
         number = current(session)
     database.close()
@@ -42,9 +43,7 @@ def test_writes_move_the_revision_and_reads_do_not(cli: Cli, tmp_path: Path) -> 
 
 def test_the_dashboard_sees_a_moment_logged_from_the_command_line(cli: Cli) -> None:
     assert cli("people", "add", "Sam").code == 0
-    app = create_app(
-        WebSettings(database_url=f"sqlite:///{cli.db}", today=lambda: date(2026, 6, 30))
-    )
+    app = create_app(WebSettings(database_url=cli.url, today=lambda: date(2026, 6, 30)))
     with TestClient(app, base_url="http://127.0.0.1:8765") as client:
         before = client.get("/api/patterns").json()
         assert client.get("/api/patterns").json() == before  # kept, not worked out again
@@ -57,13 +56,13 @@ def test_the_dashboard_sees_a_moment_logged_from_the_command_line(cli: Cli) -> N
     assert before != after and moments["me"] == 7
 
 
-def test_the_models_and_the_migrations_agree(tmp_path: Path) -> None:
+def test_the_models_and_the_migrations_agree(databases: Databases) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from reciprocity.model.base import Base
 
-    database = open_database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    database = open_database(databases.new("fresh", layout=False))
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": False})
         differences = compare_metadata(context, Base.metadata)

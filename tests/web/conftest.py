@@ -1,18 +1,17 @@
-"""The web app in-process: a fresh app on a temporary SQLite file per test, and its client."""
+"""The web app in-process: a fresh app per test on a new database (SQLite, then PostgreSQL)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from reciprocity.services.data import demo_database
 from reciprocity.web import WebSettings, create_app
+from tests.databases import Databases
 
 TODAY = date(2026, 11, 1)
 BASE = "http://127.0.0.1:8765"
@@ -24,15 +23,21 @@ def settings_for(url: str, **extra: object) -> WebSettings:
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> FastAPI:
-    """The app on an empty database."""
-    return create_app(settings_for(f"sqlite:///{tmp_path / 'web.db'}"))
+def web_url(databases: Databases) -> str:
+    """The empty database ``app`` serves (for SQLite: ``web.db`` in the test's folder)."""
+    return databases.new("web")
 
 
 @pytest.fixture
-def demo_app(tmp_path: Path) -> FastAPI:
-    """The app on the demo data, as of ``TODAY``."""
-    return create_app(settings_for(demo_database(tmp_path, today=TODAY), demo=True))
+def app(web_url: str) -> FastAPI:
+    """The app on an empty database."""
+    return create_app(settings_for(web_url))
+
+
+@pytest.fixture
+def demo_app(databases: Databases) -> FastAPI:
+    """The app on the demo data, as of ``TODAY`` (for SQLite: ``demo.db``)."""
+    return create_app(settings_for(databases.demo(today=TODAY), demo=True))
 
 
 @pytest.fixture

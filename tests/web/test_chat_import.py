@@ -68,7 +68,7 @@ def test_the_import_page_explains_and_asks_for_a_file(client: TestClient) -> Non
 
 
 def test_importing_a_whatsapp_export(
-    client: TestClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    client: TestClient, web_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sent = upload(client, whatsapp_export(), me="Alex")
     assert sent.status_code == 303 and sent.headers["location"].startswith("/import/")
@@ -91,7 +91,7 @@ def test_importing_a_whatsapp_export(
     assert _keeps_text(client) == [False]
     export = tmp_path / "same.txt"
     export.write_bytes(whatsapp_export())
-    cli = Cli(tmp_path / "web.db", capsys)
+    cli = Cli(tmp_path / "web.db", capsys, url=web_url)
     again = cli("import", str(export), "--json")
     assert again.code == 0, again.err
     assert again.json()["new"] == 0 and again.json()["me"] == "Alex", "the same store and rules"

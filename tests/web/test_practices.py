@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import select
 
 from reciprocity.model import Boundary, CheckIn, Ritual, Win
 from reciprocity.store import Database
+from tests.databases import postgresql_only, sqlite_only
 from tests.web.conftest import token
 
 
@@ -507,6 +509,7 @@ def test_noting_and_listing_small_wins(demo_client: TestClient, demo_app: FastAP
 # -- settings and backups -----------------------------------------------------
 
 
+@sqlite_only  # a backup is a copy of the SQLite file beside it
 def test_settings_say_where_the_data_lives_and_make_a_backup(
     demo_client: TestClient, tmp_path: Path
 ) -> None:
@@ -527,6 +530,28 @@ def test_settings_say_where_the_data_lives_and_make_a_backup(
     assert f"Made a backup: {copies[0]}" in after
     assert copies[0].name in after.split('id="backups"')[1]
     assert "Sam" in demo_client.get("/").text, "the app goes on after the copy"
+
+
+@postgresql_only  # a database that is not a file is copied as an export of everything
+def test_settings_keep_exports_of_a_database_on_a_server(
+    demo_client: TestClient, tmp_path: Path
+) -> None:
+    folder = tmp_path / "data" / "reciprocity"  # the user's data folder, as this test has it
+    page = demo_client.get("/settings").text
+    assert "postgresql+psycopg://reciprocity@/" in page and "throwaway demo database" in page
+    assert f"a backup of it is an export of everything, kept in {folder};" in page
+    assert "No backups in that folder yet." in page and "Make a backup now" in page
+    sent = demo_client.post(
+        "/settings/backup", data={"csrf_token": token(demo_client)}, follow_redirects=False
+    )
+    assert sent.status_code == 303
+    copies = list(folder.glob("postgresql-t*_demo.backup.*.json"))
+    assert len(copies) == 1
+    after = demo_client.get(sent.headers["location"]).text
+    assert f"Made a backup: {copies[0]}" in after
+    assert copies[0].name in after.split('id="backups"')[1]
+    document = json.loads(copies[0].read_text(encoding="utf-8"))
+    assert document["format"] == "reciprocity" and len(document["people"]) == 5
 
 
 def test_a_database_that_is_not_a_file_cannot_be_copied_here(tmp_path: Path) -> None:

@@ -212,7 +212,8 @@ def bring_back(
         return
     done = data.bring_back(runtime(ctx).database(), copy)
     if json:
-        emit_json({"brought_back": done.copy.name, "kept_before": str(done.before)})
+        emit_json({"brought_back": done.copy.name, "kept_before": None if done.before is None else str(done.before)})
         return
     say(data_words.BROUGHT_BACK.format(copy=done.copy.name))
-    say(data_words.BROUGHT_BACK_BEFORE.format(before=done.before))
+    if done.before is not None:
+        say(data_words.BROUGHT_BACK_BEFORE.format(before=done.before))

@@ -20,6 +20,8 @@ DB_NEWER = (
     "(schema {found}); please upgrade reciprocity to open it."
 )
 DB_BACKED_UP = "Copied the database to {path} before updating its layout."
+VALUE_HAS_NUL = "The {what} holds a NUL character (\\0), which cannot be kept; please leave it out."
+VALUE_TOO_LONG = "The {what} is {length} characters long; it can be at most {limit}."
 INTERNAL_ERROR = (
     "Something went wrong inside reciprocity ({kind}: {detail}). Nothing was changed. "
     "Set RECIPROCITY_DEBUG=1 to see the details."
@@ -97,9 +99,15 @@ SETTINGS_BACKUPS_INTRO = (
     "A backup is a complete copy of the database file, kept beside it. reciprocity also makes "
     "one by itself before anything rewrites the file."
 )
+SETTINGS_BACKUPS_INTRO_EXPORT = (
+    "This database is not a file, so a backup of it is an export of everything, kept in "
+    "{folder}; Restore on the Your data page brings one back. reciprocity also makes one by "
+    "itself before anything replaces what is here."
+)
 SETTINGS_BACKUP_NOW = "Make a backup now"
 SETTINGS_BACKUP_MADE = "Made a backup: {path}"
 SETTINGS_BACKUPS_NONE = "No backups beside the database yet."
+SETTINGS_EXPORTS_NONE = "No backups in that folder yet."
 SETTINGS_BACKUP_FILE = "File"
 SETTINGS_BACKUP_SIZE = "Size"
 SETTINGS_BACKUP_WHEN = "Made"

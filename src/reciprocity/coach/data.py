@@ -89,8 +89,8 @@ def copy_reason(reason: str) -> str:
 
 
 BRING_BACK_NOT_SQLITE = (
-    "Copies are kept beside a SQLite file only; with this database, bring data back from "
-    "an export instead."
+    "A database in memory keeps no copies, so there is nothing to bring back; an export "
+    "made earlier can be restored instead."
 )
 COPY_UNKNOWN = "There is no kept copy named {name!r}; the list of copies shows the ones kept."
 COPY_UNREADABLE = "The copy {name} cannot be read as reciprocity data, so nothing was changed."

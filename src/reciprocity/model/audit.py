@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selecti
 
 from reciprocity.coach import audit as audit_words
 from reciprocity.errors import InputError, NotFoundError, RangeError
-from reciprocity.model.base import Base, enum_column
+from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.vocabulary import (
     RATING_MAX,
     RATING_MIN,
@@ -189,7 +189,7 @@ def all_audits(session: Session) -> list[Audit]:
 
 
 def find_audit(session: Session, audit_id: int) -> Audit:
-    audit = session.get(Audit, audit_id)
+    audit = by_id(session, Audit, audit_id)
     if audit is None:
         raise NotFoundError(audit_words.AUDIT_UNKNOWN.format(id=audit_id))
     return audit

@@ -6,7 +6,7 @@ import enum
 from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Dialect, Enum, MetaData, String
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.types import TypeDecorator
 
 # Stable constraint names, so that Alembic migrations can refer to them on any database.
@@ -24,6 +24,21 @@ class Base(DeclarativeBase):
 
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T", bound=Base)
+
+ID_LIMIT = 2**31 - 1
+"""The largest id every database can hold (PostgreSQL's INTEGER; SQLite's reaches 2^63 - 1)."""
+
+
+def by_id(session: Session, entity: type[T], ident: int) -> T | None:
+    """The ``entity`` with id ``ident``, or None: an id no table can hold is simply not there.
+
+    Ids come from outside (an address, a command line); asking PostgreSQL for one
+    beyond its INTEGER is an error, where SQLite answers "not found".
+    """
+    if not 1 <= ident <= ID_LIMIT:
+        return None
+    return session.get(entity, ident)
 
 
 def enum_column(enum_type: type[enum.Enum], name: str) -> Enum:

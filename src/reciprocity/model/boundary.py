@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import practices as words
 from reciprocity.errors import InputError, NotFoundError
-from reciprocity.model.base import Base, enum_column
+from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.model.moment import TEXT_LIMIT
 from reciprocity.vocabulary import ME, BoundaryArea, BoundaryStatus
 
@@ -81,7 +81,7 @@ def all_boundaries(session: Session, *, retired: bool = True) -> list[Boundary]:
 
 
 def find_boundary(session: Session, boundary_id: int) -> Boundary:
-    found = session.get(Boundary, boundary_id)
+    found = by_id(session, Boundary, boundary_id)
     if found is None:
         raise NotFoundError(words.BOUNDARY_UNKNOWN.format(id=boundary_id))
     return found

@@ -8,6 +8,8 @@ Evidence is derived again from all of a chat's messages after every import.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from reciprocity.model.base import NAME_LENGTH, Base, EnumList, enum_column
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
@@ -31,13 +33,35 @@ if TYPE_CHECKING:
     from reciprocity.model.person import Person
 
 
+KEY_LENGTH = 1000
+
+
+def chat_keys(format: str, names: Iterable[str]) -> tuple[str, str]:
+    """The key a chat is kept under, then the whole form older versions may have kept.
+
+    The key is the format and the participants' names, folded and sorted, so the
+    same chat exported twice has the same key. A large group's names do not fit
+    the column (PostgreSQL refuses them; SQLite once kept them whole), so its
+    key is the format and a SHA-256 of the whole form.
+    """
+    whole = f"{format}:" + "|".join(sorted(name.casefold() for name in names))
+    return fitting_key(whole), whole
+
+
+def fitting_key(key: str) -> str:
+    """``key`` as it is kept: itself when it fits, else its format and a fingerprint of it."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    return f"{key.partition(':')[0]}:sha256:{hashlib.sha256(key.encode('utf-8')).hexdigest()}"
+
+
 class Chat(Base):
     """One conversation as exported: a 1:1 chat or a group, in one format."""
 
     __tablename__ = "chat"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(1000), unique=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
     """The format and the participants' names: the same chat exported twice has the same key."""
     format: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
@@ -57,6 +81,10 @@ class Chat(Base):
     evidence: Mapped[list[Evidence]] = relationship(
         back_populates="chat", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @validates("title")
+    def _fit_title(self, _key: str, value: str) -> str:
+        return value[:NAME_LENGTH]  # a name to show, from the export: cut, never refused
 
 
 class ChatMember(Base):

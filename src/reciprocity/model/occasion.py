@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import practices as words
 from reciprocity.errors import InputError, NotFoundError
-from reciprocity.model.base import Base
+from reciprocity.model.base import Base, by_id
 from reciprocity.vocabulary import ME
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def all_occasions(session: Session) -> list[Occasion]:
 
 
 def find_occasion(session: Session, occasion_id: int) -> Occasion:
-    found = session.get(Occasion, occasion_id)
+    found = by_id(session, Occasion, occasion_id)
     if found is None:
         raise NotFoundError(words.OCCASION_UNKNOWN.format(id=occasion_id))
     return found

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import practices as words
 from reciprocity.errors import InputError, NotFoundError, RangeError
-from reciprocity.model.base import Base
+from reciprocity.model.base import Base, by_id
 
 if TYPE_CHECKING:
     from reciprocity.model.person import Person
@@ -61,7 +61,7 @@ def rhythm_with(session: Session, person: Person) -> Rhythm | None:
 
 
 def find_rhythm(session: Session, rhythm_id: int) -> Rhythm:
-    found = session.get(Rhythm, rhythm_id)
+    found = by_id(session, Rhythm, rhythm_id)
     if found is None:
         raise NotFoundError(words.RHYTHM_UNKNOWN.format(id=rhythm_id))
     return found

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import practices as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError
-from reciprocity.model.base import NAME_LENGTH, Base, enum_column
+from reciprocity.model.base import NAME_LENGTH, Base, by_id, enum_column
 from reciprocity.practices.recurrence import Cadence, parse_rule, zone_named
 from reciprocity.practices.schedule import Record, rotate, target
 from reciprocity.vocabulary import ME, OccurrenceStatus
@@ -207,7 +207,7 @@ def all_rituals(session: Session) -> list[Ritual]:
 
 
 def find_ritual(session: Session, ritual_id: int) -> Ritual:
-    ritual = session.get(Ritual, ritual_id)
+    ritual = by_id(session, Ritual, ritual_id)
     if ritual is None:
         raise NotFoundError(words.RITUAL_UNKNOWN.format(id=ritual_id))
     return ritual

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 from reciprocity.coach import people as people_words
 from reciprocity.coach import practices as words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError
-from reciprocity.model.base import Base
+from reciprocity.model.base import Base, by_id
 from reciprocity.model.season import Season
 from reciprocity.vocabulary import ME, ROLES_EVERY_MAX
 
@@ -98,7 +98,7 @@ def all_rotations(session: Session) -> list[RoleRotation]:
 
 
 def find_rotation(session: Session, rotation_id: int) -> RoleRotation:
-    found = session.get(RoleRotation, rotation_id)
+    found = by_id(session, RoleRotation, rotation_id)
     if found is None:
         raise NotFoundError(words.ROLES_UNKNOWN.format(id=rotation_id))
     return found
@@ -119,7 +119,7 @@ def set_roles(
     Set again for the same season and person, the roles start afresh from today.
     A season that is over is refused: roles are for the hard stretch itself.
     """
-    season = session.get(Season, season_id)
+    season = by_id(session, Season, season_id)
     if season is None:
         raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
     if season.end is not None and season.end < today:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import people as people_words
 from reciprocity.errors import ConflictError, InputError, NotFoundError
-from reciprocity.model.base import Base, enum_column
+from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.vocabulary import ME, SeasonKind
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class Season(Base):
 
 def end_season(session: Session, season_id: int, end: date) -> Season:
     """End a season by id; one that is unknown or already over is said plainly."""
-    season = session.get(Season, season_id)
+    season = by_id(session, Season, season_id)
     if season is None:
         raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
     if season.end is not None:

@@ -26,6 +26,7 @@ from reciprocity.coach.safety import signs_in
 from reciprocity.coach.suggestions import DIMENSION_NAMES
 from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model import Adjustment, Boundary, CheckIn, Person, Win
+from reciprocity.model.base import by_id
 from reciprocity.model.checkin import QUESTIONS, SIDES, all_checkins, checkins_with
 from reciprocity.model.person import all_people
 from reciprocity.services import lookup
@@ -320,7 +321,7 @@ def remove(db: Database, checkin_id: int) -> tuple[CheckIn, Path | None]:
 
 
 def _find(session: Session, checkin_id: int) -> CheckIn:
-    found = session.get(CheckIn, checkin_id)
+    found = by_id(session, CheckIn, checkin_id)
     if found is None:
         raise NotFoundError(words.CHECKIN_UNKNOWN.format(id=checkin_id))
     return found

@@ -2,8 +2,9 @@
 
 One rule for restoring and for the demo, on every face: into an empty store
 they simply go; over what is there only when asked to replace it, and then a
-copy of the SQLite file is kept first. Every restore is one transaction, so a
-bad file changes nothing.
+copy is kept first: of the SQLite file beside it, or, for a database that is
+not a file (PostgreSQL), an export of everything in the user's data folder.
+Every restore is one transaction, so a bad file changes nothing.
 """
 
 from __future__ import annotations
@@ -126,11 +127,17 @@ def demo_database(folder: Path, *, today: date) -> str:
 
 
 def backup_now(db: Database) -> Path:
-    """A copy of the SQLite file now, beside it; refused for other databases."""
-    path = db.sqlite_path
-    if path is None:
+    """A copy of the database now (see ``copies_folder``); refused for a database in memory."""
+    copy = _copy_aside(db, reason="backup")
+    if copy is None:
         raise ConflictError(data_words.BACKUP_NOT_SQLITE)
-    return backup.copy_aside(db.engine, path, reason="backup")
+    return copy
+
+
+def copies_folder(db: Database) -> Path | None:
+    """Where copies are kept: beside a SQLite file; the data folder (as exports) for a
+    database server; None for a database in memory, of which no copy can be kept."""
+    return backup.copies_folder(db.url)
 
 
 KEPT_BEFORE_REMOVING = 10
@@ -138,16 +145,16 @@ KEPT_BEFORE_REMOVING = 10
 
 
 def keep_copy(db: Database, reason: str) -> Path | None:
-    """A copy of everything as it is now, beside the database, before something is removed.
+    """A copy of everything as it is now, kept before something is removed or brought back.
 
-    SQLite only (another database's own backups keep it); the oldest copies made for
-    ``reason`` beyond ``KEPT_BEFORE_REMOVING`` are let go.
+    Beside a SQLite file, or an export in the data folder for a database server
+    (see ``copies_folder``); None for a database in memory. The oldest copies made
+    for ``reason`` beyond ``KEPT_BEFORE_REMOVING`` are let go.
     """
-    path = db.sqlite_path
-    if path is None:
+    copy = _copy_aside(db, reason=reason)
+    if copy is None:
         return None
-    copy = backup.copy_aside(db.engine, path, reason=reason)
-    older = sorted(path.parent.glob(f"{path.stem}.{reason}.*{path.suffix or '.db'}"))
+    older = sorted(c.path for c in copies(db) if c.reason == reason)
     for stale in older[:-KEPT_BEFORE_REMOVING]:
         stale.unlink(missing_ok=True)
     return copy
@@ -172,21 +179,24 @@ def remove_found(db: Database, find: Callable[[Session], T]) -> tuple[T, Path | 
 
 
 def copies(db: Database) -> list[Copy]:
-    """The copies kept beside the database (made here, or before a change), newest first."""
-    path = db.sqlite_path
-    if path is None:
+    """The copies kept of the database (made here, or before a change), newest first."""
+    folder = backup.copies_folder(db.url)
+    if folder is None:
         return []
-    found = [
-        p
-        for p in path.parent.glob(f"{path.stem}.*{path.suffix or '.db'}")
-        if p.is_file() and p != path
-    ]
+    path = db.sqlite_path
+    pattern = (
+        f"{path.stem}.*{path.suffix or '.db'}"
+        if path is not None
+        else f"{backup.export_name(db.url)}.*.json"
+    )
+    stem = path.stem if path is not None else backup.export_name(db.url)
+    found = [p for p in folder.glob(pattern) if p.is_file() and p != path]
     kept = [
         Copy(
             p,
             p.stat().st_size,
             datetime.fromtimestamp(p.stat().st_mtime),
-            p.name[len(path.stem) + 1 :].split(".", 1)[0],
+            p.name[len(stem) + 1 :].split(".", 1)[0],
         )
         for p in found
     ]
@@ -198,7 +208,7 @@ class BroughtBack:
     """A copy put back in place of the data, and the copy kept of what it replaced."""
 
     copy: Path
-    before: Path
+    before: Path | None
 
 
 def bring_back(db: Database, name: str) -> BroughtBack:
@@ -206,21 +216,30 @@ def bring_back(db: Database, name: str) -> BroughtBack:
 
     ``name`` is one of ``copies(db)``, by its file name (a path elsewhere is not taken).
     What is there now is kept as a copy of its own first, so bringing back can be
-    undone the same way. A copy from an older version of the app is brought up to date.
+    undone the same way. A SQLite copy from an older version of the app is brought
+    up to date; on a database server the copies are exports, restored in one transaction.
     """
-    path = db.sqlite_path
-    if path is None:
+    folder = backup.copies_folder(db.url)
+    if folder is None:
         raise ConflictError(data_words.BRING_BACK_NOT_SQLITE)
     given = Path(name.strip())
-    beside = given.parent in (Path("."), path.parent)
+    beside = given.parent in (Path("."), folder)
     chosen = {c.path.name: c.path for c in copies(db)}.get(given.name) if beside else None
     if chosen is None:
         raise NotFoundError(data_words.COPY_UNKNOWN.format(name=name))
+    path = db.sqlite_path
+    if path is None:
+        document = transfer.read_document(chosen)
+        before = keep_copy(db, "before-bring-back")
+        with db.transaction() as session:
+            transfer.clear(session)
+            transfer.restore(session, document, chosen.name)
+        return BroughtBack(chosen, before)
     revision = backup.revision_of(chosen)
     if revision is None:
         raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name))
     before = keep_copy(db, "before-bring-back")
-    assert before is not None  # a SQLite store always gets its copy
+    assert before is not None  # a SQLite file always gets its copy
     backup.copy_back(db.engine, chosen, path)
     if revision != SCHEMA_REVISION:
         try:
@@ -245,5 +264,16 @@ def _make_room(db: Database, replace: bool, refusal: str, *, reason: str) -> Pat
         return None
     if not replace:
         raise NotEmptyError(refusal.format(count=count), count)
+    return _copy_aside(db, reason=reason)
+
+
+def _copy_aside(db: Database, *, reason: str) -> Path | None:
+    """Keep a copy: of the SQLite file beside it, or an export for a database that is not a file."""
     path = db.sqlite_path
-    return None if path is None else backup.copy_aside(db.engine, path, reason=reason)
+    if path is not None:
+        return backup.copy_aside(db.engine, path, reason=reason)
+    folder = backup.copies_folder(db.url)
+    if folder is None:
+        return None
+    with db.transaction() as session:
+        return backup.export_aside(session, folder, backup.export_name(db.url), reason=reason)

@@ -28,6 +28,7 @@ from reciprocity.model import (
     Ritual,
     RoleRotation,
 )
+from reciprocity.model.base import by_id
 from reciprocity.model.person import all_people
 from reciprocity.model.ritual import all_rituals
 from reciprocity.practices.calendar import CalendarRitual, PlannedCheckIn, build
@@ -215,7 +216,7 @@ def last_contact(session: Session) -> dict[int, date]:
         .group_by(Occurrence.ritual_id)
     )
     for ritual_id, done_on in session.execute(done):
-        ritual = session.get(Ritual, ritual_id)
+        ritual = by_id(session, Ritual, ritual_id)
         for person in ritual.people if ritual is not None else []:
             keep(person.id, done_on)
     return found

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from reciprocity.coach import people as people_words
 from reciprocity.errors import NotFoundError
 from reciprocity.model import ME, Person
+from reciprocity.model.base import by_id
 from reciprocity.model.person import find_person
 
 PersonRef = int | str
@@ -20,7 +21,7 @@ PersonRef = int | str
 def person(session: Session, ref: PersonRef) -> Person:
     """The person ``ref`` names, or a clear error (with close names, for a name)."""
     if isinstance(ref, int):
-        found = session.get(Person, ref)
+        found = by_id(session, Person, ref)
         if found is None:
             raise NotFoundError(people_words.UNKNOWN_PERSON.format(name=str(ref)))
         return found

@@ -19,6 +19,7 @@ from reciprocity.coach import people as people_words
 from reciprocity.coach.safety import signs_in
 from reciprocity.errors import InputError, NotFoundError
 from reciprocity.model import Moment
+from reciprocity.model.base import by_id
 from reciprocity.model.moment import note_moment
 from reciprocity.services.data import remove_found
 from reciprocity.services.keep import KEEP, Keep
@@ -171,7 +172,7 @@ def search(db: Database, wanted: Search = Search(), *, offset: int = 0, limit: i
 
 
 def _find(session: Session, moment_id: int) -> Moment:
-    found = session.get(Moment, moment_id)
+    found = by_id(session, Moment, moment_id)
     if found is None:
         raise NotFoundError(people_words.MOMENT_UNKNOWN.format(id=moment_id))
     return found

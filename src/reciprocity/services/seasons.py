@@ -13,6 +13,7 @@ from reciprocity.coach import people as people_words
 from reciprocity.coach.terms import day_words
 from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model import Season
+from reciprocity.model.base import by_id
 from reciprocity.model.season import end_season
 from reciprocity.services.data import remove_found
 from reciprocity.services.keep import KEEP, Keep
@@ -115,7 +116,7 @@ def all_seasons(session: Session) -> list[Season]:
 
 
 def _find(session: Session, season_id: int) -> Season:
-    found = session.get(Season, season_id)
+    found = by_id(session, Season, season_id)
     if found is None:
         raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
     return found

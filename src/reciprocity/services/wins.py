@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from reciprocity.coach import practices as words
 from reciprocity.errors import NotFoundError
 from reciprocity.model import Win
+from reciprocity.model.base import by_id
 from reciprocity.model.win import note_win, recent_wins, wins_with
 from reciprocity.services.data import remove_found
 from reciprocity.services.keep import KEEP, Keep
@@ -72,7 +73,7 @@ def remove(db: Database, win_id: int) -> tuple[Win, Path | None]:
 
 
 def _find(session: Session, win_id: int) -> Win:
-    win = session.get(Win, win_id)
+    win = by_id(session, Win, win_id)
     if win is None:
         raise NotFoundError(words.WIN_UNKNOWN.format(id=win_id))
     return win

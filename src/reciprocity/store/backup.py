@@ -1,4 +1,9 @@
-"""Copies of the SQLite file, taken before anything rewrites it wholesale."""
+"""Copies of the database, taken before anything rewrites it wholesale.
+
+A SQLite file is copied beside itself. A database that is not a file (on a
+PostgreSQL server) is copied as an export of everything, kept in the user's
+data folder.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
+
+from reciprocity.files import write_atomically
+from reciprocity.store import transfer
+from reciprocity.store.database import default_path, sqlite_file
 
 
 def copy_aside(engine: Engine, path: Path, *, reason: str) -> Path:
@@ -16,12 +27,7 @@ def copy_aside(engine: Engine, path: Path, *, reason: str) -> Path:
     Uses SQLite's online backup, which includes what is still in the WAL file,
     so the copy is a consistent database on its own.
     """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{reason}.{stamp}{path.suffix or '.db'}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}.{reason}.{stamp}-{counter}{path.suffix or '.db'}")
+    target = _free_name(path.parent, path.stem, reason, path.suffix or ".db")
     engine.dispose()  # let go of pooled connections so the copy sees everything committed
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
     source = sqlite3.connect(path)
@@ -70,3 +76,46 @@ def copy_back(engine: Engine, copy: Path, path: Path) -> None:
             destination.close()
     finally:
         source.close()
+
+
+def _free_name(folder: Path, stem: str, reason: str, suffix: str) -> Path:
+    """``stem.reason.stamp.suffix`` in ``folder``, numbered when that name is taken."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{stem}.{reason}.{stamp}{suffix}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{stem}.{reason}.{stamp}-{counter}{suffix}"
+    return target
+
+
+def copies_folder(url: URL) -> Path | None:
+    """Where copies of the database at ``url`` are kept; None where none can be.
+
+    Beside a SQLite file; for a database server (PostgreSQL), the user's data
+    folder, where the copy is an export of everything; none for a database in memory.
+    """
+    path = sqlite_file(url)
+    if path is not None:
+        return path.parent
+    if url.get_backend_name() == "sqlite":
+        return None
+    return default_path().parent
+
+
+def export_name(url: URL) -> str:
+    """The stem of the export copies of a database that is not a file: backend and name."""
+    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in url.database or "")
+    return f"{url.get_backend_name()}-{name}"
+
+
+def export_aside(session: Session, folder: Path, stem: str, *, reason: str) -> Path:
+    """Write an export of everything to ``folder`` (whole or not at all) and return its path.
+
+    The copy of a database that is not a file: ``reciprocity import FILE --replace``
+    brings it back.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _free_name(folder, stem, reason, ".json")
+    write_atomically(target, transfer.dump(transfer.export_document(session)))
+    return target

@@ -31,6 +31,7 @@ from reciprocity.coach import data as data_words
 from reciprocity.evidence.derive import EvidenceSettings
 from reciprocity.evidence.outline import KINDS, Outline
 from reciprocity.model import Chat, ChatMember, Person
+from reciprocity.model.chat import fitting_key
 from reciprocity.store.chats import derive_evidence, stored_days, write_days
 from reciprocity.store.reader import DocumentReader
 
@@ -93,7 +94,7 @@ def restore_part(
 ) -> None:
     for i, raw in enumerate(reader.items(document, "chats")):
         spot = f"chats[{i}]"
-        key = reader.text(raw, "key", spot, required=True)
+        key = fitting_key(reader.text(raw, "key", spot, required=True))
         if session.scalar(select(func.count(Chat.id)).where(Chat.key == key)):
             raise reader.problem(spot, data_words.TRANSFER_CHAT_TWICE.format(key=key))
         me_name = reader.text(raw, "me", spot, required=True)

@@ -37,6 +37,7 @@ from reciprocity.evidence.message import Chat as ParsedChat
 from reciprocity.evidence.message import moment_of
 from reciprocity.evidence.outline import Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
+from reciprocity.model.chat import chat_keys
 from reciprocity.model.person import add_person, all_people
 from reciprocity.store.outlines import OutlineError, pack, unpack
 
@@ -195,8 +196,8 @@ def _store_chat(
         people[name] = found
         summary.people[name] = found.name
 
-    key = f"{chat.format}:" + "|".join(sorted(n.casefold() for n in names))
-    stored = session.scalar(select(Chat).where(Chat.key == key))
+    key, whole = chat_keys(chat.format, names)
+    stored = session.scalar(select(Chat).where(Chat.key.in_({key, whole})))
     if stored is None:
         stored = Chat(key=key, format=chat.format, title=chat.title or "", me_name=me_name)
         session.add(stored)

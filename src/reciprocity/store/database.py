@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reciprocity.coach import app as app_words
 from reciprocity.errors import StoreError
-from reciprocity.store import revision
+from reciprocity.store import revision, values
 
 ENV_VAR = "RECIPROCITY_DB"
 SCHEMA_REVISION = "0005"
@@ -151,6 +151,7 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
         ) from None
     factory = sessionmaker(engine, expire_on_commit=False)
     revision.watch(factory)
+    values.watch(factory)
     database = Database(url, engine, factory)
     try:
         if migrate:
@@ -171,10 +172,14 @@ def engine_for(url: URL) -> Engine:
     """An engine for ``url``, set up as the app connects (``migrations/env.py`` uses it too).
 
     On SQLite: a 15-second wait for a lock, foreign keys enforced, the journal in WAL mode.
+    On a database server: each pooled connection is checked before use, so the web app
+    goes on after the server restarts.
     """
     options: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":
         options["connect_args"] = {"timeout": 15}
+    else:
+        options["pool_pre_ping"] = True
     engine = create_engine(url, **options)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -368,4 +368,4 @@ def list_copies(request: Request) -> list[JSON]:
 )
 def bring_back(request: Request, name: CopyName) -> JSON:
     done = data.bring_back(database(request), name)
-    return {"brought_back": done.copy.name, "kept_before": str(done.before)}
+    return {"brought_back": done.copy.name, "kept_before": None if done.before is None else str(done.before)}

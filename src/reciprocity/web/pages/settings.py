@@ -19,6 +19,7 @@ router = APIRouter(include_in_schema=False)
 def settings_page(request: Request) -> HTMLResponse:
     store = database(request)
     path = store.sqlite_path
+    folder = data.copies_folder(store)
     made = request.query_params.get("backup", "")
     kept = data.copies(store)
     copies = [
@@ -36,6 +37,8 @@ def settings_page(request: Request) -> HTMLResponse:
         title=app_words.SETTINGS_TITLE,
         where=data.where(store),
         sqlite=path is not None,
+        copies_here=folder is not None,
+        copies_folder=folder,
         copies=copies,
         notice=notice,
         settings=settings,

@@ -10,16 +10,16 @@ posterior after ``me`` items by the user, ``them`` items by the other person and
   cannot look lopsided, and silence leaves the estimate at "even, very unsure",
   which is reported as "not enough to say", never as neglect (Wiese et al. 2014).
 
-The three readings are "the user carries more" (p above the mutual band),
-"the other person carries more" (p below it) and "mutual" (inside it). A
-reading is reported only when its posterior probability reaches
-``confidence``; otherwise the leaning is ``unknown``. Both directions are
-reported the same way: receiving more is information, not winning (Sprecher
-2001; Bar-Kalifa et al. 2018).
+The three readings are "the user carries more" (p above the mutual band,
+0.3 to 0.7 by default), "the other person carries more" (p below it) and
+"mutual" (inside it). A reading is reported only when its posterior
+probability reaches ``confidence``; otherwise the leaning is ``unknown``.
+Both directions are reported the same way: receiving more is information, not
+winning (Sprecher 2001; Bar-Kalifa et al. 2018).
 
 Probabilities use a normal approximation with the Beta posterior's exact mean
-and variance: close enough at these thresholds (for Beta(7, 2) it gives
-P(p > 0.65) = 0.835 against 0.831 exactly) and cheap enough to run for every
+and variance: close enough at these thresholds (for Beta(9, 2) it gives
+P(p > 0.7) = 0.856 against 0.851 exactly) and cheap enough to run for every
 window of every relationship.
 """
 

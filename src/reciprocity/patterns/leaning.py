@@ -165,6 +165,31 @@ def reader(settings: PatternSettings) -> Callable[[int, int, int], ShareEstimate
     return read
 
 
+def notes_needed(me: int, them: int, both: int, settings: PatternSettings) -> int:
+    """How many more items in this window could let it say something; 0 when it does.
+
+    The smallest ``k`` such that some ``k`` further items (by the user, by the
+    other person or shared, in any mix) give a reading other than ``unknown``
+    under ``estimate``: the very rule the reading uses, not a separate guess.
+    With fewer than ``k`` items no mix can do it; with ``k``, some can (all by
+    one side, say, or split evenly), though not every mix will. Two shared
+    items weigh exactly as one by each side, so the mixes to try for each
+    ``k`` are ``i`` by the user, ``s`` (0 or 1) shared and the rest by the other
+    person. Items all by one side always end in a reading, so the search ends.
+    """
+    read = reader(settings)
+    if read(me, them, both).leaning is not Leaning.UNKNOWN:
+        return 0
+    k = 0
+    while True:
+        k += 1
+        for shared in (0, 1):
+            for mine in range(k - shared + 1):
+                found = read(me + mine, them + k - shared - mine, both + shared)
+                if found.leaning is not Leaning.UNKNOWN:
+                    return k
+
+
 class WindowLeaning(NamedTuple):
     """One point of a dimension's series, for charts and for the chronic rule."""
 

@@ -80,6 +80,11 @@ class DimensionPattern:
     felt: FeltRating | None
     agreement: Agreement
     label: str
+    notes_needed: int
+    """0 when the latest window says something; otherwise the fewest further
+    dimension-tagged notes in it that could let it (``leaning.notes_needed``)."""
+    need: str
+    """``notes_needed`` in words, beside the label; empty when there is a reading."""
     explanation: str
     notes: tuple[str, ...]
     styles: StyleSummary
@@ -114,6 +119,8 @@ class DimensionPattern:
             "horizon_windows": self.horizon_windows,
             "agreement": str(self.agreement),
             "label": self.label,
+            "notes_needed": self.notes_needed,
+            "need": self.need,
             "explanation": self.explanation,
             "notes": list(self.notes),
             "styles": self.styles.as_dict(),

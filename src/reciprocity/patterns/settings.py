@@ -42,6 +42,8 @@ class PatternSettings:
         "three items never make a verdict" true under weaker priors.
         ``confidence = 0.8``: a leaning (me, them or mutual) is reported only
         when its posterior probability reaches 80 %; otherwise ``unknown``.
+        How many more items could let it say something is
+        ``patterns.leaning.notes_needed``, from this same rule.
         ``interval_z = 1.645``: the reported interval is the central 90 %
         (normal approximation to the Beta posterior).
 

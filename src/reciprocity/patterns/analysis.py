@@ -114,6 +114,7 @@ def analyse(
             ),
             styles=styles,
             windows=series,
+            mutual_band=settings.mutual_band,
         )
 
     reading = read_energy(grid, buckets, marks, settings)

@@ -89,6 +89,8 @@ class DimensionPattern:
     notes: tuple[str, ...]
     styles: StyleSummary
     windows: tuple[WindowLeaning, ...]
+    mutual_band: float
+    """The settings' band: shares within it of one half read as flowing both ways."""
 
     @property
     def suggested_rating(self) -> int | None:

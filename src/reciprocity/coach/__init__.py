@@ -15,6 +15,8 @@ here. Grouped by what they are about, not by who says them:
 - ``terms``: the names of the vocabulary (dimensions, ways of caring, kinds of season).
 - ``phrasing``: the gentle check on blame and debt wording, and its rewrites.
 - ``safety``: the signals of fear, control or harm that bring the note pointing to help.
+- ``dimensions``: ``suggest_dimensions``, the dimensions a moment's own words point to,
+  offered when a moment is noted without one (a suggestion the person confirms).
 """
 
 from __future__ import annotations

@@ -138,3 +138,32 @@ def test_the_short_form_for_tables() -> None:
 def test_every_window_shape_has_a_finite_answer() -> None:
     for me, them, both in product(range(0, 30, 3), range(0, 30, 3), range(0, 9, 4)):
         assert 0 <= notes_needed(me, them, both, SETTINGS) <= 30
+
+
+def test_moments_with_no_dimension_are_counted_and_the_words_say_what_would_help() -> None:
+    # Five moments with no dimension in the last 90 days count only for energy; the
+    # suggestions say that naming what each was about would let them count.
+    pattern = run(daily(20, 0, Giver.ME, every=5, dimensions=()))
+    assert pattern.untagged == 5
+    assert all(d.leaning is Leaning.UNKNOWN and d.me == 0 for d in pattern.dimensions.values())
+    found = [s for s in pattern.suggestions if s.key == "name-dimensions"]
+    assert [s.reason for s in found] == ["untagged"]
+    assert found[0].text == (
+        "Five of the moments noted with Sam in the last 90 days say nothing yet about what "
+        "they were (reaching out, depth, support in hard times or everyday upkeep). Adding "
+        "that would let them count toward a reading."
+    )
+    assert json.loads(pattern.to_json())["untagged"] == 5
+    one = run(daily(0, 0, Giver.ME, dimensions=()))
+    assert [s.text[:32] for s in one.suggestions if s.key == "name-dimensions"] == [
+        "One moment noted with Sam in the"
+    ]
+
+
+def test_no_such_note_when_every_dimension_already_speaks() -> None:
+    everywhere = tuple(Dimension)
+    flows = alternating(179, 0, dimensions=everywhere) + daily(3, 0, Giver.ME, dimensions=())
+    pattern = run(flows)
+    assert pattern.untagged == 4
+    assert all(d.leaning is not Leaning.UNKNOWN for d in pattern.dimensions.values())
+    assert "name-dimensions" not in {s.key for s in pattern.suggestions}

@@ -287,6 +287,15 @@ SUGGESTIONS: dict[str, str] = {
         "looks from their side; people often notice their own efforts more easily than "
         "the other person's."
     ),
+    "name-dimensions": (
+        "{count} of the moments noted with {name} in the last {days} days say nothing yet "
+        "about what they were ({dimension}). Adding that would let them count toward a "
+        "reading."
+    ),
+    "name-dimensions:one": (
+        "One moment noted with {name} in the last {days} days says nothing yet about what "
+        "it was ({dimension}). Adding that would let it count toward a reading."
+    ),
     "receiving-more": (
         "{name} has been carrying more in {dimension} for a while. That is not a failing. "
         "You might ask what would feel supportive to them, in a way that suits you."
@@ -337,6 +346,12 @@ def season_phrase(kind: str, whose: str, name: str) -> str:
 
 def dimension_name(dimension: str) -> str:
     return DIMENSION_NAMES.get(dimension, dimension)
+
+
+def dimension_choices() -> str:
+    """ "reaching out, depth, support in hard times or everyday upkeep"."""
+    names = list(DIMENSION_NAMES.values())
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def styles_phrase(styles: list[str]) -> str:

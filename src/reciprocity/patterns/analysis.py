@@ -117,6 +117,8 @@ def analyse(
             mutual_band=settings.mutual_band,
         )
 
+    latest = grid.windows[-1]
+    untagged = buckets.untagged_count(latest.first, latest.last)
     reading = read_energy(grid, buckets, marks, settings)
     label, notes = energy_words(person, reading, settings)
     overall_styles = summarise(buckets, GENERAL)
@@ -130,6 +132,9 @@ def analyse(
         styles=overall_styles,
         suggestions=(Suggestion(SAFETY, None, SAFETY, words.SAFETY_NOTE.format(name=person)),)
         if safety
-        else build_suggestions(person, dimensions, reading, season, overall_styles, settings),
+        else build_suggestions(
+            person, dimensions, reading, season, overall_styles, settings, untagged=untagged
+        ),
         safety=safety,
+        untagged=untagged,
     )

@@ -206,6 +206,8 @@ class RelationshipPattern:
     suggestions: tuple[Suggestion, ...]
     safety: bool = False
     """The user's own words about this person speak of fear, control or harm."""
+    untagged: int = 0
+    """Moments of the latest window noted with no dimension: they count only for energy."""
 
     def as_dict(self) -> JSONObject:
         season = self.season
@@ -226,6 +228,7 @@ class RelationshipPattern:
                 "end": None if season.end is None else season.end.isoformat(),
             },
             "styles": self.styles.as_dict(),
+            "untagged": self.untagged,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

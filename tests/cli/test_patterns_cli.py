@@ -44,3 +44,21 @@ def test_patterns_of_someone_unknown(demo_cli: Cli) -> None:
 def test_patterns_on_an_empty_database(cli: Cli) -> None:
     assert cli("status", "--json").json()["relationships"] == []
     assert "No one is in your list" in cli("patterns").out
+
+
+def test_what_would_let_a_reading_speak_is_said_beside_it(demo_cli: Cli) -> None:
+    theo = demo_cli("patterns", "Theo", "--json").json()
+    for reading in theo["dimensions"].values():
+        assert reading["leaning"] == "unknown"
+        assert reading["notes_needed"] >= 1
+        assert "could be enough" in reading["need"]
+    jordan = demo_cli("patterns", "Jordan", "--json").json()["dimensions"]["initiation"]
+    assert (jordan["notes_needed"], jordan["need"]) == (0, "")
+    depth = theo["dimensions"]["depth"]
+    shown = demo_cli("patterns", "Theo").out
+    assert " ".join(depth["need"].split()) in " ".join(shown.split())
+    status = demo_cli("status", "--json").json()["relationships"]
+    row = next(r for r in status if r["person"] == "Theo")
+    assert row["dimensions"]["depth"]["notes_needed"] == depth["notes_needed"]
+    cells = demo_cli("status").out
+    assert "notes" in cells and "enough)" in cells, "said in the table's cells too"

@@ -10,8 +10,9 @@ from datetime import timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reciprocity.patterns import Change, PatternSettings
+from reciprocity.patterns import Change, Leaning, PatternSettings
 from reciprocity.patterns.energy import energy_window
+from reciprocity.patterns.felt import suggest_rating
 from reciprocity.patterns.leaning import estimate
 from reciprocity.vocabulary import CareStyle, Dimension, Giver, SeasonKind
 from tests.patterns.support import PROPERTY, TODAY, Flow, Season, ago, run, swapped
@@ -216,3 +217,24 @@ def test_the_json_shape_holds(flows: list[Flow], seasons: list[Season]) -> None:
             assert entry["strength"] == 0.0
         if entry["chronic"]:
             assert entry["leaning"] in {"me", "them"}
+
+
+@PROPERTY
+@given(st.integers(0, 120), st.integers(0, 120), st.integers(0, 40))
+def test_a_reading_and_the_suggested_rating_tell_the_same_story(
+    me: int, them: int, both: int
+) -> None:
+    # The mutual band ends where the rating cut points stop suggesting 4 ("mostly
+    # mutual"): a one-sided reading never sits beside a 4 or 5, nor "both ways" beside
+    # a 3 or lower, and a window that says anything always has a suggested rating.
+    settings = PatternSettings()
+    reading = estimate(me, them, both, settings)
+    suggested = suggest_rating(reading, settings)
+    if reading.leaning is Leaning.UNKNOWN:
+        return
+    assert suggested is not None
+    if reading.leaning is Leaning.MUTUAL:
+        assert suggested.rating >= 4
+    else:
+        assert suggested.rating <= 3
+        assert str(suggested.direction) == str(reading.leaning)

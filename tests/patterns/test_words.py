@@ -25,6 +25,7 @@ KEYS_USED = {
     "ways-of-caring",
     "compare-views",
     "receiving-more",
+    "name-dimensions",  # added with issue 14: moments noted with no dimension
 }
 WITHDRAWAL = re.compile(
     r"\b(withdraw\w*|step(?:ping)? back|pull(?:ing)? back|distance yourself|cut (?:off|ties)|"

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reciprocity.patterns import analyse
-from reciprocity.report.charts import BOTTOM, TOP, WIDTH, energy_chart, leaning_chart
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reciprocity.patterns import DimensionPattern, Leaning, analyse
+from reciprocity.report.charts import BOTTOM, TOP, WIDTH, LineChart, energy_chart, leaning_chart
 from reciprocity.vocabulary import CareStyle, Dimension, Giver, SeasonKind
+from tests.patterns.support import PROPERTY
 
 TODAY = date(2026, 11, 1)
 
@@ -68,13 +72,21 @@ def test_the_other_way_round_mirrors_the_chart() -> None:
         assert round(a.y + b.y, 1) == round(TOP + BOTTOM, 1)
 
 
-def test_little_data_is_drawn_hollow_and_wide() -> None:
+def test_little_data_is_a_gap_with_a_mark_of_its_own() -> None:
+    # Changed on purpose (issue 14): a window with too little to say was drawn as a
+    # hollow dot at its estimate, joined to the line, which put "no data" on the even
+    # line and one note above it. Now it is no point at all: a gap in the line, an
+    # ``unread`` mark, and the text alternative says so. The wide interval is still
+    # there in the reading itself.
     flows = [Flow(TODAY - timedelta(days=10), Giver.ME, (Dimension.DEPTH,))]
-    chart = leaning_chart(
-        analyse("Theo", flows, [], {}, today=TODAY).dimensions[Dimension.DEPTH], [], name="Theo"
-    )
-    assert chart.points and not any(p.known for p in chart.points)
-    assert all(p.high - p.low > 0.4 for p in chart.points)
+    reading = analyse("Theo", flows, [], {}, today=TODAY).dimensions[Dimension.DEPTH]
+    chart = leaning_chart(reading, [], name="Theo")
+    assert chart.points == () and chart.lines == () and chart.bands == ()
+    assert [u.end for u in chart.unread] == [w.end for w in reading.windows]
+    assert all(w.estimate.high - w.estimate.low > 0.4 for w in reading.windows)
+    assert "Not enough to say yet." in chart.description
+    assert reading.need in chart.description
+    assert "nothing is drawn as even" in chart.description
 
 
 def test_seasons_are_shaded_and_clipped_to_the_chart() -> None:
@@ -107,3 +119,68 @@ def test_no_data_gives_an_empty_chart() -> None:
     pattern = analyse("New", [], [], {}, today=TODAY)
     energy = energy_chart(pattern.energy, [], name="New")
     assert energy.empty and energy.lines == () and energy.seasons == ()
+
+
+def test_a_quiet_stretch_breaks_the_line_and_is_counted_in_words() -> None:
+    # A year of notes by me, then nothing for the last four months.
+    flows = [f for f in _year(Giver.ME) if (TODAY - f.on).days > 120]
+    reading = analyse("Jordan", flows, [], {}, today=TODAY).dimensions[Dimension.INITIATION]
+    chart = leaning_chart(reading, [], name="Jordan")
+    unknown = [w for w in reading.windows if w.leaning is Leaning.UNKNOWN]
+    assert unknown and len(chart.unread) == len(unknown)
+    assert len(chart.points) == len(reading.windows) - len(unknown)
+    assert chart.points[-1].end < reading.windows[-1].end, "no point for the quiet months"
+    total = len(reading.windows)
+    assert f"{len(unknown)} of the {total} windows had too little noted" in chart.description
+
+
+def test_the_stripe_where_care_flows_both_ways() -> None:
+    reading = analyse("A", [], [], {}, today=TODAY).dimensions[Dimension.DEPTH]
+    chart = leaning_chart(reading, [], name="A")
+    assert chart.zone is not None
+    top, bottom = chart.zone
+    assert top < chart.reference_y < bottom
+    assert round(chart.reference_y - top, 1) == round(bottom - chart.reference_y, 1)
+    assert round((bottom - top) / (BOTTOM - TOP), 3) == 2 * reading.mutual_band
+
+
+def _agrees(chart: LineChart, reading: DimensionPattern) -> None:
+    """The latest point sits on the side of the even line that the label names."""
+    latest = reading.windows[-1]
+    if reading.leaning is Leaning.UNKNOWN:
+        assert not chart.points or chart.points[-1].end != latest.end
+        assert chart.unread and chart.unread[-1].end == latest.end
+        return
+    point = chart.points[-1]
+    assert point.end == latest.end
+    assert point.value == round(reading.share_me, 3), "the same numbers"
+    assert chart.zone is not None
+    top, bottom = chart.zone
+    if reading.leaning is Leaning.ME:
+        assert point.y < top < chart.reference_y  # above the stripe: you carry more
+    elif reading.leaning is Leaning.THEM:
+        assert point.y > bottom > chart.reference_y
+    else:
+        assert top < point.y < bottom
+    # Every window with a reading is a point, and only those.
+    known = [w.end for w in reading.windows if w.leaning is not Leaning.UNKNOWN]
+    assert [p.end for p in chart.points] == known
+
+
+def test_the_demo_charts_agree_with_their_words() -> None:
+    from reciprocity.services import demo
+
+    for today in (TODAY, date(2026, 3, 1), date(2027, 6, 15)):
+        people, _, _ = demo.build(today)
+        for person in people:
+            pattern = analyse(person.name, person.moments, person.seasons, {}, today=today)
+            for reading in pattern.dimensions.values():
+                _agrees(leaning_chart(reading, person.seasons, name=person.name), reading)
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.integers(0, 400), st.sampled_from(list(Giver))), max_size=150))
+def test_any_chart_agrees_with_its_words(notes: list[tuple[int, Giver]]) -> None:
+    flows = [Flow(TODAY - timedelta(days=d), by, (Dimension.DEPTH,)) for d, by in notes]
+    reading = analyse("A", flows, [], {}, today=TODAY).dimensions[Dimension.DEPTH]
+    _agrees(leaning_chart(reading, [], name="A"), reading)

@@ -206,3 +206,13 @@ def test_an_export_restores_into_an_empty_database_or_replaces_when_asked(
     nothing = client.post("/data/import", data={"csrf_token": csrf})
     assert "Please choose an export file" in nothing.text
     assert json.loads(exported)["people"][0]["name"] == "Jordan"
+
+
+def test_a_reading_with_too_little_says_what_would_help(demo_client: TestClient) -> None:
+    people = demo_client.get("/api/people").json()
+    theo = next(p for p in people if p["name"] == "Theo")
+    pattern = demo_client.get(f"/api/patterns/{theo['id']}").json()
+    depth = pattern["dimensions"]["depth"]
+    assert depth["leaning"] == "unknown" and depth["notes_needed"] >= 1
+    page = demo_client.get(f"/people/{theo['id']}").text
+    assert f'<p class="need">{depth["need"]}</p>' in page

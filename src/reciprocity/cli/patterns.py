@@ -84,7 +84,8 @@ def _status_row(pattern: RelationshipPattern) -> dict[str, object]:
         "person": pattern.person,
         "dimensions": {
             str(d): {"leaning": str(p.leaning), "strength": round(p.strength, 3), "chronic": p.chronic,
-                     "in_season": p.in_season, "change": None if p.change is None else str(p.change)}
+                     "in_season": p.in_season, "change": None if p.change is None else str(p.change),
+                     "notes_needed": p.notes_needed}
             for d, p in pattern.dimensions.items()
         },
         "energy": pattern.energy.label,
@@ -93,7 +94,11 @@ def _status_row(pattern: RelationshipPattern) -> dict[str, object]:
 
 
 def _cell(pattern: RelationshipPattern, dimension: object) -> str:
+    from reciprocity.coach.suggestions import need_short
+
     reading = pattern.dimensions[dimension]  # type: ignore[index]
+    if reading.notes_needed:
+        return f"{reading.label} ({need_short(reading.notes_needed)})"
     return reading.label
 
 
@@ -124,6 +129,9 @@ def _print_pattern(pattern: RelationshipPattern) -> None:
         suggested = "-" if reading.suggested_rating is None else str(reading.suggested_rating)
         table.add_row(str(dimension), escape(reading.label), sparkline(shares), f"{felt} · {suggested}")
     out.print(table)
+    for dimension, reading in pattern.dimensions.items():
+        if reading.need:
+            out.print(f"[dim]{dimension}[/dim]: {escape(reading.need)}")
     out.print(escape(pattern.energy.label))
     for dimension, reading in pattern.dimensions.items():
         if reading.explanation:

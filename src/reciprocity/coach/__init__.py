@@ -17,6 +17,8 @@ here. Grouped by what they are about, not by who says them:
   ``rewording`` builds its request-shaped rewrites, ``grammar`` the verb forms they need.
 - ``feedback``: honest feedback put together from its parts, grammatical whatever is typed.
 - ``safety``: the signals of fear, control or harm that bring the note pointing to help.
+- ``dimensions``: ``suggest_dimensions``, the dimensions a moment's own words point to,
+  offered when a moment is noted without one (a suggestion the person confirms).
 """
 
 from __future__ import annotations

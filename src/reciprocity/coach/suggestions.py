@@ -101,6 +101,28 @@ NOTE_UNSURE = (
     "The {moments} moments noted in the last {days} days do not yet point clearly one way "
     "or the other."
 )
+# What would let a dimension say something, beside its "not enough to say yet".
+# The count is the fewest further notes that could give a reading (some mixes of who
+# gave would, not every mix), hence "could be enough".
+NEED: dict[str, str] = {
+    "first": "{count} more notes about {dimension} could be enough for a first reading.",
+    "first-one": "One more note about {dimension} could be enough for a first reading.",
+    "again": (
+        "{count} more notes about {dimension} could be enough to say something about the "
+        "last {days} days."
+    ),
+    "again-one": (
+        "One more note about {dimension} could be enough to say something about the last "
+        "{days} days."
+    ),
+}
+NEED_SHORT = "{count} more notes could be enough"
+NEED_SHORT_ONE = "one more note could be enough"
+NUMBER_WORDS = (
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+)
+"""Counts up to twelve are written in words; larger ones in figures."""
 NOTE_IN_SEASON = "This overlaps with {season}. While it lasts, one of you needing more is expected."
 NOTE_CHRONIC: dict[str, str] = {
     "me": (
@@ -265,6 +287,15 @@ SUGGESTIONS: dict[str, str] = {
         "looks from their side; people often notice their own efforts more easily than "
         "the other person's."
     ),
+    "name-dimensions": (
+        "{count} of the moments noted with {name} in the last {days} days say nothing yet "
+        "about what they were ({dimension}). Adding that would let them count toward a "
+        "reading."
+    ),
+    "name-dimensions:one": (
+        "One moment noted with {name} in the last {days} days says nothing yet about what "
+        "it was ({dimension}). Adding that would let it count toward a reading."
+    ),
     "receiving-more": (
         "{name} has been carrying more in {dimension} for a while. That is not a failing. "
         "You might ask what would feel supportive to them, in a way that suits you."
@@ -288,6 +319,25 @@ def leaning_label(leaning: str, name: str, strength: float) -> str:
     return label
 
 
+def number_word(count: int) -> str:
+    """ "two", "twelve", "15": small counts in words, as a sentence would say them."""
+    return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else str(count)
+
+
+def need_sentence(dimension: str, count: int, *, first: bool, days: int) -> str:
+    """ "Two more notes about depth could be enough for a first reading." """
+    key = ("first" if first else "again") + ("-one" if count == 1 else "")
+    said = number_word(count)
+    return NEED[key].format(count=said[:1].upper() + said[1:], dimension=dimension, days=days)
+
+
+def need_short(count: int) -> str:
+    """ "two more notes could be enough": the same, for a table cell."""
+    if count == 1:
+        return NEED_SHORT_ONE
+    return NEED_SHORT.format(count=number_word(count))
+
+
 def season_phrase(kind: str, whose: str, name: str) -> str:
     """ "your illness", "Sam's move": whose season it is, in words."""
     owner = YOUR if whose == "me" else POSSESSIVE.format(name=whose or name)
@@ -296,6 +346,12 @@ def season_phrase(kind: str, whose: str, name: str) -> str:
 
 def dimension_name(dimension: str) -> str:
     return DIMENSION_NAMES.get(dimension, dimension)
+
+
+def dimension_choices() -> str:
+    """ "reaching out, depth, support in hard times or everyday upkeep"."""
+    names = list(DIMENSION_NAMES.values())
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def styles_phrase(styles: list[str]) -> str:

@@ -52,8 +52,18 @@ CHART_DRAINED = "↓ drained"
 CHART_IN_SEASON = "The latest months fall inside a season, when one side needing more is expected."
 CHART_LEGEND = (
     "Each dot is a three-month window; the shaded band shows how sure the reading is, "
-    "wider when little was noted; hollow dots had too little to say; tinted stretches are "
-    "seasons."
+    "wider when little was noted; the pale stripe around the even line is where care "
+    "counts as flowing both ways; a gap marked by a faint dashed upright line is a window "
+    "with too little noted to say anything; tinted stretches are seasons."
+)
+CHART_UNREAD = "not enough to say"
+CHART_GAPS = (
+    "{count} of the {total} windows had too little noted to say anything; they are left "
+    "as gaps, not drawn as even."
+)
+CHART_ALL_GAPS = (
+    "No window yet has enough noted to say anything, so no line is drawn, and nothing is "
+    "drawn as even."
 )
 DIMENSION_TITLES = {
     Dimension.INITIATION: "Initiation",

@@ -9,11 +9,11 @@ from operator import attrgetter
 from reciprocity.coach import suggestions as words
 from reciprocity.patterns.buckets import DIMENSIONS, GENERAL, bucket
 from reciprocity.patterns.chronic import assess
-from reciprocity.patterns.describe import dimension_notes, energy_words, explain_felt
+from reciprocity.patterns.describe import dimension_notes, energy_words, explain_felt, need_words
 from reciprocity.patterns.energy import read_energy
 from reciprocity.patterns.felt import compare, suggest_rating
 from reciprocity.patterns.inputs import FeltRating, FlowItem, SeasonSpan
-from reciprocity.patterns.leaning import WindowLeaning, reader
+from reciprocity.patterns.leaning import Leaning, WindowLeaning, notes_needed, reader
 from reciprocity.patterns.result import (
     DimensionPattern,
     EnergyPattern,
@@ -79,6 +79,8 @@ def analyse(
         felt_rating = felt.get(dimension)
         agreement = compare(felt_rating, suggested)
         styles = summarise(buckets, index)
+        needed = notes_needed(current.me, current.them, current.both, settings)
+        read_before = any(w.leaning is not Leaning.UNKNOWN for w in series)
         dimensions[dimension] = DimensionPattern(
             dimension=dimension,
             leaning=current.leaning,
@@ -99,6 +101,8 @@ def analyse(
             felt=felt_rating,
             agreement=agreement,
             label=words.leaning_label(str(current.leaning), person, current.strength),
+            notes_needed=needed,
+            need=need_words(dimension, needed, read_before, settings),
             explanation=explain_felt(dimension, agreement, felt_rating, suggested, settings),
             notes=dimension_notes(
                 person,
@@ -110,8 +114,11 @@ def analyse(
             ),
             styles=styles,
             windows=series,
+            mutual_band=settings.mutual_band,
         )
 
+    latest = grid.windows[-1]
+    untagged = buckets.untagged_count(latest.first, latest.last)
     reading = read_energy(grid, buckets, marks, settings)
     label, notes = energy_words(person, reading, settings)
     overall_styles = summarise(buckets, GENERAL)
@@ -125,6 +132,9 @@ def analyse(
         styles=overall_styles,
         suggestions=(Suggestion(SAFETY, None, SAFETY, words.SAFETY_NOTE.format(name=person)),)
         if safety
-        else build_suggestions(person, dimensions, reading, season, overall_styles, settings),
+        else build_suggestions(
+            person, dimensions, reading, season, overall_styles, settings, untagged=untagged
+        ),
         safety=safety,
+        untagged=untagged,
     )

@@ -47,6 +47,8 @@ class Buckets:
     counts: tuple[list[int], ...]
     energy_counts: dict[int, list[int]]
     styles: dict[tuple[int, int], Counter[CareStyle]]
+    untagged: list[int]
+    """Prefix sums of flows with no dimension (they count only for energy)."""
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Prefix indices (start, stop) of the days ``first .. last``, inclusive."""
@@ -56,6 +58,11 @@ class Buckets:
         prefix = self.counts[dimension * 3 + side]
         start, stop = self.span(first, last)
         return prefix[stop] - prefix[start]
+
+    def untagged_count(self, first: int, last: int) -> int:
+        """Flows with no dimension on days first..last."""
+        start, stop = self.span(first, last)
+        return self.untagged[stop] - self.untagged[start]
 
     def energy(self, first: int, last: int) -> tuple[int, int, int]:
         """Number, sum and sum of squares of energy ratings on days first..last."""
@@ -69,7 +76,12 @@ class Buckets:
         return n, total, squares
 
 
-def _kind(by: Giver, dims: tuple[Dimension, ...], per_segment: tuple[list[int], ...]) -> Kind:
+def _kind(
+    by: Giver,
+    dims: tuple[Dimension, ...],
+    per_segment: tuple[list[int], ...],
+    untagged: list[int],
+) -> Kind:
     try:
         side = _SIDE_INDEX[by]
     except KeyError:
@@ -79,6 +91,8 @@ def _kind(by: Giver, dims: tuple[Dimension, ...], per_segment: tuple[list[int], 
         indices = tuple(_DIM_INDEX[d] for d in dict.fromkeys(dims))
     except KeyError:
         raise ValueError(f"unknown dimension in {list(dims)!r}") from None
+    if not indices:
+        return side, indices, (untagged,)
     return side, indices, tuple(per_segment[d * 3 + side] for d in indices)
 
 
@@ -101,7 +115,8 @@ def bucket(flows: Sequence[FlowItem], grid: Grid) -> Buckets:
     Flows after ``today`` or before the oldest window are left out. A flow with
     several dimensions counts once in each (each dimension is its own
     question); a repeated dimension counts once. A flow with no dimension
-    counts only for energy.
+    counts only for energy (and is counted as untagged, so the words can say
+    that naming a dimension would let it count).
     """
     days = grid.days
     base = grid.base.toordinal()
@@ -110,6 +125,7 @@ def bucket(flows: Sequence[FlowItem], grid: Grid) -> Buckets:
     size = len(position) - 1
     per_segment = tuple([0] * size for _ in range(len(DIMENSIONS) * len(SIDES)))
     energy_segments = {value: [0] * size for value in range(ENERGY_MIN, ENERGY_MAX + 1)}
+    untagged = [0] * size
     styles: dict[tuple[int, int], Counter[CareStyle]] = {}
     # The only per-flow work of the analysis, so it is kept lean: what a
     # (giver, dimensions) combination adds to is worked out once and cached.
@@ -122,7 +138,7 @@ def bucket(flows: Sequence[FlowItem], grid: Grid) -> Buckets:
         key = (flow.by, tuple(flow.dimensions))
         kind = kinds.get(key)
         if kind is None:
-            kind = kinds[key] = _kind(key[0], key[1], per_segment)
+            kind = kinds[key] = _kind(key[0], key[1], per_segment, untagged)
         for counts in kind[2]:
             counts[k] += 1
         energy = flow.energy
@@ -142,4 +158,5 @@ def bucket(flows: Sequence[FlowItem], grid: Grid) -> Buckets:
         counts=tuple(list(accumulate(c, initial=0)) for c in per_segment),
         energy_counts={v: list(accumulate(c, initial=0)) for v, c in energy_segments.items()},
         styles=styles,
+        untagged=list(accumulate(untagged, initial=0)),
     )

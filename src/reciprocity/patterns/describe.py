@@ -40,6 +40,17 @@ def explain_felt(
     return text
 
 
+def need_words(
+    dimension: Dimension, needed: int, read_before: bool, settings: PatternSettings
+) -> str:
+    """``notes_needed`` in words: empty when the window already says something."""
+    if needed == 0:
+        return ""
+    return words.need_sentence(
+        words.dimension_name(str(dimension)), needed, first=not read_before, days=settings.window_days
+    )
+
+
 def dimension_notes(
     name: str,
     estimate: ShareEstimate,

@@ -10,16 +10,16 @@ posterior after ``me`` items by the user, ``them`` items by the other person and
   cannot look lopsided, and silence leaves the estimate at "even, very unsure",
   which is reported as "not enough to say", never as neglect (Wiese et al. 2014).
 
-The three readings are "the user carries more" (p above the mutual band),
-"the other person carries more" (p below it) and "mutual" (inside it). A
-reading is reported only when its posterior probability reaches
-``confidence``; otherwise the leaning is ``unknown``. Both directions are
-reported the same way: receiving more is information, not winning (Sprecher
-2001; Bar-Kalifa et al. 2018).
+The three readings are "the user carries more" (p above the mutual band,
+0.3 to 0.7 by default), "the other person carries more" (p below it) and
+"mutual" (inside it). A reading is reported only when its posterior
+probability reaches ``confidence``; otherwise the leaning is ``unknown``.
+Both directions are reported the same way: receiving more is information, not
+winning (Sprecher 2001; Bar-Kalifa et al. 2018).
 
 Probabilities use a normal approximation with the Beta posterior's exact mean
-and variance: close enough at these thresholds (for Beta(7, 2) it gives
-P(p > 0.65) = 0.835 against 0.831 exactly) and cheap enough to run for every
+and variance: close enough at these thresholds (for Beta(9, 2) it gives
+P(p > 0.7) = 0.856 against 0.851 exactly) and cheap enough to run for every
 window of every relationship.
 """
 
@@ -163,6 +163,31 @@ def reader(settings: PatternSettings) -> Callable[[int, int, int], ShareEstimate
         return found
 
     return read
+
+
+def notes_needed(me: int, them: int, both: int, settings: PatternSettings) -> int:
+    """How many more items in this window could let it say something; 0 when it does.
+
+    The smallest ``k`` such that some ``k`` further items (by the user, by the
+    other person or shared, in any mix) give a reading other than ``unknown``
+    under ``estimate``: the very rule the reading uses, not a separate guess.
+    With fewer than ``k`` items no mix can do it; with ``k``, some can (all by
+    one side, say, or split evenly), though not every mix will. Two shared
+    items weigh exactly as one by each side, so the mixes to try for each
+    ``k`` are ``i`` by the user, ``s`` (0 or 1) shared and the rest by the other
+    person. Items all by one side always end in a reading, so the search ends.
+    """
+    read = reader(settings)
+    if read(me, them, both).leaning is not Leaning.UNKNOWN:
+        return 0
+    k = 0
+    while True:
+        k += 1
+        for shared in (0, 1):
+            for mine in range(k - shared + 1):
+                found = read(me + mine, them + k - shared - mine, both + shared)
+                if found.leaning is not Leaning.UNKNOWN:
+                    return k
 
 
 class WindowLeaning(NamedTuple):

@@ -80,10 +80,17 @@ class DimensionPattern:
     felt: FeltRating | None
     agreement: Agreement
     label: str
+    notes_needed: int
+    """0 when the latest window says something; otherwise the fewest further
+    dimension-tagged notes in it that could let it (``leaning.notes_needed``)."""
+    need: str
+    """``notes_needed`` in words, beside the label; empty when there is a reading."""
     explanation: str
     notes: tuple[str, ...]
     styles: StyleSummary
     windows: tuple[WindowLeaning, ...]
+    mutual_band: float
+    """The settings' band: shares within it of one half read as flowing both ways."""
 
     @property
     def suggested_rating(self) -> int | None:
@@ -114,6 +121,8 @@ class DimensionPattern:
             "horizon_windows": self.horizon_windows,
             "agreement": str(self.agreement),
             "label": self.label,
+            "notes_needed": self.notes_needed,
+            "need": self.need,
             "explanation": self.explanation,
             "notes": list(self.notes),
             "styles": self.styles.as_dict(),
@@ -197,6 +206,8 @@ class RelationshipPattern:
     suggestions: tuple[Suggestion, ...]
     safety: bool = False
     """The user's own words about this person speak of fear, control or harm."""
+    untagged: int = 0
+    """Moments of the latest window noted with no dimension: they count only for energy."""
 
     def as_dict(self) -> JSONObject:
         season = self.season
@@ -217,6 +228,7 @@ class RelationshipPattern:
                 "end": None if season.end is None else season.end.isoformat(),
             },
             "styles": self.styles.as_dict(),
+            "untagged": self.untagged,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

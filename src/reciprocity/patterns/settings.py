@@ -29,11 +29,21 @@ class PatternSettings:
         uncertainty around the estimate without tilting it).
         ``prior = 2.0``: weak, centred on an even split (as if two items had
         been seen each way), so a handful of items cannot look lopsided.
-        ``mutual_band = 0.15``: shares from 35 % to 65 % count as mutual.
+        ``mutual_band = 0.2``: shares from 30 % to 70 % count as mutual, the
+        same line at which ``rating_cutpoints`` stop suggesting 4 ("mostly
+        mutual"), so a leaning and the suggested rating never tell different
+        stories; and with it the bar is about as high for "both ways" (six
+        items at the fewest) as for "one side carries more" (seven), where a
+        band of 0.15 called a window one-sided after five items and mutual
+        only after fourteen.
         ``min_moments = 5``: with fewer items in a window the answer is
-        "not enough to say" (three items never make a verdict).
+        "not enough to say" whatever the posterior says. At the defaults the
+        posterior never reads fewer than six items anyway; the floor keeps
+        "three items never make a verdict" true under weaker priors.
         ``confidence = 0.8``: a leaning (me, them or mutual) is reported only
         when its posterior probability reaches 80 %; otherwise ``unknown``.
+        How many more items could let it say something is
+        ``patterns.leaning.notes_needed``, from this same rule.
         ``interval_z = 1.645``: the reported interval is the central 90 %
         (normal approximation to the Beta posterior).
 
@@ -85,7 +95,7 @@ class PatternSettings:
     step_months: int = 1
     history_months: int | None = None
     prior: float = 2.0
-    mutual_band: float = 0.15
+    mutual_band: float = 0.2
     min_moments: int = 5
     confidence: float = 0.8
     interval_z: float = 1.645

@@ -20,6 +20,9 @@ Which prompts apply, in the order they are shown:
    (people see their own giving more readily: Buunk & Hoorens 1992).
 4. When the two of you show care in different styles and something leans,
    ask what made each feel supported (styles are never assumed to compensate).
+5. When moments of the latest window were noted with no dimension and some
+   dimension has too little to say, say that naming what each was about would
+   let them count (they count only for energy until then).
 
 Nothing here ever suggests withdrawing or giving less.
 """
@@ -91,6 +94,8 @@ def build_suggestions(
     season: SeasonNote | None,
     styles: StyleSummary,
     settings: PatternSettings,
+    *,
+    untagged: int = 0,
 ) -> tuple[Suggestion, ...]:
     """Apply the rules in the module notes, in order."""
     out = _Collector(name)
@@ -128,4 +133,14 @@ def build_suggestions(
     )
     if leans and (styles.differ or any(p.styles.differ for p in dimensions.values())):
         out.add("ways-of-caring", "styles-differ")
+    if untagged and any(p.leaning is Leaning.UNKNOWN for p in dimensions.values()):
+        text = words.suggestion_text(
+            "name-dimensions",
+            "one" if untagged == 1 else None,
+            name=name,
+            count=words.number_word(untagged).capitalize(),
+            days=str(settings.window_days),
+            dimension=words.dimension_choices(),
+        )
+        out.items.append(Suggestion("name-dimensions", None, "untagged", text))
     return tuple(out.items)

@@ -6,13 +6,18 @@ HTML report) as inline SVG from the numbers here: coordinates in a fixed
 about HTML. Tests check these numbers, not pixels.
 
 * ``leaning_chart``: the share of care the user carries in one dimension, one
-  point per rolling window, with the uncertainty interval as a band around it,
-  an "even" line at one half, and seasons shaded. Up means the user carries
-  more, down means the other person does. Windows with too little to say are
-  drawn hollow: they are shown, never read as a verdict.
+  point per rolling window that has a reading, with the uncertainty interval
+  as a band around it, an "even" line at one half inside the stripe where care
+  counts as flowing both ways (``zone``), and seasons shaded. Up means the user
+  carries more, down means the other person does. A window with too little to
+  say is never drawn as a value (an empty window's estimate is exactly
+  "even", and three notes one way sit well above it): it breaks the line and
+  gets a mark of its own (``unread``), and the text alternative says how many
+  there are. The points are the very estimates the reading comes from, so the
+  latest point sits on the side of the even line its label names.
 * ``energy_chart``: the mean energy per window (-2 drained .. +2 nourished),
-  with its interval, a line at zero, seasons shaded; windows with nothing
-  noted leave a gap.
+  with its interval, a line at zero, seasons shaded; windows with too few
+  ratings to say anything leave a gap and an ``unread`` mark likewise.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reciprocity.coach import terms
-from reciprocity.patterns import DimensionPattern, EnergyPattern, Leaning, SeasonSpan
+from reciprocity.patterns import DimensionPattern, EnergyPattern, EnergyState, Leaning, SeasonSpan
 from reciprocity.vocabulary import ENERGY_MAX, ENERGY_MIN
 
 WIDTH = 600
@@ -50,6 +55,15 @@ class ChartPoint:
     known: bool
     """False when the window had too little to say anything ("not enough to say")."""
     in_season: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A window with too little noted to say anything: a gap in the line, marked at ``x``."""
+
+    start: date
+    end: date
+    x: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +101,22 @@ class LineChart:
     """The even line (share one half) or the zero line (energy)."""
     seasons: tuple[SeasonBand, ...]
     labels: tuple[AxisLabel, ...]
+    unread: tuple[Unread, ...] = ()
+    """Windows with too little to say anything: drawn as marks of their own, not points."""
+    zone: tuple[float, float] | None = None
+    """The y of the top and bottom of the stripe where care counts as flowing both ways."""
 
     @property
     def empty(self) -> bool:
         return not self.points
+
+    @property
+    def plot_top(self) -> float:
+        return TOP
+
+    @property
+    def plot_bottom(self) -> float:
+        return BOTTOM
 
 
 def leaning_chart(
@@ -103,22 +129,31 @@ def leaning_chart(
     def to_y(share: float) -> float:
         return _scale(share, 0.0, 1.0)
 
-    points = tuple(
-        ChartPoint(
-            start=w.start,
-            end=w.end,
-            x=_x(w.start, w.end, start, end),
-            y=to_y(w.estimate.share_me),
-            y_low=to_y(w.estimate.low),
-            y_high=to_y(w.estimate.high),
-            value=_r(w.estimate.share_me),
-            low=_r(w.estimate.low),
-            high=_r(w.estimate.high),
-            known=w.estimate.leaning is not Leaning.UNKNOWN,
-            in_season=w.in_season,
+    runs: list[list[ChartPoint]] = [[]]
+    unread: list[Unread] = []
+    for w in windows:
+        x = _x(w.start, w.end, start, end)
+        if w.estimate.leaning is Leaning.UNKNOWN:
+            unread.append(Unread(w.start, w.end, x))
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(
+            ChartPoint(
+                start=w.start,
+                end=w.end,
+                x=x,
+                y=to_y(w.estimate.share_me),
+                y_low=to_y(w.estimate.low),
+                y_high=to_y(w.estimate.high),
+                value=_r(w.estimate.share_me),
+                low=_r(w.estimate.low),
+                high=_r(w.estimate.high),
+                known=True,
+                in_season=w.in_season,
+            )
         )
-        for w in windows
-    )
+    points = tuple(p for run in runs for p in run)
     title = terms.CHART_LEANING_TITLE.format(dimension=terms.dimension_title(reading.dimension))
     labels = (
         AxisLabel(4.0, TOP - 8.0, terms.CHART_UP_ME),
@@ -126,18 +161,21 @@ def leaning_chart(
         AxisLabel(4.0, BOTTOM + 12.0, terms.CHART_DOWN_THEM.format(name=name)),
         *date_labels(start, end),
     )
+    band = reading.mutual_band
     return LineChart(
         key=f"leaning-{reading.dimension}",
         title=title,
-        description=_describe_leaning(title, reading),
+        description=_describe_leaning(title, reading, len(unread)),
         width=WIDTH,
         height=HEIGHT,
         points=points,
-        lines=tuple(_polyline(run) for run in [points] if run),
-        bands=tuple(_band(run) for run in [points] if run),
+        lines=tuple(_polyline(run) for run in runs if run),
+        bands=tuple(_band(run) for run in runs if run),
         reference_y=to_y(0.5),
         seasons=season_bands(seasons, start, end, name),
         labels=labels,
+        unread=tuple(unread),
+        zone=(to_y(0.5 + band), to_y(0.5 - band)),
     )
 
 
@@ -151,8 +189,10 @@ def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: 
 
     runs: list[list[ChartPoint]] = [[]]
     points: list[ChartPoint] = []
+    unread: list[Unread] = []
     for w in windows:
-        if w.mean is None:
+        if w.mean is None or w.state is EnergyState.UNKNOWN:
+            unread.append(Unread(w.start, w.end, _x(w.start, w.end, start, end)))
             if runs[-1]:
                 runs.append([])
             continue
@@ -168,7 +208,7 @@ def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: 
             value=_r(w.mean),
             low=_r(low),
             high=_r(high),
-            known=str(w.state) != "unknown",
+            known=True,
             in_season=w.in_season,
         )
         points.append(point)
@@ -183,7 +223,7 @@ def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: 
     return LineChart(
         key="energy",
         title=title,
-        description=f"{title}. {energy.label[:1].upper()}{energy.label[1:]}.",
+        description=_with_gaps(f"{title}. {_sentence(energy.label)}", len(unread), len(windows)),
         width=WIDTH,
         height=HEIGHT,
         points=tuple(points),
@@ -192,6 +232,7 @@ def energy_chart(energy: EnergyPattern, seasons: Iterable[SeasonSpan], *, name: 
         reference_y=to_y(0.0),
         seasons=season_bands(seasons, start, end, name),
         labels=labels,
+        unread=tuple(unread),
     )
 
 
@@ -268,9 +309,23 @@ def date_labels(start: date, end: date) -> tuple[AxisLabel, ...]:
     )
 
 
-def _describe_leaning(title: str, reading: DimensionPattern) -> str:
-    label = reading.label[:1].upper() + reading.label[1:]
-    text = f"{title}. {label}."
+def _sentence(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."
+
+
+def _describe_leaning(title: str, reading: DimensionPattern, unread: int) -> str:
+    """The text alternative: the reading in the label's own words, what it needs, the gaps."""
+    text = f"{title}. {_sentence(reading.label)}"
+    if reading.need:
+        text += " " + reading.need
     if reading.in_season:
         text += " " + terms.CHART_IN_SEASON
-    return text
+    return _with_gaps(text, unread, len(reading.windows))
+
+
+def _with_gaps(text: str, unread: int, total: int) -> str:
+    if unread == 0:
+        return text
+    if unread == total:
+        return f"{text} {terms.CHART_ALL_GAPS}"
+    return f"{text} " + terms.CHART_GAPS.format(count=unread, total=total)

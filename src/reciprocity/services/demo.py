@@ -1,18 +1,26 @@
 """A year in the life of someone with five close relationships: the demo dataset.
 
 Deterministic for a given ``today`` and seed, and always ending on ``today`` so
-that patterns look current. It shows each situation the product cares about:
+that patterns look current (the moments sit a fixed number of days before
+``today``, so the latest readings are the same whatever the day). It shows each
+situation the product cares about, with readings that say something (at most
+30 % of the twenty readings unknown; ``tests/services/test_demo.py``):
 
-- Sam (partner): mutual, with different styles each way (Sam gives practical
-  help and presence; you give words and listening).
-- Jordan (close friend): chronically one-sided — you start most contact and
-  do most upkeep, outside any season, month after month.
-- Rosa (mother): one-sided for a while during her surgery and recovery (a
-  season), mutual before and after.
+- Sam (partner): mutual in every dimension, with different styles each way
+  (Sam gives practical help and presence; you give words and listening).
+- Jordan (close friend): chronically one-sided: you start most contact, do
+  most upkeep and most of the listening, outside any season, month after month.
+  No hard time was noted, so support in hard times has nothing to say yet.
+- Rosa (mother): one-sided during her surgery and recovery (a season), flowing
+  both ways before and after; the physiotherapy runs are still yours.
 - Priya (friend): mutual and light, mostly humour and time together; she had
-  exams for a few weeks.
-- Theo (colleague): only a few moments: not enough to say anything. He is
-  moving flat (an ongoing season), and you share roles: one plans, one listens.
+  exams for a few weeks and you cheered her through each paper.
+- Theo (colleague): only a few moments: not enough to say anything, and each
+  dimension says what would help. He is moving flat (an ongoing season), and
+  you share roles: one plans, one listens.
+A person who uses the product notes a few moments a week about those closest
+(more about a partner); each relationship's kinds of moment are dealt from a
+shuffled deck, so every few weeks hold the mix its story tells.
 And two audits, about seven months and three weeks ago; and the practices
 (``practices``): a weekly call with Rosa, a monthly dinner with Jordan where
 hosting alternates, fortnightly climbing with Priya, roles shared with Theo
@@ -23,7 +31,7 @@ boundaries and a few small wins.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -65,19 +73,28 @@ ME, THEM, BOTH = Giver.ME, Giver.THEM, Giver.BOTH
 
 @dataclass(frozen=True)
 class _Kind:
-    """A kind of moment that recurs in a relationship: who gives, what it is."""
+    """A kind of moment that recurs in a relationship: who gives, what it is, how often.
+
+    ``weight`` is how many of each ``_deck`` of a relationship's moments are of
+    this kind: the deck is shuffled and dealt out, then dealt again, so every
+    stretch of a few weeks holds the mix the story tells (a person who notes
+    a few moments a week), not whatever a run of dice happens to give.
+    """
 
     by: Giver
     dims: tuple[Dimension, ...]
     style: CareStyle | None
     energy: tuple[int, ...]
     texts: tuple[str, ...]
+    weight: int = 1
 
 
+# Sam: both of you carry every dimension, each in your own way. Sam mostly with
+# practical help and being there; you mostly with kind words and listening.
 SAM = (
     _Kind(
         THEM,
-        (CRI, MNT),
+        (MNT,),
         CareStyle.PRACTICAL,
         (1, 2),
         (
@@ -85,20 +102,19 @@ SAM = (
             "Sam sorted the car insurance without being asked",
             "Sam cooked when I came home wiped out",
         ),
+        weight=3,
     ),
     _Kind(
-        ME,
-        (DEP,),
-        CareStyle.LISTENING,
+        THEM,
+        (CRI,),
+        CareStyle.PRACTICAL,
         (1, 2),
-        ("Long talk with Sam about the job worries", "Listened to Sam unpack the week"),
-    ),
-    _Kind(
-        ME,
-        (MNT, DEP),
-        CareStyle.WORDS,
-        (1,),
-        ("Left Sam a note before the trip", "Told Sam how proud I am of the new role"),
+        (
+            "Sam looked after me all weekend when I had the flu",
+            "Sam took the afternoon off when Dad was in hospital",
+            "Sam came with me to the scan and waited",
+        ),
+        weight=4,
     ),
     _Kind(
         THEM,
@@ -106,6 +122,38 @@ SAM = (
         CareStyle.PRESENCE,
         (1, 2),
         ("Sam suggested a walk when I was quiet", "Sam planned a Sunday just for us"),
+        weight=4,
+    ),
+    _Kind(
+        THEM,
+        (DEP,),
+        CareStyle.PRESENCE,
+        (1, 2),
+        (
+            "Sam noticed I was low and asked what was going on",
+            "Sam asked about the promotion news and wanted every detail",
+        ),
+        weight=3,
+    ),
+    _Kind(
+        ME,
+        (DEP,),
+        CareStyle.LISTENING,
+        (1, 2),
+        (
+            "Long talk with Sam about his worries at work",
+            "Listened to Sam unpack the week",
+            "Told Sam how proud I am of the new role",
+        ),
+        weight=3,
+    ),
+    _Kind(
+        ME,
+        (MNT,),
+        CareStyle.WORDS,
+        (1,),
+        ("Left Sam a note before the trip", "Remembered Sam's launch day and sent good luck"),
+        weight=3,
     ),
     _Kind(
         ME,
@@ -113,6 +161,19 @@ SAM = (
         CareStyle.TIME,
         (1,),
         ("Booked the cinema for us", "Planned dinner with Sam's brother"),
+        weight=4,
+    ),
+    _Kind(
+        ME,
+        (CRI,),
+        CareStyle.LISTENING,
+        (0, 1),
+        (
+            "Sat up with Sam after the redundancy scare",
+            "Talked Sam through the night before his review",
+            "Looked after Sam when his back went",
+        ),
+        weight=4,
     ),
     _Kind(
         BOTH,
@@ -120,8 +181,12 @@ SAM = (
         CareStyle.TIME,
         (2,),
         ("Slow Saturday breakfast together", "Talked about next year over dinner"),
+        weight=2,
     ),
 )
+# Jordan: you start most of the contact, remember most of the dates and do most of
+# the listening, month after month, outside any season. Jordan is fun and does reach
+# out now and then: the imbalance is the resting pattern, not the whole story.
 JORDAN = (
     _Kind(
         ME,
@@ -129,58 +194,88 @@ JORDAN = (
         CareStyle.WORDS,
         (-1, 0),
         (
-            "Texted Jordan to ask how the move went",
+            "Texted Jordan to see how the week was going",
             "Messaged Jordan, no reply for days",
             "Suggested coffee with Jordan again",
         ),
+        weight=3,
     ),
     _Kind(
         ME,
-        (MNT,),
+        (INI, MNT),
         CareStyle.WORDS,
         (-1, 0),
         (
-            "Remembered Jordan's interview and asked how it went",
+            "Remembered Jordan's interview and texted to ask how it went",
             "Asked Jordan how the dentist went",
             "Sent Jordan a card for the new job",
         ),
+        weight=3,
+    ),
+    _Kind(
+        ME,
+        (INI, DEP),
+        CareStyle.LISTENING,
+        (-2, -1),
+        (
+            "Called Jordan; listened for an hour about work, no question back",
+            "Checked in on Jordan after the row with their sister, and listened",
+        ),
+        weight=3,
     ),
     _Kind(
         ME,
         (DEP,),
         CareStyle.LISTENING,
         (-2, -1),
-        (
-            "Listened to Jordan for an hour about work; no question back",
-            "Jordan called to vent, I listened",
-        ),
+        ("Jordan called to vent, I listened", "Listened to Jordan's worries about the flat"),
+        weight=2,
     ),
-    _Kind(THEM, (INI,), CareStyle.HUMOUR, (1,), ("Jordan sent a funny video out of the blue",)),
-    _Kind(BOTH, (INI,), CareStyle.TIME, (1, 0), ("Drinks with Jordan, nice evening",)),
-)
-ROSA = (
     _Kind(
         ME,
         (MNT,),
         CareStyle.WORDS,
+        (0,),
+        (
+            "Booked the table for Jordan's birthday dinner",
+            "Sent Jordan the article they had asked about",
+        ),
+        weight=2,
+    ),
+    _Kind(THEM, (INI,), CareStyle.HUMOUR, (1,), ("Jordan sent a funny video out of the blue",)),
+    _Kind(BOTH, (INI,), CareStyle.TIME, (1, 0), ("Drinks with Jordan, nice evening",)),
+)
+# Rosa: a warm, two-way relationship; during her hip operation and recovery (a
+# season) you do much more, as expected, and afterwards it flows both ways again,
+# with the physiotherapy runs still yours for a while.
+ROSA = (
+    _Kind(ME, (MNT,), CareStyle.WORDS, (1,), ("Sunday call with Mum",)),
+    _Kind(
+        ME,
+        (INI, MNT),
+        CareStyle.WORDS,
         (1,),
-        ("Sunday call with Mum", "Called Mum after her doctor's visit"),
+        ("Called Mum after her doctor's visit", "Rang Mum to hear how the garden is doing"),
+        weight=3,
     ),
     _Kind(
         THEM,
-        (MNT, INI),
+        (INI, MNT),
         CareStyle.WORDS,
         (1, 2),
         ("Mum rang to ask about my week", "Mum remembered the interview and called"),
+        weight=3,
     ),
-    _Kind(THEM, (CRI,), CareStyle.PRACTICAL, (1,), ("Mum dropped off soup when I had the flu",)),
     _Kind(
         BOTH,
         (DEP,),
         CareStyle.PRESENCE,
         (1, 2),
         ("Long lunch with Mum", "Walk with Mum by the river"),
+        weight=2,
     ),
+    _Kind(THEM, (DEP,), CareStyle.WORDS, (1, 2), ("Mum listened to all my worries about work",)),
+    _Kind(ME, (DEP,), CareStyle.LISTENING, (1,), ("Listened to Mum's stories about Dad",)),
 )
 ROSA_SEASON = (
     _Kind(
@@ -193,6 +288,7 @@ ROSA_SEASON = (
             "Picked up Mum's prescriptions",
             "Stayed over at Mum's after the operation",
         ),
+        weight=2,
     ),
     _Kind(
         ME,
@@ -213,6 +309,18 @@ ROSA_SEASON = (
     ),
     _Kind(THEM, (DEP,), CareStyle.WORDS, (2,), ("Mum said how much the visits meant",)),
 )
+ROSA_PHYSIO = _Kind(
+    ME,
+    (CRI,),
+    CareStyle.PRACTICAL,
+    (0, 1),
+    ("Drove Mum to physiotherapy", "Took Mum to her physio check-up"),
+)
+ROSA_FLU = _Kind(
+    THEM, (CRI,), CareStyle.PRACTICAL, (1,), ("Mum dropped off soup when I had the flu",)
+)
+# Priya: light and mutual, humour and time together both ways; during her exams
+# (a season) you cheered her through each paper.
 PRIYA = (
     _Kind(
         ME,
@@ -220,6 +328,7 @@ PRIYA = (
         CareStyle.HUMOUR,
         (1, 2),
         ("Sent Priya the meme about our old flat", "Invited Priya to the quiz night"),
+        weight=2,
     ),
     _Kind(
         THEM,
@@ -227,12 +336,52 @@ PRIYA = (
         CareStyle.HUMOUR,
         (1, 2),
         ("Priya sent a voice note that made me laugh", "Priya invited me to her climbing gym"),
+        weight=2,
     ),
-    _Kind(BOTH, (MNT,), CareStyle.TIME, (2,), ("Board games at Priya's", "Long walk with Priya")),
     _Kind(
-        THEM, (DEP,), CareStyle.LISTENING, (1,), ("Priya really listened about the promotion news",)
+        BOTH,
+        (MNT,),
+        CareStyle.TIME,
+        (2,),
+        ("Board games at Priya's", "Long walk with Priya"),
+        weight=2,
     ),
-    _Kind(ME, (DEP,), CareStyle.WORDS, (1,), ("Celebrated Priya's new flat with her",)),
+    _Kind(
+        BOTH,
+        (DEP, MNT),
+        CareStyle.TIME,
+        (2,),
+        ("Climbing with Priya, and a long talk after",),
+    ),
+    _Kind(
+        THEM,
+        (DEP,),
+        CareStyle.LISTENING,
+        (1,),
+        ("Priya really listened about the promotion news", "Priya asked how Dad is doing"),
+        weight=2,
+    ),
+    _Kind(
+        ME,
+        (DEP,),
+        CareStyle.WORDS,
+        (1,),
+        ("Celebrated Priya's new flat with her", "Told Priya how brave the career switch is"),
+        weight=2,
+    ),
+    _Kind(ME, (MNT,), CareStyle.WORDS, (1,), ("Checked in on Priya after her long week",)),
+    _Kind(THEM, (MNT,), CareStyle.WORDS, (1,), ("Priya remembered my interview and texted",)),
+)
+PRIYA_EXAMS = _Kind(
+    ME,
+    (CRI,),
+    CareStyle.WORDS,
+    (1,),
+    (
+        "Sent Priya good luck before her paper",
+        "Quizzed Priya on tax law over the phone",
+        "Dropped off snacks for Priya's revision",
+    ),
 )
 THEO = (
     _Kind(THEM, (INI,), CareStyle.TIME, (1,), ("Theo asked me to lunch",)),
@@ -242,7 +391,6 @@ THEO = (
 
 def build(today: date, seed: int = 7) -> tuple[list[Person], list[Season], list[Audit]]:
     """Every entity of the demo, not yet added to any session."""
-    rng = random.Random(seed)
     start = today - timedelta(days=DAYS)
     sam = Person(
         name="Sam",
@@ -278,18 +426,20 @@ def build(today: date, seed: int = 7) -> tuple[list[Person], list[Season], list[
     theo = Person(name="Theo", kind=RelationshipKind.COLLEAGUE)
     people = [sam, jordan, rosa, priya, theo]
 
+    operated, healed = today - timedelta(days=200), today - timedelta(days=110)
     surgery = Season(
         person=rosa,
         kind=SeasonKind.ILLNESS,
-        start=today - timedelta(days=200),
-        end=today - timedelta(days=110),
+        start=operated,
+        end=healed,
         note="Hip operation and recovery.",
     )
+    revising, examined = today - timedelta(days=75), today - timedelta(days=50)
     exams = Season(
         person=priya,
         kind=SeasonKind.EXAMS,
-        start=today - timedelta(days=75),
-        end=today - timedelta(days=50),
+        start=revising,
+        end=examined,
         note="Final accountancy exams.",
     )
     moving = Season(
@@ -300,16 +450,38 @@ def build(today: date, seed: int = 7) -> tuple[list[Person], list[Season], list[
     )
     seasons = [surgery, exams, moving]
 
-    _add(sam, SAM, start, every=3, rng=rng)
-    _add(jordan, JORDAN, start, every=6, rng=rng, weights=(5, 3, 3, 1, 1))
-    _add(priya, PRIYA, start, every=9, rng=rng)
-    for day in _days(today - timedelta(days=60), every=30, rng=rng, end=today):
-        _moment(theo, rng.choice(THEO), day, rng)
-    for day in _days(start, every=5, rng=rng):
-        kinds = ROSA_SEASON if surgery.contains(day) else ROSA
-        step = 2 if surgery.contains(day) else 1
-        for _ in range(step):
-            _moment(rosa, rng.choice(kinds), day, rng)
+    def rng(name: str) -> random.Random:
+        # One generator per person, so changing one story leaves the others as they were.
+        return random.Random(f"{seed}:{name}")
+
+    sam_rng, jordan_rng, rosa_rng, priya_rng, theo_rng = map(
+        rng, ("Sam", "Jordan", "Rosa", "Priya", "Theo")
+    )
+    _add(sam, SAM, _days(start, every=2, rng=sam_rng), sam_rng)
+    _add(jordan, JORDAN, _days(start, every=3, rng=jordan_rng), jordan_rng)
+    _add(priya, PRIYA, _days(start, every=3, rng=priya_rng), priya_rng)
+    for day in _days(revising + timedelta(days=1), every=3, rng=priya_rng, end=examined):
+        _moment(priya, PRIYA_EXAMS, day, priya_rng)
+    # Theo: lunch eight weeks ago, coffee after the reorg news five and a half weeks ago.
+    for kind, days_ago in zip(THEO, (55, 38), strict=True):
+        _moment(theo, kind, today - timedelta(days=days_ago), theo_rng)
+    quiet = today - timedelta(days=7)  # a week since you last spoke: the rhythm's nudge
+    _add(
+        rosa,
+        ROSA,
+        (d for d in _days(start, every=3, rng=rosa_rng, end=quiet) if not operated <= d <= healed),
+        rosa_rng,
+    )
+    _add(
+        rosa,
+        ROSA_SEASON,
+        _twice(_days(operated, every=4, rng=rosa_rng, end=healed)),
+        rosa_rng,
+    )
+    recovered = today - timedelta(days=45)
+    for day in _days(healed + timedelta(days=2), every=5, rng=rosa_rng, end=recovered):
+        _moment(rosa, ROSA_PHYSIO, day, rosa_rng)
+    _moment(rosa, ROSA_FLU, start + timedelta(days=40), rosa_rng)
 
     audits = [
         _first_audit(today - timedelta(days=210), sam, jordan, rosa),
@@ -328,18 +500,22 @@ def _days(
         day += timedelta(days=max(1, every + rng.randint(-every // 2, every // 2)))
 
 
+def _twice(days: Iterable[date]) -> Iterator[date]:
+    for day in days:
+        yield day
+        yield day
+
+
 def _add(
-    person: Person,
-    kinds: tuple[_Kind, ...],
-    start: date,
-    *,
-    every: int,
-    rng: random.Random,
-    weights: tuple[int, ...] | None = None,
+    person: Person, kinds: tuple[_Kind, ...], days: Iterable[date], rng: random.Random
 ) -> None:
-    for day in _days(start, every=every, rng=rng):
-        kind = rng.choices(kinds, weights=weights)[0]
-        _moment(person, kind, day, rng)
+    """One moment on each of ``days``, dealt from a shuffled deck of ``kinds`` by weight."""
+    deck: list[_Kind] = []
+    for day in days:
+        if not deck:
+            deck = [kind for kind in kinds for _ in range(kind.weight)]
+            rng.shuffle(deck)
+        _moment(person, deck.pop(), day, rng)
 
 
 def _moment(person: Person, kind: _Kind, day: date, rng: random.Random) -> None:

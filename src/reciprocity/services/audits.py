@@ -37,7 +37,9 @@ from reciprocity.services.data import remove_found
 from reciprocity.services.lookup import PersonRef, person
 from reciprocity.store import Database
 from reciprocity.store.database import default_path
+from reciprocity.vocabulary import LEANS as LEANS  # which way a rating may lean, for every face
 from reciprocity.vocabulary import RATING_MAX, VISION_AT_OR_BELOW, Dimension, Direction
+from reciprocity.vocabulary import directions_for as _directions_for
 
 OVERALL = "overall"
 
@@ -57,13 +59,9 @@ def needs_vision(rating: int) -> bool:
     return rating <= VISION_AT_OR_BELOW
 
 
-LEANS: tuple[Direction, ...] = (Direction.ME, Direction.THEM)
-"""The ways a rating below 5 can lean: never "shared", which is what a 5 says."""
-
-
 def directions_for(rating: int) -> tuple[Direction, ...]:
     """The directions a rating allows: a 5 feels shared (and only that); below 5, me or them."""
-    return LEANS if needs_direction(on_scale(rating)) else (Direction.MUTUAL,)
+    return _directions_for(on_scale(rating))
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def run(
         bool,
         typer.Option(
             "--fresh",
-            help="Start again, leaving a kept draft aside (it is replaced when this audit is saved).",
+            help="Start again without asking about a kept draft (saving this audit replaces it).",
         ),
     ] = False,
 ) -> None:

@@ -86,6 +86,13 @@ RATING_MIN = 1
 RATING_MAX = 5
 VISION_AT_OR_BELOW = 2
 """A rating at or below this asks for a vision of the mutual pattern to build."""
+LEANS: tuple[Direction, ...] = (Direction.ME, Direction.THEM)
+"""The ways a rating below 5 can lean: never "shared", which is what a 5 says."""
+
+
+def directions_for(rating: int) -> tuple[Direction, ...]:
+    """The directions an audit rating allows: a 5 feels shared (only that); below 5, me or them."""
+    return LEANS if rating < RATING_MAX else (Direction.MUTUAL,)
 
 
 class BoundaryArea(StrEnum):

@@ -73,6 +73,14 @@ def test_no_serious_accessibility_problems_in_the_audit_steps(page: Any, axe: Ax
     assert _serious(axe.run(page)) == [], "the phrasing offer"
 
 
+def test_no_serious_accessibility_problems_when_removing_an_audit(page: Any, axe: Axe) -> None:
+    page.goto("/audits/1")
+    page.get_by_role("button", name="Remove this audit").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Remove the audit of")
+    assert _serious(axe.run(page)) == [], "the page asking once"
+    page.get_by_role("link", name="Keep it").click()
+
+
 def test_no_serious_accessibility_problems_with_roles_shared_in_a_season(
     page: Any, axe: Axe
 ) -> None:

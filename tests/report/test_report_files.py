@@ -236,12 +236,20 @@ def test_the_worksheet_blank_and_prefilled(rendered: Rendered, tmp_path: Path) -
     for words in audit_words.SCALE.values():
         assert words in blank
     assert blank.count('class="box chosen"') == 0
-    assert blank.count('class="box"') == 5 * (5 + 3), "five parts, five ratings, three ways"
+    assert blank.count('class="box"') == 5 * (5 + 2), "five parts, five ratings, two ways to lean"
+    assert "it feels shared" not in blank, "a 5 feels shared: it is not a way to lean"
 
     sam = rendered.text("sam-worksheet.html")
     assert 'class="write filled">Sam</p>' in sam
     assert "Filled in from your audit of" in sam
-    assert sam.count('class="box chosen"') == 5 * 2, "a rating and a direction in each part"
+    from reciprocity.services import audits, open_database
+
+    database = open_database(rendered.url)
+    latest = [e for a in audits.everyone(database) for e in a.entries if e.person.name == "Sam"][-1]
+    database.close()
+    leaning = [r.rating for r in (latest, *latest.ratings) if r.rating < 5]
+    assert 0 < len(leaning) < 5
+    assert sam.count('class="box chosen"') == 5 + len(leaning), "a rating each, a way if below 5"
     pages = _pages(rendered.path("sam-worksheet.pdf"), tmp_path)
     assert len(pages) >= 2 and all(_ink(p) > 0.003 for p in pages)
 

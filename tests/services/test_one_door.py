@@ -88,6 +88,13 @@ def test_one_person_one_audit_one_pattern_alike(demo_cli: Cli, web: TestClient) 
         shown = demo_cli("audit", "show", str(audit["id"]), "--json").json()
         assert shown == web.get(f"/api/audits/{audit['id']}").json()
         assert shown["entries"] and "entries" not in audit, "the list is a summary; show has all"
+        written = [
+            (a["question"], a["answer"])
+            for e in shown["entries"]
+            for d in e["dimensions"].values()
+            for a in d["answers"]
+        ]
+        assert written and all(q and a for q, a in written), "each answer with its question"
 
 
 def test_the_safety_note_follows_a_worrying_moment_on_both_faces(

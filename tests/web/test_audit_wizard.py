@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from fastapi.testclient import TestClient
@@ -170,3 +171,88 @@ def test_choosing_no_one_or_a_broken_draft_is_explained(client: TestClient) -> N
     )
     assert tampered.status_code == 400 and "asks for a vision" in tampered.text
     assert client.get("/api/audits").json() == []
+
+
+_DIRECTIONS = re.compile(r'name="direction" value="([a-z]+)"')
+
+
+def test_it_feels_shared_goes_with_a_five_and_below_five_only_me_or_them(
+    client: TestClient,
+) -> None:
+    csrf, page = _begin(client, ["Sam"])
+    assert _DIRECTIONS.findall(page) == ["me", "them"], "shared is never a way to lean"
+    five = re.search(r'<input type="radio" name="rating" value="5"[^>]*>[^<]*', page)
+    assert five and "data-shared" in five.group(0) and "roughly mutual (it feels shared)" in five.group(0)
+    assert page.count("data-shared") == 1
+    assert "A 5 feels shared, so it leans neither way." in page
+    for rating in ("3", "4"):
+        refused = client.post(
+            "/audit/step",
+            data={"csrf_token": csrf, "draft": _draft(page), "step": "0", "rating": rating,
+                  "direction": "mutual"},
+        )
+        assert refused.status_code == 400 and "asks which way it leans" in refused.text
+        assert _DIRECTIONS.findall(refused.text) == ["me", "them"]
+        assert f'value="{rating}" required checked' in refused.text, "the rating is kept"
+    unsaid = client.post(
+        "/audit/step",
+        data={"csrf_token": csrf, "draft": _draft(page), "step": "0", "rating": "4"},
+    )
+    assert unsaid.status_code == 400 and "asks which way it leans" in unsaid.text
+    page = _answer(client, csrf, page, 0, rating="5", direction="me")
+    assert "Step 2 of 5" in page
+    assert json.loads(_draft(page))["entries"][0]["dimensions"]["initiation"]["direction"] == "mutual"
+    back = _answer(client, csrf, page, 1, action="back")
+    assert 'value="5" required data-shared checked' in back
+    assert not re.search(r'name="direction" value="[a-z]+" checked', back), "nothing leans for a 5"
+
+
+def test_the_written_answers_are_shown_with_the_audit(client: TestClient) -> None:
+    csrf, page = _begin(client, ["Jordan"])
+    page = _answer(
+        client, csrf, page, 0, rating="3", direction="me",
+        **{"answer-first-contact": "Mostly me, since spring", "answer-when-wrong": ""},
+    )
+    page = _answer(client, csrf, page, 1, rating="5", **{"answer-matched": "We both go deep"})
+    for step in (2, 3, 4):
+        page = _answer(client, csrf, page, step, rating="5")
+    initiation, depth = GUIDES[Dimension.INITIATION], GUIDES[Dimension.DEPTH]
+    for shown in (page, _saved(client, csrf, page)):
+        assert "What you wrote" in shown
+        assert html.escape(initiation.questions[0].text) in shown
+        assert "Mostly me, since spring" in shown and "We both go deep" in shown
+        written = shown.split("What you wrote")[1].split("</section>")[0]
+        assert html.escape(initiation.questions[1].text) not in written, "left blank: not listed"
+        assert html.escape(depth.questions[2].text) in shown
+        assert "Crisis response</h4>" not in shown
+
+
+def _saved(client: TestClient, csrf: str, summary: str) -> str:
+    saved = client.post("/audit/save", data={"csrf_token": csrf, "draft": _draft(summary)})
+    assert saved.status_code == 200 and "Saved. Thank you" in saved.text
+    return saved.text
+
+
+def test_an_audit_is_removed_after_asking_once(demo_client: TestClient) -> None:
+    shown = demo_client.get("/audits/1").text
+    assert 'action="/audits/1/remove"' in shown and "Remove this audit" in shown
+    assert "Who remembers the dates and events that matter to the other?" in shown
+    assert "I remember the dates; Jordan rarely does." in shown
+    csrf = token(demo_client, "/audits/1")
+    asked = demo_client.post("/audits/1/remove", data={"csrf_token": csrf})
+    assert asked.status_code == 200
+    assert "Remove the audit of" in asked.text and 'name="confirm" value="yes"' in asked.text
+    for name in ("Sam", "Jordan", "Rosa"):
+        assert f"What you said about {name}: the ratings, the visions and the written answers" in asked.text
+    assert "A copy of everything" in asked.text and 'href="/audits/1"' in asked.text
+    assert [a["id"] for a in demo_client.get("/api/audits").json()] == [1, 2], "asking changes nothing"
+    gone = demo_client.post(
+        "/audits/1/remove", data={"csrf_token": csrf, "confirm": "yes"}, follow_redirects=False
+    )
+    assert gone.status_code == 303 and gone.headers["location"].startswith("/audits?removed=")
+    landed = demo_client.get(gone.headers["location"]).text
+    assert "Removed. A copy of everything as it was just before is kept at" in landed
+    assert [a["id"] for a in demo_client.get("/api/audits").json()] == [2]
+    assert demo_client.get("/audits/1").status_code == 404
+    again = demo_client.post("/audits/1/remove", data={"csrf_token": csrf, "confirm": "yes"})
+    assert again.status_code == 404

@@ -61,7 +61,11 @@ def test_the_worksheet_blank_and_for_someone(demo_client: TestClient) -> None:
     filled = demo_client.get(f"/people/{sam}/worksheet.html")
     assert filled.status_code == 200
     assert 'class="write filled">Sam</p>' in filled.text
-    assert filled.text.count('class="box chosen"') == 10
+    latest = demo_client.get("/api/audits/2").json()
+    rated = [e for e in latest["entries"] if e["person"] == "Sam"]
+    [entry] = rated
+    leaning = [r for r in (entry, *entry["dimensions"].values()) if r["rating"] < 5]
+    assert filled.text.count('class="box chosen"') == 5 + len(leaning), "a way to lean below 5"
     pdf = demo_client.get(f"/people/{sam}/worksheet.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
     assert pdf.headers["content-disposition"].endswith('worksheet-sam-2026-11-01.pdf"')

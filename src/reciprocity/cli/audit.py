@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, RunsByDefault, console, emit_json, runtime, say
+from reciprocity.errors import ReciprocityError
 
 if TYPE_CHECKING:
     from reciprocity.model import Person
@@ -30,10 +33,32 @@ def run(
     on: Annotated[
         str, typer.Option(metavar="DATE", help="The audit's date (default: today).")
     ] = "today",
+    carry_on: Annotated[
+        bool,
+        typer.Option(
+            "--continue",
+            help="Carry on from the draft kept when an audit of these people was interrupted.",
+        ),
+    ] = False,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Start again without asking about a kept draft (saving this audit replaces it).",
+        ),
+    ] = False,
 ) -> None:
-    """Run the guided audit: four dimensions for each person, then an overall rating."""
+    """Run the guided audit: four dimensions for each person, then an overall rating.
+
+    Interrupted (Ctrl-C, or the answers run out) after a first answer, the answers
+    so far are kept as a draft; the next audit of the same people offers to carry on.
+    """
+    import sys
+    from datetime import date
+
     from reciprocity.cli import render
-    from reciprocity.cli.interview import Interview
+    from reciprocity.cli.interview import AuditStopped, Interview
+    from reciprocity.coach import app as app_words
     from reciprocity.coach import audit as audit_words
     from reciprocity.coach.audit import SAVE_PROMPT
     from reciprocity.coach.suggestions import SAFETY_NOTE
@@ -42,36 +67,83 @@ def run(
     from reciprocity.services import audits
     from reciprocity.services import people as people_service
 
+    if carry_on and fresh:
+        raise InputError(audit_words.DRAFT_CONTINUE_OR_FRESH)
     state = runtime(ctx)
     database = state.database()
     day = parse_date(on, today=state.today)
     interview = Interview()
-    if people:
-        chosen: list[Person] = []
-        for name in people:
-            person = people_service.get(database, name)
-            if person.id in {p.id for p in chosen}:
-                raise InputError(audit_words.AUDIT_PERSON_TWICE.format(name=person.name))
-            chosen.append(person)
-    else:
+    chosen: list[Person] = []
+    for name in people or []:
+        person = people_service.get(database, name)
+        if person.id in {p.id for p in chosen}:
+            raise InputError(audit_words.AUDIT_PERSON_TWICE.format(name=person.name))
+        chosen.append(person)
+    kept = None if fresh else audits.kept_draft(database, [p.name for p in chosen] or None)
+    if kept is not None and not carry_on:
+        about = audit_words.DRAFT_ABOUT.format(
+            names=", ".join(kept.people),
+            on=kept.on.isoformat(),
+            answers=audit_words.answers_words(kept.answered),
+        )
+        if not sys.stdin.isatty():
+            raise InputError(audit_words.DRAFT_WAITING.format(about=about))
+        if not interview.yes(audit_words.DRAFT_OFFER.format(about=about)):
+            kept = None
+    elif kept is None and carry_on:
+        raise InputError(audit_words.NO_DRAFT.format(of=_of(p.name for p in chosen)))
+    if kept is not None:
+        chosen = [people_service.get(database, name) for name in kept.people]
+        day = date.fromisoformat(kept.document["date"])
+    elif not chosen:
         everyone = people_service.everyone(database)
         if not everyone:
             raise InputError(audit_words.AUDIT_NEEDS_PEOPLE)
         chosen = interview.choose(everyone)
+    names = [p.name for p in chosen]
     notes = {p.name: audits.context_notes(database, p.id, day) for p in chosen}
-    draft = interview.run([p.name for p in chosen], notes, day)
-    render.print_draft(draft)
-    if not interview.yes(SAVE_PROMPT):
+    try:
+        draft = interview.run(names, notes, day, kept=None if kept is None else kept.document)
+        render.print_draft(draft)
+        keep = interview.yes(SAVE_PROMPT)
+    except (KeyboardInterrupt, AuditStopped) as stopped:
+        if isinstance(stopped, KeyboardInterrupt):
+            interview.out.print()  # after the ^C the terminal shows, a line of its own
+        if not audits.answered(interview.document):
+            if isinstance(stopped, AuditStopped):
+                raise
+            error = AuditKept(app_words.INTERRUPTED)
+        else:
+            audits.keep_draft(database, interview.document)
+            again = " ".join(shlex.quote(n) for n in names)
+            error = AuditKept(
+                audit_words.DRAFT_KEPT.format(command=f"reciprocity audit {again} --continue")
+            )
+        error.exit_code = 130 if isinstance(stopped, KeyboardInterrupt) else 1
+        raise error from None
+    if not keep:
+        if kept is not None:
+            audits.drop_draft(database, names)
         say(audit_words.AUDIT_NOT_SAVED)
         return
     saved = audits.save(database, draft)
+    audits.drop_draft(database, names)
     say(
         audit_words.AUDIT_SAVED.format(
-            id=saved.audit.id, on=day.isoformat(), names=", ".join(p.name for p in chosen)
+            id=saved.audit.id, on=day.isoformat(), names=", ".join(names)
         )
     )
     for name in saved.safety:
         say(SAFETY_NOTE.format(name=name))
+
+
+class AuditKept(ReciprocityError):
+    """An audit stopped before the end: its answers so far kept as a draft, or none given."""
+
+
+def _of(names: Iterable[str]) -> str:
+    joined = ", ".join(names)
+    return f" of {joined}" if joined else ""
 
 
 @app.command("list")

@@ -64,7 +64,13 @@ def print_draft(draft: AuditDraft) -> None:
         {
             "person": str(entry.person),
             **lean(entry.overall),
-            "dimensions": {d.value: lean(p.lean) for d, p in entry.dimensions.items()},
+            "dimensions": {
+                d.value: {
+                    **lean(p.lean),
+                    "answers": [{"question": a.question, "answer": a.answer} for a in p.answers],
+                }
+                for d, p in entry.dimensions.items()
+            },
         }
         for entry in draft.entries
     ]
@@ -95,6 +101,27 @@ def print_audit(data: dict[str, Any], *, title: str | None = None) -> None:
             _esc(entry["vision"] or ""),
         )
         out.print(table)
+        _print_answers(entry["dimensions"])
+
+
+def _print_answers(dimensions: dict[str, Any]) -> None:
+    """The written answers to the questions, dimension by dimension (blank ones left out)."""
+    out = console()
+    written = {
+        name: [a for a in rating.get("answers", []) if str(a.get("answer", "")).strip()]
+        for name, rating in dimensions.items()
+    }
+    if not any(written.values()):
+        return
+    out.print(f"[bold]{audit_words.AUDIT_ANSWERS}[/bold]")
+    for name, answers in written.items():
+        if not answers:
+            continue
+        out.print(f"  {GUIDES[Dimension(name)].title}")
+        for answer in answers:
+            out.print(f"    {_esc(str(answer.get('question', '')))}")
+            out.print(f"      {_esc(str(answer['answer']))}")
+    out.print()
 
 
 def _scale(rating: int) -> str:

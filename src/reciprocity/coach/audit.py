@@ -194,6 +194,31 @@ AUDIT_NEEDS_PEOPLE = (
 )
 AUDIT_PERSON_TWICE = "{name} appears twice in this audit; choose each person once."
 COMPARE_NEEDS_TWO = "Comparing needs at least two audits{of}; there is {count} so far."
+SHARED_IS_FIVE = (
+    "A rating of {rating} leans one way, so please choose me or them; a 5 is for when it feels shared."
+)
+AUDIT_ANSWERS = "What you wrote"
+
+# -- an audit interrupted in the terminal, kept as a draft ---------------------
+DRAFT_KEPT = (
+    "The audit is not saved yet; your answers so far are kept as a draft, and "
+    "'{command}' carries on where you left off."
+)
+DRAFT_ABOUT = "an unfinished audit of {names} from {on} ({answers} kept)"
+DRAFT_OFFER = "You have {about}. Carry on from there?"
+DRAFT_WAITING = (
+    "There is {about}. Add --continue to carry on from it, or --fresh to start again."
+)
+DRAFT_CONTINUING = "Carrying on from your draft: {answers} kept, so only what is left is asked."
+DRAFT_CONTINUE_OR_FRESH = (
+    "Choose one of --continue (carry on from the draft) or --fresh (start again), not both."
+)
+NO_DRAFT = "There is no unfinished audit{of} to carry on from; leave out --continue to begin one."
+
+
+def answers_words(count: int) -> str:
+    """ "1 answer", "7 answers": how much a draft holds."""
+    return f"{count} answer" if count == 1 else f"{count} answers"
 
 # -- the web pages ------------------------------------------------------------
 AUDIT_TITLE = "The Reciprocity Audit"
@@ -215,6 +240,7 @@ AUDIT_QUESTIONS = "Questions to sit with"
 AUDIT_ANSWER_HINT = "Answer in a line, or leave it blank."
 AUDIT_RATING = "How mutual does this feel? 1 is one-directional, 5 is roughly mutual."
 AUDIT_DIRECTION = "If it leans, which way?"
+AUDIT_DIRECTION_HINT = "For a rating below 5. A 5 feels shared, so it leans neither way."
 AUDIT_VISION = "Your vision"
 AUDIT_VISION_HINT = (
     "Asked for a rating of 1 or 2: how you would like things to go between you, or the "
@@ -244,3 +270,7 @@ AUDIT_COLUMN_RATING = "Rating"
 AUDIT_COLUMN_LEANS = "Leans"
 AUDIT_COLUMN_VISION = "Vision"
 AUDIT_SHOW = "The audit of {on}"
+AUDIT_REMOVE_BUTTON = "Remove this audit"
+AUDIT_REMOVE_ASK = "Remove the audit of {on}?"
+AUDIT_REMOVE_GOES = "What you said about {name}: the ratings, the visions and the written answers"
+AUDIT_REMOVE_CONFIRM = "Remove the audit"

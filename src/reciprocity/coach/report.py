@@ -251,7 +251,7 @@ WORKSHEET_SCALE_INTRO = (
 )
 WORKSHEET_QUESTIONS = "Questions to sit with"
 WORKSHEET_RATING = "How mutual does it feel?"
-WORKSHEET_DIRECTION = "If it leans, which way?"
+WORKSHEET_DIRECTION = "Below 5, which way does it lean? (A 5 feels shared.)"
 WORKSHEET_VISION = "Your vision, for a rating of 1 or 2"
 WORKSHEET_VISION_HINT = (
     "How you would like things to go between you, or the limit you would like to ask for: "

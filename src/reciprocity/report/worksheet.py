@@ -16,9 +16,10 @@ from datetime import date
 from reciprocity.coach import audit as audit_words
 from reciprocity.coach.people import styles_words
 from reciprocity.report.ratings import OVERALL, AuditSnapshot, Rated
-from reciprocity.vocabulary import RATING_MAX, RATING_MIN, CareStyle, Direction
+from reciprocity.vocabulary import LEANS, RATING_MAX, RATING_MIN, CareStyle
 
-DIRECTION_ORDER = (Direction.ME, Direction.THEM, Direction.MUTUAL)
+DIRECTION_ORDER = LEANS
+"""The ways to lean offered on paper: me or them (a 5 feels shared, and leans neither way)."""
 
 
 @dataclass(frozen=True, slots=True)

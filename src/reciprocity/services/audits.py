@@ -1,16 +1,24 @@
 """The Reciprocity Audit: its rules, saving one, and the audits kept.
 
 The rules every face follows: a rating of 5 means the dimension feels roughly
-mutual (so it leans neither way); a lower one says which way it leans; a
-rating of 1 or 2 carries a vision. The notes said before a person is rated
+mutual (so it leans neither way, and "it feels shared" is what it says); a lower
+one says which way it leans, me or them, never shared; a rating of 1 or 2
+carries a vision (``directions_for`` gives the choices a rating allows). The notes said before a person is rated
 (seasons at the audit's date, each side's ways of caring) are made here once.
 An audit is built whole from a draft (``AuditDraft``) and checked by the
 model's own rules before anything is kept.
+
+An audit answered in the terminal and interrupted keeps its answers so far as a
+draft (``keep_draft``): a small private JSON file beside the database, in the
+shape of ``Audit.as_dict`` with some parts not answered yet, one per group of
+people. The next audit of the same people can carry on from it; saving the
+audit removes it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,12 +30,16 @@ from sqlalchemy.orm import Session
 from reciprocity.coach import audit as audit_words
 from reciprocity.coach.safety import signs_in
 from reciprocity.errors import InputError
-from reciprocity.model import Audit, AuditEntry, DimensionRating, Season
+from reciprocity.files import write_atomically
+from reciprocity.model import Audit, AuditEntry, DimensionRating, Person, Season
 from reciprocity.model.audit import all_audits, check_lean, check_rating, find_audit
 from reciprocity.services.data import remove_found
 from reciprocity.services.lookup import PersonRef, person
 from reciprocity.store import Database
+from reciprocity.store.database import default_path
+from reciprocity.vocabulary import LEANS as LEANS  # which way a rating may lean, for every face
 from reciprocity.vocabulary import RATING_MAX, VISION_AT_OR_BELOW, Dimension, Direction
+from reciprocity.vocabulary import directions_for as _directions_for
 
 OVERALL = "overall"
 
@@ -45,6 +57,11 @@ def needs_direction(rating: int) -> bool:
 def needs_vision(rating: int) -> bool:
     """A rating of 1 or 2 carries a vision of the mutual pattern to build."""
     return rating <= VISION_AT_OR_BELOW
+
+
+def directions_for(rating: int) -> tuple[Direction, ...]:
+    """The directions a rating allows: a 5 feels shared (and only that); below 5, me or them."""
+    return _directions_for(on_scale(rating))
 
 
 @dataclass(frozen=True)
@@ -176,10 +193,126 @@ def compare(db: Database, who: PersonRef | None = None) -> list[dict[str, Any]]:
     return [{"person": name, "audits": audits} for name, audits in trends.items()]
 
 
+# -- a draft kept when the terminal audit is interrupted -------------------------
+
+DRAFTS_FILE = "audit-drafts.json"
+
+
+@dataclass(frozen=True)
+class KeptDraft:
+    """The answers so far of an audit not finished: its people, its date and how much is said."""
+
+    people: tuple[str, ...]
+    on: date
+    document: dict[str, Any]
+    """In the shape of ``Audit.as_dict``: a part with no ``rating`` is not rated yet, and a
+    dimension's ``answers`` hold the questions answered so far."""
+
+    @property
+    def answered(self) -> int:
+        return answered(self.document)
+
+
+def new_draft(people: Sequence[str], on: date) -> dict[str, Any]:
+    """An audit draft with nothing answered yet, for ``people`` on ``on``."""
+    return {
+        "date": on.isoformat(),
+        "note": "",
+        "entries": [{"person": name, "dimensions": {}} for name in people],
+    }
+
+
+def answered(document: Mapping[str, Any]) -> int:
+    """How many answers and ratings a draft holds (0: nothing to keep)."""
+    count = 0
+    for entry in document.get("entries") or []:
+        count += "rating" in entry
+        for part in (entry.get("dimensions") or {}).values():
+            count += len(part.get("answers") or []) + ("rating" in part)
+    return count
+
+
+def kept_drafts(db: Database) -> list[KeptDraft]:
+    """Every draft kept, newest first; a file that cannot be read holds none."""
+    try:
+        stored = json.loads(drafts_path(db).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    found = []
+    for document in stored if isinstance(stored, list) else []:
+        try:
+            people = tuple(str(e["person"]) for e in document["entries"])
+            on = date.fromisoformat(document["date"])
+        except (TypeError, KeyError, ValueError):
+            continue
+        if people and all(isinstance(e.get("dimensions"), dict) for e in document["entries"]):
+            found.append(KeptDraft(people, on, document))
+    return found
+
+
+def kept_draft(db: Database, people: Sequence[str] | None = None) -> KeptDraft | None:
+    """The draft kept for exactly ``people`` (in any order), or the newest one when None.
+
+    A draft naming someone no longer kept (removed since) is passed over.
+    """
+    with db.transaction() as session:
+        known = set(session.scalars(select(Person.name)))
+    for draft in kept_drafts(db):
+        if set(draft.people) <= known and (people is None or _same(draft.people, people)):
+            return draft
+    return None
+
+
+def keep_draft(db: Database, document: Mapping[str, Any]) -> Path:
+    """Keep an unfinished audit's answers (in place of any draft of the same people)."""
+    people = [str(e["person"]) for e in document["entries"]]
+    others = [d.document for d in kept_drafts(db) if not _same(d.people, people)]
+    return _write_drafts(db, [dict(document), *others])
+
+
+def drop_draft(db: Database, people: Sequence[str]) -> None:
+    """Remove the draft kept for ``people``, if there is one (the audit was saved)."""
+    drafts = kept_drafts(db)
+    left = [d.document for d in drafts if not _same(d.people, people)]
+    if len(left) != len(drafts):
+        _write_drafts(db, left)
+
+
+def drafts_path(db: Database) -> Path:
+    """Where drafts are kept: beside the SQLite file, or in the user's data folder."""
+    path = db.sqlite_path
+    if path is None:
+        return default_path().with_name(DRAFTS_FILE)
+    return path.with_name(f"{path.stem}.{DRAFTS_FILE}")
+
+
+def _write_drafts(db: Database, documents: Iterable[dict[str, Any]]) -> Path:
+    """Written whole, readable by its owner only (a temporary file, renamed into place)."""
+    path = drafts_path(db)
+    kept = list(documents)
+    if not kept:
+        path.unlink(missing_ok=True)
+        return path
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_atomically(path, json.dumps(kept, ensure_ascii=False, indent=1))
+    return path
+
+
+def _same(these: Iterable[str], those: Iterable[str]) -> bool:
+    return sorted(n.casefold() for n in these) == sorted(n.casefold() for n in those)
+
+
 def _build(session: Session, draft: AuditDraft) -> Audit:
     if not draft.entries:
         raise InputError(audit_words.AUDIT_NEEDS_PEOPLE)
     audit = Audit(on=draft.on, note=draft.note)
+    with session.no_autoflush:  # an entry joins its person before the audit is in the session
+        _add_entries(session, audit, draft)
+    audit.check_complete()
+    return audit
+
+
+def _add_entries(session: Session, audit: Audit, draft: AuditDraft) -> None:
     for part in draft.entries:
         entry = AuditEntry(
             person=person(session, part.person),
@@ -202,8 +335,6 @@ def _build(session: Session, draft: AuditDraft) -> Audit:
                 )
             )
         audit.entries.append(entry)
-    audit.check_complete()
-    return audit
 
 
 def _loaded(audit: Audit) -> Audit:

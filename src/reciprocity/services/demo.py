@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from reciprocity.coach.audit import GUIDES
 from reciprocity.model import (
     Adjustment,
     Audit,
@@ -530,10 +531,26 @@ def _moment(person: Person, kind: _Kind, day: date, rng: random.Random) -> None:
     )
 
 
+_ASKED = {
+    Dimension.INITIATION: "first-contact",
+    Dimension.DEPTH: "matched",
+    Dimension.CRISIS: "my-crisis",
+    Dimension.MAINTENANCE: "checking-in",
+}
+"""The guiding question each demo answer speaks to, unless it names another."""
+
+
 def _rating(
-    dim: Dimension, rating: int, direction: Direction, vision: str | None = None, answer: str = ""
+    dim: Dimension,
+    rating: int,
+    direction: Direction,
+    vision: str | None = None,
+    answer: str = "",
+    asked: str | None = None,
 ) -> DimensionRating:
-    answers = [{"key": "note", "question": "In a line", "answer": answer}] if answer else []
+    key = asked or _ASKED[dim]
+    question = next(q.text for q in GUIDES[dim].questions if q.key == key)
+    answers = [{"key": key, "question": question, "answer": answer}] if answer else []
     return DimensionRating(
         dimension=dim, rating=rating, direction=direction, vision=vision, answers=answers
     )
@@ -596,6 +613,7 @@ def _first_audit(on: date, sam: Person, jordan: Person, rosa: Person) -> Audit:
                         me,
                         "Jordan remembering one or two things that matter to me, and me saying so when it happens.",
                         "I remember the dates; Jordan rarely does.",
+                        asked="dates",
                     ),
                 ],
                 vision="A friendship where we both reach out, with a rhythm that does not depend on me remembering.",
@@ -618,6 +636,7 @@ def _first_audit(on: date, sam: Person, jordan: Person, rosa: Person) -> Audit:
                         me,
                         "Sharing the hospital runs with my brother, and telling Mum what help I can give each week.",
                         "Right now I am doing all of the hospital runs.",
+                        asked="their-crisis",
                     ),
                     _rating(MNT, 4, me, answer="We both keep in touch."),
                 ],

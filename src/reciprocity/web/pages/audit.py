@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from reciprocity.coach import audit as audit_words
-from reciprocity.coach import phrasing
+from reciprocity.coach import phrasing, terms
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import audits, people, shapes
 from reciprocity.services.audits import (
@@ -31,6 +31,7 @@ from reciprocity.services.audits import (
 )
 from reciprocity.vocabulary import Dimension, Direction
 from reciprocity.web import forms
+from reciprocity.web.editing import after_removal, confirm_page, confirmed
 from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
@@ -133,6 +134,23 @@ def show(request: Request, audit_id: Id) -> HTMLResponse:
     )
 
 
+@router.post("/audits/{audit_id}/remove", response_class=HTMLResponse)
+def remove(request: Request, audit_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
+    store = database(request)
+    audit = audits.get(store, audit_id)
+    if not confirmed(form):
+        return confirm_page(
+            request,
+            question=audit_words.AUDIT_REMOVE_ASK.format(on=terms.day_words(audit.on)),
+            goes=[audit_words.AUDIT_REMOVE_GOES.format(name=e.person.name) for e in audit.entries],
+            action=f"/audits/{audit_id}/remove",
+            back=f"/audits/{audit_id}",
+            button=audit_words.AUDIT_REMOVE_CONFIRM,
+        )
+    _, copy = audits.remove(store, audit_id)
+    return after_removal("/audits", copy)
+
+
 # -- the wizard's state -------------------------------------------------------
 
 
@@ -198,6 +216,11 @@ def _step(
         total=len(draft["entries"]) * PARTS,
         name=name,
         guide=None if dimension is None else audit_words.GUIDES[dimension],
+        scale=[
+            (value, label, audits.directions_for(value) == (Direction.MUTUAL,))
+            for value, label in audit_words.SCALE.items()
+        ],
+        leans=[(d.value, audit_words.DIRECTIONS[d]) for d in audits.LEANS],
         part=part,
         answers=answers,
         notes=notes,

@@ -1,4 +1,11 @@
-"""Settings and backups: where the data lives, a copy of it now, and how this app is set up."""
+"""Where the data lives and copies of it: the path, a backup now, the backups kept beside it.
+
+Nothing here is a setting that could be changed on the page: the address the
+app answers on, the largest upload and the rules for reading chat exports are
+chosen when the app starts or are fixed (the README says them), so the page
+does not list them as if they could be set. It says where the data is, makes
+a backup, and names the version.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reciprocity import __version__
 from reciprocity.coach import app as app_words
-from reciprocity.evidence.derive import EvidenceSettings
 from reciprocity.services import data
 from reciprocity.web.render import database, pages
-from reciprocity.web.settings import WebSettings
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,8 +33,6 @@ def settings_page(request: Request) -> HTMLResponse:
     found = next((c.path for c in kept if c.path.name == made), None) if made else None
     if found is not None:
         notice = app_words.SETTINGS_BACKUP_MADE.format(path=found)
-    settings: WebSettings = request.app.state.settings
-    reading = EvidenceSettings()
     return pages(request).render(
         request,
         "settings.html",
@@ -38,12 +41,6 @@ def settings_page(request: Request) -> HTMLResponse:
         sqlite=path is not None,
         copies=copies,
         notice=notice,
-        settings=settings,
-        hosts=", ".join(sorted(settings.hosts())),
-        limit=app_words.size_words(settings.upload_limit),
-        silence=_hours(reading.silence.total_seconds()),
-        reply=_hours(reading.reply_within.total_seconds()),
-        long_message=reading.long_message,
         version=__version__,
     )
 
@@ -52,7 +49,3 @@ def settings_page(request: Request) -> HTMLResponse:
 def make_backup(request: Request) -> Response:
     copy = data.backup_now(database(request))
     return RedirectResponse(f"/settings?backup={copy.name}#backups", status_code=303)
-
-
-def _hours(seconds: float) -> str:
-    return f"{seconds / 3600:g}"

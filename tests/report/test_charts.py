@@ -107,3 +107,15 @@ def test_no_data_gives_an_empty_chart() -> None:
     pattern = analyse("New", [], [], {}, today=TODAY)
     energy = energy_chart(pattern.energy, [], name="New")
     assert energy.empty and energy.lines == () and energy.seasons == ()
+
+
+def test_a_chart_whose_windows_say_nothing_is_empty() -> None:
+    few = [Flow(TODAY - timedelta(days=d), Giver.ME, (Dimension.DEPTH,)) for d in (3, 40, 200)]
+    pattern = analyse("Few", few, [], {}, today=TODAY)
+    depth = leaning_chart(pattern.dimensions[Dimension.DEPTH], [], name="Few")
+    assert depth.points and not any(p.known for p in depth.points)
+    assert depth.empty, "hollow dots near the middle are not a reading to draw"
+    many = [Flow(TODAY - timedelta(days=d), Giver.ME, (Dimension.DEPTH,)) for d in range(0, 60, 4)]
+    drawn = leaning_chart(analyse("Many", many, [], {}, today=TODAY).dimensions[Dimension.DEPTH],
+                          [], name="Many")
+    assert not drawn.empty

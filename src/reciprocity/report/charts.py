@@ -90,7 +90,8 @@ class LineChart:
 
     @property
     def empty(self) -> bool:
-        return not self.points
+        """Nothing to draw: no window says anything (hollow dots near the middle are no reading)."""
+        return not any(p.known for p in self.points)
 
 
 def leaning_chart(

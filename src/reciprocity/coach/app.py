@@ -76,6 +76,32 @@ REPORT_HTML = "Report (HTML)"
 REPORT_PDF = "Report (PDF)"
 WORKSHEET_HTML = "Audit worksheet (HTML)"
 WORKSHEET_PDF = "Audit worksheet (PDF)"
+# A PDF is made in the background; its page says so, calmly, and hands it over.
+MAKING_TITLE = {
+    "report": "Making your report…",
+    "worksheet": "Making your audit worksheet…",
+}
+MAKING_STEPS = {
+    "reading": "Reading your notes and readings.",
+    "laying-out": "Laying out the pages.",
+}
+MAKING_HINT = "This takes a few seconds; the download starts by itself when it is ready."
+MAKING_READY_TITLE = {
+    "report": "Your report is ready",
+    "worksheet": "Your audit worksheet is ready",
+}
+MAKING_READY = "{file} is ready."
+MAKING_READY_STARTED = "{file} is ready; its download starts by itself."
+MAKING_DOWNLOAD = "Download it"
+MAKING_BACK = "Back to where you were"
+MAKING_FAILED_TITLE = "The file could not be made"
+MAKING_CRASHED = (
+    "Something went wrong while making the file ({kind}); nothing was changed. The HTML version "
+    "has the same content and prints well from a browser."
+)
+MAKING_GONE = "That file is no longer kept here; please ask for it again."
+MAKING_NOT_READY = "That file is not ready yet; its page says when it is."
+MAKING_WHO = "Please choose someone from your list, or leave it for everyone."
 NAV_SETTINGS = "Backups"
 SETTINGS_TITLE = "Backups"
 SETTINGS_INTRO = "Where your data lives, and copies of it kept beside it."

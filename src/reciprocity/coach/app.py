@@ -146,13 +146,13 @@ EDIT_CANCEL = "Leave it as it is"
 CONFIRM_GOES = "This goes with it:"
 CONFIRM_COPY = (
     "A copy of everything as it is now is kept beside your data first, so nothing is lost "
-    "by accident (Settings lists the copies)."
+    "by accident (the Backups page lists every copy)."
 )
 CONFIRM_KEEP = "Keep it"
 REMOVED_NOTICE = "Removed."
 REMOVED_NOTICE_COPY = (
     "Removed. A copy of everything as it was just before is kept at {path}; to undo, put that "
-    "file back in place of your database (Settings lists the copies)."
+    "file back in place of your database (the Backups page lists every copy)."
 )
 TEXT_BROKEN = "This text holds half of a character (a lone surrogate); please type it again."
 API_INVALID = "Some of what was sent could not be read; see the problems listed."

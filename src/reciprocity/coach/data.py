@@ -67,6 +67,6 @@ DATA_NOT_EMPTY = (
     "or restore into an empty database."
 )
 DATA_REPLACE = "Replace everything here with the file (a copy of what is here is kept first)"
-DATA_REPLACED_COPY = "A copy of what was here before is kept beside your data (see Settings)."
+DATA_REPLACED_COPY = "A copy of what was here before is kept beside your data (the Backups page lists every copy)."
 DATA_LIMIT = "Files up to {limit}."
 DATA_NO_FILE = "Please choose an export file to restore."

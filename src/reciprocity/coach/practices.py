@@ -529,7 +529,7 @@ RITUAL_CHANGED_NOTICE = "{title} is changed; what became of each day so far is k
 RITUAL_REMOVE_ASK = "Remove {title} with {names}?"
 RITUAL_REMOVE_GOES = "What became of each planned day: {kept}."
 RITUAL_REMOVE_OR_END = (
-    "To stop it and keep its history instead, leave this page and let it end on the rituals page."
+    "To stop it but keep its history, keep it here and let it end on the rituals page instead."
 )
 RITUAL_REMOVE_BUTTON = "Remove the ritual"
 RITUAL_ENDED_NOTICE = (

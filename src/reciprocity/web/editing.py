@@ -73,8 +73,12 @@ def confirm_page(
     back: str,
     button: str,
     keeps_copy: bool = True,
+    note: str = "",
 ) -> HTMLResponse:
-    """Asks once: what would go, that a copy is kept first, and one button to go ahead."""
+    """Asks once: what would go, that a copy is kept first, and one button to go ahead.
+
+    ``note`` is one more sentence before the button, such as a gentler way than removing.
+    """
     return pages(request).render(
         request,
         "confirm.html",
@@ -85,6 +89,7 @@ def confirm_page(
         back=back,
         button=button,
         keeps_copy=keeps_copy,
+        note=note,
     )
 
 

@@ -306,8 +306,8 @@ def remove(request: Request, ritual_id: Id, form: FormData = Depends(forms.read_
                 practice_words.RITUAL_REMOVE_GOES.format(
                     kept=practice_words.kept_words(where.kept.as_dict())
                 ),
-                practice_words.RITUAL_REMOVE_OR_END,
             ],
+            note=practice_words.RITUAL_REMOVE_OR_END,
             action=f"/rituals/{ritual_id}/remove",
             back=f"/rituals#ritual-{ritual_id}",
             button=practice_words.RITUAL_REMOVE_BUTTON,

@@ -24,6 +24,7 @@ PAGES = [
     "/checkin",
     "/checkin/2",
     "/rituals",
+    "/rituals/1/edit",
     "/rhythms",
     "/boundaries",
     "/wins",

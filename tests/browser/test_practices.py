@@ -204,7 +204,12 @@ def test_script_like_text_in_the_practices_never_runs(page: Any) -> None:
     page.goto("/rituals")
     page.get_by_label("With", exact=True).select_option(label="Theo")
     page.get_by_label("What it is").fill(SCRIPT)
-    page.get_by_label("How often").fill("monthly")
+    page.get_by_label("How often").select_option(label="A rule of your own (advanced)")
+    page.get_by_label("Your own rule").fill(SCRIPT)
+    page.get_by_role("button", name="Add the ritual").click()
+    expect(page.get_by_role("alert")).to_contain_text("rituals happen on days")
+    expect(page.get_by_label("Your own rule")).to_have_value(SCRIPT)
+    page.get_by_label("How often").select_option(label="Every month")
     page.get_by_role("button", name="Add the ritual").click()
     expect(page.get_by_role("status")).to_contain_text(SCRIPT)
     for path in ("/checkin/5", "/wins", "/boundaries", "/rituals"):

@@ -103,6 +103,18 @@ def test_moving_an_occurrence(jordan: Cli) -> None:
             ],
             "time zone",
         ),
+        (["ritual", "add", "Jordan", "Call"], "Please say how often: --every week"),
+        (["ritual", "add", "Jordan", "Call", "--every", "sometimes"], "'sometimes' is not a way"),
+        (
+            ["ritual", "add", "Jordan", "Call", "--every", "month", "--on", "saturday"],
+            "'saturday' comes more than once a month",
+        ),
+        (["ritual", "add", "Jordan", "Call", "--on", "sunday"], "--on goes with --every"),
+        (
+            ["ritual", "add", "Jordan", "Call", "--every", "week", "--rule", "weekly"],
+            "with --every and --on, or with --rule, not both",
+        ),
+        (["ritual", "add", "Jordan", "Call", "--every", "week", "--tz", "Europe/Oslo"], "--at"),
         (["ritual", "done", "7"], "no ritual with id 7"),
         (["win", "add", "", "We laughed a lot"], "A win is with someone"),
         (["win", "add", "Nobody", "We laughed a lot"], "No one called 'Nobody'"),
@@ -127,6 +139,36 @@ def test_bad_input_is_one_line_and_writes_nothing(
     assert jordan("win", "list", "--json").json() == []
     assert jordan("boundary", "list", "--json").json() == []
     assert jordan("rhythm", "list", "--json").json() == []
+
+
+def test_every_and_on_say_how_often_through_the_entry_point(jordan: Cli) -> None:
+    added = jordan.process(
+        "ritual", "add", "Jordan", "Sunday call", "--every", "2 weeks", "--on", "sunday"
+    )
+    assert added.code == 0, added.err
+    assert "every two weeks on Sunday" in added.out
+    monthly = jordan("ritual", "add", "Jordan", "Brunch", "--every", "month", "--on", "first saturday")
+    assert "every month on the first Saturday" in monthly.out
+    first = (TODAY + timedelta(days=3)).isoformat()
+    yearly = jordan("ritual", "add", "Jordan", "Lake trip", "--every", "year", "--from", first)
+    assert yearly.code == 0, yearly.err
+    rows = {r["title"]: r for r in jordan("ritual", "list", "--json").json()}
+    assert rows["Sunday call"]["rule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU"
+    assert date.fromisoformat(rows["Sunday call"]["upcoming"]).weekday() == 6
+    assert rows["Brunch"]["rule"] == "FREQ=MONTHLY;BYDAY=1SA"
+    day = date.fromisoformat(first)
+    assert rows["Lake trip"]["cadence"] == f"every year on {day.day} {day.strftime('%B')}"
+
+    changed = jordan("ritual", "edit", str(rows["Brunch"]["id"]), "--every", "month", "--on", "15")
+    assert changed.code == 0, changed.err
+    [brunch] = [r for r in jordan("ritual", "list", "--json").json() if r["title"] == "Brunch"]
+    assert brunch["rule"] == "FREQ=MONTHLY;BYMONTHDAY=15"
+    assert brunch["cadence"] == "every month on the 15th"
+    wrong = jordan.process("ritual", "edit", str(brunch["id"]), "--every", "year", "--on", "monday")
+    assert wrong.code != 0 and len(wrong.err.strip().splitlines()) == 1
+    assert "'monday' does not go with every year" in wrong.err
+    [still] = [r for r in jordan("ritual", "list", "--json").json() if r["title"] == "Brunch"]
+    assert still["rule"] == "FREQ=MONTHLY;BYMONTHDAY=15"
 
 
 def test_the_calendar_round_trips_and_keeps_its_uids(jordan: Cli, tmp_path: Path) -> None:

@@ -7,7 +7,15 @@ from datetime import UTC, date, time, timedelta
 import pytest
 
 from reciprocity.errors import InputError
-from reciprocity.practices.recurrence import Cadence, parse_rule
+from reciprocity.practices.recurrence import (
+    ORDINALS,
+    WEEKDAYS,
+    Cadence,
+    FriendlyChoice,
+    cadence_rule,
+    friendly_choice,
+    parse_rule,
+)
 from reciprocity.practices.schedule import Record, kept, standing, target
 from reciprocity.vocabulary import OccurrenceStatus
 
@@ -154,14 +162,126 @@ def test_nothing_planned_yet_is_not_a_miss() -> None:
     ("rule", "said"),
     [
         ("FREQ=WEEKLY", "every week"),
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "every other week on Friday"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "every two weeks on Friday"),
         ("FREQ=MONTHLY;BYDAY=1SA", "every month on the first Saturday"),
         ("FREQ=MONTHLY;BYDAY=-1FR", "every month on the last Friday"),
         ("FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH", "every 3 weeks on Monday and Thursday"),
-        ("FREQ=MONTHLY;BYMONTHDAY=15", "FREQ=MONTHLY;BYMONTHDAY=15"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", "every month on the 15th"),
+        ("FREQ=MONTHLY;BYMONTHDAY=22", "every month on the 22nd"),
+        ("FREQ=YEARLY;BYMONTHDAY=15", "FREQ=YEARLY;BYMONTHDAY=15"),
     ],
 )
 def test_cadences_in_words(rule: str, said: str) -> None:
     from reciprocity.coach.practices import cadence_words
 
     assert cadence_words(rule) == said
+
+
+@pytest.mark.parametrize(
+    ("rule", "start", "said"),
+    [
+        ("FREQ=WEEKLY", date(2026, 3, 1), "every week on Sunday"),
+        ("FREQ=MONTHLY", date(2026, 3, 1), "every month on the 1st"),
+        ("FREQ=MONTHLY", date(2026, 3, 13), "every month on the 13th"),
+        ("FREQ=MONTHLY;INTERVAL=3", date(2026, 3, 23), "every 3 months on the 23rd"),
+        ("FREQ=YEARLY", date(2026, 3, 7), "every year on 7 March"),
+        ("FREQ=DAILY", date(2026, 3, 7), "every day"),
+        ("FREQ=WEEKLY;BYDAY=TU", date(2026, 3, 1), "every week on Tuesday"),
+    ],
+)
+def test_a_rule_from_its_first_day_says_when(rule: str, start: date, said: str) -> None:
+    from reciprocity.coach.practices import cadence_words
+
+    assert cadence_words(rule, start) == said
+
+
+# -- the choices a person makes: --every and --on, the web form's fields -------------
+
+
+@pytest.mark.parametrize(
+    ("every", "on", "rule"),
+    [
+        ("week", "sunday", "FREQ=WEEKLY;BYDAY=SU"),
+        ("week", None, "FREQ=WEEKLY"),
+        ("2 weeks", "Sunday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU"),
+        ("two weeks", "sun", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU"),
+        ("fortnightly", "tuesdays", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        ("every 3 weeks", "mon", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO"),
+        ("month", None, "FREQ=MONTHLY"),
+        ("month", "first saturday", "FREQ=MONTHLY;BYDAY=1SA"),
+        ("month", "the last friday", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ("month", "2nd wednesday", "FREQ=MONTHLY;BYDAY=2WE"),
+        ("month", "15", "FREQ=MONTHLY;BYMONTHDAY=15"),
+        ("2 months", None, "FREQ=MONTHLY;INTERVAL=2"),
+        ("year", None, "FREQ=YEARLY"),
+        ("yearly", "", "FREQ=YEARLY"),
+        ("day", None, "FREQ=DAILY"),
+    ],
+)
+def test_choices_make_a_rule(every: str, on: str | None, rule: str) -> None:
+    assert cadence_rule(every, on) == rule
+    assert parse_rule(rule) == rule  # what the model keeps, unchanged
+
+
+@pytest.mark.parametrize(
+    ("every", "on", "said"),
+    [
+        ("fortnightish", None, "'fortnightish' is not a way of saying how often"),
+        ("0 weeks", None, "'0 weeks' is not a way of saying how often"),
+        ("week", "first sunday", "'first sunday' is not a day of the week"),
+        ("week", "funday", "'funday' is not a day of the week"),
+        ("month", "saturday", "'saturday' comes more than once a month; say which one"),
+        ("month", "fifth saturday", "say which one, for example 'first saturday'"),
+        ("month", "32", "'32' is not a day of the month"),
+        ("month", "someday", "'someday' is not a day of the month"),
+        ("year", "sunday", "'sunday' does not go with every year"),
+        ("day", "monday", "does not go with every day"),
+    ],
+)
+def test_choices_that_make_no_rule_say_what_and_where(every: str, on: str | None, said: str) -> None:
+    with pytest.raises(InputError) as caught:
+        cadence_rule(every, on)
+    assert said in str(caught.value)
+    assert len(str(caught.value).splitlines()) == 1
+
+
+def _every_choice() -> list[FriendlyChoice]:
+    found = [FriendlyChoice("month", day, "date") for day in ("saturday",)]
+    for every in ("week", "2 weeks"):
+        found += [FriendlyChoice(every, day) for day in WEEKDAYS]
+    found += [FriendlyChoice("month", day, which) for day in WEEKDAYS for which in ORDINALS]
+    return found
+
+
+@pytest.mark.parametrize("choice", _every_choice(), ids=str)
+def test_each_choice_reads_back_from_its_rule(choice: FriendlyChoice) -> None:
+    start = date(2026, 3, 7)  # a Saturday
+    assert friendly_choice(cadence_rule(choice.every, choice.on), start) == choice
+
+
+def test_rules_of_their_own_read_back_as_none_and_repeating_rules_as_their_first_day() -> None:
+    saturday = date(2026, 3, 7)
+    assert friendly_choice("FREQ=YEARLY", saturday) == FriendlyChoice("year", "saturday")
+    assert friendly_choice("FREQ=WEEKLY", saturday) == FriendlyChoice("week", "saturday")
+    assert friendly_choice("FREQ=MONTHLY;BYDAY=+1SA", saturday) == FriendlyChoice(
+        "month", "saturday", "first"
+    )
+    for own in (
+        "FREQ=DAILY",
+        "FREQ=WEEKLY;INTERVAL=3",
+        "FREQ=WEEKLY;BYDAY=TU,TH",
+        "FREQ=MONTHLY;BYMONTHDAY=15",
+        "FREQ=MONTHLY;INTERVAL=2",
+        "FREQ=MONTHLY;BYDAY=5SA",
+        "FREQ=WEEKLY;COUNT=4",
+    ):
+        assert friendly_choice(own, saturday) is None, own
+
+
+def test_every_two_weeks_on_sunday_falls_on_sundays_two_weeks_apart() -> None:
+    cadence = Cadence(cadence_rule("2 weeks", "sunday"), date(2026, 3, 4))  # a Wednesday
+    assert cadence.dates(date(2026, 3, 1), date(2026, 4, 15)) == [
+        date(2026, 3, 8),
+        date(2026, 3, 22),
+        date(2026, 4, 5),
+    ]

@@ -184,3 +184,15 @@ def test_any_chart_agrees_with_its_words(notes: list[tuple[int, Giver]]) -> None
     flows = [Flow(TODAY - timedelta(days=d), by, (Dimension.DEPTH,)) for d, by in notes]
     reading = analyse("A", flows, [], {}, today=TODAY).dimensions[Dimension.DEPTH]
     _agrees(leaning_chart(reading, [], name="A"), reading)
+
+
+def test_a_chart_whose_windows_say_nothing_is_empty() -> None:
+    few = [Flow(TODAY - timedelta(days=d), Giver.ME, (Dimension.DEPTH,)) for d in (3, 40, 200)]
+    pattern = analyse("Few", few, [], {}, today=TODAY)
+    depth = leaning_chart(pattern.dimensions[Dimension.DEPTH], [], name="Few")
+    assert not any(p.known for p in depth.points) and depth.unread
+    assert depth.empty, "hollow dots near the middle are not a reading to draw"
+    many = [Flow(TODAY - timedelta(days=d), Giver.ME, (Dimension.DEPTH,)) for d in range(0, 60, 4)]
+    drawn = leaning_chart(analyse("Many", many, [], {}, today=TODAY).dimensions[Dimension.DEPTH],
+                          [], name="Many")
+    assert not drawn.empty

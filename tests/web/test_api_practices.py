@@ -81,7 +81,7 @@ def test_adding_a_ritual_with_a_friendly_cadence(demo_client: TestClient) -> Non
     assert made.status_code == 201
     ritual = made.json()
     assert ritual["rule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA"
-    assert ritual["cadence"] == "every other week on Saturday"
+    assert ritual["cadence"] == "every two weeks on Saturday"
     assert ritual["people"] == ["Priya", "Sam"] and ritual["rotation"] == ["me", "Priya", "Sam"]
     assert ritual["host_sentence"] == "Priya hosts next." and ritual["upcoming"] == "2026-11-14"
     assert ritual["at"] == "19:30" and ritual["zone"] == "Europe/London"

@@ -72,7 +72,7 @@ def test_a_mistyped_moment_is_fixed_and_a_duplicate_removed(demo_client: TestCli
     undo = re.search(r'name="copy" value="([^"]+)"', landed)
     assert undo and "Bring it back" in landed, "the notice offers the undo"
     brought = demo_client.post(
-        "/data/bring-back",
+        "/settings/bring-back",
         data={"csrf_token": csrf, "copy": undo.group(1), "back": f"/people/{sam}",
               "confirm": "yes"},
         follow_redirects=False,
@@ -117,24 +117,24 @@ def test_removing_someone_asks_once_with_what_goes(demo_client: TestClient) -> N
 
 def test_copies_are_listed_and_brought_back_after_asking(demo_client: TestClient) -> None:
     win = demo_client.get("/api/wins").json()[0]
-    csrf = token(demo_client, "/data")
+    csrf = token(demo_client, "/settings")
     headers = api_token(demo_client)
     removed = demo_client.delete(f"/api/wins/{win['id']}", headers=headers).json()
     name = Path(removed["copy"]).name
-    page = demo_client.get("/data").text
+    page = demo_client.get("/settings").text
     assert name in page and "kept just before something was removed" in page
-    asked = demo_client.post("/data/bring-back", data={"csrf_token": csrf, "copy": name})
+    asked = demo_client.post("/settings/bring-back", data={"csrf_token": csrf, "copy": name})
     assert asked.status_code == 200 and f"Put {name} back in place of your data?" in asked.text
     assert f'name="copy" value="{name}"' in asked.text
     assert win["id"] not in [w["id"] for w in demo_client.get("/api/wins").json()]
     done = demo_client.post(
-        "/data/bring-back",
+        "/settings/bring-back",
         data={"csrf_token": csrf, "copy": name, "back": "//elsewhere.example", "confirm": "yes"},
         follow_redirects=False,
     )
-    assert done.status_code == 303 and done.headers["location"].startswith("/data?")
+    assert done.status_code == 303 and done.headers["location"].startswith("/settings?")
     assert win["text"] in [w["text"] for w in demo_client.get("/api/wins").json()]
-    unknown = demo_client.post("/data/bring-back", data={"csrf_token": csrf, "copy": "nope.db"})
+    unknown = demo_client.post("/settings/bring-back", data={"csrf_token": csrf, "copy": "nope.db"})
     assert unknown.status_code == 404 and "There is no kept copy named" in unknown.text
 
 

@@ -14,14 +14,27 @@ def _person_id(client: TestClient, name: str) -> int:
     return int(next(p["id"] for p in people if p["name"] == name))
 
 
+def _pdf_forms(page: str) -> list[list[tuple[str, str]]]:
+    """The hidden fields of each form that asks for a PDF."""
+    return [
+        re.findall(r'name="(what|person)" value="([^"]+)"', form)
+        for form in re.findall(r'<form method="post" action="/reports">(.*?)</form>', page, re.S)
+    ]
+
+
 def test_the_dashboard_and_a_person_page_link_to_the_downloads(demo_client: TestClient) -> None:
     dashboard = demo_client.get("/").text
-    for href in ("/report.html", "/report.pdf", "/worksheet.html", "/worksheet.pdf"):
+    for href in ("/report.html", "/worksheet.html"):
         assert f'href="{href}" download' in dashboard
+    assert _pdf_forms(dashboard) == [[("what", "report")], [("what", "worksheet")]]
     rosa = _person_id(demo_client, "Rosa")
     page = demo_client.get(f"/people/{rosa}").text
-    for what in ("report.html", "report.pdf", "worksheet.html", "worksheet.pdf"):
+    for what in ("report.html", "worksheet.html"):
         assert f'href="/people/{rosa}/{what}" download' in page
+    assert _pdf_forms(page) == [
+        [("what", "report"), ("person", str(rosa))],
+        [("what", "worksheet"), ("person", str(rosa))],
+    ]
 
 
 def test_the_report_of_everyone_is_a_self_contained_download(demo_client: TestClient) -> None:

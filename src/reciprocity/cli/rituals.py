@@ -17,6 +17,23 @@ app = typer.Typer(
 )
 
 RitualId = Annotated[int, typer.Argument(metavar="ID", help="The ritual's id (see 'ritual list').")]
+Every = Annotated[
+    str | None,
+    typer.Option(
+        "--every",
+        metavar="week|2 weeks|month|year",
+        help="How often: week, 2 weeks, month or year (or '3 weeks', '2 months' …).",
+    ),
+]
+On = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="DAY",
+        help="Which day: a weekday (sunday) for weeks; 'first saturday', 'last friday' or a "
+        "date (15) for months. Without it, it repeats on the first day's weekday or date.",
+    ),
+]
 
 
 @app.command("add")
@@ -24,15 +41,17 @@ def add(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(help="Who the ritual is with.")],
     title: Annotated[str, typer.Argument(help="What it is, e.g. 'Sunday call'.")],
+    every: Every = None,
+    on: On = None,
     rule: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--rule",
             metavar="RRULE",
-            help="The cadence: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=SU) or weekly, fortnightly, "
-            "monthly, 'every sunday', 'monthly on the first saturday'.",
+            help="Instead of --every: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=SU) or weekly, "
+            "fortnightly, monthly, 'every sunday', 'monthly on the first saturday'.",
         ),
-    ],
+    ] = None,
     start: Annotated[
         str, typer.Option("--from", metavar="DATE", help="The first day (default: today).")
     ] = "today",
@@ -71,12 +90,15 @@ def add(
     last_day = None if until is None else parse_date(until, today=state.today, allow_future=True)
     time_of_day = None if at is None else parse_time(at)
     if zone is not None and time_of_day is None:
-        raise InputError(words.ZONE_NEEDS_TIME)
+        raise InputError(words.ZONE_NEEDS_TIME_CLI)
+    chosen = _rule(rule, every, on)
+    if chosen is None:
+        raise InputError(words.CADENCE_NEEDED_CLI)
     added = rituals.add(
         state.database(),
         person,
         title=title,
-        rule=rule,
+        rule=chosen,
         start=first_day,
         end=last_day,
         at=time_of_day,
@@ -229,6 +251,19 @@ def end(
     say(words.RITUAL_ENDED.format(id=ritual.id, title=ritual.title, end=day.isoformat()))
 
 
+def _rule(rule: str | None, every: str | None, on: str | None) -> str | None:
+    """The cadence asked for with --rule, or built from --every and --on; None when neither."""
+    from reciprocity.coach import practices as words
+    from reciprocity.errors import InputError
+    from reciprocity.practices.recurrence import cadence_rule
+
+    if every is not None and rule is not None:
+        raise InputError(words.CADENCE_TWICE_CLI)
+    if on is not None and every is None:
+        raise InputError(words.ON_NEEDS_EVERY_CLI)
+    return cadence_rule(every, on) if every is not None else rule
+
+
 def _planned(planned: str | None, today: date) -> date | None:
     from reciprocity.dates import parse_date
 
@@ -240,7 +275,11 @@ def edit(
     ctx: typer.Context,
     ritual_id: RitualId,
     title: Annotated[str | None, typer.Option(help="What it is.")] = None,
-    rule: Annotated[str | None, typer.Option("--rule", metavar="RRULE", help="The cadence.")] = None,
+    every: Every = None,
+    on: On = None,
+    rule: Annotated[
+        str | None, typer.Option("--rule", metavar="RRULE", help="Instead of --every: a rule.")
+    ] = None,
     start: Annotated[str | None, typer.Option("--from", metavar="DATE", help="The first day.")] = None,
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="The last day ('none': no end).")
@@ -268,9 +307,10 @@ def edit(
             return None
         return parse_date(value, today=state.today, allow_future=True)
 
+    chosen = _rule(rule, every, on)
     changes = rituals.RitualChanges(
         title=KEEP if title is None else title,
-        rule=KEEP if rule is None else rule,
+        rule=KEEP if chosen is None else chosen,
         start=KEEP if start is None else parse_date(start, today=state.today, allow_future=True),
         end=KEEP if until is None else day(until),
         at=KEEP if at is None else (None if at.strip().lower() == "none" else parse_time(at)),

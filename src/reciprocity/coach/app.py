@@ -78,31 +78,58 @@ REPORT_HTML = "Report (HTML)"
 REPORT_PDF = "Report (PDF)"
 WORKSHEET_HTML = "Audit worksheet (HTML)"
 WORKSHEET_PDF = "Audit worksheet (PDF)"
-NAV_SETTINGS = "Settings"
 NAV_DUE = "Needs attention"
 NAV_MORE = "More"
 NAV_MORE_PEOPLE = "People and moments"
 NAV_MORE_TOGETHER = "Habits together"
 NAV_MORE_REFLECT = "Looking back"
 NAV_MORE_APP = "Data and settings"
-SETTINGS_TITLE = "Settings and backups"
-SETTINGS_INTRO = "Where your data lives, copies of it, and how this app is set up."
+# A PDF is made in the background; its page says so, calmly, and hands it over.
+MAKING_TITLE = {
+    "report": "Making your report…",
+    "worksheet": "Making your audit worksheet…",
+}
+MAKING_STEPS = {
+    "reading": "Reading your notes and readings.",
+    "laying-out": "Laying out the pages.",
+}
+MAKING_HINT = "This takes a few seconds; the download starts by itself when it is ready."
+MAKING_READY_TITLE = {
+    "report": "Your report is ready",
+    "worksheet": "Your audit worksheet is ready",
+}
+MAKING_READY = "{file} is ready."
+MAKING_READY_STARTED = "{file} is ready; its download starts by itself."
+MAKING_DOWNLOAD = "Download it"
+MAKING_BACK = "Back to where you were"
+MAKING_FAILED_TITLE = "The file could not be made"
+MAKING_CRASHED = (
+    "Something went wrong while making the file ({kind}); nothing was changed. The HTML version "
+    "has the same content and prints well from a browser."
+)
+MAKING_GONE = "That file is no longer kept here; please ask for it again."
+MAKING_NOT_READY = "That file is not ready yet; its page says when it is."
+MAKING_WHO = "Please choose someone from your list, or leave it for everyone."
+NAV_SETTINGS = "Backups"
+SETTINGS_TITLE = "Backups"
+SETTINGS_INTRO = "Where your data lives, and the copies kept of it: any of them can be brought back."
 SETTINGS_WHERE = "Where your data lives"
 SETTINGS_DATABASE = "Database"
 SETTINGS_DEMO_NOTE = "This is the throwaway demo database; it is removed when the app stops."
 SETTINGS_CHOOSE_DB = (
-    "The database is chosen when reciprocity starts: with --db URL, or the RECIPROCITY_DB "
-    "environment variable; otherwise it is a file in your user data folder."
+    "reciprocity opens this file each time it starts; another one can be chosen when it is "
+    "started, as its help on the command line says."
 )
-SETTINGS_BACKUPS = "Backups"
+SETTINGS_BACKUPS = "Copies kept beside it"
 SETTINGS_BACKUPS_INTRO = (
-    "A backup is a complete copy of the database file, kept beside it. reciprocity also makes "
-    "one by itself before anything rewrites the file."
+    "A backup is a complete copy of the database file, kept beside it. One is also made by "
+    "itself before anything is removed or replaced. Bringing a copy back puts everything as "
+    "it was then; what is there now is kept as a copy first."
 )
 SETTINGS_BACKUPS_INTRO_EXPORT = (
     "This database is not a file, so a backup of it is an export of everything, kept in "
-    "{folder}; Restore on the Your data page brings one back. reciprocity also makes one by "
-    "itself before anything replaces what is here."
+    "{folder}. One is also made by itself before anything is removed or replaced, and any of "
+    "them can be brought back here; what is there now is kept as a copy first."
 )
 SETTINGS_BACKUP_NOW = "Make a backup now"
 SETTINGS_BACKUP_MADE = "Made a backup: {path}"
@@ -115,17 +142,7 @@ SETTINGS_NOT_SQLITE = (
     "This database is not a SQLite file, so it cannot be copied from here. Download an export "
     "on the Your data page, or use your database's own backup tools."
 )
-SETTINGS_APP = "This app"
-SETTINGS_ADDRESS = "Address"
-SETTINGS_HOSTS = "Answers to"
-SETTINGS_UPLOAD = "Largest upload"
-SETTINGS_UPLOAD_HINT = "reciprocity serve --upload-limit MB changes it."
-SETTINGS_CHATS = "Reading chat exports"
-SETTINGS_SILENCE = "A new conversation starts after {hours} hours of silence."
-SETTINGS_REPLY = "A reply counts as one when it comes within {hours} hours."
-SETTINGS_LONG = "A long message has more than {chars} characters."
-SETTINGS_TEXT = "Message text is not kept unless you ask for it on an import."
-SETTINGS_VERSION = "Version"
+SETTINGS_VERSION = "This is reciprocity {version}."
 ERROR_TITLE = "Something needs a look"
 NOT_FOUND = "There is nothing at this address."
 HOST_REFUSED = "This address is not one reciprocity answers to."
@@ -144,7 +161,7 @@ EDIT_CANCEL = "Leave it as it is"
 CONFIRM_GOES = "This goes with it:"
 CONFIRM_COPY = (
     "A copy of everything as it is now is kept beside your data first, so nothing is lost "
-    "by accident: it can be brought back from the Your data page."
+    "by accident: the Backups page can bring it back."
 )
 CONFIRM_KEEP = "Keep it"
 REMOVED_NOTICE = "Removed."

@@ -67,7 +67,7 @@ DATA_NOT_EMPTY = (
     "or restore into an empty database."
 )
 DATA_REPLACE = "Replace everything here with the file (a copy of what is here is kept first)"
-DATA_REPLACED_COPY = "A copy of what was here before is kept; it can be brought back below."
+DATA_REPLACED_COPY = "A copy of what was here before is kept; the Backups page can bring it back."
 DATA_LIMIT = "Files up to {limit}."
 DATA_NO_FILE = "Please choose an export file to restore."
 
@@ -99,13 +99,7 @@ BROUGHT_BACK_BEFORE = "What was there just before is kept too, as {before}."
 BRING_BACK_ASK = "Put {copy} back in place of your data? What is there now is kept as a copy first."
 BROUGHT_BACK_NOTICE = (
     "Brought back: everything is as it was in that copy. What was there a moment ago is kept "
-    "as a copy too, on the Your data page."
-)
-COPIES_TITLE = "Copies kept"
-COPIES_INTRO = (
-    "A copy of everything is kept before anything is removed or replaced, and whenever you "
-    "make a backup. Bringing one back puts everything as it was then; what is there now is "
-    "kept as a copy first."
+    "as a copy too, on the Backups page."
 )
 BRING_BACK_THIS = "Bring this copy back"
 NO_COPIES = "No copies are kept yet; one is made before anything is removed or replaced."

@@ -27,13 +27,33 @@ RULE_UNREADABLE = (
     "weekly, fortnightly, monthly, every sunday or 'monthly on the first saturday'."
 )
 RULE_NOT_RRULE = "expected NAME=VALUE parts separated by ';'"
-RULE_DTSTART = "{rule!r} carries its own DTSTART; give the first day with --from instead."
+RULE_DTSTART = "{rule!r} carries its own DTSTART; give the ritual's first day on its own instead."
 RULE_FREQ = (
     "{rule!r} needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; rituals happen on days, not hours."
 )
 ZONE_UNKNOWN = "{zone!r} is not a time zone reciprocity knows; use a name such as Europe/London."
 TIME_UNREADABLE = "{value!r} is not a time of day; write it like 19:30."
-ZONE_NEEDS_TIME = "--tz goes with a time of day; add --at, for example --at 19:30."
+ZONE_NEEDS_TIME = "A time zone goes with a time of day; please give one too, for example 19:30."
+ZONE_NEEDS_TIME_CLI = "--tz goes with a time of day; add --at, for example --at 19:30."
+EVERY_UNKNOWN = (
+    "{every!r} is not a way of saying how often reciprocity knows; try week, 2 weeks, month "
+    "or year."
+)
+ON_NOT_HERE = (
+    "{on!r} does not go with every {unit}: it repeats from its first day, so leave the day out."
+)
+ON_UNKNOWN_WEEK = "{on!r} is not a day of the week; try one such as sunday."
+ON_UNKNOWN_MONTH = (
+    "{on!r} is not a day of the month reciprocity can read; try 'first saturday', "
+    "'last friday' or a date such as 15."
+)
+ON_WHICH = (
+    "{on!r} comes more than once a month; say which one, for example 'first {day}' or "
+    "'last {day}'."
+)
+CADENCE_NEEDED_CLI = "Please say how often: --every week (with --on sunday), or --rule weekly."
+CADENCE_TWICE_CLI = "Please say how often once: with --every and --on, or with --rule, not both."
+ON_NEEDS_EVERY_CLI = "--on goes with --every, for example --every week --on sunday."
 
 # -- rituals -----------------------------------------------------------------
 RITUAL_TITLE_EMPTY = "Please give the ritual a title, such as 'Sunday call'."
@@ -60,9 +80,13 @@ KEPT_NONE = "nothing planned yet to look back on"
 ROTATION_HOST_UNKNOWN = "{name!r} is not in this ritual's rotation ({names})."
 CADENCE_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
 CADENCE_EVERY = "every {unit}"
-CADENCE_EVERY_OTHER = "every other {unit}"
+CADENCE_EVERY_OTHER = "every two {unit}s"
 CADENCE_EVERY_N = "every {count} {unit}s"
 CADENCE_ON = "{every} on {days}"
+CADENCE_ON_DATE = "{every} on the {date}"
+CADENCE_ON_YEAR_DAY = "{every} on {day} {month}"
+CADENCE_DATE_ENDINGS = {1: "st", 2: "nd", 3: "rd"}
+"""1st, 2nd, 3rd; every other date ends in th (and 11th, 12th, 13th)."""
 CADENCE_DAYS = {
     "MO": "Monday",
     "TU": "Tuesday",
@@ -487,18 +511,39 @@ RITUAL_MOVE_SUBMIT = "Move it"
 RITUAL_ADD_TITLE = "Add a ritual"
 FIELD_RITUAL_TITLE = "What it is"
 FIELD_RITUAL_TITLE_HINT = "For example: Sunday call, monthly dinner, a walk."
-FIELD_RITUAL_RULE = "How often"
+FIELD_RITUAL_EVERY = "How often"
+RITUAL_EVERY_CHOICES = {
+    "week": "Every week",
+    "2 weeks": "Every two weeks",
+    "month": "Every month",
+    "year": "Every year, on the date it starts",
+    "custom": "A rule of your own (advanced)",
+}
+FIELD_RITUAL_WHICH = "Which day of the month"
+FIELD_RITUAL_WHICH_HINT = "Only for a monthly ritual."
+RITUAL_WHICH_CHOICES = {
+    "date": "the same date as its first day",
+    "first": "the first",
+    "second": "the second",
+    "third": "the third",
+    "fourth": "the fourth",
+    "last": "the last",
+}
+FIELD_RITUAL_DAY = "On"
+FIELD_RITUAL_DAY_HINT = "For a weekly ritual, or a monthly one on a weekday such as the first Saturday."
+FIELD_RITUAL_RULE = "Your own rule"
+FIELD_RITUAL_RULE_DETAILS = "Advanced: a rule of your own"
 FIELD_RITUAL_RULE_HINT = (
-    "For example: weekly, fortnightly, monthly, every sunday, monthly on the first saturday, "
-    "every 3 weeks, or a calendar rule such as FREQ=WEEKLY;BYDAY=SU."
+    "Used when How often says a rule of your own. For example: every 3 weeks, "
+    "last friday of the month, or a calendar rule such as FREQ=WEEKLY;BYDAY=TU,TH."
 )
 FIELD_RITUAL_FROM = "Starting on"
 FIELD_RITUAL_UNTIL = "Ending on (optional)"
 FIELD_FUTURE_HINT = "For example 2026-12-06, 6 Dec 2026 or today."
 FIELD_RITUAL_AT = "Time of day (optional)"
-FIELD_RITUAL_AT_HINT = "Like 19:30; it appears in your calendar export."
-FIELD_RITUAL_ZONE = "Time zone (optional)"
-FIELD_RITUAL_ZONE_HINT = "Like Europe/London; only with a time of day."
+FIELD_RITUAL_AT_HINT = "Like 19:30; it is shown with the ritual and goes into your calendar file."
+FIELD_RITUAL_ZONE = "Time zone"
+FIELD_RITUAL_ZONE_HINT = "Kept only with a time of day; a new ritual starts in this computer's zone."
 FIELD_RITUAL_ALSO = "Also with (optional)"
 FIELD_RITUAL_FIRST = "Who hosts or starts it first"
 FIELD_RITUAL_ROTATE = "Take turns hosting or starting it?"
@@ -510,6 +555,25 @@ RITUAL_END_DETAILS = "Let this ritual end"
 RITUAL_END_TO = "Last day (optional)"
 RITUAL_END_HINT = "Leave it blank for today. What has happened so far is kept."
 RITUAL_END_SUBMIT = "End this ritual"
+RITUALS_CALENDAR = "Your rituals and planned check-ins, for your calendar (.ics)"
+RITUALS_CALENDAR_HINT = (
+    "Open the file in your calendar app; opening a newer one later updates the same events."
+)
+RITUAL_AT = "at {at}"
+RITUAL_AT_ZONE = "at {at} ({zone})"
+RITUAL_EDIT_LINK = "Change"
+RITUAL_REMOVE_LINK = "Remove"
+RITUAL_EDIT_TITLE = "Change {title}"
+RITUAL_EDIT_INTRO = (
+    "What became of each planned day so far is kept. The people it is with stay as they are."
+)
+RITUAL_CHANGED_NOTICE = "{title} is changed; what became of each day so far is kept."
+RITUAL_REMOVE_ASK = "Remove {title} with {names}?"
+RITUAL_REMOVE_GOES = "What became of each planned day: {kept}."
+RITUAL_REMOVE_OR_END = (
+    "To stop it but keep its history, keep it here and let it end on the rituals page instead."
+)
+RITUAL_REMOVE_BUTTON = "Remove the ritual"
 RITUAL_ENDED_NOTICE = (
     "{title} now ends on {end}. Its history is kept, and nothing more is planned after that day."
 )
@@ -680,12 +744,18 @@ def host_sentence(host: str | None) -> str:
     return f"{said[0].upper()}{said[1:]}." if said else ""
 
 
-def cadence_words(rule: str) -> str:
-    """``FREQ=MONTHLY;BYDAY=1SA`` as "every month on the first Saturday"; unusual rules as they are."""
+def cadence_words(rule: str, start: date | None = None) -> str:
+    """``FREQ=MONTHLY;BYDAY=1SA`` as "every month on the first Saturday"; unusual rules as they are.
+
+    With the first day, a rule that repeats from it says when: "every month on
+    the 7th", "every year on 7 March", "every week on Sunday".
+    """
     parts = dict(part.split("=", 1) for part in rule.split(";"))
     if (
-        not set(parts) <= {"FREQ", "INTERVAL", "BYDAY"}
+        not set(parts) <= {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY"}
         or parts.get("FREQ") not in CADENCE_UNITS
+        or ("BYMONTHDAY" in parts and (parts["FREQ"] != "MONTHLY" or "BYDAY" in parts))
+        or not parts.get("INTERVAL", "1").isdigit()
     ):
         return rule
     unit = CADENCE_UNITS[parts["FREQ"]]
@@ -696,8 +766,19 @@ def cadence_words(rule: str) -> str:
         every = CADENCE_EVERY_OTHER.format(unit=unit)
     else:
         every = CADENCE_EVERY_N.format(count=count, unit=unit)
+    if "BYMONTHDAY" in parts:
+        if not parts["BYMONTHDAY"].isdigit():
+            return rule
+        return CADENCE_ON_DATE.format(every=every, date=date_words(int(parts["BYMONTHDAY"])))
     if "BYDAY" not in parts:
-        return every
+        if start is None or unit == "day":
+            return every
+        if unit == "week":
+            code = tuple(CADENCE_DAYS)[start.weekday()]
+            return CADENCE_ON.format(every=every, days=CADENCE_DAYS[code])
+        if unit == "month":
+            return CADENCE_ON_DATE.format(every=every, date=date_words(start.day))
+        return CADENCE_ON_YEAR_DAY.format(every=every, day=start.day, month=start.strftime("%B"))
     days = []
     for code in parts["BYDAY"].split(","):
         match = re.fullmatch(r"([+-]?\d)?([A-Z]{2})", code)
@@ -711,6 +792,12 @@ def cadence_words(rule: str) -> str:
             name if ordinal is None else f"{CADENCE_ORDINALS[ordinal.lstrip('+')]} {name}"
         )
     return CADENCE_ON.format(every=every, days=" and ".join(days))
+
+
+def date_words(day: int) -> str:
+    """ "1st", "2nd", "13th", "22nd": a day of the month as it is said."""
+    ending = "th" if 11 <= day % 100 <= 13 else CADENCE_DATE_ENDINGS.get(day % 10, "th")
+    return f"{day}{ending}"
 
 
 def kept_words(kept: Mapping[str, object]) -> str:
@@ -817,7 +904,11 @@ def occasion_sentence(title: str, whose: str, on: date, yearly: bool) -> str:
 def ritual_added(ritual_id: int, title: str, names: Sequence[str], rule: str, start: date) -> str:
     """ "Added ritual 4: Sunday call with Rosa, every week on Sunday, from 1 Nov 2026." """
     return RITUAL_ADDED.format(
-        id=ritual_id, title=title, names=" and ".join(names), cadence=cadence_words(rule), start=day_words(start)
+        id=ritual_id,
+        title=title,
+        names=" and ".join(names),
+        cadence=cadence_words(rule, start),
+        start=day_words(start),
     )
 
 

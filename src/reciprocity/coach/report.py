@@ -16,6 +16,8 @@ repeated here; they come from ``questions``, ``suggestions``, ``practices`` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reciprocity.vocabulary import BoundaryArea, Dimension, Direction
 
 # -- the command line ----------------------------------------------------------
@@ -189,6 +191,22 @@ SEASON_ENDED = "{what}, {start} to {end}"
 
 MONTHS_TITLE = "Month by month, dimension by dimension"
 ENERGY_TITLE = "Energy"
+# A chart with nothing to draw is left out, and one sentence says what is missing instead.
+FELT_NOT_DRAWN = (
+    "Nothing to set side by side yet: there is no felt rating from an audit, and not enough "
+    "noted in any dimension to suggest one."
+)
+TIMELINE_NOT_DRAWN = (
+    "Nothing to draw yet: no month has had enough notes to say which way care leaned."
+)
+MONTHS_NOT_DRAWN_ONE = (
+    "{dimensions} is not drawn: no month has had enough notes about it yet to say which way "
+    "care leaned."
+)
+MONTHS_NOT_DRAWN = (
+    "{dimensions} are not drawn: no month has had enough notes about them yet to say which "
+    "way care leaned."
+)
 
 VISIONS_TITLE = "Visions"
 VISIONS_INTRO = (
@@ -200,6 +218,10 @@ NO_VISIONS_YET = "Visions come with an audit; there is none yet."
 VISION_FOR = "{dimension} ({rating} of 5)"
 
 PRACTICES_TITLE = "Practices"
+PRACTICES_NONE = (
+    "Nothing practised with {name} yet: no check-ins, agreed adjustments, requests, shared "
+    "rituals or small wins. Any one of them is a small way to keep things mutual."
+)
 CHECKINS_TITLE = "Check-ins"
 LAST_CHECKIN = "Last check-in: {on}."
 NEXT_CHECKIN = "Next one planned for {on}."
@@ -283,3 +305,14 @@ def leans(direction: Direction | str, name: str) -> str:
 def dimension_leans(leaning: str, name: str) -> str:
     """The short reading of a dimension's latest window, for the first page."""
     return DIMENSION_LEANS[leaning].format(name=name)
+
+
+def not_drawn(dimensions: Sequence[Dimension]) -> str:
+    """ "Depth, crisis response and maintenance are not drawn: …": the charts left out, in one sentence."""
+    from reciprocity.coach.terms import dimension_title
+
+    names = [dimension_title(d) for d in dimensions]
+    names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    template = MONTHS_NOT_DRAWN_ONE if len(names) == 1 else MONTHS_NOT_DRAWN
+    return template.format(dimensions=listed)

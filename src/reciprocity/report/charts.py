@@ -108,7 +108,8 @@ class LineChart:
 
     @property
     def empty(self) -> bool:
-        return not self.points
+        """Nothing to draw: no window says anything (hollow dots near the middle are no reading)."""
+        return not any(p.known for p in self.points)
 
     @property
     def plot_top(self) -> float:

@@ -98,6 +98,13 @@ class Practices:
     """The newest ``WINS_SHOWN`` small wins, newest first."""
     earlier_wins: int = 0
 
+    @property
+    def empty(self) -> bool:
+        """Nothing practised yet: no check-in, adjustment, request, ritual or small win."""
+        return self.last_checkin is None and not (
+            self.adjustments or self.boundaries or self.rituals or self.wins
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Figures:
@@ -108,6 +115,11 @@ class Figures:
     timeline: Timeline
     trend: TrendChart
     felt: FeltChart
+
+    @property
+    def undrawn(self) -> tuple[Dimension, ...]:
+        """The dimensions with nothing to draw month by month: no window says anything."""
+        return tuple(d for d, chart in self.leaning.items() if chart.empty)
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,7 +79,8 @@ class Timeline:
 
     @property
     def empty(self) -> bool:
-        return not any(row.cells for row in self.rows)
+        """Nothing to draw: no month of any dimension says which way care leaned."""
+        return all(cell.state == "unknown" for row in self.rows for cell in row.cells)
 
 
 def standing(reading: DimensionPattern) -> str:

@@ -8,9 +8,12 @@ occurrences read, for the faces to show after the transaction.
 
 from __future__ import annotations
 
+import os
+import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -188,6 +191,41 @@ def edit(db: Database, ritual_id: int, changes: RitualChanges) -> Ritual:
 def remove(db: Database, ritual_id: int) -> tuple[Ritual, Path | None]:
     """Remove a ritual and its history (``end`` lets one end and keeps it); a copy is kept first."""
     return remove_found(db, lambda session: loaded(find_ritual(session, ritual_id)))
+
+
+ZONE_REGIONS = (
+    "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
+    "Indian", "Pacific",
+)
+"""The parts of the world a time zone offered in a list is named after (``Europe/London``)."""
+LOCALTIME = Path("/etc/localtime")
+
+
+@cache
+def zones() -> tuple[str, ...]:
+    """The time zones a person chooses from: ``UTC`` and every ``Region/City``, sorted."""
+    named = (z for z in zoneinfo.available_timezones() if z.split("/")[0] in ZONE_REGIONS)
+    return ("UTC", *sorted(named))
+
+
+def local_zone() -> str:
+    """This computer's time zone by name (``TZ``, then ``/etc/localtime``), or ``UTC``."""
+    for name in (os.environ.get("TZ", "").removeprefix(":"), _linked_zone(LOCALTIME)):
+        if name in ("Etc/UTC", "Etc/Universal", "UCT", "Universal", "Zulu"):
+            return "UTC"
+        if name and name in zoneinfo.available_timezones():
+            return name
+    return "UTC"
+
+
+def _linked_zone(link: Path) -> str:
+    """The zone ``/etc/localtime`` points at (``…/zoneinfo/Europe/Oslo``), or nothing."""
+    try:
+        target = str(link.resolve(strict=True))
+    except OSError:
+        return ""
+    _, found, name = target.partition("/zoneinfo/")
+    return name if found else ""
 
 
 def loaded(ritual: Ritual) -> Ritual:

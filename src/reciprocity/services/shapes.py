@@ -99,7 +99,7 @@ def ritual(found: Ritual, today: date) -> JSON:
         "id": found.id,
         **found.as_dict(),
         "people": [p.name for p in found.people],
-        "cadence": words.cadence_words(found.rule),
+        "cadence": words.cadence_words(found.rule, found.start),
         "hosts_next": found.next_host,
         "host_sentence": words.host_sentence(found.next_host),
         **where.as_dict(),

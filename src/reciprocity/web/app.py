@@ -74,6 +74,7 @@ async def check_csrf(request: Request) -> AsyncIterator[None]:
 def create_app(settings: WebSettings, database: Database | None = None) -> FastAPI:
     """The web app over ``settings.database_url`` (or an already open ``database``)."""
     from reciprocity.web import api, api_edits, api_practices
+    from reciprocity.web.documents import Documents
     from reciprocity.web.jobs import ChatImports
     from reciprocity.web.pages import (
         audit,
@@ -96,6 +97,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     hosts = settings.hosts()
     csrf = Csrf(settings.secret, hosts)
     imports = ChatImports(store)
+    documents = Documents(store)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -105,6 +107,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         gc.freeze()
         yield
         imports.close()
+        documents.close()
         store.close()
 
     app = FastAPI(
@@ -123,6 +126,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.state.csrf = csrf
     app.state.pages = Pages(csrf, demo=settings.demo)
     app.state.imports = imports
+    app.state.documents = documents
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (home, due, people, seasons, audit, data, report):

@@ -32,7 +32,8 @@ class Field:
     value: object = ""
     kind: str = "text"
     """``text``, ``long`` (a text area), ``date``, ``time``, ``number``, ``choice``,
-    ``choices`` (checkboxes) or ``check`` (one checkbox)."""
+    ``choices`` (checkboxes), ``check`` (one checkbox) or ``cadence`` (a ritual's
+    how often, from a mapping of its choices: ``_cadence.html``)."""
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)
     hint: str = ""
     required: bool = False

@@ -29,7 +29,7 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     for name, kind in (("Ana", "friend"), ("Ben", "partner"), ("Cleo", "family")):
         reciprocity("people", "add", name, "--kind", kind)
-    for days in range(1, 13, 2):
+    for days in range(1, 17, 2):  # eight notes all one way: enough for a first reading
         reciprocity("log", "Ana", f"Ana called, {days}", "--by", "them", "--dim", "initiation",
                     "--energy", "1", "--on", f"{days} days ago")
     reciprocity("log", "Ben", "Dinner together", "--by", "both", "--dim", "maintenance")

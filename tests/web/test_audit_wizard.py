@@ -251,7 +251,7 @@ def test_an_audit_is_removed_after_asking_once(demo_client: TestClient) -> None:
     )
     assert gone.status_code == 303 and gone.headers["location"].startswith("/audits?removed=")
     landed = demo_client.get(gone.headers["location"]).text
-    assert "Removed. A copy of everything as it was just before is kept at" in landed
+    assert "Removed. A copy of everything as it was just before is kept." in landed
     assert [a["id"] for a in demo_client.get("/api/audits").json()] == [2]
     assert demo_client.get("/audits/1").status_code == 404
     again = demo_client.post("/audits/1/remove", data={"csrf_token": csrf, "confirm": "yes"})

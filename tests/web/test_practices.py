@@ -545,7 +545,7 @@ def test_settings_keep_exports_of_a_database_on_a_server(
     folder = tmp_path / "data" / "reciprocity"  # the user's data folder, as this test has it
     page = demo_client.get("/settings").text
     assert "postgresql+psycopg://reciprocity@/" in page and "throwaway demo database" in page
-    assert f"a backup of it is an export of everything, kept in {folder};" in page
+    assert f"a backup of it is an export of everything, kept in {folder}." in page
     assert "No backups in that folder yet." in page and "Make a backup now" in page
     sent = demo_client.post(
         "/settings/backup", data={"csrf_token": token(demo_client)}, follow_redirects=False

@@ -207,7 +207,7 @@ def test_removing_a_ritual_asks_once_and_says_a_copy_is_kept(demo_client: TestCl
     )
     assert gone.status_code == 303 and gone.headers["location"].startswith("/rituals?removed=")
     landed = demo_client.get(gone.headers["location"]).text
-    assert "Removed. A copy of everything as it was just before is kept at" in landed
+    assert "Removed. A copy of everything as it was just before is kept." in landed
     assert "Sunday call with Mum" not in _rituals(demo_client)
     again = demo_client.post(f"/rituals/{call['id']}/remove", data={"csrf_token": csrf})
     assert again.status_code == 404

@@ -56,7 +56,7 @@ def test_the_everyday_links_come_first_and_the_rest_by_keyboard(page: Any, width
     nav = page.get_by_role("navigation", name="Main")
     for name in EVERYDAY:
         expect(nav.get_by_role("link", name=name, exact=True)).to_be_visible()
-    expect(nav.get_by_role("link", name="Settings")).to_be_hidden()
+    expect(nav.get_by_role("link", name="Backups")).to_be_hidden()
     row = nav.locator("ul.primary").bounding_box()["height"]
     line = nav.get_by_role("link", name="Everyone").bounding_box()["height"]
     assert row < 2.5 * line, f"two lines at most at {width}px ({row}px)"
@@ -67,7 +67,7 @@ def test_the_everyday_links_come_first_and_the_rest_by_keyboard(page: Any, width
             break
     expect(page.locator(":focus")).to_have_text("More")
     page.keyboard.press("Enter")
-    expect(nav.get_by_role("link", name="Settings")).to_be_visible()
+    expect(nav.get_by_role("link", name="Backups")).to_be_visible()
     expect(nav.get_by_role("link", name="Rituals")).to_have_attribute("aria-current", "page")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")

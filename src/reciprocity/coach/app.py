@@ -83,7 +83,7 @@ NAV_MORE = "More"
 NAV_MORE_PEOPLE = "People and moments"
 NAV_MORE_TOGETHER = "Habits together"
 NAV_MORE_REFLECT = "Looking back"
-NAV_MORE_APP = "Data and settings"
+NAV_MORE_APP = "Data and backups"
 # A PDF is made in the background; its page says so, calmly, and hands it over.
 MAKING_TITLE = {
     "report": "Making your report…",

@@ -25,7 +25,7 @@ from itertools import compress
 from operator import not_
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from reciprocity import collector
@@ -328,7 +328,7 @@ def write_days(
             outline.extend(part)
             outline = outline.in_time_order()
             days[number] = (row_id, outline)
-            changed.append({"id": row_id, **_day_values(outline)})
+            changed.append({"row_id": row_id, **_day_values(outline)})
         else:
             days[number] = (0, part)
             added.append(
@@ -337,7 +337,9 @@ def write_days(
     if added:
         session.execute(insert(_DAYS), added)
     if changed:
-        session.execute(update(_DAYS), changed)
+        # One statement for every changed day, each row found by its own id.
+        statement = update(_DAYS).where(_DAYS.c.id == bindparam("row_id"))
+        session.connection().execute(statement, changed)
 
 
 def _day_values(outline: Outline) -> dict[str, Any]:

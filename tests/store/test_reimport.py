@@ -1,0 +1,83 @@
+"""Importing the same chat again, in every format: each message counted once, ``new`` right each time.
+
+The matrix of the issue: import A, then A and B together (a newer export that
+also adds messages to days already stored), then B alone (an export whose
+older part was deleted on the phone), then A again, then A in the opposite
+order. Whatever the order, the store holds every message of A and B once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from reciprocity.services.chats import ChatChoices, ImportSummary, import_chat_file
+from reciprocity.store import Database, open_database
+from tests.evidence.exports import FORMATS, Format, Row
+
+START = datetime(2025, 3, 3, 9, 0, 0)
+THEM = "Sam"
+
+
+def _rows(me: str, count: int) -> list[Row]:
+    """Messages on a few days, two to five a day, answering each other."""
+    rows = []
+    for index in range(count):
+        day, slot = divmod(index, 4)
+        sent = START + timedelta(days=day, minutes=37 * slot, seconds=(7 * index) % 60)
+        author = me if index % 3 else THEM
+        rows.append(Row(sent, author, f"message {index}: how did it go today?"))
+    return rows
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Database:
+    db = open_database(f"sqlite:///{tmp_path / 'store.db'}")
+    yield db  # type: ignore[misc]
+    db.close()
+
+
+def _import(database: Database, folder: Path, fmt: Format, rows: list[Row], name: str) -> ImportSummary:
+    place = folder / name
+    place.mkdir()
+    path = fmt.write(place, rows, THEM)
+    return import_chat_file(database, path, ChatChoices(me=fmt.me))
+
+
+def _stored(tmp_path: Path) -> int:
+    with sqlite3.connect(tmp_path / "store.db") as db:
+        return int(db.execute("SELECT coalesce(sum(messages), 0) FROM chat_day").fetchone()[0])
+
+
+def _evidence(tmp_path: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(tmp_path / "store.db") as db:
+        return db.execute("SELECT day, giver, kind FROM evidence ORDER BY 1, 2, 3").fetchall()
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_reimport_matrix(name: str, database: Database, tmp_path: Path) -> None:
+    fmt = FORMATS[name]
+    every = _rows(fmt.me, 30)
+    a = every[:18]
+    b = every[10:]
+    extra = Row(a[-1].sent + timedelta(minutes=3), THEM, "one more on a day already stored")
+    ab = sorted([*every, extra], key=lambda row: row.sent)
+    union = len(ab)
+
+    first = _import(database, tmp_path, fmt, a, "a")
+    assert (first.messages, first.new) == (len(a), len(a))
+    both = _import(database, tmp_path, fmt, ab, "ab")
+    assert (both.messages, both.new) == (union, union - len(a))
+    assert _stored(tmp_path) == union
+    evidence = _evidence(tmp_path)
+    later = _import(database, tmp_path, fmt, [*b, extra], "b")
+    assert (later.messages, later.new) == (len(b) + 1, 0)
+    again = _import(database, tmp_path, fmt, a, "a-again")
+    assert (again.messages, again.new) == (len(a), 0)
+    backwards = _import(database, tmp_path, fmt, a[::-1], "a-reversed")
+    assert backwards.new == 0
+    assert _stored(tmp_path) == union
+    assert _evidence(tmp_path) == evidence  # nothing new: what is stored stands

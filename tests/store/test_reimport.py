@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reciprocity.evidence.message import MessageKind
 from reciprocity.services.chats import ChatChoices, ImportSummary, import_chat_file
 from reciprocity.store import Database, open_database
 from tests.evidence.exports import FORMATS, Format, Row
@@ -22,15 +23,22 @@ START = datetime(2025, 3, 3, 9, 0, 0)
 THEM = "Sam"
 
 
-def _rows(me: str, count: int) -> list[Row]:
-    """Messages on a few days, two to five a day, answering each other."""
+def _rows(fmt: Format, count: int) -> list[Row]:
+    """Messages on a few days, four a day, answering each other; a call every fifth where the format has calls."""
     rows = []
     for index in range(count):
         day, slot = divmod(index, 4)
-        sent = START + timedelta(days=day, minutes=37 * slot, seconds=(7 * index) % 60)
-        author = me if index % 3 else THEM
-        rows.append(Row(sent, author, f"message {index}: how did it go today?"))
+        second = (7 * index) % 60 if fmt.seconds else 0
+        sent = START + timedelta(days=day, minutes=37 * slot, seconds=second)
+        author = fmt.me if index % 3 else THEM
+        kind = MessageKind.CALL if fmt.calls and index % 5 == 2 else MessageKind.TEXT
+        rows.append(Row(sent, author, f"message {index}: how did it go today?", kind))
     return rows
+
+
+def _split(rows: list[Row]) -> tuple[int, int]:
+    calls = sum(row.kind is MessageKind.CALL for row in rows)
+    return len(rows) - calls, calls
 
 
 @pytest.fixture
@@ -60,24 +68,30 @@ def _evidence(tmp_path: Path) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_reimport_matrix(name: str, database: Database, tmp_path: Path) -> None:
     fmt = FORMATS[name]
-    every = _rows(fmt.me, 30)
+    every = _rows(fmt, 30)
     a = every[:18]
     b = every[10:]
     extra = Row(a[-1].sent + timedelta(minutes=3), THEM, "one more on a day already stored")
     ab = sorted([*every, extra], key=lambda row: row.sent)
-    union = len(ab)
+    messages, calls = _split(a)
+    all_messages, all_calls = _split(ab)
 
     first = _import(database, tmp_path, fmt, a, "a")
-    assert (first.messages, first.new) == (len(a), len(a))
+    assert (first.messages, first.new, first.calls, first.new_calls) == (
+        messages, messages, calls, calls
+    )
+    texts = [row for row in a if row.kind is MessageKind.TEXT]
+    assert (first.first, first.last) == (texts[0].sent, texts[-1].sent)  # to the second
     both = _import(database, tmp_path, fmt, ab, "ab")
-    assert (both.messages, both.new) == (union, union - len(a))
-    assert _stored(tmp_path) == union
+    assert (both.messages, both.new) == (all_messages, all_messages - messages)
+    assert (both.calls, both.new_calls) == (all_calls, all_calls - calls)
+    assert _stored(tmp_path) == len(ab)
     evidence = _evidence(tmp_path)
     later = _import(database, tmp_path, fmt, [*b, extra], "b")
-    assert (later.messages, later.new) == (len(b) + 1, 0)
+    assert (later.messages, later.new, later.new_calls) == (_split([*b, extra])[0], 0, 0)
     again = _import(database, tmp_path, fmt, a, "a-again")
-    assert (again.messages, again.new) == (len(a), 0)
+    assert (again.messages, again.new) == (messages, 0)
     backwards = _import(database, tmp_path, fmt, a[::-1], "a-reversed")
-    assert backwards.new == 0
-    assert _stored(tmp_path) == union
+    assert backwards.new == backwards.new_calls == 0
+    assert _stored(tmp_path) == len(ab)
     assert _evidence(tmp_path) == evidence  # nothing new: what is stored stands

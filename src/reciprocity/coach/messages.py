@@ -178,3 +178,9 @@ INTERNAL_ERROR = (
 )
 INTERRUPTED = "Stopped. Nothing was changed."
 USAGE_HINT = " (see 'reciprocity {command} --help')"
+
+# -- chat imports: issue 13
+IMPORT_CALLS = (
+    "Calls read too: {calls} ({new} new). A call is someone reaching out, "
+    "so it counts as contact of its own, not as a message."
+)

@@ -13,10 +13,10 @@ statement per message.
 from __future__ import annotations
 
 from itertools import chain, compress, count, repeat
-from operator import and_, eq, ge, sub
+from operator import and_, eq, ge, ne, sub
 
 from reciprocity.evidence.derive import EvidenceSettings, Exchange
-from reciprocity.evidence.outline import Outline
+from reciprocity.evidence.outline import CALL, Outline
 
 
 def exchanges_by_person(
@@ -29,12 +29,27 @@ def exchanges_by_person(
     of the user's is not addressed to everyone: each person's exchange is
     made of the conversations (split by ``settings.silence``) in which both
     they and the user wrote, with only their two sides' messages.
+
+    Calls are not messages: they are set apart first. In a chat of two they
+    are the exchange's calls; in a group nobody is called in particular, so
+    they are left out.
     """
+    calls: tuple[list[int], list[bool]] = ([], [])
+    if CALL in outline.kinds:
+        called = list(map(eq, outline.kinds, repeat(CALL)))
+        calls = (
+            list(compress(outline.minutes, called)),
+            [author == me for author in compress(outline.authors, called)],
+        )
+        written = list(map(ne, outline.kinds, repeat(CALL)))
+        outline = outline.take(list(compress(range(len(outline)), written)))
     minutes, authors = outline.minutes, outline.authors
     mine = list(map(eq, authors, repeat(me)))
     if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
         return {
-            next(iter(people.values())): Exchange(minutes, mine, outline.lengths, outline.flags)
+            next(iter(people.values())): Exchange(
+                minutes, mine, outline.lengths, outline.flags, *calls
+            )
         }
     silence = int(settings.silence.total_seconds() // 60)
     # Where each conversation starts: the first message, and every one after a silence.

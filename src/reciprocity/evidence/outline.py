@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
-from operator import floordiv, lshift, or_
+from operator import eq, floordiv, is_, lshift, not_, or_
 
 from reciprocity.evidence.message import MINUTES_PER_DAY, MessageColumns, MessageKind
 from reciprocity.evidence.signals import flags_of_many
@@ -34,6 +34,8 @@ COLUMNS = (("minutes", "q"), ("authors", "h"), ("lengths", "i"), ("kinds", "b"),
            ("flags", "b"), ("fingerprints", "q"))
 """Each column of an outline, in order, with its ``array`` type code."""
 _KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
+CALL = _KIND_INDEX[MessageKind.CALL]
+"""A call's kind in the ``kinds`` column: contact of its own, not a message."""
 
 
 def _column(code: str) -> array[int]:
@@ -101,22 +103,59 @@ class Outline:
 
 
 @dataclass
+class Span:
+    """The first and last time of what was read, to the second (as the export shows it)."""
+
+    first: tuple[int, int] | None = None
+    last: tuple[int, int] | None = None
+
+    def add(self, minutes: Sequence[int], seconds: Sequence[int]) -> None:
+        """Widen the span to take in messages at ``minutes`` (and ``seconds`` within them)."""
+        if not minutes:
+            return
+        low, high = min(minutes), max(minutes)
+        first = low, _second(minutes, seconds, low, earliest=True)
+        last = high, _second(minutes, seconds, high, earliest=False)
+        if self.first is None or first < self.first:
+            self.first = first
+        if self.last is None or last > self.last:
+            self.last = last
+
+
+def _second(minutes: Sequence[int], seconds: Sequence[int], minute: int, *, earliest: bool) -> int:
+    """The earliest (or latest) second among the messages sent in ``minute``."""
+    if minutes.count(minute) == 1:
+        return seconds[minutes.index(minute)]
+    within = compress(seconds, map(eq, minutes, repeat(minute)))
+    return min(within) if earliest else max(within)
+
+
+@dataclass
 class Outliner:
     """Outlines messages batch by batch, numbering authors as they appear.
 
     A repeat of the same author and text within a minute (a second "ok") gets
     the next fingerprint, so the two stay two messages in every export that
     shows them in the same order.
+
+    As it goes it notes what the summary of an import says: the span of the
+    messages (``messages``) and of the calls (``calls``), to the second, and
+    how many calls each name made (``callers``). Calls are outlined like
+    messages (kind ``call``) but are not messages.
     """
 
     keep_text: bool = False
     names: list[str] = field(default_factory=list)
+    messages: Span = field(default_factory=Span)
+    calls: Span = field(default_factory=Span)
+    callers: Counter[str] = field(default_factory=Counter)
     _positions: dict[str, int] = field(default_factory=dict)
     _author_crcs: dict[str, int] = field(default_factory=dict)
     _taken: set[int] = field(default_factory=set)
 
     def outline(self, batch: MessageColumns) -> Outline:
         names, texts = batch.authors, batch.texts
+        self._note_span(batch)
         for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
             self._positions[name] = len(self.names)
             self.names.append(name)
@@ -144,6 +183,18 @@ class Outliner:
             array("b", flags_of_many(utf8)),
             array("q", prints),
             texts=list(texts) if self.keep_text else None,
+        )
+
+    def _note_span(self, batch: MessageColumns) -> None:
+        if MessageKind.CALL not in batch.kinds:
+            self.messages.add(batch.minutes, batch.seconds)
+            return
+        called = list(map(is_, batch.kinds, repeat(MessageKind.CALL)))
+        written = list(map(not_, called))
+        self.callers.update(compress(batch.authors, called))
+        self.calls.add(list(compress(batch.minutes, called)), list(compress(batch.seconds, called)))
+        self.messages.add(
+            list(compress(batch.minutes, written)), list(compress(batch.seconds, written))
         )
 
     def _distinct(self, fingerprint: int) -> int:

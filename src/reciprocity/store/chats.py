@@ -35,7 +35,7 @@ from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
 from reciprocity.evidence.message import Chat as ParsedChat
 from reciprocity.evidence.message import moment_of
-from reciprocity.evidence.outline import Outline, Outliner
+from reciprocity.evidence.outline import CALL, Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.person import add_person, all_people
 from reciprocity.store.outlines import OutlineError, pack, unpack
@@ -54,6 +54,8 @@ class ImportSummary:
     format: str
     messages: int = 0
     new: int = 0
+    calls: int = 0
+    new_calls: int = 0
     conversations: int = 0
     first: datetime | None = None
     last: datetime | None = None
@@ -89,10 +91,13 @@ class ImportSummary:
                     "unanswered": r.unanswered,
                     "response_minutes": r.response_minutes,
                     "signals": len(r.signals),
+                    "calls": r.calls,
                 }
                 for name, r in self.readings.items()
             },
             "notes": self.notes,
+            "calls": self.calls,
+            "new_calls": self.new_calls,
         }
 
 
@@ -154,12 +159,20 @@ def _store_chat(
     for batch in chat.batches(BATCH):
         out.extend(outliner.outline(batch))
         tick(len(out))
-    names = outliner.names
+    names, callers = outliner.names, outliner.callers
+    calls = sum(callers.values())
+    span = outliner.messages if outliner.messages.first is not None else outliner.calls
     del outliner  # the fingerprints seen while reading
+    participants = {
+        name: count - callers[name]
+        for name, count in chat.participants.items()
+        if count > callers[name]
+    }
     summary = ImportSummary(
         format=chat.format,
-        messages=len(out),
-        participants=dict(chat.participants),
+        messages=len(out) - calls,
+        calls=calls,
+        participants=participants,
         date_order=chat.date_order,
         date_order_inferred=chat.date_order_inferred,
         skipped=[{"line": s.line, "reason": s.reason} for s in chat.skipped],
@@ -173,8 +186,8 @@ def _store_chat(
                 count=len(chat.threads), names=", ".join(sorted(chat.threads, key=str.casefold))
             )
         )
-    summary.first = moment_of(min(out.minutes))
-    summary.last = moment_of(max(out.minutes))
+    if span.first is not None and span.last is not None:
+        summary.first, summary.last = moment_of(*span.first), moment_of(*span.last)
     summary.me = me_name = _choose_me(names, chat, me, person, session)
     if person and " ".join(person.split()).casefold() == me_name.casefold():
         raise InputError(messages_text.IMPORT_PERSON_IS_ME.format(name=me_name))
@@ -211,7 +224,12 @@ def _store_chat(
     if seen:
         unseen = map(not_, map(seen.__contains__, out.fingerprints))
         fresh = out.take(list(compress(range(len(out)), unseen)))
-    summary.new = len(fresh)
+    summary.new_calls = fresh.kinds.count(CALL)
+    summary.new = len(fresh) - summary.new_calls
+    if calls:
+        summary.notes.append(
+            messages_text.IMPORT_CALLS.format(calls=calls, new=summary.new_calls)
+        )
     # Evidence is derived again from every stored message of the chat when
     # anything is new; otherwise what is stored stands, and the summary
     # describes this file.

@@ -8,12 +8,14 @@ order. Whatever the order, the store holds every message of A and B once.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from reciprocity.evidence import parse
 from reciprocity.evidence.message import MessageKind
 from reciprocity.services.chats import ChatChoices, ImportSummary, import_chat_file
 from reciprocity.store import Database, open_database
@@ -95,3 +97,59 @@ def test_reimport_matrix(name: str, database: Database, tmp_path: Path) -> None:
     assert backwards.new == backwards.new_calls == 0
     assert _stored(tmp_path) == len(ab)
     assert _evidence(tmp_path) == evidence  # nothing new: what is stored stands
+
+
+def _doubled(path: Path, index: int, *, change: str | None = None) -> None:
+    """Write the ``index``-th message record of a JSON export twice (changed, if asked)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    record = dict(document["messages"][index])
+    if change is not None:
+        record["content" if "content" in record else "text"] = change
+    document["messages"].insert(index + 2, record)
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["telegram", "discord"])
+def test_a_record_written_twice_under_one_id_counts_once(
+    name: str, database: Database, tmp_path: Path
+) -> None:
+    fmt = FORMATS[name]
+    rows = [row for row in _rows(fmt, 12) if row.kind is MessageKind.TEXT]
+    path = fmt.write(tmp_path, rows, THEM)
+    _doubled(path, 3)
+    first = import_chat_file(database, path, ChatChoices(me=fmt.me))
+    assert (first.messages, first.new) == (len(rows), len(rows))
+    assert any("written twice" in note for note in first.notes)
+    again = import_chat_file(database, path, ChatChoices(me=fmt.me))
+    assert (again.messages, again.new) == (len(rows), 0)
+    assert _stored(tmp_path) == len(rows)
+
+
+def test_a_record_with_a_known_id_but_other_content_is_listed(tmp_path: Path) -> None:
+    fmt = FORMATS["discord"]
+    rows = [row for row in _rows(fmt, 8) if row.kind is MessageKind.TEXT]
+    path = fmt.write(tmp_path, rows, THEM)
+    _doubled(path, 1, change="edited afterwards")
+    chat = parse(path)
+    assert len(list(chat.messages)) == len(rows)
+    assert [(s.line, s.reason) for s in chat.skipped] == [
+        (4, "has the same id as the message on line 2 but other content; the first one was read")
+    ]
+
+
+def test_a_csv_with_an_id_column_reads_a_repeated_row_once(tmp_path: Path) -> None:
+    path = tmp_path / "messages.csv"
+    path.write_text(
+        "id,time,author,text\n"
+        "a1,2025-01-01 10:00:05,Sam,hi\n"
+        "a2,2025-01-01 10:01:00,Alex,hello\n"
+        "a1,2025-01-01 10:00:05,Sam,hi\n"
+        ",2025-01-01 10:02:00,Sam,no id: read as it is\n",
+        encoding="utf-8",
+    )
+    chat = parse(path)
+    assert [m.text for m in chat.messages] == ["hi", "hello", "no id: read as it is"]
+    assert chat.notes == [
+        "Messages written twice in this file, under the same id and with the same content: 1. "
+        "Each was read once."
+    ]

@@ -184,3 +184,10 @@ IMPORT_CALLS = (
     "Calls read too: {calls} ({new} new). A call is someone reaching out, "
     "so it counts as contact of its own, not as a message."
 )
+IMPORT_REPEATED_RECORDS = (
+    "Messages written twice in this file, under the same id and with the same content: "
+    "{count}. Each was read once."
+)
+IMPORT_SAME_ID_OTHER_CONTENT = (
+    "has the same id as the message on line {line} but other content; the first one was read"
+)

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Repeats,
     as_text,
     counted,
     head_text,
@@ -114,6 +115,7 @@ def _parse_json(path: Path, tz: tzinfo | None) -> Chat:
 
 def _json_messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
     events = 0
+    repeats = Repeats(chat)
     for index, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(index, "not a message object"))
@@ -142,7 +144,10 @@ def _json_messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iter
             kind = MessageKind.MEDIA
         else:
             kind = MessageKind.TEXT
-        yield Message(sent, author, text, kind, index)
+        message = Message(sent, author, text, kind, index)
+        if repeats.first(record.get("id"), message):
+            yield message
+    repeats.close()
     if events:
         chat.notes.append(f"{events} channel events (joins, pins, renames …) are not counted as messages")
 

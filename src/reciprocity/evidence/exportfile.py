@@ -19,8 +19,9 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from reciprocity.coach import messages as words
 from reciprocity.errors import ImportFormatError
-from reciprocity.evidence.message import Chat, Message
+from reciprocity.evidence.message import Chat, Message, Skipped
 
 HEAD_BYTES = 64 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -141,6 +142,42 @@ def counted(chat: Chat, messages: Iterable[Message]) -> Iterator[Message]:
     for message in messages:
         chat.participants[message.author] = chat.participants.get(message.author, 0) + 1
         yield message
+
+
+class Repeats:
+    """Records a file holds twice under the format's own message id: each is read once.
+
+    Some exporters write a page of messages twice (DiscordChatExporter after a
+    retry). ``first`` says whether a message is the first with its id; a
+    repeat with the same content is counted in a note at ``close``, one with
+    other content is listed in ``chat.skipped`` (the first one read stands).
+    Only a digest of each message is kept, not the message.
+    """
+
+    def __init__(self, chat: Chat) -> None:
+        self.chat = chat
+        self.seen: dict[object, tuple[int, int]] = {}
+        self.same = 0
+
+    def first(self, key: object, message: Message) -> bool:
+        if key is None or isinstance(key, bool | float | list | dict):
+            return True  # no usable id: nothing to compare by
+        digest = hash((message.sent, message.author, message.text, message.kind))
+        found = self.seen.get(key)
+        if found is None:
+            self.seen[key] = digest, message.line
+            return True
+        if found[0] == digest:
+            self.same += 1
+        else:
+            self.chat.skipped.append(
+                Skipped(message.line, words.IMPORT_SAME_ID_OTHER_CONTENT.format(line=found[1]))
+            )
+        return False
+
+    def close(self) -> None:
+        if self.same:
+            self.chat.notes.append(words.IMPORT_REPEATED_RECORDS.format(count=self.same))
 
 
 def name_list(names: Iterable[str], limit: int = 12) -> str:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Repeats,
     counted,
     head_text,
     load_json,
@@ -185,6 +186,7 @@ def _json_lines(path: Path, chat: Chat) -> Iterator[tuple[int, object]]:
 def _records(
     records: Iterator[tuple[int, object]], chat: Chat, tz: tzinfo | None
 ) -> Iterator[Message]:
+    repeats = Repeats(chat)
     for number, record in records:
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(number, "not a message object"))
@@ -208,4 +210,7 @@ def _records(
             deleted=record.get("deleted") is True,
             call=record.get("call") is True,
         )
-        yield Message(sent, sender.strip(), text, kind, number)
+        message = Message(sent, sender.strip(), text, kind, number)
+        if repeats.first(record.get("id"), message):
+            yield message
+    repeats.close()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Repeats,
     as_text,
     counted,
     epoch_number,
@@ -146,6 +147,7 @@ def _owner_of_personal_chat(chosen: dict[str, object], records: list[object]) ->
 
 def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
     service = 0
+    repeats = Repeats(chat)
     for index, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(index, "not a message object"))
@@ -163,10 +165,13 @@ def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[
             chat.skipped.append(Skipped(index, "message without an author"))
             continue
         if call:
-            yield Message(sent, author, "", MessageKind.CALL, index)
-            continue
-        kind = MessageKind.MEDIA if any(key in record for key in _MEDIA_KEYS) else MessageKind.TEXT
-        yield Message(sent, author, _text(record.get("text")), kind, index)
+            message = Message(sent, author, "", MessageKind.CALL, index)
+        else:
+            kind = MessageKind.MEDIA if any(key in record for key in _MEDIA_KEYS) else MessageKind.TEXT
+            message = Message(sent, author, _text(record.get("text")), kind, index)
+        if repeats.first(record.get("id"), message):
+            yield message
+    repeats.close()
     if service:
         chat.notes.append(
             f"{service} service messages (joins, pins, title changes …) are not counted as messages"

@@ -39,3 +39,88 @@ def test_a_call_is_contact_of_its_own_not_a_message(cli: Cli, tmp_path: Path) ->
     assert (again["new"], again["new_calls"]) == (0, 0)
     words = cli("import", str(export))
     assert "Calls read too: 1 (0 new)" in words.out
+
+
+def _sms(path: Path, rows: list[tuple[int, int, str]]) -> Path:
+    """(epoch ms, type 1 received / 2 sent, body) rows with Sam."""
+    items = "\n".join(
+        f'  <sms address="+15550001234" date="{when}" type="{box}" body="{body}" contact_name="Sam" />'
+        for when, box, body in rows
+    )
+    path.write_text(f"<?xml version='1.0' encoding='UTF-8'?>\n<smses>\n{items}\n</smses>\n", "utf-8")
+    return path
+
+
+def test_me_names_the_unnamed_owner_of_an_sms_backup(cli: Cli, tmp_path: Path) -> None:
+    export = _sms(tmp_path / "sms.xml", [(1735722000000, 1, "hi"), (1735722060000, 2, "hello!")])
+    result = cli("import", str(export), "--me", "Alex", "--json")
+    assert result.code == 0, result.err
+    summary = result.json()
+    assert summary["me"] == "Me" and summary["people"] == {"Sam": "Sam"}
+    assert summary["evidence"]["Sam"]["started"] == {"me": 0, "them": 1}
+
+
+def test_an_sms_backup_with_only_received_messages_is_read_and_says_so(
+    cli: Cli, tmp_path: Path
+) -> None:
+    export = _sms(tmp_path / "sms.xml", [(1735722000000, 1, "hi"), (1735808400000, 1, "you ok?")])
+    result = cli("import", str(export), "--me", "Alex", "--json")
+    assert result.code == 0, result.err
+    summary = result.json()
+    assert (summary["messages"], summary["new"]) == (2, 2)
+    assert summary["evidence"]["Sam"]["unanswered"] == {"me": 0, "them": 2}
+    assert any("Only Sam's side of this chat is in the export" in note for note in summary["notes"])
+    fuller = _sms(
+        tmp_path / "sms2.xml",
+        [(1735722000000, 1, "hi"), (1735722060000, 2, "hey!"), (1735808400000, 1, "you ok?")],
+    )
+    assert cli("import", str(fuller), "--json").json()["new"] == 1  # the same chat
+
+
+def _whatsapp(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_chat_where_only_they_wrote_is_the_same_chat_as_the_fuller_export(
+    cli: Cli, tmp_path: Path
+) -> None:
+    theirs = _whatsapp(
+        tmp_path / "WhatsApp Chat with Sam.txt",
+        ["02/03/2025, 09:00 - Sam: are you there?", "03/03/2025, 09:00 - Sam: hello?"],
+    )
+    refused = cli("import", str(theirs))
+    assert refused.code == 2
+    assert "Only Sam writes in this chat, so it does not show which side is you" in refused.err
+    result = cli("import", str(theirs), "--me", "Alex", "--json")
+    assert result.code == 0, result.err
+    assert result.json()["evidence"]["Sam"]["unanswered"] == {"me": 0, "them": 2}
+    both = _whatsapp(
+        tmp_path / "both.txt",
+        [
+            "02/03/2025, 09:00 - Sam: are you there?",
+            "02/03/2025, 09:30 - Alex: yes, sorry!",
+            "03/03/2025, 09:00 - Sam: hello?",
+        ],
+    )
+    assert cli("import", str(both), "--json").json()["new"] == 1  # --me is remembered
+
+
+def test_a_chat_where_only_i_wrote_takes_the_other_side_from_its_title(
+    cli: Cli, tmp_path: Path
+) -> None:
+    mine = _whatsapp(
+        tmp_path / "WhatsApp Chat with Sam.txt",
+        ["02/03/2025, 09:00 - Alex: thinking of you", "09/03/2025, 09:00 - Alex: how are you?"],
+    )
+    result = cli("import", str(mine), "--me", "Alex", "--json")
+    assert result.code == 0, result.err
+    summary = result.json()
+    assert summary["people"] == {"Sam": "Sam"} and summary["added"] == ["Sam"]
+    assert summary["evidence"]["Sam"]["started"] == {"me": 2, "them": 0}
+    assert any("Only your side of this chat is in the export" in n for n in summary["notes"])
+    untitled = _whatsapp(tmp_path / "chat.txt", ["02/03/2025, 09:00 - Alex: anyone?"])
+    refused = cli("import", str(untitled), "--me", "Alex")
+    assert refused.code == 2 and "does not show who the other side is" in refused.err
+    told = cli("import", str(untitled), "--me", "Alex", "--person", "Sam", "--json")
+    assert told.code == 0, told.err

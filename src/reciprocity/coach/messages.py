@@ -191,3 +191,19 @@ IMPORT_REPEATED_RECORDS = (
 IMPORT_SAME_ID_OTHER_CONTENT = (
     "has the same id as the message on line {line} but other content; the first one was read"
 )
+IMPORT_ONLY_THEIRS = (
+    "Only {names}'s side of this chat is in the export, none of your messages. "
+    "It was still read; what it shows is that side alone."
+)
+IMPORT_ONLY_MINE = (
+    "Only your side of this chat is in the export, none of {name}'s messages. "
+    "It was still read; what it shows is your side alone."
+)
+IMPORT_ONE_NAME_WHO = (
+    "Only {name} writes in this chat, so it does not show which side is you. "
+    "Say which name is yours: {name}, if that is you, or your own name as your chats show it."
+)
+IMPORT_ONLY_MINE_WHO = (
+    "Only you ({name}) write in this chat, so it does not show who the other side is; "
+    "say who it is with."
+)

@@ -104,14 +104,25 @@ class ImportSummary:
 def _choose_me(
     names: list[str], chat: ParsedChat, me: str | None, person: str | None, session: Session
 ) -> str:
+    """Which name is the user's; it need not write in the chat (a one-sided export).
+
+    ``me`` names the user; where the format itself knows the owner's side
+    (an SMS backup's unnamed "Me", Telegram's account owner) that side is the
+    user whatever ``me`` says. In a chat where only one name writes, a ``me``
+    that is not that name is the user, who wrote nothing in this export.
+    """
     by_fold = {n.casefold(): n for n in names}
     listing = ", ".join(sorted(names)) or "(no one)"
     if me:
-        if me.casefold() not in by_fold:
-            raise InputError(messages_text.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
-        return by_fold[me.casefold()]
-    if chat.me and chat.me.casefold() in by_fold:
-        return by_fold[chat.me.casefold()]
+        if me.casefold() in by_fold:
+            return by_fold[me.casefold()]
+        if chat.me:
+            return by_fold.get(chat.me.casefold(), chat.me)
+        if len(names) == 1:
+            return " ".join(me.split())
+        raise InputError(messages_text.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
+    if chat.me:
+        return by_fold.get(chat.me.casefold(), chat.me)
     selves = [n for n in names if n.casefold() in _SELF_NAMES]
     if len(selves) == 1:
         return selves[0]
@@ -127,7 +138,37 @@ def _choose_me(
         strangers = [n for n in names if n.casefold() not in known]
         if len(strangers) == 1:
             return strangers[0]
+    if len(names) == 1:
+        # Only one name writes: if it is someone in the list, the user is who
+        # they were last seen talking to.
+        them = known.get(names[0].casefold())
+        if them is not None and them.chat_me and them.chat_me.casefold() != names[0].casefold():
+            return them.chat_me
+        raise InputError(messages_text.IMPORT_ONE_NAME_WHO.format(name=names[0]))
     raise InputError(messages_text.IMPORT_NEEDS_ME.format(names=listing))
+
+
+def _with_both_sides(
+    names: list[str], me_name: str, others: list[str], other: str | None, summary: ImportSummary
+) -> list[str]:
+    """The chat's names with the user's and the other side's, when only one side wrote.
+
+    A chat in which only one side wrote is still evidence: the side that did
+    not write becomes a member with no messages (so that the chat is the same
+    chat when a fuller export comes), and a note says only one side appears.
+    ``others`` gains the other side when only the user wrote.
+    """
+    if me_name not in names:
+        summary.notes.append(messages_text.IMPORT_ONLY_THEIRS.format(names=", ".join(others)))
+        return [*names, me_name]
+    if others:
+        return names
+    wanted = " ".join((other or "").split())
+    if not wanted or wanted.casefold() == me_name.casefold():
+        raise InputError(messages_text.IMPORT_ONLY_MINE_WHO.format(name=me_name))
+    others.append(wanted)
+    summary.notes.append(messages_text.IMPORT_ONLY_MINE.format(name=wanted))
+    return [*names, wanted]
 
 
 def store_chat(
@@ -194,6 +235,7 @@ def _store_chat(
     others = [n for n in names if n != me_name]
     if person and len(others) > 1:
         raise InputError(messages_text.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
+    names = _with_both_sides(names, me_name, others, person or chat.title, summary)
 
     people: dict[str, Person] = {}
     known = {p.name.casefold(): p for p in all_people(session)}

@@ -124,3 +124,27 @@ def test_a_chat_where_only_i_wrote_takes_the_other_side_from_its_title(
     assert refused.code == 2 and "does not show who the other side is" in refused.err
     told = cli("import", str(untitled), "--me", "Alex", "--person", "Sam", "--json")
     assert told.code == 0, told.err
+
+
+def test_epoch_seconds_where_milliseconds_belong_are_read_as_seconds(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    when = datetime(2025, 1, 1, 9, 0, 5)
+    seconds = int(when.timestamp())
+    export = _sms(tmp_path / "old-tool.xml", [(seconds, 1, "hi"), (seconds + 60, 2, "hello")])
+    summary = cli("import", str(export), "--me", "Alex", "--json").json()
+    assert summary["first"] == "2025-01-01T09:00:05"
+    assert any(
+        note.startswith("Times written in seconds where this kind of export writes milliseconds: 2.")
+        for note in summary["notes"]
+    )
+    meta = tmp_path / "message_1.json"
+    meta.write_text(
+        json.dumps({"messages": [
+            {"sender_name": "Sam", "timestamp_ms": seconds + 120, "content": "x", "type": "Generic"},
+        ]}),
+        encoding="utf-8",
+    )
+    assert cli("import", str(meta), "--me", "Alex", "--json").json()["first"] == "2025-01-01T09:02:05"

@@ -207,3 +207,7 @@ IMPORT_ONLY_MINE_WHO = (
     "Only you ({name}) write in this chat, so it does not show who the other side is; "
     "say who it is with."
 )
+IMPORT_EPOCH_UNIT = (
+    "Times written in {unit} where this kind of export writes {expected}: {count}. "
+    "They were read as {unit}, the only reading that gives a date a chat can have."
+)

@@ -103,6 +103,43 @@ def local_from_epoch(seconds: float, tz: tzinfo | None = None) -> datetime:
         raise ValueError(f"{seconds!r} is out of range ({error})") from None
 
 
+# Epoch times a chat can plausibly have: from 2000 up to 2100, in seconds.
+_PLAUSIBLE = (946_684_800, 4_102_444_800)
+EPOCH_UNITS = {"seconds": 1, "milliseconds": 10**3, "microseconds": 10**6, "nanoseconds": 10**9}
+
+
+class Epochs:
+    """Epoch numbers as seconds: in the unit the format writes, or the one they plainly are in.
+
+    Some tools write seconds where the format has milliseconds (older SMS
+    backup apps), which read as January 1970. A number that is no plausible
+    time (2000 to 2100) in the expected unit but is one in another unit is
+    read in that unit; ``close`` says in a note how many were, and in what.
+    A number plausible in no unit is read in the expected one.
+    """
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+        self.scale = EPOCH_UNITS[unit]
+        self.assumed: dict[str, int] = {}
+
+    def seconds(self, value: float) -> float:
+        low, high = _PLAUSIBLE
+        if low * self.scale <= value < high * self.scale:
+            return value / self.scale
+        for unit, scale in EPOCH_UNITS.items():
+            if unit != self.unit and low * scale <= value < high * scale:
+                self.assumed[unit] = self.assumed.get(unit, 0) + 1
+                return value / scale
+        return value / self.scale
+
+    def close(self, chat: Chat) -> None:
+        for unit, count in self.assumed.items():
+            chat.notes.append(
+                words.IMPORT_EPOCH_UNIT.format(count=count, unit=unit, expected=self.unit)
+            )
+
+
 def local_from_aware(moment: datetime, tz: tzinfo | None = None) -> datetime:
     """A time with an offset as naive wall-clock time in ``tz``; a naive time is kept."""
     if moment.tzinfo is None:

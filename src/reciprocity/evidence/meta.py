@@ -31,6 +31,7 @@ from pathlib import Path
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
     HEAD_BYTES,
+    Epochs,
     as_text,
     counted,
     epoch_number,
@@ -124,6 +125,7 @@ def parse(path: Path, options: ParseOptions = ParseOptions(), *, tz: tzinfo | No
 def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
     read: list[Message] = []
     notices = 0
+    epochs = Epochs("milliseconds")
     for index, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(index, "not a message object"))
@@ -131,13 +133,14 @@ def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[
         if as_text(record.get("type")) in _MEMBERSHIP_TYPES:
             notices += 1  # someone joined or left: a group event, not a message
             continue
-        message = _message(record, index, chat, tz)
+        message = _message(record, index, chat, epochs, tz)
         if message is None:
             continue
         if message.kind is MessageKind.TEXT and _NOTICES.search(message.text):
             notices += 1
             continue
         read.append(message)
+    epochs.close(chat)
     if notices:
         chat.notes.append(
             f"{notices} notices (reactions, poll updates, people joining or leaving) "
@@ -150,7 +153,9 @@ def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[
     yield from read
 
 
-def _message(record: dict[str, object], index: int, chat: Chat, tz: tzinfo | None) -> Message | None:
+def _message(
+    record: dict[str, object], index: int, chat: Chat, epochs: Epochs, tz: tzinfo | None
+) -> Message | None:
     sender = record.get("sender_name", record.get("senderName"))
     if not isinstance(sender, str) or not sender:
         chat.skipped.append(Skipped(index, "message without a sender"))
@@ -159,7 +164,7 @@ def _message(record: dict[str, object], index: int, chat: Chat, tz: tzinfo | Non
     try:
         if milliseconds is None:
             raise ValueError("no timestamp")
-        sent = local_from_epoch(milliseconds / 1000, tz)
+        sent = local_from_epoch(epochs.seconds(milliseconds), tz)
     except ValueError:
         chat.skipped.append(Skipped(index, "message without a usable timestamp"))
         return None

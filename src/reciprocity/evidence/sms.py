@@ -48,6 +48,7 @@ import defusedxml.sax
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Epochs,
     counted,
     epoch_number,
     head_text,
@@ -247,11 +248,12 @@ def _xml_char(code: int) -> bool:
 def _messages(path: Path, wanted: str | None, chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
     contacts: dict[str, int] = {}
     left_out = 0
+    epochs = Epochs("milliseconds")
     for record in _records(path, _Collector(path)):
         contact = _contact(record)
         if wanted is not None and not _matches(wanted, contact, record):
             continue
-        sent = _sent(record, tz)
+        sent = _sent(record, epochs, tz)
         if sent is None:
             chat.skipped.append(Skipped(record.line, f"<{record.tag}> without a usable date"))
             continue
@@ -261,6 +263,7 @@ def _messages(path: Path, wanted: str | None, chat: Chat, tz: tzinfo | None) -> 
             continue
         contacts[contact] = contacts.get(contact, 0) + 1
         yield message
+    epochs.close(chat)
     if left_out:
         chat.notes.append(f"{left_out} drafts or unsent messages are not counted")
     if len(contacts) == 1:
@@ -329,11 +332,11 @@ def _digits(text: str) -> str:
     return "".join(character for character in text if character.isdigit() and character.isascii())
 
 
-def _sent(record: _Record, tz: tzinfo | None) -> datetime | None:
+def _sent(record: _Record, epochs: Epochs, tz: tzinfo | None) -> datetime | None:
     milliseconds = epoch_number(record.attrs.get("date"))
     if milliseconds is None:
         return None
     try:
-        return local_from_epoch(milliseconds / 1000, tz)
+        return local_from_epoch(epochs.seconds(milliseconds), tz)
     except ValueError:
         return None

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Epochs,
     Repeats,
     as_text,
     counted,
@@ -148,6 +149,7 @@ def _owner_of_personal_chat(chosen: dict[str, object], records: list[object]) ->
 def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
     service = 0
     repeats = Repeats(chat)
+    epochs = Epochs("seconds")
     for index, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(index, "not a message object"))
@@ -156,7 +158,7 @@ def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[
         if record.get("type") == "service" and not call:
             service += 1
             continue
-        sent = _sent(record, tz)
+        sent = _sent(record, epochs, tz)
         if sent is None:
             chat.skipped.append(Skipped(index, "message without a usable date"))
             continue
@@ -172,13 +174,14 @@ def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[
         if repeats.first(record.get("id"), message):
             yield message
     repeats.close()
+    epochs.close(chat)
     if service:
         chat.notes.append(
             f"{service} service messages (joins, pins, title changes …) are not counted as messages"
         )
 
 
-def _sent(record: dict[str, object], tz: tzinfo | None) -> datetime | None:
+def _sent(record: dict[str, object], epochs: Epochs, tz: tzinfo | None) -> datetime | None:
     date = record.get("date")
     if isinstance(date, str):
         try:
@@ -189,7 +192,7 @@ def _sent(record: dict[str, object], tz: tzinfo | None) -> datetime | None:
     if seconds is None:
         return None
     try:
-        return local_from_epoch(seconds, tz)
+        return local_from_epoch(epochs.seconds(seconds), tz)
     except ValueError:
         return None
 

@@ -78,24 +78,26 @@ def sniff(head: bytes) -> bool:
 
 
 def platform(sample: bytes, path: Path) -> str:
-    """"messenger" or "instagram", from cues in the content, then in the path.
+    """"messenger" or "instagram", from the content; the folders only when it says nothing.
 
     ``sample`` is the file's first and last 64 KiB: the cues sit in the first
     messages and in the keys Meta writes after the messages (``thread_path``,
     ``joinable_mode``), and detection and parsing must give the same answer.
+    Content decides first (links and keys only one of them writes, then
+    Messenger's typed messages), so a file that was renamed or moved is
+    still told right; the names of the folders it sits in are a last resort
+    for a file whose content could be either.
     """
     if any(cue in sample for cue in _INSTAGRAM_CUES):
         return "instagram"
-    if any(cue in sample for cue in _MESSENGER_CUES):
+    if any(cue in sample for cue in _MESSENGER_CUES) or _MESSENGER_TYPE.search(sample):
         return "messenger"
     # Meta's download folders are named "instagram-<user>-<date>…" and
     # "facebook-<user>-<date>…"; only folder names that start so count.
-    folders = [part.casefold() for part in path.parts]
-    if any(part.startswith("instagram") for part in folders):
-        return "instagram"
+    folders = [part.casefold() for part in path.parent.parts]
     if any(part.startswith(("facebook", "messenger")) for part in folders):
         return "messenger"
-    return "messenger" if _MESSENGER_TYPE.search(sample) else "instagram"
+    return "instagram"
 
 
 def repair(text: str) -> str:

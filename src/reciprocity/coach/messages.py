@@ -211,3 +211,21 @@ IMPORT_EPOCH_UNIT = (
     "Times written in {unit} where this kind of export writes {expected}: {count}. "
     "They were read as {unit}, the only reading that gives a date a chat can have."
 )
+IMPORT_NOT_A_FILE = (
+    "is not a regular file (a pipe, a socket or a device), so it was not read; "
+    "give the export file itself"
+)
+IMPORT_YEAR_OUT_OF_RANGE = (
+    "the date {date} is outside the years a chat can have ({first} to {last}); "
+    "the message was left out"
+)
+TRANSFER_TOO_DEEP = "is JSON nested too deeply to be a reciprocity export"
+JSON_NUMBER_TOO_LONG = "holds a number thousands of digits long, which no export has"
+TRANSFER_HALF_CHARACTER = (
+    "{where} holds half of a character (a lone surrogate such as \\ud83d), which no text can hold"
+)
+TRANSFER_SAME_AS = "{what} is already given at {other}; it can be there only once"
+TRANSFER_CONFLICT = (
+    "holds the same thing twice where it can be there only once ({detail}); nothing was restored"
+)
+TRANSFER_NUMBER_TOO_LARGE = "holds a number too large to keep; nothing was restored"

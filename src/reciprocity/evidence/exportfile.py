@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -26,6 +27,24 @@ from reciprocity.evidence.message import Chat, Message, Skipped
 HEAD_BYTES = 64 * 1024
 BOM = b"\xef\xbb\xbf"
 _INTEGER = re.compile(r"-?[0-9]{1,20}")
+
+
+def regular_file_size(path: Path) -> int:
+    """The size of the file at ``path``; ImportFormatError unless it is a regular file.
+
+    A folder, a pipe (FIFO), a socket or a device is refused before it is
+    opened: reading a pipe or a terminal would wait for ever.
+    """
+    where = str(path)
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise ImportFormatError(f"cannot be read ({error.strerror or error})", where) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise ImportFormatError("is a folder; give the export file inside it", where)
+    if not stat.S_ISREG(status.st_mode):
+        raise ImportFormatError(words.IMPORT_NOT_A_FILE, where)
+    return status.st_size
 
 
 def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
@@ -84,8 +103,17 @@ def load_json(path: Path, data: bytes | None = None) -> object:
         ) from None
     except RecursionError:
         raise ImportFormatError("is JSON nested too deeply to be a chat export", str(path)) from None
-    except ValueError as error:  # e.g. an integer with more digits than Python reads
-        raise ImportFormatError(f"has a JSON value that cannot be read ({error})", str(path)) from None
+    except ValueError:  # an integer with more digits than Python reads
+        raise ImportFormatError(words.JSON_NUMBER_TOO_LONG, str(path), long_number_line(text)) from None
+
+
+_LONG_NUMBER = re.compile(r"[0-9]{4000,}")
+
+
+def long_number_line(text: str) -> int | None:
+    """The line of the first number in ``text`` too long for Python to read, if any."""
+    found = _LONG_NUMBER.search(text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
 
 
 def local_from_epoch(seconds: float, tz: tzinfo | None = None) -> datetime:
@@ -174,9 +202,30 @@ def as_text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with any lone surrogate (``"\\ud83d"`` in a JSON file) as U+FFFD.
+
+    JSON can escape half of an emoji on its own, which Python reads but no
+    UTF-8 text (nor the database) can hold.
+    """
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def counted(chat: Chat, messages: Iterable[Message]) -> Iterator[Message]:
-    """Yield the messages, counting each author in ``chat.participants`` as they pass."""
+    """Yield the messages, counting each author in ``chat.participants`` as they pass.
+
+    Names and texts come out as valid Unicode (``valid_unicode``).
+    """
     for message in messages:
+        if not (message.author.isascii() and message.text.isascii()):
+            message = message._replace(
+                author=valid_unicode(message.author), text=valid_unicode(message.text)
+            )
         chat.participants[message.author] = chat.participants.get(message.author, 0) + 1
         yield message
 

@@ -45,6 +45,11 @@ class Message(NamedTuple):
 
 MINUTES_PER_DAY = 1440
 _ORIGIN = datetime(1, 1, 1)
+EARLIEST, LATEST = 1440 * 693_596, 1440 * 767_011
+"""The minutes a chat message can have: from 1900-01-01 up to (not including) 2101-01-01.
+
+Anything outside is a broken date (a year 4090 overflows a fingerprint); it
+is listed as skipped, never stored. A restore checks the same range."""
 _MINUTE = timedelta(minutes=1)
 _SENT, _AUTHOR, _TEXT, _KIND, _LINE = map(attrgetter, ("sent", "author", "text", "kind", "line"))
 
@@ -92,6 +97,19 @@ class MessageColumns:
             list(map(_TEXT, messages)),
             list(map(_KIND, messages)),
             list(map(_LINE, messages)),
+        )
+
+    def take(self, indices: Sequence[int]) -> MessageColumns:
+        """The messages at ``indices``, in that order."""
+        utf8 = None if self.utf8 is None else list(map(self.utf8.__getitem__, indices))
+        return MessageColumns(
+            array("q", map(self.minutes.__getitem__, indices)),
+            list(map(self.seconds.__getitem__, indices)),
+            list(map(self.authors.__getitem__, indices)),
+            list(map(self.texts.__getitem__, indices)),
+            list(map(self.kinds.__getitem__, indices)),
+            list(map(self.lines.__getitem__, indices)),
+            utf8,
         )
 
     def messages(self) -> list[Message]:

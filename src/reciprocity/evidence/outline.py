@@ -24,7 +24,16 @@ from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
 from operator import eq, floordiv, is_, lshift, not_, or_
 
-from reciprocity.evidence.message import MINUTES_PER_DAY, MessageColumns, MessageKind
+from reciprocity.coach import messages as words
+from reciprocity.evidence.message import (
+    EARLIEST,
+    LATEST,
+    MINUTES_PER_DAY,
+    MessageColumns,
+    MessageKind,
+    Skipped,
+    moment_of,
+)
 from reciprocity.evidence.signals import flags_of_many
 
 KINDS = tuple(MessageKind)
@@ -141,7 +150,9 @@ class Outliner:
     As it goes it notes what the summary of an import says: the span of the
     messages (``messages``) and of the calls (``calls``), to the second, and
     how many calls each name made (``callers``). Calls are outlined like
-    messages (kind ``call``) but are not messages.
+    messages (kind ``call``) but are not messages. A message dated outside
+    the years a chat can have (``EARLIEST`` to ``LATEST``) is left out and
+    listed in ``skipped``.
     """
 
     keep_text: bool = False
@@ -149,11 +160,14 @@ class Outliner:
     messages: Span = field(default_factory=Span)
     calls: Span = field(default_factory=Span)
     callers: Counter[str] = field(default_factory=Counter)
+    skipped: list[Skipped] = field(default_factory=list)
     _positions: dict[str, int] = field(default_factory=dict)
     _author_crcs: dict[str, int] = field(default_factory=dict)
     _taken: set[int] = field(default_factory=set)
 
     def outline(self, batch: MessageColumns) -> Outline:
+        if batch.minutes and (min(batch.minutes) < EARLIEST or max(batch.minutes) >= LATEST):
+            batch = self._within_years(batch)
         names, texts = batch.authors, batch.texts
         self._note_span(batch)
         for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
@@ -185,6 +199,19 @@ class Outliner:
             texts=list(texts) if self.keep_text else None,
         )
 
+    def _within_years(self, batch: MessageColumns) -> MessageColumns:
+        kept = []
+        first, last = moment_of(EARLIEST).year, moment_of(LATEST).year - 1
+        for index, minute in enumerate(batch.minutes):
+            if EARLIEST <= minute < LATEST:
+                kept.append(index)
+                continue
+            reason = words.IMPORT_YEAR_OUT_OF_RANGE.format(
+                date=_day_text(minute), first=first, last=last
+            )
+            self.skipped.append(Skipped(batch.lines[index], reason))
+        return batch.take(kept)
+
     def _note_span(self, batch: MessageColumns) -> None:
         if MessageKind.CALL not in batch.kinds:
             self.messages.add(batch.minutes, batch.seconds)
@@ -205,6 +232,13 @@ class Outliner:
             fingerprint = (minute << 32) | zlib.crc32(repeat_count.to_bytes(4, "little"), body)
         self._taken.add(fingerprint)
         return fingerprint
+
+
+def _day_text(minute: int) -> str:
+    try:
+        return moment_of(minute).date().isoformat()
+    except (OverflowError, ValueError):
+        return "a date beyond the calendar"
 
 
 def _made(columns: list[array[int]], texts: list[str | None] | None) -> Outline:

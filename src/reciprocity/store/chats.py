@@ -33,6 +33,7 @@ from reciprocity.coach import messages as messages_text
 from reciprocity.errors import InputError, StoreError
 from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
+from reciprocity.evidence.exportfile import valid_unicode
 from reciprocity.evidence.message import Chat as ParsedChat
 from reciprocity.evidence.message import moment_of
 from reciprocity.evidence.outline import CALL, Outline, Outliner
@@ -113,16 +114,17 @@ def _choose_me(
     """
     by_fold = {n.casefold(): n for n in names}
     listing = ", ".join(sorted(names)) or "(no one)"
+    owner = valid_unicode(chat.me) if chat.me else None
     if me:
         if me.casefold() in by_fold:
             return by_fold[me.casefold()]
-        if chat.me:
-            return by_fold.get(chat.me.casefold(), chat.me)
+        if owner:
+            return by_fold.get(owner.casefold(), owner)
         if len(names) == 1:
             return " ".join(me.split())
         raise InputError(messages_text.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
-    if chat.me:
-        return by_fold.get(chat.me.casefold(), chat.me)
+    if owner:
+        return by_fold.get(owner.casefold(), owner)
     selves = [n for n in names if n.casefold() in _SELF_NAMES]
     if len(selves) == 1:
         return selves[0]
@@ -200,7 +202,7 @@ def _store_chat(
     for batch in chat.batches(BATCH):
         out.extend(outliner.outline(batch))
         tick(len(out))
-    names, callers = outliner.names, outliner.callers
+    names, callers, outliner_skipped = outliner.names, outliner.callers, outliner.skipped
     calls = sum(callers.values())
     span = outliner.messages if outliner.messages.first is not None else outliner.calls
     del outliner  # the fingerprints seen while reading
@@ -216,7 +218,10 @@ def _store_chat(
         participants=participants,
         date_order=chat.date_order,
         date_order_inferred=chat.date_order_inferred,
-        skipped=[{"line": s.line, "reason": s.reason} for s in chat.skipped],
+        skipped=[
+            {"line": s.line, "reason": s.reason}
+            for s in sorted([*chat.skipped, *outliner_skipped], key=lambda s: s.line)
+        ],
         notes=list(chat.notes),
     )
     if not out:
@@ -253,7 +258,8 @@ def _store_chat(
     key = f"{chat.format}:" + "|".join(sorted(n.casefold() for n in names))
     stored = session.scalar(select(Chat).where(Chat.key == key))
     if stored is None:
-        stored = Chat(key=key, format=chat.format, title=chat.title or "", me_name=me_name)
+        title = valid_unicode(chat.title or "")
+        stored = Chat(key=key, format=chat.format, title=title, me_name=me_name)
         session.add(stored)
         session.flush()
     stored.keeps_text = stored.keeps_text or keep_text

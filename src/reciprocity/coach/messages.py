@@ -229,3 +229,40 @@ TRANSFER_CONFLICT = (
     "holds the same thing twice where it can be there only once ({detail}); nothing was restored"
 )
 TRANSFER_NUMBER_TOO_LARGE = "holds a number too large to keep; nothing was restored"
+IMPORT_TOO_MANY_MESSAGES = (
+    "holds more than {limit:,} messages, more than one import reads; "
+    "export a shorter stretch of the chat (by date) and import the parts one after another"
+)
+IMPORT_DATES_DO_NOT_FIT = (
+    "has dates that fit no one order: read as {order}{asked}, only {fit:,} of {total:,} "
+    "message lines have a date that exists (line {line} reads {written!r}). Nothing was "
+    "imported; the file may be damaged, or put together from exports of other phones"
+)
+IMPORT_ORDER_AS_ASKED = ", as asked"
+IMPORT_LAYOUTS_MIXED = (
+    "mixes message lines of more than one layout ({layouts}), and their dates fit no one "
+    "order: read as {order}, only {fit:,} of {total:,} lines have a date that exists. "
+    "Nothing was imported; import each export on its own"
+)
+IMPORT_LAYOUTS_APART = (
+    "This file puts together message lines of more than one layout, whose dates are in "
+    "different orders; each was read in its own: {layouts}."
+)
+IMPORT_LAYOUTS_SEEN = "This file mixes message lines of more than one layout: {layouts}."
+IMPORT_FILE_CHANGED = "changed while it was being read; import it again once it is complete"
+IMPORT_HEADER_LIKE = (
+    "starts like a message ({start!r}) but could not be read as one; "
+    "it was kept as part of the message before"
+)
+IMPORT_ZIP_TOO_LARGE = (
+    "holds {name}, which unpacks to more than {limit:,} MiB: more than {ratio} times the "
+    "zip's own size, which no chat text is. It was not read further"
+)
+IMPORT_MESSAGE_TOO_LONG = (
+    "the message that starts on line {line} runs on for more than 4 MiB, longer than any "
+    "chat message; its lines from here on were left out"
+)
+IMPORT_LINE_TOO_LONG = (
+    "this line is {megabytes:,.1f} MiB long, longer than any chat message; "
+    "only its first MiB was read"
+)

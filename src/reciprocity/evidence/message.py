@@ -43,6 +43,9 @@ class Message(NamedTuple):
     line: int = 0
 
 
+MAX_MESSAGES = 3_000_000
+"""The most messages (and calls) one import reads: a bound on its memory, far above a
+lifetime of one chat. A larger export is refused with a clear line; split it by date."""
 MINUTES_PER_DAY = 1440
 _ORIGIN = datetime(1, 1, 1)
 EARLIEST, LATEST = 1440 * 693_596, 1440 * 767_011

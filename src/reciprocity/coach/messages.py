@@ -266,3 +266,10 @@ IMPORT_LINE_TOO_LONG = (
     "this line is {megabytes:,.1f} MiB long, longer than any chat message; "
     "only its first MiB was read"
 )
+JSON_BROKEN = "is not valid JSON ({reason}); the file may be cut short or edited"
+JSON_TOO_DEEP = "objects and lists nested too deeply to be a chat export"
+JSON_VALUE_TOO_LARGE = "a single value larger than any message (more than 64 MiB)"
+IMPORT_SMS_LINE_TOO_LONG = (
+    "has a line of more than 64 MiB even without its pictures, which no backup writes; "
+    "it was not read further"
+)

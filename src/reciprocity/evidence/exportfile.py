@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reciprocity.coach import messages as words
 from reciprocity.errors import ImportFormatError
+from reciprocity.evidence.chunks import LineBlocks
 from reciprocity.evidence.message import Chat, Message, Skipped
 
 HEAD_BYTES = 64 * 1024
@@ -275,25 +276,47 @@ def name_list(names: Iterable[str], limit: int = 12) -> str:
 
 
 def text_lines(path: Path, chat: Chat) -> Iterator[tuple[int, str]]:
-    """The file's lines as text, numbered from 1, line ends kept, read one at a time.
+    """The file's lines as text, numbered from 1, line ends kept, read a block at a time.
 
     Bytes that are not UTF-8 become U+FFFD rather than stopping the import: one
     damaged line should not cost a whole history. A note says how many lines
     were affected. A NUL byte, which no chat text contains, becomes U+FFFD too.
+    A line far longer than any message is cut (``chunks.LineBlocks``) and listed.
     """
     damaged = 0
+    number = 1
     try:
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if number == 1:
-                    raw = raw.removeprefix(BOM)
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    damaged += 1
-                    line = raw.decode("utf-8", "replace")
-                yield number, line.replace("\x00", "\ufffd")
+            blocks = LineBlocks(handle)
+            for index, block in enumerate(blocks):
+                if index == 0:
+                    block = block.removeprefix(BOM)
+                for cut in blocks.cuts:
+                    if cut.block == index:
+                        line = number + block.count(b"\n", 0, cut.offset)
+                        reason = words.IMPORT_LINE_TOO_LONG.format(megabytes=cut.size / 1024**2)
+                        chat.skipped.append(Skipped(line, reason))
+                lines = block.split(b"\n")
+                last = lines.pop()
+                for raw in lines:
+                    text, broken = _decoded(raw + b"\n")
+                    damaged += broken
+                    yield number, text
+                    number += 1
+                if last:
+                    text, broken = _decoded(last)
+                    damaged += broken
+                    yield number, text
+                    number += 1
     except OSError as error:
         raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
     if damaged:
         chat.notes.append(f"{damaged} lines had bytes that are not UTF-8; they were read as \ufffd")
+
+
+def _decoded(raw: bytes) -> tuple[str, bool]:
+    try:
+        line, broken = raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        line, broken = raw.decode("utf-8", "replace"), True
+    return line.replace("\x00", "\ufffd"), broken

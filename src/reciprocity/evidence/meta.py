@@ -24,22 +24,22 @@ content (links, file paths and keys only one of them uses), then the path.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import tzinfo
 from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
-    HEAD_BYTES,
     Epochs,
     as_text,
     counted,
     epoch_number,
     head_text,
-    load_json,
     local_from_epoch,
-    read_bytes,
+    read_head,
+    read_tail,
 )
+from reciprocity.evidence.jsonstream import JsonStream, opened
 from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions, Skipped
 
 FORMATS = ("messenger", "instagram")
@@ -108,27 +108,66 @@ def repair(text: str) -> str:
         return text
 
 
+SORTED = 50_000
+"""Up to this many messages (Meta writes 10,000 a file) are handed on oldest first; past
+it they come in the file's order, so that memory stays bounded (the store sorts them)."""
+
+
 def parse(path: Path, options: ParseOptions = ParseOptions(), *, tz: tzinfo | None = None) -> Chat:
-    """Read one Messenger or Instagram JSON file; ``timestamp_ms`` is shown in ``tz``."""
-    data = read_bytes(path)
-    document = load_json(path, data)
-    if not isinstance(document, dict):
-        raise ImportFormatError("is not a Meta export (the top level is not an object)", str(path))
-    records = document.get("messages")
-    if not isinstance(records, list):
-        raise ImportFormatError('is not a Meta export ("messages" is not a list)', str(path))
-    title = document.get("title", document.get("threadName"))
-    sample = data[:HEAD_BYTES] + data[-HEAD_BYTES:]
-    chat = Chat(format=platform(sample, path), title=repair(title) if isinstance(title, str) else None)
-    chat.messages = counted(chat, _messages(records, chat, tz))
+    """Read one Messenger or Instagram JSON file, a message at a time.
+
+    ``timestamp_ms`` is shown in ``tz``. The title, which Meta writes after the
+    messages, is known once they are read; so is a problem past the file's head.
+    """
+    where = str(path)
+    with opened(path) as handle:
+        stream = JsonStream(handle, where)
+        if stream.kind() != "object":
+            raise ImportFormatError("is not a Meta export (the top level is not an object)", where)
+        _to_messages(stream, where)
+    sample = read_head(path) + read_tail(path)
+    chat = Chat(format=platform(sample, path))
+    chat.messages = counted(chat, _read(path, chat, tz))
     return chat
 
 
-def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
+def _to_messages(stream: JsonStream, where: str) -> None:
+    """Go through the top level's keys up to "messages", which must be a list."""
+    for key in stream.fields():
+        if key == "messages":
+            if stream.kind() != "array":
+                break
+            return
+        stream.skip()
+    raise ImportFormatError('is not a Meta export ("messages" is not a list)', where)
+
+
+def _read(path: Path, chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
+    where = str(path)
+    titles: dict[str, object] = {}
+    with opened(path) as handle:
+        stream = JsonStream(handle, where)
+        for key in stream.fields():
+            if key == "messages" and stream.kind() == "array":
+                records = ((index + 1, stream.value()) for index in stream.items())
+                yield from _messages(records, chat, tz)
+            elif key in ("title", "threadName"):
+                titles[key] = stream.value()
+            else:
+                stream.skip()
+        stream.end()
+    title = titles.get("title", titles.get("threadName"))
+    chat.title = repair(title) if isinstance(title, str) else None
+
+
+def _messages(
+    records: Iterable[tuple[int, object]], chat: Chat, tz: tzinfo | None
+) -> Iterator[Message]:
     read: list[Message] = []
+    sorting = True
     notices = 0
     epochs = Epochs("milliseconds")
-    for index, record in enumerate(records, start=1):
+    for index, record in records:
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(index, "not a message object"))
             continue
@@ -141,7 +180,14 @@ def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[
         if message.kind is MessageKind.TEXT and _NOTICES.search(message.text):
             notices += 1
             continue
-        read.append(message)
+        if sorting and len(read) < SORTED:
+            read.append(message)
+            continue
+        if sorting:  # too many to sort here: the file's order from now on
+            sorting = False
+            yield from read
+            read.clear()
+        yield message
     epochs.close(chat)
     if notices:
         chat.notes.append(

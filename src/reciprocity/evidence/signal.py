@@ -32,16 +32,15 @@ from collections.abc import Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
     Repeats,
     counted,
     head_text,
-    load_json,
     parse_iso,
     read_head,
     text_lines,
 )
+from reciprocity.evidence.jsonstream import JsonStream, opened
 from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions, Skipped
 
 FORMAT = "signal"
@@ -77,10 +76,7 @@ def parse(path: Path, options: ParseOptions = ParseOptions(), *, tz: tzinfo | No
     if head.startswith("{"):
         records = _json_lines(path, chat)
     elif head.startswith("[") and not _HEADER.match(head):
-        document = load_json(path)
-        if not isinstance(document, list):
-            raise ImportFormatError("is not a signal-export JSON file", str(path))
-        records = enumerate(document, start=1)
+        records = _json_array(path)
     else:
         chat.messages = _owned(chat, counted(chat, _markdown(path, chat)))
         return chat
@@ -171,6 +167,15 @@ def _kind(text: str, *, media: bool = False, deleted: bool = False, call: bool =
 
 
 # --- JSON ---------------------------------------------------------------------
+
+
+def _json_array(path: Path) -> Iterator[tuple[int, object]]:
+    """The objects of a JSON array, one at a time."""
+    with opened(path) as handle:
+        stream = JsonStream(handle, str(path))
+        for index in stream.items():
+            yield index + 1, stream.value()
+        stream.end()
 
 
 def _json_lines(path: Path, chat: Chat) -> Iterator[tuple[int, object]]:

@@ -153,3 +153,22 @@ def test_a_csv_with_an_id_column_reads_a_repeated_row_once(tmp_path: Path) -> No
         "Messages written twice in this file, under the same id and with the same content: 1. "
         "Each was read once."
     ]
+
+
+def test_an_import_past_the_limits_is_refused_and_changes_nothing(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reciprocity.errors import TransferError
+    from reciprocity.store import chats
+
+    fmt = FORMATS["telegram"]
+    path = fmt.write(tmp_path, _rows(fmt, 30), THEM)
+    monkeypatch.setattr(chats, "MAX_MESSAGES", 10)
+    with pytest.raises(TransferError, match="holds more than 10 messages"):
+        import_chat_file(database, path, ChatChoices(me=fmt.me))
+    monkeypatch.setattr(chats, "MAX_MESSAGES", 1000)
+    monkeypatch.setattr(chats, "MAX_KEPT_MESSAGES", 10)
+    with pytest.raises(TransferError, match="Keeping the text of more than 10 messages"):
+        import_chat_file(database, path, ChatChoices(me=fmt.me, keep_text=True))
+    assert _stored(tmp_path) == 0
+    assert import_chat_file(database, path, ChatChoices(me=fmt.me)).new > 0

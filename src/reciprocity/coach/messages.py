@@ -273,3 +273,13 @@ IMPORT_SMS_LINE_TOO_LONG = (
     "has a line of more than 64 MiB even without its pictures, which no backup writes; "
     "it was not read further"
 )
+IMPORT_TOO_MANY_READ = (
+    "This export holds more than {limit:,} messages, more than one import reads. Export a "
+    "shorter stretch of the chat (by date) and import the parts one after another; "
+    "nothing was changed."
+)
+IMPORT_TOO_MUCH_TEXT = (
+    "Keeping the text of more than {messages:,} messages (or {megabytes} MB of text) is more "
+    "than one import does. Import this export without keeping its text, or a shorter "
+    "stretch of the chat at a time; nothing was changed."
+)

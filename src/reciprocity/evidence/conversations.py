@@ -12,6 +12,7 @@ statement per message.
 
 from __future__ import annotations
 
+from array import array
 from itertools import chain, compress, count, repeat
 from operator import and_, eq, ge, ne, sub
 
@@ -44,7 +45,7 @@ def exchanges_by_person(
         written = list(map(ne, outline.kinds, repeat(CALL)))
         outline = outline.take(list(compress(range(len(outline)), written)))
     minutes, authors = outline.minutes, outline.authors
-    mine = list(map(eq, authors, repeat(me)))
+    mine = bytes(map(eq, authors, repeat(me)))
     if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
         return {
             next(iter(people.values())): Exchange(
@@ -58,12 +59,17 @@ def exchanges_by_person(
     stops = [*starts[1:], len(minutes)]
     sizes = list(map(sub, stops, starts))
     spoke = [set(authors[start:stop]) for start, stop in zip(starts, stops, strict=True)]
-    columns = (minutes, mine, outline.lengths, outline.flags)
     exchanges = {}
     for person in set(people.values()):
         theirs = {p for p, owner in people.items() if owner == person}
         joined = [me in names and not theirs.isdisjoint(names) for names in spoke]
         within = chain.from_iterable(map(repeat, joined, sizes))
-        kept = list(map(and_, within, map((theirs | {me}).__contains__, authors)))
-        exchanges[person] = Exchange(*(list(compress(column, kept)) for column in columns))
+        kept = bytes(map(and_, within, map((theirs | {me}).__contains__, authors)))
+        # Columns as arrays and bytes: a few bytes a message, not an object each.
+        exchanges[person] = Exchange(
+            array("q", compress(minutes, kept)),
+            bytes(compress(mine, kept)),
+            array("i", compress(outline.lengths, kept)),
+            array("b", compress(outline.flags, kept)),
+        )
     return exchanges

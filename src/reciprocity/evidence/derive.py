@@ -75,7 +75,7 @@ class Exchange(NamedTuple):
     """The messages between the user and one person, in time order, as columns.
 
     ``minutes`` count minutes as ``evidence.message.minute_of`` does; ``mine``
-    says whether the user sent each message; ``lengths`` are in characters;
+    says whether the user sent each message (true or 1); ``lengths`` are in characters;
     ``flags`` are the ``FLAG_*`` bits that ``flags_of`` finds in the text. The
     text itself is not needed here, so it need not be kept anywhere.
     ``call_minutes`` and ``call_mine`` are the calls between the two, in time
@@ -83,11 +83,11 @@ class Exchange(NamedTuple):
     """
 
     minutes: Sequence[int]
-    mine: Sequence[bool]
+    mine: Sequence[int]
     lengths: Sequence[int]
     flags: Sequence[int]
     call_minutes: Sequence[int] = ()
-    call_mine: Sequence[bool] = ()
+    call_mine: Sequence[int] = ()
 
     @classmethod
     def of(
@@ -160,20 +160,20 @@ def read(exchange: Exchange, settings: EvidenceSettings = EvidenceSettings()) ->
     0.33 s for 1.3 million messages), and it reads as the rules are written.
     """
     reading = Reading()
-    seen: set[tuple[int, str, bool]] = set()
+    seen: set[tuple[int, str, int]] = set()
     delays: dict[str, list[int]] = {"me": [], "them": []}
     silence = int(settings.silence.total_seconds() // 60)
     reply_within = int(settings.reply_within.total_seconds() // 60)
     burst_within = int(settings.burst_within.total_seconds() // 60)
     last_minute = -(10**12)
-    last_mine: bool | None = None
-    starter: bool | None = None
+    last_mine: int | None = None  # 1 (or True) when the user wrote
+    starter: int | None = None
     both_spoke = False
-    waiting: list[tuple[int, bool, str]] = []  # (minute, mine, kind) awaiting the other side
+    waiting: list[tuple[int, int, str]] = []  # (minute, mine, kind) awaiting the other side
     hard: list[list[int]] = []  # [minute, mine, replies] of hard times
     started, unanswered = reading.started, reading.unanswered
 
-    def signal(minute: int, mine: bool, kind: str) -> None:
+    def signal(minute: int, mine: int, kind: str) -> None:
         key = (minute // 1440, kind, mine)
         if key not in seen:
             seen.add(key)
@@ -232,5 +232,5 @@ def read(exchange: Exchange, settings: EvidenceSettings = EvidenceSettings()) ->
         reading.response_minutes[side] = float(statistics.median(values)) if values else None
     for minute, mine in zip(exchange.call_minutes, exchange.call_mine, strict=True):
         reading.calls["me" if mine else "them"] += 1
-        signal(minute, bool(mine), CALLED)
+        signal(minute, mine, CALLED)
     return reading

@@ -86,6 +86,12 @@ class Outline:
         texts = None if self.texts is None else list(map(self.texts.__getitem__, indices))
         return _made(columns, texts)
 
+    def where(self, mask: bytes) -> Outline:
+        """The messages whose byte in ``mask`` is not zero, in their order."""
+        columns = [array(c.typecode, compress(c, mask)) for c in self.columns()]
+        texts = None if self.texts is None else list(compress(self.texts, mask))
+        return _made(columns, texts)
+
     def in_time_order(self) -> Outline:
         """The same messages sorted by minute (stable: a minute's messages keep their order)."""
         minutes = self.minutes
@@ -163,7 +169,8 @@ class Outliner:
     skipped: list[Skipped] = field(default_factory=list)
     _positions: dict[str, int] = field(default_factory=dict)
     _author_crcs: dict[str, int] = field(default_factory=dict)
-    _taken: set[int] = field(default_factory=set)
+    _recent: list[tuple[int, int, set[int]]] = field(default_factory=list)
+    """The fingerprints of recent batches, with the first and last minute of each."""
 
     def outline(self, batch: MessageColumns) -> Outline:
         if batch.minutes and (min(batch.minutes) < EARLIEST or max(batch.minutes) >= LATEST):
@@ -179,16 +186,7 @@ class Outliner:
             utf8 = list(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
         bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
         prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
-        unique = set(prints)
-        if len(unique) == len(prints) and self._taken.isdisjoint(unique):
-            self._taken |= unique  # the usual case: nothing repeated
-        else:
-            repeated = unique & self._taken
-            if len(unique) < len(prints):
-                repeated.update(p for p, n in Counter(prints).items() if n > 1)
-            self._taken |= unique - repeated
-            for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
-                prints[index] = self._distinct(prints[index])
+        self._make_distinct(prints, batch.minutes)
         return Outline(
             array("q", batch.minutes),
             array("h", map(self._positions.__getitem__, names)),
@@ -224,14 +222,46 @@ class Outliner:
             list(compress(batch.minutes, written)), list(compress(batch.seconds, written))
         )
 
-    def _distinct(self, fingerprint: int) -> int:
-        minute, body = fingerprint >> 32, fingerprint & 0xFFFFFFFF
-        repeat_count = 0
-        while fingerprint in self._taken:
-            repeat_count += 1
-            fingerprint = (minute << 32) | zlib.crc32(repeat_count.to_bytes(4, "little"), body)
-        self._taken.add(fingerprint)
-        return fingerprint
+    def _make_distinct(self, prints: list[int], minutes: Sequence[int]) -> None:
+        """Give each repeat of a message within its minute the next fingerprint.
+
+        Exports are written in time order, so a repeat of a message comes in
+        the same minute, in the same stretch of the file: only the batches
+        within a day of this one are compared, and memory does not grow with
+        the file. (In a file out of time order, two repeats far apart may
+        share a fingerprint; both are still stored, and both recognised the
+        next time.)
+        """
+        if not prints:
+            return
+        low, high = min(minutes), max(minutes)
+        recent = [
+            entry
+            for entry in self._recent
+            if entry[1] >= low - MINUTES_PER_DAY and entry[0] <= high + MINUTES_PER_DAY
+        ]
+        unique = set(prints)
+        if len(unique) == len(prints) and all(unique.isdisjoint(entry[2]) for entry in recent):
+            taken = unique  # the usual case: nothing repeated
+        else:
+            repeated = set().union(*(unique & entry[2] for entry in recent))
+            if len(unique) < len(prints):
+                repeated.update(p for p, n in Counter(prints).items() if n > 1)
+            taken = unique - repeated
+            earlier = [entry[2] for entry in recent]
+            for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
+                prints[index] = _distinct(prints[index], taken, earlier)
+        self._recent = [*recent, (low, high, taken)]
+
+
+def _distinct(fingerprint: int, taken: set[int], earlier: list[set[int]]) -> int:
+    minute, body = fingerprint >> 32, fingerprint & 0xFFFFFFFF
+    repeat_count = 0
+    while fingerprint in taken or any(fingerprint in prints for prints in earlier):
+        repeat_count += 1
+        fingerprint = (minute << 32) | zlib.crc32(repeat_count.to_bytes(4, "little"), body)
+    taken.add(fingerprint)
+    return fingerprint
 
 
 def _day_text(minute: int) -> str:

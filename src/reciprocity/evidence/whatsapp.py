@@ -130,8 +130,9 @@ def parse(
             "like '13/02/2020, 10:00 - Name: text' or '[13/02/2020, 10:00:00] Name: text'",
             where,
         )
+    # Lines are counted as they pass; messages only when the lines pass the limit.
     total = sum(survey.counts.values())
-    if total > MAX_MESSAGES:
+    if total > MAX_MESSAGES and sum(_message_lines(survey, source).values()) > MAX_MESSAGES:
         raise ImportFormatError(words.IMPORT_TOO_MANY_MESSAGES.format(limit=MAX_MESSAGES), where)
     chat = Chat(format=FORMAT, title=source.title)
     orders = _Orders.decide(survey, source, wanted, chat, where)

@@ -21,7 +21,6 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import compress
 from operator import not_
 from typing import Any, cast
 
@@ -30,18 +29,21 @@ from sqlalchemy.orm import Session
 
 from reciprocity import collector
 from reciprocity.coach import messages as messages_text
-from reciprocity.errors import InputError, StoreError
+from reciprocity.errors import InputError, StoreError, TransferError
 from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
 from reciprocity.evidence.exportfile import valid_unicode
+from reciprocity.evidence.message import MAX_MESSAGES, moment_of
 from reciprocity.evidence.message import Chat as ParsedChat
-from reciprocity.evidence.message import moment_of
 from reciprocity.evidence.outline import CALL, Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.person import add_person, all_people
 from reciprocity.store.outlines import OutlineError, pack, unpack
 
 BATCH = 50_000
+MAX_KEPT_MESSAGES, MAX_KEPT_TEXT = 400_000, 64_000_000
+"""With text kept, an import holds every text at once: it reads at most this many messages
+and characters, so that its memory stays bounded as it does without."""
 _DAYS = cast(Table, ChatDay.__table__)
 _EVIDENCE = cast(Table, Evidence.__table__)
 _SELF_NAMES = {"me", "myself", "you"}
@@ -199,9 +201,21 @@ def _store_chat(
 ) -> ImportSummary:
     outliner = Outliner(keep_text)
     out = Outline(texts=[] if keep_text else None)
+    kept_text = 0
     for batch in chat.batches(BATCH):
-        out.extend(outliner.outline(batch))
+        outline = outliner.outline(batch)
+        out.extend(outline)
         tick(len(out))
+        if len(out) > MAX_MESSAGES:
+            raise TransferError(messages_text.IMPORT_TOO_MANY_READ.format(limit=MAX_MESSAGES))
+        if keep_text:
+            kept_text += sum(outline.lengths)
+            if len(out) > MAX_KEPT_MESSAGES or kept_text > MAX_KEPT_TEXT:
+                raise TransferError(
+                    messages_text.IMPORT_TOO_MUCH_TEXT.format(
+                        messages=MAX_KEPT_MESSAGES, megabytes=MAX_KEPT_TEXT // 10**6
+                    )
+                )
     names, callers, outliner_skipped = outliner.names, outliner.callers, outliner.skipped
     calls = sum(callers.values())
     span = outliner.messages if outliner.messages.first is not None else outliner.calls
@@ -264,14 +278,9 @@ def _store_chat(
         session.flush()
     stored.keeps_text = stored.keeps_text or keep_text
     out.authors = _as_members(session, stored, names, people, out.authors)
+    out = out.in_time_order()
     days = stored_days(session, stored.id)
-    seen: set[int] = set()
-    for _row, day in days.values():
-        seen.update(day.fingerprints)
-    fresh = out
-    if seen:
-        unseen = map(not_, map(seen.__contains__, out.fingerprints))
-        fresh = out.take(list(compress(range(len(out)), unseen)))
+    fresh = _unseen(out, days)
     summary.new_calls = fresh.kinds.count(CALL)
     summary.new = len(fresh) - summary.new_calls
     if calls:
@@ -280,17 +289,22 @@ def _store_chat(
         )
     # Evidence is derived again from every stored message of the chat when
     # anything is new; otherwise what is stored stands, and the summary
-    # describes this file.
-    if fresh:
-        write_days(session, stored, days, fresh.in_time_order())
+    # describes this file. Outlines no longer needed are let go on the way:
+    # memory is a few copies of the outline at most, not one a step.
+    if not fresh:
+        summary.readings = derive_evidence(session, stored, me_name, out, settings, keep=False)
+    elif not days:  # a chat new to the store: its days are this file's
+        del out
+        write_days(session, stored, days, fresh, keep=False)
+        summary.readings = derive_evidence(session, stored, me_name, fresh, settings)
+    else:
+        del out
+        write_days(session, stored, days, fresh)
+        del fresh
         everything = Outline()
         for number in sorted(days):
-            everything.extend(days[number][1])
+            everything.extend(days.pop(number)[1])
         summary.readings = derive_evidence(session, stored, me_name, everything, settings)
-    else:
-        summary.readings = derive_evidence(
-            session, stored, me_name, out.in_time_order(), settings, keep=False
-        )
     summary.conversations = sum(r.conversations for r in summary.readings.values())
     session.flush()
     return summary
@@ -379,12 +393,39 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
     return days
 
 
+def _unseen(out: Outline, days: dict[int, tuple[int, Outline]]) -> Outline:
+    """The messages of ``out`` (in time order) not stored yet, compared day by day.
+
+    A fingerprint holds its minute, so a message can only be stored on its
+    own day: one day's fingerprints are held at a time, never the chat's.
+    """
+    if not days:
+        return out
+    mask = bytearray(len(out))
+    at = 0
+    for number, part in out.days():
+        stored = days.get(number)
+        if stored is None:
+            mask[at : at + len(part)] = b"\x01" * len(part)
+        else:
+            known = set(stored[1].fingerprints)
+            mask[at : at + len(part)] = bytes(map(not_, map(known.__contains__, part.fingerprints)))
+        at += len(part)
+    return out if all(mask) else out.where(bytes(mask))
+
+
 def write_days(
-    session: Session, stored: Chat, days: dict[int, tuple[int, Outline]], fresh: Outline
+    session: Session,
+    stored: Chat,
+    days: dict[int, tuple[int, Outline]],
+    fresh: Outline,
+    *,
+    keep: bool = True,
 ) -> None:
     """Add ``fresh`` (in time order) to the chat's days: new days inserted, others merged.
 
-    ``days`` is brought up to date too, so it holds every message of the chat.
+    With ``keep``, ``days`` is brought up to date too, so it holds every
+    message of the chat; without, new days are written and not kept.
     """
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
@@ -396,7 +437,8 @@ def write_days(
             days[number] = (row_id, outline)
             changed.append({"row_id": row_id, **_day_values(outline)})
         else:
-            days[number] = (0, part)
+            if keep:
+                days[number] = (0, part)
             added.append(
                 {"chat_id": stored.id, "day": date.fromordinal(number), **_day_values(part)}
             )

@@ -50,7 +50,7 @@ def whatsapp(folder: Path, rows: Sequence[Row], them: str) -> Path:
             row.kind.value, row.text
         )
         lines.append(f"{row.sent:%d/%m/%Y, %H:%M} - {row.author}: {body}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", "utf-8", "surrogatepass")
     return path
 
 
@@ -64,7 +64,7 @@ def whatsapp_ios(folder: Path, rows: Sequence[Row], them: str) -> Path:
         elif row.kind is MessageKind.MEDIA:
             body = "\u200eimage omitted"
         lines.append(f"[{row.sent:%d.%m.%y, %H:%M:%S}] {row.author}: {body}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", "utf-8", "surrogatepass")
     return path
 
 
@@ -100,7 +100,7 @@ def telegram(folder: Path, rows: Sequence[Row], them: str) -> Path:
         records.append(record)
     document = {"name": them, "type": "personal_chat", "id": 100, "messages": records}
     path = folder / "result.json"
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8", "surrogatepass")
     return path
 
 
@@ -126,7 +126,7 @@ def _meta(folder: Path, rows: Sequence[Row], them: str, *, typed: bool) -> Path:
     }
     path = folder / "message_1.json"
     text = json.dumps(document, indent=2)  # \u escapes, as Meta writes
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, "utf-8", "surrogatepass")
     return path
 
 
@@ -146,7 +146,7 @@ def signal_md(folder: Path, rows: Sequence[Row], them: str) -> Path:
             body = "Outgoing voice call (accepted, 1m 2s)" if row.author == "Me" else "Incoming voice call"
         lines.append(f"[{row.sent:%Y-%m-%d %H:%M:%S}] {row.author}: {body}  ")
     path = folder / "chat.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", "utf-8", "surrogatepass")
     return path
 
 
@@ -167,7 +167,7 @@ def signal_json(folder: Path, rows: Sequence[Row], them: str) -> Path:
             record["body"] = ""
         lines.append(json.dumps(record, ensure_ascii=False))
     path = folder / "data.json"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", "utf-8", "surrogatepass")
     return path
 
 
@@ -192,7 +192,7 @@ def sms(folder: Path, rows: Sequence[Row], them: str) -> Path:
         f'<smses count="{len(elements)}">\n  ' + "\n  ".join(elements) + "\n</smses>\n"
     )
     path = folder / "sms-20260101.xml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, "utf-8", "surrogatepass")
     return path
 
 
@@ -204,7 +204,7 @@ def discord_json(folder: Path, rows: Sequence[Row], them: str) -> Path:
             "type": "Call" if row.kind is MessageKind.CALL else "Default",
             "timestamp": row.sent.astimezone().isoformat(timespec="milliseconds"),
             "content": "" if row.kind is MessageKind.CALL else row.text,
-            "author": {"id": str(zlib.crc32(row.author.encode())), "name": row.author.lower(),
+            "author": {"id": str(zlib.crc32(row.author.encode("utf-8", "surrogatepass"))), "name": row.author.lower(),
                        "nickname": row.author},
             "attachments": [{"url": "x.png"}] if row.kind is MessageKind.MEDIA else [],
             "stickers": [],
@@ -212,7 +212,7 @@ def discord_json(folder: Path, rows: Sequence[Row], them: str) -> Path:
     document = {"guild": {"name": "Direct Messages"}, "channel": {"name": them.lower()},
                 "messages": records}
     path = folder / "dm.json"
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8", "surrogatepass")
     return path
 
 
@@ -225,7 +225,7 @@ def discord_csv(folder: Path, rows: Sequence[Row], them: str) -> Path:
         attachments = "x.png" if row.kind is MessageKind.MEDIA else ""
         writer.writerow(["1", row.author, row.sent.isoformat(timespec="seconds"), content, attachments, ""])
     path = folder / "dm.csv"
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(out.getvalue(), "utf-8", "surrogatepass")
     return path
 
 
@@ -236,13 +236,13 @@ def plain_csv(folder: Path, rows: Sequence[Row], them: str) -> Path:
     for row in rows:
         writer.writerow([row.sent.isoformat(sep=" ", timespec="seconds"), row.author, row.text, row.kind.value])
     path = folder / "messages.csv"
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(out.getvalue(), "utf-8", "surrogatepass")
     return path
 
 
 def _id(row: Row) -> int:
     """A message id as the app would give it: the same message, the same id, in every export."""
-    return int(row.sent.timestamp()) * 10 + zlib.crc32(f"{row.author}|{row.text}".encode()) % 10
+    return int(row.sent.timestamp()) * 10 + zlib.crc32(f"{row.author}|{row.text}".encode("utf-8", "surrogatepass")) % 10
 
 
 @dataclass(frozen=True)

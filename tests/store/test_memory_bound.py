@@ -27,7 +27,10 @@ limit = {limit} * 1024**2
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 from reciprocity.cli.main import run
 code = run(sys.argv[1:])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)
+# This process's own high-water mark (ru_maxrss would count the parent's, from before exec).
+with open("/proc/self/status") as status:
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+print(peak // 1024, file=sys.stderr)
 sys.exit(code)
 """
 

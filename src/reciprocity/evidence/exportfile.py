@@ -1,8 +1,9 @@
-"""Reading an export file: its first bytes, a JSON document, its clock times.
+"""Reading an export file: its first bytes, its lines, its clock times, its repeats.
 
 Shared by the format modules so that every one of them answers a broken file
-the same way (an ``ImportFormatError`` that says file and line) and converts
-times by the same rule:
+the same way (an ``ImportFormatError`` that says file and line), reads lines
+a block at a time (``text_lines``; JSON documents are ``jsonstream``'s), and
+converts times by the same rule:
 
 * a time the export writes as a wall-clock time without a zone is kept as is;
 * an epoch time, or a time with a UTC offset, is an instant: it is shown in
@@ -12,7 +13,6 @@ times by the same rule:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import stat
@@ -72,40 +72,6 @@ def head_text(head: bytes) -> str:
     """The head as text for sniffing: BOM and leading blanks removed, bad bytes ignored."""
     # A 64 KiB cut can split a UTF-8 sequence; "ignore" keeps sniffing cheap and total.
     return head.removeprefix(BOM).decode("utf-8", "ignore").lstrip()
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
-
-
-def load_json(path: Path, data: bytes | None = None) -> object:
-    """Parse the whole file as JSON, or raise ImportFormatError with line and column.
-
-    These exports are small enough to load at once (Meta splits long chats
-    into several files; Telegram and Discord exports are per chat).
-    """
-    raw = read_bytes(path) if data is None else data
-    try:
-        text = raw.removeprefix(BOM).decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ImportFormatError("is not UTF-8 text, so it cannot be JSON", str(path), line) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportFormatError(
-            f"is not valid JSON ({error.msg} at column {error.colno}); "
-            "the file may be cut short or edited",
-            str(path),
-            error.lineno,
-        ) from None
-    except RecursionError:
-        raise ImportFormatError("is JSON nested too deeply to be a chat export", str(path)) from None
-    except ValueError:  # an integer with more digits than Python reads
-        raise ImportFormatError(words.JSON_NUMBER_TOO_LONG, str(path), long_number_line(text)) from None
 
 
 _LONG_NUMBER = re.compile(r"[0-9]{4000,}")

@@ -155,7 +155,10 @@ class Chat:
     """The result of parsing one export.
 
     ``messages`` is a one-pass iterator so that a large export streams: iterate
-    it once; when it is exhausted, ``skipped`` and ``participants`` are complete.
+    it once; when it is exhausted, ``skipped``, ``participants``, ``notes``
+    (and, for some formats, ``title`` and ``me``) are complete. Messages come
+    in time order as the export writes it (a Meta file of more than
+    ``meta.SORTED`` messages, newest first; the store puts them in order).
 
     ``format`` is one of: whatsapp, telegram, messenger, instagram, signal, sms,
     discord, csv. ``date_order`` is e.g. "DMY", "MDY", "YMD" where the format

@@ -148,3 +148,15 @@ def test_epoch_seconds_where_milliseconds_belong_are_read_as_seconds(
         encoding="utf-8",
     )
     assert cli("import", str(meta), "--me", "Alex", "--json").json()["first"] == "2025-01-01T09:02:05"
+
+
+def test_a_one_sided_chat_takes_the_name_you_have_had_in_every_chat(cli: Cli, tmp_path: Path) -> None:
+    both = _whatsapp(
+        tmp_path / "WhatsApp Chat with Sam.txt",
+        ["02/03/2025, 09:00 - Sam: hi", "02/03/2025, 09:30 - Alex: hello"],
+    )
+    assert cli("import", str(both), "--me", "Alex").code == 0
+    only_rosa = _whatsapp(tmp_path / "WhatsApp Chat with Rosa.txt", ["05/03/2025, 09:00 - Rosa: you there?"])
+    result = cli("import", str(only_rosa), "--json")
+    assert result.code == 0, result.err
+    assert result.json()["me"] == "Alex" and result.json()["people"] == {"Rosa": "Rosa"}

@@ -144,10 +144,16 @@ def _choose_me(
             return strangers[0]
     if len(names) == 1:
         # Only one name writes: if it is someone in the list, the user is who
-        # they were last seen talking to.
+        # they were last seen talking to; else the one name the user has had
+        # in every chat so far, if there is one.
         them = known.get(names[0].casefold())
-        if them is not None and them.chat_me and them.chat_me.casefold() != names[0].casefold():
-            return them.chat_me
+        selves_seen = {p.chat_me.casefold(): p.chat_me for p in known.values() if p.chat_me}
+        if them is not None and them.chat_me:
+            candidate: str | None = them.chat_me
+        else:
+            candidate = next(iter(selves_seen.values())) if len(selves_seen) == 1 else None
+        if candidate and candidate.casefold() != names[0].casefold():
+            return candidate
         raise InputError(messages_text.IMPORT_ONE_NAME_WHO.format(name=names[0]))
     raise InputError(messages_text.IMPORT_NEEDS_ME.format(names=listing))
 

@@ -283,3 +283,10 @@ IMPORT_TOO_MUCH_TEXT = (
     "than one import does. Import this export without keeping its text, or a shorter "
     "stretch of the chat at a time; nothing was changed."
 )
+JSON_EXPECTED = "expected {wanted!r} here, found {found!r}"
+JSON_END = "the end of the file"
+JSON_KEY_EXPECTED = "expected a key in double quotes"
+JSON_AFTER_VALUE = "expected ',' or '{close}' after a value"
+JSON_TRAILING = "there is more after the end of the JSON document"
+IMPORT_LAYOUT = "'{written}' from line {line}"
+IMPORT_LAYOUT_ORDER = ", read as {order}"

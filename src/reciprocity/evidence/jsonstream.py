@@ -86,7 +86,7 @@ class JsonStream:
     def _expect(self, wanted: str) -> None:
         found = self._peek()
         if found != wanted:
-            self._fail(f"expected {wanted!r} here, found {found or 'the end of the file'!r}")
+            self._fail(words.JSON_EXPECTED.format(wanted=wanted, found=found or words.JSON_END))
         self.at += 1
 
     def _fail(self, reason: str, position: int | None = None) -> NoReturn:
@@ -135,7 +135,7 @@ class JsonStream:
             return
         while True:
             if self._peek() != '"':
-                self._fail("expected a key in double quotes")
+                self._fail(words.JSON_KEY_EXPECTED)
             key = self.value()
             self._expect(":")
             yield key
@@ -145,7 +145,7 @@ class JsonStream:
                 self.depth -= 1
                 return
             if found != ",":
-                self._fail("expected ',' or '}' after a value", self.at - 1)
+                self._fail(words.JSON_AFTER_VALUE.format(close="}"), self.at - 1)
 
     def items(self) -> Iterator[int]:
         """The elements of the array that comes next, by index; the caller reads each."""
@@ -165,7 +165,7 @@ class JsonStream:
                 self.depth -= 1
                 return
             if found != ",":
-                self._fail("expected ',' or ']' after a value", self.at - 1)
+                self._fail(words.JSON_AFTER_VALUE.format(close="]"), self.at - 1)
 
     def skip(self) -> None:
         """Pass over the next value, an element or a key at a time."""
@@ -182,7 +182,7 @@ class JsonStream:
     def end(self) -> None:
         """Check that nothing but white space follows the document."""
         if self._peek() != "":
-            self._fail("there is more after the end of the JSON document")
+            self._fail(words.JSON_TRAILING)
 
     def line_now(self) -> int:
         """The line the next value starts on."""

@@ -416,9 +416,9 @@ def _layout_list(
     parts = []
     for shape, prefixes in layouts.items():
         first = prefixes[0]
-        text = f"'{_written(first)}' from line {survey.first_lines[first]}"
+        text = words.IMPORT_LAYOUT.format(written=_written(first), line=survey.first_lines[first])
         if orders is not None:
-            text += f", read as {_spelled(orders[shape])}"
+            text += words.IMPORT_LAYOUT_ORDER.format(order=_spelled(orders[shape]))
         parts.append(text)
     return "; ".join(parts)
 

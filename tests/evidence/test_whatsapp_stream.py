@@ -142,3 +142,21 @@ def test_a_zip_whose_headers_lie_about_its_size_is_stopped(tmp_path: Path) -> No
     archive.write_bytes(bytes(data))
     with pytest.raises(ImportFormatError, match="zip"):
         list(whatsapp.parse(archive).messages)
+
+
+def test_a_zip_that_claims_a_modest_ratio_is_stopped_by_its_real_size(tmp_path: Path) -> None:
+    archive = tmp_path / "chat.zip"
+    body = b"13/02/2020, 10:00 - Alice: hi\n" + b"\n" * (32 * 1024**2)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("_chat.txt", body)
+    assert archive.stat().st_size < 100_000
+    # Claim a compressed size near the real text's, so that the ratio in the headers looks fine.
+    data = bytearray(archive.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 18), (b"PK\x01\x02", 20)):
+        at = data.index(signature)
+        data[at + offset : at + offset + 4] = (len(body) // 2).to_bytes(4, "little")
+    archive.write_bytes(bytes(data))
+    # Read a block at a time, the member runs out of compressed bytes long before
+    # its text could fill memory: a clear refusal, not a read of everything at once.
+    with pytest.raises(ImportFormatError, match=r"zip file that cannot be read|unpacks to more"):
+        list(whatsapp.parse(archive).messages)

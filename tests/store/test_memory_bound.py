@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -37,18 +38,39 @@ sys.exit(code)
 pytestmark = pytest.mark.slow
 
 
-def _import(tmp_path: Path, export: Path, *options: str) -> tuple[dict[str, object], int]:
-    """Import under the cap; the summary, and the child's peak resident memory in MB."""
+def _run(tmp_path: Path, export: Path, *options: str) -> subprocess.CompletedProcess[str]:
     database = f"sqlite:///{tmp_path / 'store.db'}"
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", RUN.format(limit=LIMIT_MB), "--db", database, "import", str(export),
          "--json", *options],
         capture_output=True,
         text=True,
         timeout=600,
     )
+
+
+def _import(tmp_path: Path, export: Path, *options: str) -> tuple[dict[str, object], int]:
+    """Import under the cap; the summary, and the child's peak resident memory in MB."""
+    done = _run(tmp_path, export, *options)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout), int(done.stderr.strip().splitlines()[-1])
+
+
+def test_a_zip_that_lies_about_its_sizes_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    archive = tmp_path / "chat.zip"
+    text = b"13/02/2020, 10:00 - Alice: hi\n" + b"\n" * (512 * 1024**2)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("_chat.txt", text)
+    del text
+    # A compressed size that makes the ratio in the headers look like a chat's.
+    data = bytearray(archive.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 18), (b"PK\x01\x02", 20)):
+        at = data.index(signature)
+        data[at + offset : at + offset + 4] = (8 * 1024**2).to_bytes(4, "little")
+    archive.write_bytes(bytes(data))
+    done = _run(tmp_path, archive, "--me", "Alice")
+    assert done.returncode == 1, done.stderr[-2000:]  # a clear line, not a crash (70)
+    assert "chat.zip: is a zip file" in done.stderr
 
 
 def test_a_large_whatsapp_export_is_read_in_bounded_memory(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -167,11 +168,15 @@ def phase_bytes(run: Run, stores: dict[str, Database], examples: int) -> None:
 
 def phase_restore(run: Run, document: dict[str, Any], examples: int) -> None:
     places = list(places_in(document))
+    empty = run.folder / "empty.db"
+    if not empty.exists():
+        open_database(f"sqlite:///{empty}").close()
 
     def restore(text: str) -> None:
         folder = Path(tempfile.mkdtemp(dir=run.folder))
         path = folder / "export.json"
         path.write_text(text, "utf-8", "surrogatepass")
+        shutil.copyfile(empty, folder / "store.db")
         database = open_database(f"sqlite:///{folder / 'store.db'}")
         try:
             run.outcome("restore", lambda: data.restore_file(database, path), path.read_bytes)
@@ -214,6 +219,8 @@ def export_document(folder: Path) -> dict[str, Any]:
     database.close()
     for person in document["people"]:
         person["moments"] = person["moments"][:2]
+    for ritual in document["rituals"]:
+        ritual["occurrences"] = ritual["occurrences"][:3]
     return document
 
 

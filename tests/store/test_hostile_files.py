@@ -56,6 +56,10 @@ def _ritual(**extra: object) -> dict[str, object]:
             json.dumps({**BASE, "rhythms": [{"person": "Sam", "ideal_days": 7, "longest_days": 10**30}]}),
             "restore.json: rhythms[0]: 'longest_days' holds a value out of its range",
         ),
+        (  # found by benchmarks/fuzz_import.py
+            json.dumps({**BASE, "rituals": [_ritual(rotation=2.5)]}),
+            "restore.json: rituals[0]: 'rotation' should be a list of names",
+        ),
     ],
 )
 def test_a_hostile_restore_gets_one_line_and_changes_nothing(

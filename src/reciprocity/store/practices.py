@@ -128,8 +128,13 @@ def restore_part(
                     )
                 uids[uid] = spot
                 ritual.uid = uid
-            for position, name in enumerate(raw.get("rotation") or [ME]):
-                member = None if name == ME else reader.person(people, str(name), spot)
+            rotation = raw.get("rotation") or [ME]
+            if not isinstance(rotation, list) or not all(isinstance(n, str) for n in rotation):
+                raise reader.problem(
+                    spot, messages.TRANSFER_TYPE.format(key="rotation", expected="a list of names")
+                )
+            for position, name in enumerate(rotation):
+                member = None if name == ME else reader.person(people, name, spot)
                 ritual.members.append(RitualMember(person=member, position=position))
         dues: dict[object, str] = {}
         for j, item in enumerate(reader.items(raw, "occurrences", spot)):

@@ -41,3 +41,29 @@ def test_exchanges_follow_the_conversations_both_sides_wrote_in(
     assert {person: list(exchange.lengths) for person, exchange in found.items()} == expected
     for exchange in found.values():
         assert list(exchange.mine) == [outline.authors[i] == 0 for i in exchange.lengths]
+
+
+def test_calls_are_set_apart_and_kept_only_between_two() -> None:
+    call, text = 3, 0  # positions in KINDS
+    two = Outline(
+        minutes=array("q", [10, 20, 30]),
+        authors=array("h", [1, 0, 1]),
+        lengths=array("i", [0, 3, 4]),
+        kinds=array("b", [call, text, text]),
+        flags=array("b", [0, 0, 0]),
+        fingerprints=array("q", [1, 2, 3]),
+    )
+    exchange = exchanges_by_person(two, 0, {1: 100}, EvidenceSettings())[100]
+    assert list(exchange.minutes) == [20, 30]
+    assert (list(exchange.call_minutes), list(exchange.call_mine)) == ([10], [False])
+    group = Outline(
+        minutes=array("q", [10, 20, 30, 40]),
+        authors=array("h", [1, 0, 1, 2]),
+        lengths=array("i", [0, 3, 4, 2]),
+        kinds=array("b", [call, text, text, text]),
+        flags=array("b", [0, 0, 0, 0]),
+        fingerprints=array("q", [1, 2, 3, 4]),
+    )
+    exchanges = exchanges_by_person(group, 0, {1: 100, 2: 200}, EvidenceSettings())
+    assert all(not e.call_minutes for e in exchanges.values())
+    assert list(exchanges[100].minutes) == [20, 30]

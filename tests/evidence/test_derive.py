@@ -103,3 +103,19 @@ def test_an_empty_exchange_reads_as_nothing() -> None:
     reading = read(Exchange.of([]))
     assert reading.conversations == 0 and reading.signals == []
     assert reading.response_minutes == {"me": None, "them": None}
+
+
+def test_calls_are_contact_of_their_own_not_messages() -> None:
+    minute = minute_of(START)
+    exchange = Exchange.of(
+        [(minute + 60, True, 5, 0), (minute + 70, False, 5, 0)],
+        calls=[(minute, False), (minute + 5, False), (minute + 3000, True)],
+    )
+    reading = read(exchange)
+    assert reading.conversations == 1 and reading.started == {"me": 1, "them": 0}
+    assert reading.calls == {"me": 1, "them": 2}
+    called = [(s.on, s.by, s.dimensions) for s in reading.signals if s.kind == "call"]
+    assert called == [
+        (START.date(), Giver.THEM, (Dimension.INITIATION,)),  # once a day and side
+        ((START + timedelta(minutes=3000)).date(), Giver.ME, (Dimension.INITIATION,)),
+    ]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from reciprocity import evidence
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence import meta
 from reciprocity.evidence.message import MessageKind
@@ -172,3 +173,17 @@ def test_sniff() -> None:
     assert meta.sniff((FIXTURES / "messenger" / "mis_encoded.json").read_bytes())
     assert not meta.sniff(b'{"messages": [{"type": "message", "date_unixtime": "1"}]}')
     assert not meta.sniff(b"<smses>")
+
+
+def test_the_content_decides_before_the_name_of_the_file_or_its_folders(tmp_path: Path) -> None:
+    typed = b'{"messages": [{"sender_name": "A", "timestamp_ms": 1, "content": "x", "type": "Generic"}]}'
+    for name in ("instagram.json", "instagram-me-2024/message_1.json", "ig/instagram_chat.json"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(typed)
+        assert meta.platform(typed, path) == "messenger", name
+        assert evidence.detect(path) == "messenger", name
+    untyped = b'{"messages": [{"sender_name": "A", "timestamp_ms": 1, "content": "x"}]}'
+    path = tmp_path / "facebook.json"
+    path.write_bytes(untyped)
+    assert evidence.detect(path) == "instagram"  # a file name is no folder

@@ -100,3 +100,33 @@ def test_a_contact_with_no_messages_is_noted() -> None:
     chat = sms.parse(FIXTURES / "messages.xml", ParseOptions(chat_name="Nobody"), tz=UTC)
     assert list(chat.messages) == []
     assert chat.notes[-1] == 'no messages with "Nobody" were found in this backup'
+
+
+def test_pictures_are_emptied_on_the_way_wherever_the_chunks_end(tmp_path: Path) -> None:
+    picture = "QUJD" * 400_000  # 1.6 MB of base64, on one line, as the app writes it
+    path = tmp_path / "mms.xml"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<smses>\n"
+        '<mms date="1704103200000" msg_box="1" address="+15550001" contact_name="Priya">'
+        '<parts><part ct="image/jpeg" data="' + picture + '" />'
+        '<part ct="text/plain" text="look" data="" /></parts></mms>\n'
+        '<sms address="+15550001" date="1704103260000" type="2" body="data=&quot;x&quot; lovely" />\n'
+        "</smses>\n",
+        encoding="utf-8",
+    )
+    chat = sms.parse(path, tz=UTC)
+    assert [(m.author, m.text, m.kind) for m in chat.messages] == [
+        ("Priya", "look", MessageKind.MEDIA),
+        ("Me", 'data="x" lovely', MessageKind.TEXT),
+    ]
+
+
+def test_a_line_too_long_even_without_pictures_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.xml"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('<smses><sms address="1" date="1704103200000" type="1" body="')
+        for _ in range(66):
+            handle.write("x" * 1024**2)
+        handle.write('" /></smses>\n')
+    with pytest.raises(ImportFormatError, match="a line of more than 64 MiB"):
+        list(sms.parse(path, tz=UTC).messages)

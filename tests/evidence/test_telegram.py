@@ -97,6 +97,7 @@ def test_owner_of_a_one_chat_export_is_inferred_from_ids(tmp_path: Path) -> None
     path = tmp_path / "result.json"
     path.write_text(json.dumps(one_chat), encoding="utf-8")
     chat = telegram.parse(path)
+    list(chat.messages)  # the owner is known once the messages are read
     assert chat.me == "Robin Ng"  # the author whose from_id is not the chat's id
 
 
@@ -111,7 +112,7 @@ def test_broken_json_says_where(tmp_path: Path, content: str, where: int) -> Non
     path = tmp_path / "result.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ImportFormatError) as caught:
-        telegram.parse(path)
+        list(telegram.parse(path).messages)  # a problem past the head is met while reading
     assert caught.value.line == where
     assert "not valid JSON" in caught.value.reason
 
@@ -121,7 +122,7 @@ def test_wrong_structure_is_a_format_error(tmp_path: Path, content: str) -> None
     path = tmp_path / "result.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ImportFormatError):
-        telegram.parse(path)
+        list(telegram.parse(path).messages)
 
 
 def test_bad_records_are_skipped_with_their_index(tmp_path: Path) -> None:

@@ -357,8 +357,17 @@ def test_date_order_option_overrides_inference(corpus: Path) -> None:
 
 
 def test_unknown_date_order_is_an_input_error(corpus: Path) -> None:
-    with pytest.raises(InputError, match="'DYM' is not one of DMY, MDY, YMD"):
+    with pytest.raises(InputError, match="'DDM' is not one of DMY, MDY, YMD, YDM, DYM, MYD"):
+        whatsapp.parse(corpus / "pitfalls" / "case_bom.txt", ParseOptions(date_order="DDM"))
+
+
+def test_a_date_order_that_fits_no_line_is_refused_not_half_imported(corpus: Path) -> None:
+    with pytest.raises(ImportFormatError) as raised:
         whatsapp.parse(corpus / "pitfalls" / "case_bom.txt", ParseOptions(date_order="DYM"))
+    assert raised.value.reason.startswith(
+        "has dates that fit no one order: read as day/year/month, as asked, "
+        "only 0 of 5 message lines have a date that exists (line 1 reads '13/02/2020')."
+    )
 
 
 def test_impossible_time_is_skipped_with_its_lines(tmp_path: Path) -> None:

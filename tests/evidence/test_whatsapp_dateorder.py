@@ -19,8 +19,9 @@ def fields(*dates: str) -> list[tuple[str, str, str]]:
 
 def test_check_order() -> None:
     assert check_order(" dmy ") == "DMY"
-    with pytest.raises(ValueError, match="'DYM' is not one of DMY, MDY, YMD"):
-        check_order("DYM")
+    assert check_order("ydm") == "YDM"
+    with pytest.raises(ValueError, match="'DDM' is not one of DMY, MDY, YMD, YDM, DYM, MYD"):
+        check_order("DDM")
 
 
 @pytest.mark.parametrize(
@@ -113,3 +114,27 @@ def test_repeats_do_not_change_the_result() -> None:
     once = fields("1/2/20", "1/3/20", "1/4/20")
     many = [entry for entry in once for _ in range(5)]
     assert infer(many) == infer(once)
+
+
+@pytest.mark.parametrize(
+    ("written", "order"),
+    [
+        (["20-23-01", "20-24-01", "20-31-01", "20-01-02", "20-14-02"], "YDM"),
+        (["2020.23.01", "2020.24.01", "2020.01.02", "2020.14.02"], "YDM"),
+        (["23-20-01", "24-20-01", "31-20-01", "01-20-02", "14-20-02"], "DYM"),
+        (["01-32-05", "01-32-06", "01-32-17", "02-32-03"], "MYD"),
+        (["23.01.20", "24.01.20", "01.02.20", "14.02.20"], "DMY"),
+        (["01/23/20", "01/24/20", "02/01/20", "02/14/20"], "MDY"),
+        (["20-01-23", "20-01-24", "20-02-01", "20-02-14"], "YMD"),
+    ],
+)
+def test_all_six_orders_are_told_from_the_whole_file(written: list[str], order: str) -> None:
+    decided = infer(fields(*written))
+    assert decided.order == order
+    assert not decided.assumed
+    assert all(to_date(f, order) is not None for f in fields(*written))
+
+
+def test_a_rare_order_is_chosen_only_on_evidence() -> None:
+    # Every date reads as day/month/year too: the common order stands.
+    assert infer(fields("05/01/20", "06/01/20", "07/01/20")).order == "DMY"

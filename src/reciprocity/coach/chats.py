@@ -130,3 +130,106 @@ IMPORT_GONE = (
 IMPORT_CRASHED = (
     "Something went wrong inside reciprocity while reading {file} ({kind}). Nothing was changed."
 )
+
+# -- chat imports: issue 13
+IMPORT_CALLS = (
+    "Calls read too: {calls} ({new} new). A call is someone reaching out, "
+    "so it counts as contact of its own, not as a message."
+)
+IMPORT_REPEATED_RECORDS = (
+    "Messages written twice in this file, under the same id and with the same content: "
+    "{count}. Each was read once."
+)
+IMPORT_SAME_ID_OTHER_CONTENT = (
+    "has the same id as the message on line {line} but other content; the first one was read"
+)
+IMPORT_ONLY_THEIRS = (
+    "Only {names}'s side of this chat is in the export, none of your messages. "
+    "It was still read; what it shows is that side alone."
+)
+IMPORT_ONLY_MINE = (
+    "Only your side of this chat is in the export, none of {name}'s messages. "
+    "It was still read; what it shows is your side alone."
+)
+IMPORT_ONE_NAME_WHO = (
+    "Only {name} writes in this chat, so it does not show which side is you. "
+    "Say which name is yours: {name}, if that is you, or your own name as your chats show it."
+)
+IMPORT_ONLY_MINE_WHO = (
+    "Only you ({name}) write in this chat, so it does not show who the other side is; "
+    "say who it is with."
+)
+IMPORT_EPOCH_UNIT = (
+    "Times written in {unit} where this kind of export writes {expected}: {count}. "
+    "They were read as {unit}, the only reading that gives a date a chat can have."
+)
+IMPORT_NOT_A_FILE = (
+    "is not a regular file (a pipe, a socket or a device), so it was not read; "
+    "give the export file itself"
+)
+IMPORT_YEAR_OUT_OF_RANGE = (
+    "the date {date} is outside the years a chat can have ({first} to {last}); "
+    "the message was left out"
+)
+JSON_NUMBER_TOO_LONG = "holds a number thousands of digits long, which no export has"
+IMPORT_TOO_MANY_MESSAGES = (
+    "holds more than {limit:,} messages, more than one import reads; "
+    "export a shorter stretch of the chat (by date) and import the parts one after another"
+)
+IMPORT_DATES_DO_NOT_FIT = (
+    "has dates that fit no one order: read as {order}{asked}, only {fit:,} of {total:,} "
+    "message lines have a date that exists (line {line} reads {written!r}). Nothing was "
+    "imported; the file may be damaged, or put together from exports of other phones"
+)
+IMPORT_ORDER_AS_ASKED = ", as asked"
+IMPORT_LAYOUTS_MIXED = (
+    "mixes message lines of more than one layout ({layouts}), and their dates fit no one "
+    "order: read as {order}, only {fit:,} of {total:,} lines have a date that exists. "
+    "Nothing was imported; import each export on its own"
+)
+IMPORT_LAYOUTS_APART = (
+    "This file puts together message lines of more than one layout, whose dates are in "
+    "different orders; each was read in its own: {layouts}."
+)
+IMPORT_LAYOUTS_SEEN = "This file mixes message lines of more than one layout: {layouts}."
+IMPORT_FILE_CHANGED = "changed while it was being read; import it again once it is complete"
+IMPORT_HEADER_LIKE = (
+    "starts like a message ({start!r}) but could not be read as one; "
+    "it was kept as part of the message before"
+)
+IMPORT_ZIP_TOO_LARGE = (
+    "holds {name}, which unpacks to more than {limit:,} MiB: more than {ratio} times the "
+    "zip's own size, which no chat text is. It was not read further"
+)
+IMPORT_MESSAGE_TOO_LONG = (
+    "the message that starts on line {line} runs on for more than 4 MiB, longer than any "
+    "chat message; its lines from here on were left out"
+)
+IMPORT_LINE_TOO_LONG = (
+    "this line is {megabytes:,.1f} MiB long, longer than any chat message; "
+    "only its first MiB was read"
+)
+JSON_BROKEN = "is not valid JSON ({reason}); the file may be cut short or edited"
+JSON_TOO_DEEP = "objects and lists nested too deeply to be a chat export"
+JSON_VALUE_TOO_LARGE = "a single value larger than any message (more than 64 MiB)"
+IMPORT_SMS_LINE_TOO_LONG = (
+    "has a line of more than 64 MiB even without its pictures, which no backup writes; "
+    "it was not read further"
+)
+IMPORT_TOO_MANY_READ = (
+    "This export holds more than {limit:,} messages, more than one import reads. Export a "
+    "shorter stretch of the chat (by date) and import the parts one after another; "
+    "nothing was changed."
+)
+IMPORT_TOO_MUCH_TEXT = (
+    "Keeping the text of more than {messages:,} messages (or {megabytes} MB of text) is more "
+    "than one import does. Import this export without keeping its text, or a shorter "
+    "stretch of the chat at a time; nothing was changed."
+)
+JSON_EXPECTED = "expected {wanted!r} here, found {found!r}"
+JSON_END = "the end of the file"
+JSON_KEY_EXPECTED = "expected a key in double quotes"
+JSON_AFTER_VALUE = "expected ',' or '{close}' after a value"
+JSON_TRAILING = "there is more after the end of the JSON document"
+IMPORT_LAYOUT = "'{written}' from line {line}"
+IMPORT_LAYOUT_ORDER = ", read as {order}"

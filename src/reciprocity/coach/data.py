@@ -103,3 +103,14 @@ BROUGHT_BACK_NOTICE = (
 )
 BRING_BACK_THIS = "Bring this copy back"
 NO_COPIES = "No copies are kept yet; one is made before anything is removed or replaced."
+
+# -- restoring a damaged or hostile export
+TRANSFER_TOO_DEEP = "is JSON nested too deeply to be a reciprocity export"
+TRANSFER_HALF_CHARACTER = (
+    "{where} holds half of a character (a lone surrogate such as \\ud83d), which no text can hold"
+)
+TRANSFER_SAME_AS = "{what} is already given at {other}; it can be there only once"
+TRANSFER_CONFLICT = (
+    "holds the same thing twice where it can be there only once ({detail}); nothing was restored"
+)
+TRANSFER_NUMBER_TOO_LARGE = "holds a number too large to keep; nothing was restored"

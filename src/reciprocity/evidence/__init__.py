@@ -5,8 +5,12 @@
    (``Chat.skipped``, with line numbers). ``Chat.batches`` gives the same
    stream as columns (``MessageColumns``), which is how the import reads it;
    the WhatsApp parser makes them directly, without an object per message.
-   The format is detected from the file's first 64 KiB (``detect``); one
-   module per format does the reading. Nothing is stored and nothing is printed.
+   The format is detected from the file's content, its first (and last)
+   64 KiB (``detect``); one module per format does the reading. Every format
+   is read a piece at a time (``chunks``, ``jsonstream``, a segment of a
+   WhatsApp text), so memory does not grow with the file; a problem found
+   past a file's head is raised while its messages are read. Nothing is
+   stored and nothing is printed.
 2. **Evidence**: messages become their outline, column by column (``outline``:
    minute, side, length, kind, signal words, fingerprint); a chat's outline
    is split into conversations and each person's exchange with the user
@@ -59,7 +63,9 @@ def parse(
     """Detect the format of ``path`` and parse it into a ``Chat``.
 
     Raises ImportFormatError when the file is not a chat export, is broken, or
-    is a reciprocity export (which the store restores; check ``detect`` first).
+    is a reciprocity export (which the store restores; check ``detect`` first);
+    damage found further into the file is raised, the same way, while the
+    chat's messages are read.
     """
     format_name = detect(path, max_bytes=max_bytes)
     if format_name == RECIPROCITY:

@@ -12,11 +12,12 @@ statement per message.
 
 from __future__ import annotations
 
+from array import array
 from itertools import chain, compress, count, repeat
-from operator import and_, eq, ge, sub
+from operator import and_, eq, ge, ne, sub
 
 from reciprocity.evidence.derive import EvidenceSettings, Exchange
-from reciprocity.evidence.outline import Outline
+from reciprocity.evidence.outline import CALL, Outline
 
 
 def exchanges_by_person(
@@ -29,12 +30,27 @@ def exchanges_by_person(
     of the user's is not addressed to everyone: each person's exchange is
     made of the conversations (split by ``settings.silence``) in which both
     they and the user wrote, with only their two sides' messages.
+
+    Calls are not messages: they are set apart first. In a chat of two they
+    are the exchange's calls; in a group nobody is called in particular, so
+    they are left out.
     """
+    calls: tuple[list[int], list[bool]] = ([], [])
+    if CALL in outline.kinds:
+        called = list(map(eq, outline.kinds, repeat(CALL)))
+        calls = (
+            list(compress(outline.minutes, called)),
+            [author == me for author in compress(outline.authors, called)],
+        )
+        written = list(map(ne, outline.kinds, repeat(CALL)))
+        outline = outline.take(list(compress(range(len(outline)), written)))
     minutes, authors = outline.minutes, outline.authors
-    mine = list(map(eq, authors, repeat(me)))
+    mine = bytes(map(eq, authors, repeat(me)))
     if len(set(people.values())) == 1 and set(authors) <= {me, *people}:
         return {
-            next(iter(people.values())): Exchange(minutes, mine, outline.lengths, outline.flags)
+            next(iter(people.values())): Exchange(
+                minutes, mine, outline.lengths, outline.flags, *calls
+            )
         }
     silence = int(settings.silence.total_seconds() // 60)
     # Where each conversation starts: the first message, and every one after a silence.
@@ -43,12 +59,17 @@ def exchanges_by_person(
     stops = [*starts[1:], len(minutes)]
     sizes = list(map(sub, stops, starts))
     spoke = [set(authors[start:stop]) for start, stop in zip(starts, stops, strict=True)]
-    columns = (minutes, mine, outline.lengths, outline.flags)
     exchanges = {}
     for person in set(people.values()):
         theirs = {p for p, owner in people.items() if owner == person}
         joined = [me in names and not theirs.isdisjoint(names) for names in spoke]
         within = chain.from_iterable(map(repeat, joined, sizes))
-        kept = list(map(and_, within, map((theirs | {me}).__contains__, authors)))
-        exchanges[person] = Exchange(*(list(compress(column, kept)) for column in columns))
+        kept = bytes(map(and_, within, map((theirs | {me}).__contains__, authors)))
+        # Columns as arrays and bytes: a few bytes a message, not an object each.
+        exchanges[person] = Exchange(
+            array("q", compress(minutes, kept)),
+            bytes(compress(mine, kept)),
+            array("i", compress(outline.lengths, kept)),
+            array("b", compress(outline.flags, kept)),
+        )
     return exchanges

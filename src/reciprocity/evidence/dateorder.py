@@ -1,4 +1,4 @@
-"""Which order a text export writes its dates in (DMY, MDY or YMD), from the whole file.
+"""Which order a text export writes its dates in (DMY, MDY, YMD …), from the whole file.
 
 Exports write dates as numbers in the phone's locale order, and nothing in
 the file names that order. ``01/02/20`` is 1 February or 2 January. It is
@@ -14,14 +14,17 @@ decided from every date in the file, never from the first line:
    dates is the day (days change daily, months monthly, years yearly), and
    the one that changes least is the year. Only then is a fixed preference
    used: the order of ``candidates`` (by default DMY, the most common order
-   worldwide, then MDY, then YMD).
+   worldwide, then MDY, then YMD, and last the three orders almost no locale
+   writes but some exports show: YDM, DYM and MYD).
 
 Steps 2 and 3 decide "by inference": the caller tells the user which order
 was assumed and how to override it.
 
-A date that starts with a four-digit year is read year, month, day whatever
-the order (no locale puts the day second after a leading year), and takes no
-part in the vote; a file of such dates only is YMD, not inferred.
+A date that starts with a four-digit year is read year first whatever the
+order, and takes no part in the vote of the other dates. A file of such dates
+only is YMD, not inferred, unless its own dates show the day before the month
+(a field above 12 in the middle, or the middle field changing fastest): then
+it is YDM.
 
 The input is the sequence of dates in file order, as the digit strings each
 date is written with (``("13", "02", "2020")``); repeating a date does not
@@ -35,7 +38,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-ORDERS = ("DMY", "MDY", "YMD")
+ORDERS = ("DMY", "MDY", "YMD", "YDM", "DYM", "MYD")
+COMMON = ORDERS[:3]
+"""The orders locales write; the other three are accepted, and chosen only on evidence."""
 
 Fields = tuple[str, str, str]
 
@@ -67,9 +72,10 @@ def to_date(fields: Fields, order: str) -> date | None:
     """The date ``fields`` mean under ``order``, or None when no such date exists.
 
     A two-digit year is in this century (chat apps are younger than 2000).
-    A leading four-digit year makes the order YMD for this date.
+    A leading four-digit year puts the year first for this date (YMD, or YDM
+    when that is the order).
     """
-    if len(fields[0]) == 4:
+    if len(fields[0]) == 4 and not order.startswith("Y"):
         order = "YMD"
     by_role = dict(zip(order, fields, strict=True))
     year_text, month_text, day_text = by_role["Y"], by_role["M"], by_role["D"]
@@ -87,12 +93,15 @@ def infer(dates: Iterable[Fields], candidates: Sequence[str] = ORDERS) -> DateOr
     written = _distinct_runs(dates)
     sequence = [fields for fields in written if len(fields[0]) != 4]
     if written and not sequence and "YMD" in candidates:
-        return DateOrder("YMD", inferred=False)
+        return _year_first(written, candidates)
     if not sequence:
         return DateOrder(candidates[0], inferred=len(candidates) > 1, assumed=len(candidates) > 1)
     converted = {order: [to_date(fields, order) for fields in sequence] for order in candidates}
     failures = {order: sum(day is None for day in days) for order, days in converted.items()}
-    fewest = min(failures.values())
+    common = [order for order in candidates if order in COMMON]
+    if common and min(failures[o] for o in common) <= min(failures.values()):
+        candidates = common  # the rarer orders only where the dates call for them
+    fewest = min(failures[order] for order in candidates)
     possible = [order for order in candidates if failures[order] == fewest]
     if len(possible) == 1:
         return DateOrder(possible[0], inferred=False)
@@ -112,6 +121,23 @@ def infer(dates: Iterable[Fields], candidates: Sequence[str] = ORDERS) -> DateOr
         ),
     )
     return DateOrder(best, inferred=True, assumed=True)
+
+
+def _year_first(written: list[Fields], candidates: Sequence[str]) -> DateOrder:
+    """YMD for dates that all start with a four-digit year, unless they show YDM."""
+    if "YDM" not in candidates:
+        return DateOrder("YMD", inferred=False)
+    converted = {order: [to_date(fields, order) for fields in written] for order in ("YMD", "YDM")}
+    failures = {order: sum(day is None for day in days) for order, days in converted.items()}
+    if failures["YDM"] != failures["YMD"]:
+        return DateOrder(min(failures, key=failures.__getitem__), inferred=False)
+    backward = {order: _backward_steps(days) for order, days in converted.items()}
+    if backward["YDM"] < backward["YMD"]:
+        return DateOrder("YDM", inferred=True)
+    changes = _changes(written)
+    if backward["YDM"] == backward["YMD"] and changes[1] > changes[2]:
+        return DateOrder("YDM", inferred=True, assumed=True)
+    return DateOrder("YMD", inferred=False)
 
 
 def _distinct_runs(dates: Iterable[Fields]) -> list[Fields]:

@@ -30,6 +30,12 @@ Rules and their defaults (``EvidenceSettings``):
   ``burst_within`` is a **burst of support**: Crisis, carried by the one who
   showed up.
 
+- A **call** (voice or video, answered or missed) is contact of its own, not
+  a message: it takes no part in conversations, replies or bids. Whoever
+  called reached out: Initiation, carried by the caller. ``Reading.calls``
+  counts them each way. In a group nobody is called in particular, so a
+  group's calls are left out of each person's exchange (``conversations``).
+
 So that a chatty month does not drown out what the user logged by hand,
 signals are counted at most once per day, kind and side.
 
@@ -69,21 +75,31 @@ class Exchange(NamedTuple):
     """The messages between the user and one person, in time order, as columns.
 
     ``minutes`` count minutes as ``evidence.message.minute_of`` does; ``mine``
-    says whether the user sent each message; ``lengths`` are in characters;
+    says whether the user sent each message (true or 1); ``lengths`` are in characters;
     ``flags`` are the ``FLAG_*`` bits that ``flags_of`` finds in the text. The
     text itself is not needed here, so it need not be kept anywhere.
+    ``call_minutes`` and ``call_mine`` are the calls between the two, in time
+    order: when, and whether the user called.
     """
 
     minutes: Sequence[int]
-    mine: Sequence[bool]
+    mine: Sequence[int]
     lengths: Sequence[int]
     flags: Sequence[int]
+    call_minutes: Sequence[int] = ()
+    call_mine: Sequence[int] = ()
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[int, bool, int, int]]) -> Exchange:
-        """From (minute, mine, length, flags) rows."""
+    def of(
+        cls,
+        rows: Iterable[tuple[int, bool, int, int]],
+        calls: Iterable[tuple[int, bool]] = (),
+    ) -> Exchange:
+        """From (minute, mine, length, flags) rows, and (minute, mine) calls."""
         columns = list(zip(*rows, strict=True))
-        return cls(*columns) if columns else cls((), (), (), ())
+        called = list(zip(*calls, strict=True))
+        messages = columns if columns else [(), (), (), ()]
+        return cls(*messages, *(called if called else [(), ()]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +123,12 @@ class Reading:
         default_factory=lambda: {"me": None, "them": None}
     )
     signals: list[Signal] = field(default_factory=list)
+    calls: dict[str, int] = field(default_factory=lambda: {"me": 0, "them": 0})
 
 
 # Kinds of signal, with the dimensions each speaks to.
 STARTED = "started"
+CALLED = "call"
 CHECK_IN = "check-in"
 REMEMBERED = "remembered-date"
 MET_DISCLOSURE = "met-disclosure"
@@ -118,6 +136,7 @@ MET_GOOD_NEWS = "met-good-news"
 SUPPORT_BURST = "support-burst"
 DIMENSIONS = {
     STARTED: (Dimension.INITIATION,),
+    CALLED: (Dimension.INITIATION,),
     CHECK_IN: (Dimension.MAINTENANCE,),
     REMEMBERED: (Dimension.MAINTENANCE,),
     MET_DISCLOSURE: (Dimension.DEPTH,),
@@ -141,20 +160,20 @@ def read(exchange: Exchange, settings: EvidenceSettings = EvidenceSettings()) ->
     0.33 s for 1.3 million messages), and it reads as the rules are written.
     """
     reading = Reading()
-    seen: set[tuple[int, str, bool]] = set()
+    seen: set[tuple[int, str, int]] = set()
     delays: dict[str, list[int]] = {"me": [], "them": []}
     silence = int(settings.silence.total_seconds() // 60)
     reply_within = int(settings.reply_within.total_seconds() // 60)
     burst_within = int(settings.burst_within.total_seconds() // 60)
     last_minute = -(10**12)
-    last_mine: bool | None = None
-    starter: bool | None = None
+    last_mine: int | None = None  # 1 (or True) when the user wrote
+    starter: int | None = None
     both_spoke = False
-    waiting: list[tuple[int, bool, str]] = []  # (minute, mine, kind) awaiting the other side
+    waiting: list[tuple[int, int, str]] = []  # (minute, mine, kind) awaiting the other side
     hard: list[list[int]] = []  # [minute, mine, replies] of hard times
     started, unanswered = reading.started, reading.unanswered
 
-    def signal(minute: int, mine: bool, kind: str) -> None:
+    def signal(minute: int, mine: int, kind: str) -> None:
         key = (minute // 1440, kind, mine)
         if key not in seen:
             seen.add(key)
@@ -162,7 +181,8 @@ def read(exchange: Exchange, settings: EvidenceSettings = EvidenceSettings()) ->
             day = date.fromordinal(minute // 1440)
             reading.signals.append(Signal(day, giver, kind, DIMENSIONS[kind], STYLES.get(kind)))
 
-    for minute, mine, length, flags in zip(*exchange, strict=True):
+    columns = exchange.minutes, exchange.mine, exchange.lengths, exchange.flags
+    for minute, mine, length, flags in zip(*columns, strict=True):
         if minute - last_minute >= silence:
             if starter is not None and not both_spoke:
                 unanswered["me" if starter else "them"] += 1
@@ -210,4 +230,7 @@ def read(exchange: Exchange, settings: EvidenceSettings = EvidenceSettings()) ->
         unanswered["me" if starter else "them"] += 1
     for side, values in delays.items():
         reading.response_minutes[side] = float(statistics.median(values)) if values else None
+    for minute, mine in zip(exchange.call_minutes, exchange.call_mine, strict=True):
+        reading.calls["me" if mine else "them"] += 1
+        signal(minute, mine, CALLED)
     return reading

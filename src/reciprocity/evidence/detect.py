@@ -16,7 +16,14 @@ from pathlib import Path
 from types import ModuleType
 
 from reciprocity.errors import ImportFormatError
-from reciprocity.evidence.exportfile import BOM, HEAD_BYTES, head_text, read_head, read_tail
+from reciprocity.evidence.exportfile import (
+    BOM,
+    HEAD_BYTES,
+    head_text,
+    read_head,
+    read_tail,
+    regular_file_size,
+)
 
 RECIPROCITY = "reciprocity"
 MAX_BYTES = 2 * 1024**3
@@ -59,12 +66,7 @@ def detect(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     Raises ImportFormatError for a missing, empty, oversized or unrecognised file.
     """
     where = str(path)
-    try:
-        if path.is_dir():
-            raise ImportFormatError("is a folder; give the export file inside it", where)
-        size = path.stat().st_size
-    except OSError as error:
-        raise ImportFormatError(f"cannot be read ({error.strerror or error})", where) from None
+    size = regular_file_size(path)
     if size > max_bytes:
         raise ImportFormatError(
             f"is {_size(size)}, more than the {_size(max_bytes)} limit for one import; "

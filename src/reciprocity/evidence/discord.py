@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from itertools import pairwise
@@ -34,14 +34,15 @@ from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Repeats,
     as_text,
     counted,
     head_text,
-    load_json,
     parse_iso,
     read_head,
     text_lines,
 )
+from reciprocity.evidence.jsonstream import JsonStream, opened
 from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions, Skipped
 
 FORMAT = "discord"
@@ -99,22 +100,47 @@ def parse(path: Path, options: ParseOptions = ParseOptions(), *, tz: tzinfo | No
 
 
 def _parse_json(path: Path, tz: tzinfo | None) -> Chat:
-    document = load_json(path)
-    if not isinstance(document, dict):
-        raise ImportFormatError("is not a DiscordChatExporter export", str(path))
-    records = document.get("messages")
-    if not isinstance(records, list):
-        raise ImportFormatError('is not a DiscordChatExporter export ("messages" is not a list)', str(path))
-    channel = document.get("channel")
-    name = channel.get("name") if isinstance(channel, dict) else None
-    chat = Chat(format=FORMAT, title=name if isinstance(name, str) else None)
-    chat.messages = counted(chat, _json_messages(records, chat, tz))
-    return chat
+    """The messages of a JSON export, read one at a time (the channel's name before them)."""
+    where = str(path)
+    chat = Chat(format=FORMAT)
+    with opened(path) as handle:
+        stream = JsonStream(handle, where)
+        if stream.kind() != "object":
+            raise ImportFormatError("is not a DiscordChatExporter export", where)
+        for key in stream.fields():
+            if key == "messages":
+                if stream.kind() != "array":
+                    break
+                chat.messages = counted(chat, _json_messages(_records(path, chat), chat, tz))
+                return chat
+            if key == "channel" and stream.kind() == "object":
+                channel = stream.value()
+                name = channel.get("name") if isinstance(channel, dict) else None
+                chat.title = name if isinstance(name, str) else None
+            else:
+                stream.skip()
+    raise ImportFormatError('is not a DiscordChatExporter export ("messages" is not a list)', where)
 
 
-def _json_messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
+def _records(path: Path, chat: Chat) -> Iterator[tuple[int, object]]:
+    where = str(path)
+    with opened(path) as handle:
+        stream = JsonStream(handle, where)
+        for key in stream.fields():
+            if key == "messages":
+                for index in stream.items():
+                    yield index + 1, stream.value()
+            else:
+                stream.skip()
+        stream.end()
+
+
+def _json_messages(
+    records: Iterable[tuple[int, object]], chat: Chat, tz: tzinfo | None
+) -> Iterator[Message]:
     events = 0
-    for index, record in enumerate(records, start=1):
+    repeats = Repeats(chat)
+    for index, record in records:
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(index, "not a message object"))
             continue
@@ -142,7 +168,10 @@ def _json_messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iter
             kind = MessageKind.MEDIA
         else:
             kind = MessageKind.TEXT
-        yield Message(sent, author, text, kind, index)
+        message = Message(sent, author, text, kind, index)
+        if repeats.first(record.get("id"), message):
+            yield message
+    repeats.close()
     if events:
         chat.notes.append(f"{events} channel events (joins, pins, renames …) are not counted as messages")
 

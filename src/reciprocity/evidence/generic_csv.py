@@ -16,6 +16,8 @@ The format (also in ``docs/import-csv.md``):
   text      yes       the message (may be empty; may span lines inside quotes)
   kind      no        ``text`` (the default when empty), ``media``,
                       ``deleted`` or ``call``
+  id        no        the app's own id of the message: a row whose id was
+                      seen before in the file is the same message again
   ========  ========  =========================================================
 
 * The delimiter is a comma, semicolon or tab: whichever splits the header
@@ -43,7 +45,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
-from reciprocity.evidence.exportfile import BOM, counted, parse_iso, read_head, text_lines
+from reciprocity.evidence.exportfile import BOM, Repeats, counted, parse_iso, read_head, text_lines
 from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions, Skipped
 
 FORMAT = "csv"
@@ -101,18 +103,23 @@ def _messages(
     width = max(columns[name] for name in REQUIRED) + 1
     reader = csv.reader((line for _, line in lines), delimiter=delimiter)
     start = 2
+    repeats = Repeats(chat)
+    ids = columns.get("id")
     try:
         for fields in reader:
             line, start = start, reader.line_num + 2  # +1 for the header, +1 for the next row
             if not any(field.strip() for field in fields):
                 continue
             message = _message(fields, columns, width, line, tz)
-            if isinstance(message, Message):
-                yield message
-            else:
+            if not isinstance(message, Message):
                 chat.skipped.append(Skipped(line, message))
+                continue
+            key = fields[ids].strip() if ids is not None and ids < len(fields) else ""
+            if repeats.first(key or None, message):
+                yield message
     except csv.Error as error:
         raise ImportFormatError(f"is not readable CSV ({error})", str(path), start) from None
+    repeats.close()
 
 
 def _message(

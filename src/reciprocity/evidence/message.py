@@ -43,8 +43,16 @@ class Message(NamedTuple):
     line: int = 0
 
 
+MAX_MESSAGES = 3_000_000
+"""The most messages (and calls) one import reads: a bound on its memory, far above a
+lifetime of one chat. A larger export is refused with a clear line; split it by date."""
 MINUTES_PER_DAY = 1440
 _ORIGIN = datetime(1, 1, 1)
+EARLIEST, LATEST = 1440 * 693_596, 1440 * 767_011
+"""The minutes a chat message can have: from 1900-01-01 up to (not including) 2101-01-01.
+
+Anything outside is a broken date (a year 4090 overflows a fingerprint); it
+is listed as skipped, never stored. A restore checks the same range."""
 _MINUTE = timedelta(minutes=1)
 _SENT, _AUTHOR, _TEXT, _KIND, _LINE = map(attrgetter, ("sent", "author", "text", "kind", "line"))
 
@@ -94,6 +102,19 @@ class MessageColumns:
             list(map(_LINE, messages)),
         )
 
+    def take(self, indices: Sequence[int]) -> MessageColumns:
+        """The messages at ``indices``, in that order."""
+        utf8 = None if self.utf8 is None else list(map(self.utf8.__getitem__, indices))
+        return MessageColumns(
+            array("q", map(self.minutes.__getitem__, indices)),
+            list(map(self.seconds.__getitem__, indices)),
+            list(map(self.authors.__getitem__, indices)),
+            list(map(self.texts.__getitem__, indices)),
+            list(map(self.kinds.__getitem__, indices)),
+            list(map(self.lines.__getitem__, indices)),
+            utf8,
+        )
+
     def messages(self) -> list[Message]:
         # Whole columns in C: seconds since the origin, then times, then
         # tuples made as Message without a Python call each.
@@ -134,7 +155,10 @@ class Chat:
     """The result of parsing one export.
 
     ``messages`` is a one-pass iterator so that a large export streams: iterate
-    it once; when it is exhausted, ``skipped`` and ``participants`` are complete.
+    it once; when it is exhausted, ``skipped``, ``participants``, ``notes``
+    (and, for some formats, ``title`` and ``me``) are complete. Messages come
+    in time order as the export writes it (a Meta file of more than
+    ``meta.SORTED`` messages, newest first; the store puts them in order).
 
     ``format`` is one of: whatsapp, telegram, messenger, instagram, signal, sms,
     discord, csv. ``date_order`` is e.g. "DMY", "MDY", "YMD" where the format

@@ -24,21 +24,22 @@ content (links, file paths and keys only one of them uses), then the path.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import tzinfo
 from pathlib import Path
 
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
-    HEAD_BYTES,
+    Epochs,
     as_text,
     counted,
     epoch_number,
     head_text,
-    load_json,
     local_from_epoch,
-    read_bytes,
+    read_head,
+    read_tail,
 )
+from reciprocity.evidence.jsonstream import JsonStream, opened
 from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions, Skipped
 
 FORMATS = ("messenger", "instagram")
@@ -77,24 +78,26 @@ def sniff(head: bytes) -> bool:
 
 
 def platform(sample: bytes, path: Path) -> str:
-    """"messenger" or "instagram", from cues in the content, then in the path.
+    """"messenger" or "instagram", from the content; the folders only when it says nothing.
 
     ``sample`` is the file's first and last 64 KiB: the cues sit in the first
     messages and in the keys Meta writes after the messages (``thread_path``,
     ``joinable_mode``), and detection and parsing must give the same answer.
+    Content decides first (links and keys only one of them writes, then
+    Messenger's typed messages), so a file that was renamed or moved is
+    still told right; the names of the folders it sits in are a last resort
+    for a file whose content could be either.
     """
     if any(cue in sample for cue in _INSTAGRAM_CUES):
         return "instagram"
-    if any(cue in sample for cue in _MESSENGER_CUES):
+    if any(cue in sample for cue in _MESSENGER_CUES) or _MESSENGER_TYPE.search(sample):
         return "messenger"
     # Meta's download folders are named "instagram-<user>-<date>…" and
     # "facebook-<user>-<date>…"; only folder names that start so count.
-    folders = [part.casefold() for part in path.parts]
-    if any(part.startswith("instagram") for part in folders):
-        return "instagram"
+    folders = [part.casefold() for part in path.parent.parts]
     if any(part.startswith(("facebook", "messenger")) for part in folders):
         return "messenger"
-    return "messenger" if _MESSENGER_TYPE.search(sample) else "instagram"
+    return "instagram"
 
 
 def repair(text: str) -> str:
@@ -105,39 +108,87 @@ def repair(text: str) -> str:
         return text
 
 
+SORTED = 50_000
+"""Up to this many messages (Meta writes 10,000 a file) are handed on oldest first; past
+it they come in the file's order, so that memory stays bounded (the store sorts them)."""
+
+
 def parse(path: Path, options: ParseOptions = ParseOptions(), *, tz: tzinfo | None = None) -> Chat:
-    """Read one Messenger or Instagram JSON file; ``timestamp_ms`` is shown in ``tz``."""
-    data = read_bytes(path)
-    document = load_json(path, data)
-    if not isinstance(document, dict):
-        raise ImportFormatError("is not a Meta export (the top level is not an object)", str(path))
-    records = document.get("messages")
-    if not isinstance(records, list):
-        raise ImportFormatError('is not a Meta export ("messages" is not a list)', str(path))
-    title = document.get("title", document.get("threadName"))
-    sample = data[:HEAD_BYTES] + data[-HEAD_BYTES:]
-    chat = Chat(format=platform(sample, path), title=repair(title) if isinstance(title, str) else None)
-    chat.messages = counted(chat, _messages(records, chat, tz))
+    """Read one Messenger or Instagram JSON file, a message at a time.
+
+    ``timestamp_ms`` is shown in ``tz``. The title, which Meta writes after the
+    messages, is known once they are read; so is a problem past the file's head.
+    """
+    where = str(path)
+    with opened(path) as handle:
+        stream = JsonStream(handle, where)
+        if stream.kind() != "object":
+            raise ImportFormatError("is not a Meta export (the top level is not an object)", where)
+        _to_messages(stream, where)
+    sample = read_head(path) + read_tail(path)
+    chat = Chat(format=platform(sample, path))
+    chat.messages = counted(chat, _read(path, chat, tz))
     return chat
 
 
-def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
+def _to_messages(stream: JsonStream, where: str) -> None:
+    """Go through the top level's keys up to "messages", which must be a list."""
+    for key in stream.fields():
+        if key == "messages":
+            if stream.kind() != "array":
+                break
+            return
+        stream.skip()
+    raise ImportFormatError('is not a Meta export ("messages" is not a list)', where)
+
+
+def _read(path: Path, chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
+    where = str(path)
+    titles: dict[str, object] = {}
+    with opened(path) as handle:
+        stream = JsonStream(handle, where)
+        for key in stream.fields():
+            if key == "messages" and stream.kind() == "array":
+                records = ((index + 1, stream.value()) for index in stream.items())
+                yield from _messages(records, chat, tz)
+            elif key in ("title", "threadName"):
+                titles[key] = stream.value()
+            else:
+                stream.skip()
+        stream.end()
+    title = titles.get("title", titles.get("threadName"))
+    chat.title = repair(title) if isinstance(title, str) else None
+
+
+def _messages(
+    records: Iterable[tuple[int, object]], chat: Chat, tz: tzinfo | None
+) -> Iterator[Message]:
     read: list[Message] = []
+    sorting = True
     notices = 0
-    for index, record in enumerate(records, start=1):
+    epochs = Epochs("milliseconds")
+    for index, record in records:
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(index, "not a message object"))
             continue
         if as_text(record.get("type")) in _MEMBERSHIP_TYPES:
             notices += 1  # someone joined or left: a group event, not a message
             continue
-        message = _message(record, index, chat, tz)
+        message = _message(record, index, chat, epochs, tz)
         if message is None:
             continue
         if message.kind is MessageKind.TEXT and _NOTICES.search(message.text):
             notices += 1
             continue
-        read.append(message)
+        if sorting and len(read) < SORTED:
+            read.append(message)
+            continue
+        if sorting:  # too many to sort here: the file's order from now on
+            sorting = False
+            yield from read
+            read.clear()
+        yield message
+    epochs.close(chat)
     if notices:
         chat.notes.append(
             f"{notices} notices (reactions, poll updates, people joining or leaving) "
@@ -150,7 +201,9 @@ def _messages(records: list[object], chat: Chat, tz: tzinfo | None) -> Iterator[
     yield from read
 
 
-def _message(record: dict[str, object], index: int, chat: Chat, tz: tzinfo | None) -> Message | None:
+def _message(
+    record: dict[str, object], index: int, chat: Chat, epochs: Epochs, tz: tzinfo | None
+) -> Message | None:
     sender = record.get("sender_name", record.get("senderName"))
     if not isinstance(sender, str) or not sender:
         chat.skipped.append(Skipped(index, "message without a sender"))
@@ -159,7 +212,7 @@ def _message(record: dict[str, object], index: int, chat: Chat, tz: tzinfo | Non
     try:
         if milliseconds is None:
             raise ValueError("no timestamp")
-        sent = local_from_epoch(milliseconds / 1000, tz)
+        sent = local_from_epoch(epochs.seconds(milliseconds), tz)
     except ValueError:
         chat.skipped.append(Skipped(index, "message without a usable timestamp"))
         return None

@@ -22,9 +22,18 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
-from operator import floordiv, lshift, or_
+from operator import eq, floordiv, is_, lshift, not_, or_
 
-from reciprocity.evidence.message import MINUTES_PER_DAY, MessageColumns, MessageKind
+from reciprocity.coach import chats as words
+from reciprocity.evidence.message import (
+    EARLIEST,
+    LATEST,
+    MINUTES_PER_DAY,
+    MessageColumns,
+    MessageKind,
+    Skipped,
+    moment_of,
+)
 from reciprocity.evidence.signals import flags_of_many
 
 KINDS = tuple(MessageKind)
@@ -34,6 +43,8 @@ COLUMNS = (("minutes", "q"), ("authors", "h"), ("lengths", "i"), ("kinds", "b"),
            ("flags", "b"), ("fingerprints", "q"))
 """Each column of an outline, in order, with its ``array`` type code."""
 _KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
+CALL = _KIND_INDEX[MessageKind.CALL]
+"""A call's kind in the ``kinds`` column: contact of its own, not a message."""
 
 
 def _column(code: str) -> array[int]:
@@ -75,6 +86,12 @@ class Outline:
         texts = None if self.texts is None else list(map(self.texts.__getitem__, indices))
         return _made(columns, texts)
 
+    def where(self, mask: bytes) -> Outline:
+        """The messages whose byte in ``mask`` is not zero, in their order."""
+        columns = [array(c.typecode, compress(c, mask)) for c in self.columns()]
+        texts = None if self.texts is None else list(compress(self.texts, mask))
+        return _made(columns, texts)
+
     def in_time_order(self) -> Outline:
         """The same messages sorted by minute (stable: a minute's messages keep their order)."""
         minutes = self.minutes
@@ -101,22 +118,65 @@ class Outline:
 
 
 @dataclass
+class Span:
+    """The first and last time of what was read, to the second (as the export shows it)."""
+
+    first: tuple[int, int] | None = None
+    last: tuple[int, int] | None = None
+
+    def add(self, minutes: Sequence[int], seconds: Sequence[int]) -> None:
+        """Widen the span to take in messages at ``minutes`` (and ``seconds`` within them)."""
+        if not minutes:
+            return
+        low, high = min(minutes), max(minutes)
+        first = low, _second(minutes, seconds, low, earliest=True)
+        last = high, _second(minutes, seconds, high, earliest=False)
+        if self.first is None or first < self.first:
+            self.first = first
+        if self.last is None or last > self.last:
+            self.last = last
+
+
+def _second(minutes: Sequence[int], seconds: Sequence[int], minute: int, *, earliest: bool) -> int:
+    """The earliest (or latest) second among the messages sent in ``minute``."""
+    if minutes.count(minute) == 1:
+        return seconds[minutes.index(minute)]
+    within = compress(seconds, map(eq, minutes, repeat(minute)))
+    return min(within) if earliest else max(within)
+
+
+@dataclass
 class Outliner:
     """Outlines messages batch by batch, numbering authors as they appear.
 
     A repeat of the same author and text within a minute (a second "ok") gets
     the next fingerprint, so the two stay two messages in every export that
     shows them in the same order.
+
+    As it goes it notes what the summary of an import says: the span of the
+    messages (``messages``) and of the calls (``calls``), to the second, and
+    how many calls each name made (``callers``). Calls are outlined like
+    messages (kind ``call``) but are not messages. A message dated outside
+    the years a chat can have (``EARLIEST`` to ``LATEST``) is left out and
+    listed in ``skipped``.
     """
 
     keep_text: bool = False
     names: list[str] = field(default_factory=list)
+    messages: Span = field(default_factory=Span)
+    calls: Span = field(default_factory=Span)
+    callers: Counter[str] = field(default_factory=Counter)
+    skipped: list[Skipped] = field(default_factory=list)
     _positions: dict[str, int] = field(default_factory=dict)
     _author_crcs: dict[str, int] = field(default_factory=dict)
-    _taken: set[int] = field(default_factory=set)
+    _recent: list[tuple[int, int, set[int]]] = field(default_factory=list)
+    """The fingerprints of recent batches, with the first and last minute of each."""
 
     def outline(self, batch: MessageColumns) -> Outline:
+        if batch.minutes and (min(batch.minutes) < EARLIEST or max(batch.minutes) >= LATEST):
+            batch = self._within_years(batch)
         names, texts = batch.authors, batch.texts
+        self._note_span(batch)
         for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
             self._positions[name] = len(self.names)
             self.names.append(name)
@@ -126,16 +186,7 @@ class Outliner:
             utf8 = list(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
         bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
         prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
-        unique = set(prints)
-        if len(unique) == len(prints) and self._taken.isdisjoint(unique):
-            self._taken |= unique  # the usual case: nothing repeated
-        else:
-            repeated = unique & self._taken
-            if len(unique) < len(prints):
-                repeated.update(p for p, n in Counter(prints).items() if n > 1)
-            self._taken |= unique - repeated
-            for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
-                prints[index] = self._distinct(prints[index])
+        self._make_distinct(prints, batch.minutes)
         return Outline(
             array("q", batch.minutes),
             array("h", map(self._positions.__getitem__, names)),
@@ -146,14 +197,78 @@ class Outliner:
             texts=list(texts) if self.keep_text else None,
         )
 
-    def _distinct(self, fingerprint: int) -> int:
-        minute, body = fingerprint >> 32, fingerprint & 0xFFFFFFFF
-        repeat_count = 0
-        while fingerprint in self._taken:
-            repeat_count += 1
-            fingerprint = (minute << 32) | zlib.crc32(repeat_count.to_bytes(4, "little"), body)
-        self._taken.add(fingerprint)
-        return fingerprint
+    def _within_years(self, batch: MessageColumns) -> MessageColumns:
+        kept = []
+        first, last = moment_of(EARLIEST).year, moment_of(LATEST).year - 1
+        for index, minute in enumerate(batch.minutes):
+            if EARLIEST <= minute < LATEST:
+                kept.append(index)
+                continue
+            reason = words.IMPORT_YEAR_OUT_OF_RANGE.format(
+                date=_day_text(minute), first=first, last=last
+            )
+            self.skipped.append(Skipped(batch.lines[index], reason))
+        return batch.take(kept)
+
+    def _note_span(self, batch: MessageColumns) -> None:
+        if MessageKind.CALL not in batch.kinds:
+            self.messages.add(batch.minutes, batch.seconds)
+            return
+        called = list(map(is_, batch.kinds, repeat(MessageKind.CALL)))
+        written = list(map(not_, called))
+        self.callers.update(compress(batch.authors, called))
+        self.calls.add(list(compress(batch.minutes, called)), list(compress(batch.seconds, called)))
+        self.messages.add(
+            list(compress(batch.minutes, written)), list(compress(batch.seconds, written))
+        )
+
+    def _make_distinct(self, prints: list[int], minutes: Sequence[int]) -> None:
+        """Give each repeat of a message within its minute the next fingerprint.
+
+        Exports are written in time order, so a repeat of a message comes in
+        the same minute, in the same stretch of the file: only the batches
+        within a day of this one are compared, and memory does not grow with
+        the file. (In a file out of time order, two repeats far apart may
+        share a fingerprint; both are still stored, and both recognised the
+        next time.)
+        """
+        if not prints:
+            return
+        low, high = min(minutes), max(minutes)
+        recent = [
+            entry
+            for entry in self._recent
+            if entry[1] >= low - MINUTES_PER_DAY and entry[0] <= high + MINUTES_PER_DAY
+        ]
+        unique = set(prints)
+        if len(unique) == len(prints) and all(unique.isdisjoint(entry[2]) for entry in recent):
+            taken = unique  # the usual case: nothing repeated
+        else:
+            repeated = set().union(*(unique & entry[2] for entry in recent))
+            if len(unique) < len(prints):
+                repeated.update(p for p, n in Counter(prints).items() if n > 1)
+            taken = unique - repeated
+            earlier = [entry[2] for entry in recent]
+            for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
+                prints[index] = _distinct(prints[index], taken, earlier)
+        self._recent = [*recent, (low, high, taken)]
+
+
+def _distinct(fingerprint: int, taken: set[int], earlier: list[set[int]]) -> int:
+    minute, body = fingerprint >> 32, fingerprint & 0xFFFFFFFF
+    repeat_count = 0
+    while fingerprint in taken or any(fingerprint in prints for prints in earlier):
+        repeat_count += 1
+        fingerprint = (minute << 32) | zlib.crc32(repeat_count.to_bytes(4, "little"), body)
+    taken.add(fingerprint)
+    return fingerprint
+
+
+def _day_text(minute: int) -> str:
+    try:
+        return moment_of(minute).date().isoformat()
+    except (OverflowError, ValueError):
+        return "a date beyond the calendar"
 
 
 def _made(columns: list[array[int]], texts: list[str | None] | None) -> Outline:

@@ -32,15 +32,15 @@ from collections.abc import Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Repeats,
     counted,
     head_text,
-    load_json,
     parse_iso,
     read_head,
     text_lines,
 )
+from reciprocity.evidence.jsonstream import JsonStream, opened
 from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOptions, Skipped
 
 FORMAT = "signal"
@@ -76,10 +76,7 @@ def parse(path: Path, options: ParseOptions = ParseOptions(), *, tz: tzinfo | No
     if head.startswith("{"):
         records = _json_lines(path, chat)
     elif head.startswith("[") and not _HEADER.match(head):
-        document = load_json(path)
-        if not isinstance(document, list):
-            raise ImportFormatError("is not a signal-export JSON file", str(path))
-        records = enumerate(document, start=1)
+        records = _json_array(path)
     else:
         chat.messages = _owned(chat, counted(chat, _markdown(path, chat)))
         return chat
@@ -172,6 +169,15 @@ def _kind(text: str, *, media: bool = False, deleted: bool = False, call: bool =
 # --- JSON ---------------------------------------------------------------------
 
 
+def _json_array(path: Path) -> Iterator[tuple[int, object]]:
+    """The objects of a JSON array, one at a time."""
+    with opened(path) as handle:
+        stream = JsonStream(handle, str(path))
+        for index in stream.items():
+            yield index + 1, stream.value()
+        stream.end()
+
+
 def _json_lines(path: Path, chat: Chat) -> Iterator[tuple[int, object]]:
     for number, raw in text_lines(path, chat):
         if not raw.strip():
@@ -185,6 +191,7 @@ def _json_lines(path: Path, chat: Chat) -> Iterator[tuple[int, object]]:
 def _records(
     records: Iterator[tuple[int, object]], chat: Chat, tz: tzinfo | None
 ) -> Iterator[Message]:
+    repeats = Repeats(chat)
     for number, record in records:
         if not isinstance(record, dict):
             chat.skipped.append(Skipped(number, "not a message object"))
@@ -208,4 +215,7 @@ def _records(
             deleted=record.get("deleted") is True,
             call=record.get("call") is True,
         )
-        yield Message(sent, sender.strip(), text, kind, number)
+        message = Message(sent, sender.strip(), text, kind, number)
+        if repeats.first(record.get("id"), message):
+            yield message
+    repeats.close()

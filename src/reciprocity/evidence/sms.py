@@ -46,8 +46,10 @@ from xml.sax.xmlreader import AttributesImpl, Locator
 import defusedxml
 import defusedxml.sax
 
+from reciprocity.coach import chats as words
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
+    Epochs,
     counted,
     epoch_number,
     head_text,
@@ -153,7 +155,7 @@ def _records(path: Path, collector: _Collector) -> Iterator[_Record]:
     collector.setDocumentLocator(ExpatLocator(parser))
     try:
         with path.open("rb") as handle:
-            for chunk in _repaired_chunks(handle):
+            for chunk in _repaired_chunks(handle, str(path)):
                 parser.feed(chunk)
                 yield from collector.records
                 collector.records.clear()
@@ -178,25 +180,77 @@ def _records(path: Path, collector: _Collector) -> Iterator[_Record]:
         raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
 
 
-def _repaired_chunks(handle: BinaryIO) -> Iterator[bytes]:
+def _repaired_chunks(handle: BinaryIO, where: str) -> Iterator[bytes]:
     """The file in chunks cut at line ends, with character references made valid.
 
     A character reference never spans a line, so cutting at a newline keeps
     every one whole; a very long line (an MMS picture) is cut anywhere, which
-    at worst leaves one emoji as U+FFFD.
+    at worst leaves one emoji as U+FFFD. The pictures themselves (``data``
+    attributes, base64, megabytes each) are emptied on the way, so that no
+    parser ever holds one; what is left of a line must stay under
+    ``LONGEST_LINE``.
     """
     pending = b""
+    pictures = _Pictures()
     while block := handle.read(_CHUNK):
-        pending += block
+        pending += pictures.emptied(block)
         cut = pending.rfind(b"\n") + 1
         if cut == 0 and len(pending) < _LONG_LINE:
             continue
         if cut == 0:
+            pictures.check(len(pending), where)
             cut = len(pending)
+        else:
+            pictures.line = 0
         yield _valid_references(pending[:cut])
         pending = pending[cut:]
     if pending:
         yield _valid_references(pending)
+
+
+LONGEST_LINE = 64 * 1024**2
+"""A line longer than this, once pictures are emptied, is no backup's: the file is refused."""
+_DATA = b' data="'
+
+
+class _Pictures:
+    """Empties the ``data="…"`` attributes of a stream of chunks, wherever a chunk ends."""
+
+    def __init__(self) -> None:
+        self.inside = False
+        self.held = b""  # the end of the last chunk, in case it is the start of ' data="'
+        self.line = 0  # bytes since the last line end, once emptied
+
+    def emptied(self, chunk: bytes) -> bytes:
+        data = self.held + chunk
+        self.held = b""
+        out = []
+        at = 0
+        while True:
+            if self.inside:
+                end = data.find(b'"', at)
+                if end < 0:
+                    at = len(data)
+                    break
+                self.inside, at = False, end
+            start = data.find(_DATA, at)
+            if start < 0:
+                break
+            out.append(data[at : start + len(_DATA)])
+            self.inside, at = True, start + len(_DATA)
+        if not self.inside:
+            # Keep back what could be the start of the next ' data="'.
+            keep = max(at, len(data) - len(_DATA) + 1)
+            while keep < len(data) and not _DATA.startswith(data[keep:]):
+                keep += 1
+            out.append(data[at:keep])
+            self.held = data[keep:]
+        return b"".join(out)
+
+    def check(self, size: int, where: str) -> None:
+        self.line += size
+        if self.line > LONGEST_LINE:
+            raise ImportFormatError(words.IMPORT_SMS_LINE_TOO_LONG, where)
 
 
 def _valid_references(data: bytes) -> bytes:
@@ -247,11 +301,12 @@ def _xml_char(code: int) -> bool:
 def _messages(path: Path, wanted: str | None, chat: Chat, tz: tzinfo | None) -> Iterator[Message]:
     contacts: dict[str, int] = {}
     left_out = 0
+    epochs = Epochs("milliseconds")
     for record in _records(path, _Collector(path)):
         contact = _contact(record)
         if wanted is not None and not _matches(wanted, contact, record):
             continue
-        sent = _sent(record, tz)
+        sent = _sent(record, epochs, tz)
         if sent is None:
             chat.skipped.append(Skipped(record.line, f"<{record.tag}> without a usable date"))
             continue
@@ -261,6 +316,7 @@ def _messages(path: Path, wanted: str | None, chat: Chat, tz: tzinfo | None) -> 
             continue
         contacts[contact] = contacts.get(contact, 0) + 1
         yield message
+    epochs.close(chat)
     if left_out:
         chat.notes.append(f"{left_out} drafts or unsent messages are not counted")
     if len(contacts) == 1:
@@ -329,11 +385,11 @@ def _digits(text: str) -> str:
     return "".join(character for character in text if character.isdigit() and character.isascii())
 
 
-def _sent(record: _Record, tz: tzinfo | None) -> datetime | None:
+def _sent(record: _Record, epochs: Epochs, tz: tzinfo | None) -> datetime | None:
     milliseconds = epoch_number(record.attrs.get("date"))
     if milliseconds is None:
         return None
     try:
-        return local_from_epoch(milliseconds / 1000, tz)
+        return local_from_epoch(epochs.seconds(milliseconds), tz)
     except ValueError:
         return None

@@ -1,27 +1,31 @@
 """WhatsApp chat exports ("Export chat"), Android and iOS, every locale: the parse step.
 
-One message per header line, continuation lines following::
+How the lines look is in ``whatsapp_text``; reading the file a segment at a
+time (``.txt`` or ``.zip``) in ``whatsapp_file``. The file is read twice, a
+segment at a time, so that memory stays bounded whatever its size:
 
-    13/02/2020, 10:00 - Alice: hi                      Android: date, time, " - "
-    [13/02/2020, 10:00:00] Alice: hi                   iOS: date and time in brackets
-    2/13/20, 1:02 PM - Bob: a message that             12-hour clocks, any date order
-    runs over lines, blank ones included
-    13.2.2020 klo 10.00 - Alice: moi                   Finnish
-    13/02/2020, 11:30 p. m. - Alice: hola              Spanish, with no-break spaces
-    13/02/2020, 10:02 - Bob changed the subject …      a system line: not a message
+1. **Survey**: every run of lines that share a date (see below) is found, and
+   its date noted. The date order (any of the six orders of day, month and
+   year) is decided from every date in the file (``dateorder``) unless
+   ``ParseOptions.date_order`` says it. When more than a small share of the
+   message lines would then have a date that does not exist, the file is
+   refused with one line saying which order was tried and how many lines fit,
+   rather than importing a wrong half; a file that puts together two layouts
+   whose dates are in different orders is read layout by layout, and a note
+   says so (or, if even that does not fit, the refusal says the file mixes
+   layouts). A file of more than ``MAX_MESSAGES`` message lines is refused
+   before any is read.
+2. **Reading**: the messages, run by run, as columns.
 
-The file is a ``.txt``, or a ``.zip`` holding ``_chat.txt`` or ``WhatsApp Chat
-with NAME.txt`` beside the media. The date order (DMY, MDY, YMD) is decided
-from every date in the file (see ``dateorder``) unless ``ParseOptions.date_order``
-says it. Times are wall-clock times as written. System lines (the encryption
-notice, "X created group", "You were added" …) are recognised and left out:
-they are not messages and are not reported as skipped. A line that looks like
-a header but cannot be one (an impossible time or date) is reported in
-``Chat.skipped`` with its message; any other line continues the message above.
+System lines (the encryption notice, "X created group", "You were added" …)
+are recognised and left out: they are not messages and are not reported as
+skipped. A line that looks like a header but cannot be one (an impossible
+time or date, or a header's shape this version cannot read) is reported in
+``Chat.skipped``; any other line continues the message above.
 
 How it stays fast on a million messages (about 70 MB):
 
-* the file is worked on as bytes: decoding 70 MB holding emoji at once builds
+* the text is worked on as bytes: decoding 70 MB holding emoji at once builds
   a string of four bytes a character and costs more than the whole parse;
 * one regular expression pass finds *runs* of lines that share a date, and
   so every date in the file, without stopping at each message;
@@ -35,22 +39,23 @@ How it stays fast on a million messages (about 70 MB):
 
 from __future__ import annotations
 
-import re
-import zipfile
-import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import accumulate, chain, repeat
 from operator import add
 from pathlib import Path
 from typing import cast
 
+from reciprocity.coach import chats as words
 from reciprocity.errors import ImportFormatError, InputError
 from reciprocity.evidence import dateorder
-from reciprocity.evidence.exportfile import BOM, head_text, read_bytes
+from reciprocity.evidence.chunks import BLOCK
+from reciprocity.evidence.exportfile import BOM
 from reciprocity.evidence.message import (
+    MAX_MESSAGES,
     Chat,
     Message,
     MessageColumns,
@@ -59,153 +64,36 @@ from reciprocity.evidence.message import (
     Skipped,
     minute_of,
 )
+from reciprocity.evidence.whatsapp_file import ZIP, Segment, Segments, Source
+from reciprocity.evidence.whatsapp_text import (
+    ATTACHED,
+    FILE_ATTACHED,
+    FIRST_MARKS,
+    FIRST_RUN,
+    HEADER,
+    HEADER_LIKE,
+    KEY,
+    KINDS,
+    LONGEST_TIME,
+    LRM,
+    RUN,
+    STAMP,
+    STAMP_LIKE,
+    author,
+    clock,
+    closer_look,
+    date_fields,
+    layout,
+    unusual,
+)
 
 FORMAT = "whatsapp"
-# An inner chat text larger than this, or compressed more than this ratio, is refused.
-MAX_TEXT_BYTES = 2 * 1024**3
-MAX_RATIO = 200  # chat text deflates 3 to 10 times; deflate itself cannot pass about 1030
-_ZIP = b"PK\x03\x04"
+KEEP = 32 * 1024**2
+"""A text up to this size is kept in memory between the two readings; a larger one is read twice."""
+TOO_MANY_FAILING = 0.05
+"""A file is refused when more than this share of its message lines (and at least three) have a date that does not exist."""
 
-# The parts of a header as text patterns; the byte patterns are their UTF-8.
-# Non-ASCII characters appear as alternatives, never inside [...], so that
-# encoding keeps their meaning. AM/PM is "AM", "am", "a.m.", "a. m." with a
-# normal, no-break (U+00A0) or narrow no-break (U+202F) space.
-_SPACE = "(?: |\u00a0|\u202f)"
-_DATE = r"\d{1,4}(?P<sep>[./-]) ?\d{1,2}(?P=sep) ?\d{1,4}\.?"
-_AFTER_DATE = r",? (?:klo )?"  # "13/02/2020, 10:00", "9/24/2019 11:30", "13.2.2020 klo 10.00"
-_TIME = rf"\d{{1,2}}[:.]\d\d(?:[:.]\d\d)?\.?(?:{_SPACE}?[aApP]\.?{_SPACE}?[mM]\.?)?"
-_HEADER = rf"(?P<bracket>\[)?{_DATE}{_AFTER_DATE}{_TIME}(?(bracket)\] | - )"
-# Bidirectional marks that iOS and right-to-left locales put at line starts.
-_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-_SNIFF = re.compile(rf"[{_MARKS}]*{_HEADER}", re.ASCII)
-# A run: a header line, then every line that starts with the same text up to
-# the time (same date, same shape) or that does not start like a date at all.
-# A line that starts like another date ends the run, and the next header
-# starts the next one. The possessive ``*+`` keeps no backtracking state.
-_RUN_TEXT = (
-    rf"(?P<prefix>(?P<bracket>\[)?(?P<date>{_DATE}){_AFTER_DATE})"
-    rf"{_TIME}(?(bracket)\] | - )[^\n]*"
-    r"(?:\n(?:(?P=prefix)[^\n]*|(?!\[?\d{1,4}[./-])[^\n]*))*+"
-)
-# Searching for "newline, then header" is fast; the file's first line has no newline before it.
-_RUN = re.compile(f"\n{_RUN_TEXT}".encode())
-_FIRST_RUN = re.compile(_RUN_TEXT.encode())
-_CLOCK = re.compile(
-    rf"(\d{{1,2}})[:.](\d\d)(?:[:.](\d\d))?\.?(?:{_SPACE}?([aApP])\.?{_SPACE}?[mM]\.?)?".encode()
-)
-_DIGITS = re.compile(rb"\d+")
-_LINE_MARK_START = re.compile(rb"\n\xe2[\x80\x81]")  # a cheap first look for the next one
-_LINE_MARKS = re.compile(rb"\n(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9])+")
-_FIRST_MARKS = re.compile(rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9])+")
-_TITLE = re.compile(r"^WhatsApp Chat (?:with |- )(?P<name>.+?)(?:\.txt|\.zip)?$", re.IGNORECASE)
-_LONGEST_TIME = 24  # bytes in the longest time text, "12:59:59\u202fp.\u202fm." and then some
-
-# What a system line says, in the languages seen most. Looked for in what
-# would be the author's name (the text before the first colon) and in iOS
-# bodies that start with U+200E; a person's name never reads like this.
-_SYSTEM = re.compile(
-    "|".join(
-        (
-            # English
-            r"end-to-end encrypted|end-to-end encryption|security code",
-            r" created group | created this group|^You were added|^You joined",
-            r" added | removed | left$|^You left| joined using",
-            r" changed the subject | changed the group | changed this group's",
-            r" changed the group description| deleted the group description",
-            r" changed their phone number| changed to \+| changed the settings",
-            r" turned (?:on|off) disappearing messages|^Disappearing messages",
-            r"now an admin|no longer an admin| pinned a message| reset this group's invite link",
-            r"blocked this contact|This chat is with a business account|uses a secure service from Meta",
-            # German, Spanish, French, Portuguese, Italian, Dutch: the lines that
-            # quote user text (and so may hold a colon), and the common events
-            r" hat den Betreff | hat die Gruppe | hat die Gruppenbeschreibung | hat (?:\S+ )?hinzugefügt",
-            r" cambió el asunto | cambió el nombre del grupo| creó el grupo | añadió a | salió",
-            r" a changé le sujet | a changé le nom du groupe| a créé le groupe | a ajouté ",
-            r" mudou o assunto | mudou o nome do grupo| criou o grupo | adicionou ",
-            r" ha cambiato l'oggetto | ha cambiato il nome del gruppo| ha creato il gruppo ",
-            r" heeft het onderwerp | heeft de groepsnaam | heeft de groep .* aangemaakt",
-        )
-    )
-)
-
-
-def _same(kind: MessageKind | None, *texts: str) -> dict[bytes, MessageKind | None]:
-    return {text.encode(): kind for text in texts}
-
-
-# Whole bodies that stand for something other than text (None: a system line
-# some exports attribute to a person).
-_KINDS: dict[bytes, MessageKind | None] = {
-    **_same(
-        MessageKind.MEDIA,
-        "<Media omitted>",
-        "<Medien ausgeschlossen>",
-        "<Multimedia omitido>",
-        "<Médias omis>",
-        "<Mídia oculta>",
-        "<Media omessi>",
-        "<Media weggelaten>",
-        "<Media tidak disertakan>",
-        "<Medya dahil edilmedi>",
-        "<Без медиафайлов>",
-        "<Sticker omitted>",
-        "<Video note omitted>",
-        "<View once voice message omitted>",
-        "image omitted",
-        "video omitted",
-        "audio omitted",
-        "sticker omitted",
-        "GIF omitted",
-        "document omitted",
-        "Contact card omitted",
-    ),
-    **_same(
-        MessageKind.DELETED,
-        "This message was deleted",
-        "This message was deleted.",
-        "You deleted this message",
-        "You deleted this message.",
-        "Diese Nachricht wurde gelöscht.",
-        "Du hast diese Nachricht gelöscht.",
-        "Se eliminó este mensaje.",
-        "Eliminaste este mensaje.",
-        "Ce message a été supprimé",
-        "Vous avez supprimé ce message",
-        "Mensagem apagada",
-        "Você apagou esta mensagem",
-        "Questo messaggio è stato eliminato",
-        "Hai eliminato questo messaggio",
-        "Dit bericht is verwijderd",
-        "Je hebt dit bericht verwijderd",
-        # A message the phone could not decrypt: its content is gone as well.
-        "Waiting for this message. This may take a while.",
-    ),
-    **_same(
-        None,
-        "Messages and calls are end-to-end encrypted. No one outside of this chat, "
-        "not even WhatsApp, can read or listen to them.",
-        "Messages and calls are end-to-end encrypted. No one outside of this chat, "
-        "not even WhatsApp, can read or listen to them. Tap to learn more.",
-        "Messages to this group are now secured with end-to-end encryption. Tap for more info.",
-        "Messages you send to this chat and calls are now secured with end-to-end "
-        "encryption. Tap for more info.",
-    ),
-}
-# Bodies that need a closer look than the table: iOS placeholders start with
-# U+200E, old iOS attachments read "<attached: …>", Android attachments
-# "IMG-….jpg (file attached)" with the caption after.
-_LRM = "\u200e".encode()
-_ATTACHED = b"<attached: "
-_FILE_ATTACHED = b" (file attached)"
-# Looked for in the first line of such a body.
-_MEDIA_TEXT = re.compile(
-    r"^<attached: |^Location: | \(file attached\)$|(?:^|\s)(?:image|video|audio|sticker|GIF"
-    r"|document|Contact card|contact card|video note|voice message) omitted>?$"
-)
-_DELETED_TEXT = re.compile(r"^(?:This message was deleted|You deleted this message)")
-_CALL_TEXT = re.compile(r"^(?:Missed )?(?:group )?(?:voice|video) call", re.IGNORECASE)
-_TRIMMED = " " + _MARKS
+Layout = tuple[bool, int, int | None]
 
 
 def sniff(head: bytes) -> bool:
@@ -214,46 +102,42 @@ def sniff(head: bytes) -> bool:
     A zip is taken as one: WhatsApp is the only format that comes zipped, and
     ``parse`` says plainly when a zip holds no chat.
     """
-    if head.startswith(_ZIP):
+    if head.startswith(ZIP):
         return True
-    return _SNIFF.match(head_text(head)) is not None
+    text = head.removeprefix(BOM).lstrip()
+    marks = FIRST_MARKS.match(text)
+    return HEADER.match(text, marks.end() if marks else 0) is not None
 
 
-def parse(path: Path, options: ParseOptions = ParseOptions()) -> Chat:
+def parse(
+    path: Path, options: ParseOptions = ParseOptions(), *, block: int = BLOCK, keep: int = KEEP
+) -> Chat:
     """Read a WhatsApp ``.txt`` or ``.zip`` export.
 
+    ``block`` is how much is read at a time and ``keep`` the largest text kept
+    in memory between the two readings (tests make them small).
     Raises ImportFormatError for a file that is not a WhatsApp export, is not
-    UTF-8, or is a zip without a readable chat inside; InputError for an
-    unknown ``options.date_order``.
+    UTF-8, has dates that fit no order, or is a zip without a readable chat
+    inside; InputError for an unknown ``options.date_order``.
     """
     wanted = _wanted_order(options.date_order)
     where = str(path)
-    raw, title = _read(path)
-    data = _normalised(raw, where)
-    del raw
-    starts, prefixes = _runs(data)
-    if not starts:
+    source = Source.of(path, block)
+    survey = _Survey.of(source, where, keep)
+    if not survey.segments or not survey.counts:
         raise ImportFormatError(
             "is not a WhatsApp chat export: no line starts with a date and time "
             "like '13/02/2020, 10:00 - Name: text' or '[13/02/2020, 10:00:00] Name: text'",
             where,
         )
-    chat = Chat(format=FORMAT, title=title)
-    fields = {prefix: _date_fields(prefix) for prefix in set(prefixes)}
-    if wanted is not None:
-        order = wanted
-    else:
-        decided = dateorder.infer(fields[prefix] for prefix in prefixes)
-        order, chat.date_order_inferred = decided.order, decided.inferred
-        if decided.assumed:
-            chat.notes.append(
-                "The dates in this file read equally well in more than one order; "
-                f"{_spelled(order)} was assumed. If that is wrong, import it again "
-                "with --date-order (DMY, MDY or YMD)."
-            )
-    chat.date_order = order
-    days = {prefix: _midnight(fields[prefix], order) for prefix in fields}
-    chat.columns = _Reader(data, starts, prefixes, days, order, chat).runs()
+    # Lines are counted as they pass; messages only when the lines pass the limit.
+    total = sum(survey.counts.values())
+    if total > MAX_MESSAGES and sum(_message_lines(survey, source).values()) > MAX_MESSAGES:
+        raise ImportFormatError(words.IMPORT_TOO_MANY_MESSAGES.format(limit=MAX_MESSAGES), where)
+    chat = Chat(format=FORMAT, title=source.title)
+    orders = _Orders.decide(survey, source, wanted, chat, where)
+    days = {prefix: _midnight(survey.fields[prefix], orders.of(prefix)) for prefix in survey.fields}
+    chat.columns = _Reader(source, survey, days, orders, chat, where).runs()
     chat.messages = chain.from_iterable(map(MessageColumns.messages, chat.columns))
     return chat
 
@@ -270,104 +154,127 @@ def _wanted_order(value: str | None) -> str | None:
 
 
 def _spelled(order: str) -> str:
-    return {"DMY": "day/month/year", "MDY": "month/day/year", "YMD": "year/month/day"}[order]
+    names = {"D": "day", "M": "month", "Y": "year"}
+    return "/".join(names[letter] for letter in order)
 
 
-# Reading the file --------------------------------------------------------------
+def _midnight(fields: dateorder.Fields, order: str) -> datetime | None:
+    day = dateorder.to_date(fields, order)
+    return None if day is None else datetime(day.year, day.month, day.day)
 
 
-def _read(path: Path) -> tuple[bytes, str | None]:
-    """The chat text's bytes and the chat's title (from a file name), from a .txt or .zip."""
-    data = read_bytes(path)
-    if not data.startswith(_ZIP):
-        return data, _title(path.name)
-    del data
-    try:
-        with zipfile.ZipFile(path) as bundle:
-            member = _chat_member(bundle, str(path))
-            with bundle.open(member) as handle:
-                text = handle.read()
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
-        # A damaged archive, a bad CRC, a cut-off deflate stream.
-        raise ImportFormatError(f"is a zip file that cannot be read ({error})", str(path)) from None
-    except NotImplementedError as error:  # a compression method Python does not have
-        raise ImportFormatError(
-            f"is a zip file in a form this version cannot open ({error})", str(path)
-        ) from None
-    return text, _title(member.filename.rsplit("/", 1)[-1]) or _title(path.name)
+# The survey: every run of the file, its date and its lines --------------------------
 
 
-def _chat_member(bundle: zipfile.ZipFile, where: str) -> zipfile.ZipInfo:
-    """The chat text inside a WhatsApp zip, checked before a byte of it is read."""
+@dataclass
+class _Runs:
+    """The runs of one segment: where each starts (-1 for the segment's start) and its prefix."""
 
-    def rank(info: zipfile.ZipInfo) -> int:
-        name = info.filename.rsplit("/", 1)[-1].lower()
-        return 0 if name == "_chat.txt" else 1 if "whatsapp" in name else 2
-
-    texts = sorted(
-        (
-            info
-            for info in bundle.infolist()
-            if info.filename.lower().endswith(".txt") and not info.is_dir()
-        ),
-        key=rank,
-    )
-    if not texts or (rank(texts[0]) == 2 and len(texts) > 1):
-        raise ImportFormatError(
-            "is a zip file without a WhatsApp chat in it (no _chat.txt or "
-            "'WhatsApp Chat with ….txt'); export the chat again, or give the .txt inside",
-            where,
-        )
-    member = texts[0]
-    if member.flag_bits & 0x1:
-        raise ImportFormatError(
-            "is a password-protected zip file; export the chat again without a password, "
-            "or unzip it and give the .txt inside",
-            where,
-        )
-    if member.file_size > MAX_TEXT_BYTES:
-        raise ImportFormatError(
-            f"holds a chat text of {member.file_size / 1024**3:.1f} GiB, more than the "
-            f"{MAX_TEXT_BYTES // 1024**3} GiB this version reads",
-            where,
-        )
-    if member.file_size > 1024**2 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-        raise ImportFormatError(
-            f"holds {member.filename} compressed more than {MAX_RATIO} times, which no chat "
-            "text is; the zip may be built to exhaust memory, so it is not opened",
-            where,
-        )
-    return member
+    size: int
+    starts: array[int]
+    prefixes: list[bytes]
 
 
-def _title(name: str) -> str | None:
-    match = _TITLE.match(name)
-    return match["name"].strip() if match else None
+@dataclass
+class _Survey:
+    """What a first reading of the file found: its runs, their dates, and their lines."""
+
+    segments: list[_Runs] = field(default_factory=list)
+    sequence: list[bytes] = field(default_factory=list)
+    """Each run's prefix in file order, a repeat of the one before left out."""
+    counts: Counter[bytes] = field(default_factory=Counter)
+    """The lines of each prefix's runs: its messages' lines (and any stray line after them)."""
+    first_lines: dict[bytes, int] = field(default_factory=dict)
+    fields: dict[bytes, dateorder.Fields] = field(default_factory=dict)
+    kept: list[Segment] | None = None
+    """The segments themselves, when the text is small enough to keep between the readings."""
+    cuts: list[Skipped] = field(default_factory=list)
+    """What the kept segments cut or left out (a second reading finds it again)."""
+    skipped: list[Skipped] = field(default_factory=list)
+    """The lines with a header's shape that are read as part of a message."""
+
+    @classmethod
+    def of(cls, source: Source, where: str, keep: int) -> _Survey:
+        survey = cls()
+        shared: dict[bytes, bytes] = {}
+        segments = Segments(source)
+        kept: list[Segment] | None = []
+        size = 0
+        for segment in segments:
+            _check_utf8(segment, where)
+            survey._add(segment, shared)
+            if kept is not None:
+                kept.append(segment)
+                size += len(segment.data)
+                if size > keep:
+                    kept = None  # read again, a segment at a time
+        survey.kept, survey.cuts = kept, segments.skipped
+        survey.fields = {prefix: date_fields(prefix) for prefix in survey.counts}
+        return survey
+
+    def _add(self, segment: Segment, shared: dict[bytes, bytes]) -> None:
+        data = segment.data
+        runs = _Runs(len(data), array("q"), [])
+        gaps: list[tuple[int, int]] = []  # (run, where its match ended) when lines follow it
+        first = FIRST_RUN.match(data)
+        if first is not None:
+            runs.starts.append(-1)
+            runs.prefixes.append(shared.setdefault(first["prefix"], first["prefix"]))
+            ended = first.end()
+        for match in RUN.finditer(data, 0 if first is None else first.end()):
+            if runs.starts and match.start() != ended:
+                gaps.append((len(runs.starts) - 1, ended))
+            runs.starts.append(match.start())
+            runs.prefixes.append(shared.setdefault(match["prefix"], match["prefix"]))
+            ended = match.end()
+        if not runs.starts:
+            self.segments.append(runs)
+            return
+        if ended < len(data) - 1:
+            gaps.append((len(runs.starts) - 1, ended))
+        # The lines from each run's start to the next one's: its line count, and
+        # where each run starts (the line after the newline it starts at).
+        bounds = [*runs.starts, len(data)]
+        line = segment.line + data.count(b"\n", 0, max(bounds[0], 0)) + (bounds[0] >= 0)
+        headers = []
+        bounds[-1] -= data.endswith(b"\n")  # the last line end starts no line of this segment
+        for start, end, prefix in zip(runs.starts, bounds[1:], runs.prefixes, strict=False):
+            headers.append(line)
+            lines = data.count(b"\n", max(start, 0), end) + (start < 0)
+            self.counts[prefix] += lines
+            self.first_lines.setdefault(prefix, line)
+            line += lines
+            if not self.sequence or self.sequence[-1] is not prefix:
+                self.sequence.append(prefix)
+        self.segments.append(runs)
+        for run, ended in gaps:
+            start, prefix = runs.starts[run], runs.prefixes[run]
+            self._strays(data, start, ended, bounds[run + 1], headers[run], prefix)
+
+    def _strays(
+        self, data: bytes, start: int, ended: int, end: int, header: int, prefix: bytes
+    ) -> None:
+        """List the lines after a run that start like another date and have a header's shape.
+
+        A run ends at the first line that starts with another date; when that
+        line is no header this version reads, it stays part of the message
+        before, and is listed if it has a header's shape. (A line with the
+        run's own date is the reader's to look at, like every line of the run.)
+        """
+        line = header + data.count(b"\n", start + 1 if start >= 0 else 0, ended) + 1
+        for offset, text in enumerate(data[ended + 1 : end].split(b"\n")):
+            if not text.startswith(prefix) and HEADER_LIKE.match(text):
+                self.skipped.append(Skipped(line + offset, _looks_like_a_header(text)))
 
 
-def _normalised(raw: bytes, where: str) -> bytes:
-    """The text with BOM dropped, CRLF as LF and the marks at line starts gone.
-
-    A copy is made only when something changes: the text of a large export
-    is most of the memory a parse takes.
-    """
-    _check_utf8(raw, where)
-    data = raw.removeprefix(BOM)
-    if b"\r" in data:
-        data = data.replace(b"\r\n", b"\n")
-    if _LINE_MARK_START.search(data) and _LINE_MARKS.search(data):
-        data = _LINE_MARKS.sub(b"\n", data)
-    marks = _FIRST_MARKS.match(data)
-    return data[marks.end() :] if marks else data
-
-
-def _check_utf8(raw: bytes, where: str) -> None:
+def _check_utf8(segment: Segment, where: str) -> None:
     """Raise ImportFormatError naming the first line that is not UTF-8.
 
     Decoded 16 KiB at a time, cut at newlines (a newline byte is never inside
     a UTF-8 sequence): small pieces keep the throwaway strings in the CPU's
     cache, which makes this several times faster than larger ones.
     """
+    raw = segment.data
     if raw.isascii():
         return
     step = 16 * 1024
@@ -378,7 +285,7 @@ def _check_utf8(raw: bytes, where: str) -> None:
         try:
             raw[start:end].decode("utf-8")
         except UnicodeDecodeError as error:
-            line = raw.count(b"\n", 0, start + error.start) + 1
+            line = segment.line + raw.count(b"\n", 0, start + error.start)
             raise ImportFormatError(
                 "is not UTF-8 text, as WhatsApp writes; the file may be damaged or not a chat export",
                 where,
@@ -387,88 +294,211 @@ def _check_utf8(raw: bytes, where: str) -> None:
         start = end
 
 
-def _runs(data: bytes) -> tuple[array[int], list[bytes]]:
-    """Where each run of same-date lines starts (at the newline before it), and its prefix.
-
-    A run on the file's first line starts "at" -1, the newline it does not
-    have. Equal prefixes are one object, so even a file of one-message runs
-    costs little more than a pointer and an integer a run.
-    """
-    starts: array[int] = array("q")
-    prefixes: list[bytes] = []
-    shared: dict[bytes, bytes] = {}
-    first = _FIRST_RUN.match(data)
-    if first is not None:
-        starts.append(-1)
-        prefixes.append(shared.setdefault(first["prefix"], first["prefix"]))
-    for match in _RUN.finditer(data, 0 if first is None else first.end()):
-        prefix = match["prefix"]
-        starts.append(match.start())
-        prefixes.append(shared.setdefault(prefix, prefix))
-    return starts, prefixes
+# Deciding the order of the dates -------------------------------------------------------
 
 
-def _date_fields(prefix: bytes) -> dateorder.Fields:
-    first, second, third = (digits.decode() for digits in _DIGITS.findall(prefix))
-    return first, second, third
+@dataclass
+class _Orders:
+    """The order of the dates: one for the file, or one for each layout when they differ."""
+
+    order: str
+    by_layout: dict[Layout, str] = field(default_factory=dict)
+
+    def of(self, prefix: bytes) -> str:
+        return self.by_layout.get(layout(prefix), self.order) if self.by_layout else self.order
+
+    @classmethod
+    def decide(
+        cls, survey: _Survey, source: Source, wanted: str | None, chat: Chat, where: str
+    ) -> _Orders:
+        fields, counts = survey.fields, survey.counts
+        total = sum(counts.values())
+        if wanted is not None:
+            decided = dateorder.DateOrder(wanted, inferred=False)
+        else:
+            decided = dateorder.infer(fields[prefix] for prefix in survey.sequence)
+        chat.date_order, chat.date_order_inferred = decided.order, decided.inferred
+        orders = cls(decided.order)
+        failing = orders._failing(survey)
+        layouts = _layouts(survey)
+        if _too_many(failing, total) and wanted is None and len(layouts) > 1:
+            apart = cls(decided.order, _by_layout(survey, layouts))
+            if not _too_many(apart._failing(survey), total):
+                chat.notes.append(
+                    words.IMPORT_LAYOUTS_APART.format(
+                        layouts=_layout_list(survey, layouts, apart.by_layout)
+                    )
+                )
+                main = max(layouts, key=lambda shape: sum(counts[p] for p in layouts[shape]))
+                chat.date_order = apart.by_layout[main]
+                chat.date_order_inferred = True
+                return apart
+        if _too_many(failing, total):
+            # Refusing: the message lines are worth counting exactly now.
+            headers = _message_lines(survey, source)
+            total = sum(headers.values())
+            failing = sum(n for prefix, n in headers.items() if orders._fails(survey, prefix))
+            example = min(
+                (p for p in counts if orders._fails(survey, p)), key=survey.first_lines.__getitem__
+            )
+            line, written = survey.first_lines[example], _written(example)
+            if len(layouts) > 1:
+                reason = words.IMPORT_LAYOUTS_MIXED.format(
+                    layouts=_layout_list(survey, layouts, None),
+                    order=_spelled(decided.order),
+                    fit=total - failing,
+                    total=total,
+                )
+            else:
+                reason = words.IMPORT_DATES_DO_NOT_FIT.format(
+                    order=_spelled(decided.order),
+                    asked=words.IMPORT_ORDER_AS_ASKED if wanted else "",
+                    fit=total - failing,
+                    total=total,
+                    line=line,
+                    written=written,
+                )
+            raise ImportFormatError(reason, where)
+        if decided.assumed:
+            chat.notes.append(
+                "The dates in this file read equally well in more than one order; "
+                f"{_spelled(decided.order)} was assumed. If that is wrong, import it again "
+                "with --date-order (DMY, MDY or YMD)."
+            )
+            if len(layouts) > 1:
+                chat.notes.append(
+                    words.IMPORT_LAYOUTS_SEEN.format(layouts=_layout_list(survey, layouts, None))
+                )
+        return orders
+
+    def _fails(self, survey: _Survey, prefix: bytes) -> bool:
+        return dateorder.to_date(survey.fields[prefix], self.of(prefix)) is None
+
+    def _failing(self, survey: _Survey) -> int:
+        return sum(count for prefix, count in survey.counts.items() if self._fails(survey, prefix))
 
 
-def _midnight(fields: dateorder.Fields, order: str) -> datetime | None:
-    day = dateorder.to_date(fields, order)
-    return None if day is None else datetime(day.year, day.month, day.day)
+def _message_lines(survey: _Survey, source: Source) -> Counter[bytes]:
+    """The lines that start each prefix's messages, read again from the file."""
+    found: Counter[bytes] = Counter()
+    segments = survey.kept if survey.kept is not None else Segments(source)
+    for segment, runs in zip(segments, survey.segments, strict=False):
+        data = segment.data
+        ends = [*runs.starts[1:], len(data)]
+        for start, end, prefix in zip(runs.starts, ends, runs.prefixes, strict=False):
+            found[prefix] += data.count(b"\n" + prefix, max(start, 0), end) + (start < 0)
+    return found
 
 
-# Reading the messages -----------------------------------------------------------
+def _too_many(failing: int, total: int) -> bool:
+    return failing >= 3 and failing > TOO_MANY_FAILING * total
+
+
+def _layouts(survey: _Survey) -> dict[Layout, list[bytes]]:
+    """The prefixes of each layout, the layouts in the order they first appear."""
+    found: dict[Layout, list[bytes]] = {}
+    for prefix in sorted(survey.counts, key=survey.first_lines.__getitem__):
+        found.setdefault(layout(prefix), []).append(prefix)
+    return found
+
+
+def _by_layout(survey: _Survey, layouts: dict[Layout, list[bytes]]) -> dict[Layout, str]:
+    orders = {}
+    for shape in layouts:
+        mine = [prefix for prefix in survey.sequence if layout(prefix) == shape]
+        orders[shape] = dateorder.infer(survey.fields[prefix] for prefix in mine).order
+    return orders
+
+
+def _layout_list(
+    survey: _Survey, layouts: dict[Layout, list[bytes]], orders: dict[Layout, str] | None
+) -> str:
+    parts = []
+    for shape, prefixes in layouts.items():
+        first = prefixes[0]
+        text = words.IMPORT_LAYOUT.format(written=_written(first), line=survey.first_lines[first])
+        if orders is not None:
+            text += words.IMPORT_LAYOUT_ORDER.format(order=_spelled(orders[shape]))
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def _written(prefix: bytes) -> str:
+    return prefix.decode(errors="replace").strip("[, ").removesuffix(" klo").rstrip(", ")
+
+
+# Reading the messages ---------------------------------------------------------------------
 
 
 class _Reader:
-    """The messages of one export, run by run. Read once."""
+    """The messages of one export, segment by segment and run by run. Read once."""
 
     HEADS_LIMIT = 65_536  # cached header keys; exports with seconds rarely repeat one
 
     def __init__(
         self,
-        data: bytes,
-        starts: array[int],
-        prefixes: list[bytes],
+        source: Source,
+        survey: _Survey,
         days: dict[bytes, datetime | None],
-        order: str,
+        orders: _Orders,
         chat: Chat,
+        where: str,
     ) -> None:
-        self.data, self.starts, self.prefixes, self.days = data, starts, prefixes, days
-        self.order, self.chat = order, chat
+        self.source, self.survey, self.days, self.orders = source, survey, days, orders
+        self.chat, self.where = chat, where
         self.clocks: dict[bytes, timedelta | str | None] = {}
         self.names: dict[bytes, str | None] = {}
-        # "10:00 - Alice" → (minute of the day, second, author), one table per header shape.
-        self.heads: dict[bytes, dict[bytes, tuple[int, int, str] | None]] = {b" - ": {}, b"] ": {}}
+        # "10:00 - Alice" → (minute of the day, second, author).
+        self.heads: dict[bytes, tuple[int, int, str] | None] = {}
         self.next_line = 1  # where the run after the one just read starts
 
     def runs(self) -> Iterator[MessageColumns]:
         """The messages run by run, as columns."""
-        data, chat = self.data, self.chat
-        first = self.starts[0]
-        line = 1
-        if first >= 0:
-            _preamble(data[:first], chat.skipped)
-            line = data.count(b"\n", 0, first) + 2
-        ends = [*self.starts[1:], len(data)]
-        for start, end, prefix in zip(self.starts, ends, self.prefixes, strict=True):
+        kept = self.survey.kept
+        segments: Iterable[Segment]
+        if kept is not None:
+            self.survey.kept = None
+            segments, skipped = _handed_on(kept), self.survey.cuts
+        else:
+            segments = reading = Segments(self.source)
+            skipped = reading.skipped
+        surveyed = iter(self.survey.segments)
+        for number, segment in enumerate(segments):
+            runs = next(surveyed, None)
+            if runs is None or runs.size != len(segment.data):
+                raise ImportFormatError(words.IMPORT_FILE_CHANGED, self.where)
+            yield from self._segment(segment, runs, first=number == 0)
+        self.chat.skipped.extend(skipped)
+        self.chat.skipped.extend(self.survey.skipped)
+        self.chat.skipped.sort(key=lambda skipped: skipped.line)
+
+    def _segment(self, segment: Segment, runs: _Runs, *, first: bool) -> Iterator[MessageColumns]:
+        data, line = segment.data, segment.line
+        if not runs.starts:
+            if first:
+                _preamble(data, segment.line, self.chat.skipped)
+            return
+        start = runs.starts[0]
+        if start >= 0:
+            if first:
+                _preamble(data[:start], segment.line, self.chat.skipped)
+            line += data.count(b"\n", 0, start) + 1
+        ends = [*runs.starts[1:], len(data)]
+        for start, end, prefix in zip(runs.starts, ends, runs.prefixes, strict=True):
             block = data[start:end] if start >= 0 else b"\n" + data[:end]
             pieces = block.split(b"\n" + prefix)
             del pieces[0]  # the run starts with its own separator
             day = self.days[prefix]
-            tail = b"] " if prefix.startswith(b"[") else b" - "
-            columns = None if day is None else self._quick(block, pieces, day, tail, line)
+            columns = None if day is None else self._quick(block, pieces, day, line)
             if columns is None:  # something unusual in the run: read it line by line
-                careful = self._careful(pieces, prefix, day, tail, line)
+                careful = self._careful(pieces, prefix, day, line)
                 columns = MessageColumns.of(careful) if careful else None
             if columns is not None:
                 yield columns
             line = self.next_line
-        self.data = b""  # let the text go once read
 
     def _quick(
-        self, block: bytes, pieces: list[bytes], day: datetime, tail: bytes, line: int
+        self, block: bytes, pieces: list[bytes], day: datetime, line: int
     ) -> MessageColumns | None:
         """The run's messages when every piece is an ordinary message, else None."""
         keys, separators, bodies_with_ends = zip(
@@ -476,20 +506,20 @@ class _Reader:
         )
         if b"" in separators:  # no ": " at all: a system line, or "Alice:." and the like
             return None
-        heads = self.heads[tail]
+        heads = self.heads
         found = list(map(heads.get, keys))
         if None in found:
-            found = [heads.get(key) or self._head(key, tail) for key in keys]
+            found = [heads.get(key) or self._head(key) for key in keys]
             if None in found:
                 return None
         minutes, seconds, names = zip(*found, strict=False)
         bodies = list(map(bytes.rstrip, bodies_with_ends, repeat(b"\n")))
-        kinds = list(map(_KINDS.get, bodies, repeat(MessageKind.TEXT)))
+        kinds = list(map(KINDS.get, bodies, repeat(MessageKind.TEXT)))
         texts = list(map(bytes.decode, bodies))
-        if _LRM in block or _ATTACHED in block or _FILE_ATTACHED in block:
+        if LRM in block or ATTACHED in block or FILE_ATTACHED in block:
             for index, body in enumerate(bodies):
-                if kinds[index] is MessageKind.TEXT and _unusual(body):
-                    kinds[index], texts[index] = _closer_look(texts[index])
+                if kinds[index] is MessageKind.TEXT and unusual(body):
+                    kinds[index], texts[index] = closer_look(texts[index])
                     bodies[index] = texts[index].encode()
         if None in kinds:  # a system line written as someone's message
             return None
@@ -514,24 +544,23 @@ class _Reader:
             utf8=bodies,
         )
 
-    def _head(self, key: bytes, tail: bytes) -> tuple[int, int, str] | None:
+    def _head(self, key: bytes) -> tuple[int, int, str] | None:
         """What ``key`` ("10:00 - Alice") says, when it is an ordinary message's header."""
-        stamp, found, name = key.partition(tail)
-        if not found or b":" in name or not 0 < len(stamp) <= _LONGEST_TIME:
+        match = KEY.fullmatch(key)
+        if match is None or b":" in match["name"]:
             return None
-        clock = self._clock(stamp)
-        author = self._author(name)
-        if not isinstance(clock, timedelta) or not author:
+        time = self._clock(match["stamp"])
+        name = self._author(match["name"])
+        if not isinstance(time, timedelta) or not name:
             return None
-        heads = self.heads[tail]
-        if len(heads) >= self.HEADS_LIMIT:
-            heads.clear()
-        minute, second = divmod(clock.seconds, 60)
-        heads[key] = found_head = minute, second, author
-        return found_head
+        if len(self.heads) >= self.HEADS_LIMIT:
+            self.heads.clear()
+        minute, second = divmod(time.seconds, 60)
+        self.heads[key] = found = minute, second, name
+        return found
 
     def _careful(
-        self, pieces: list[bytes], prefix: bytes, day: datetime | None, tail: bytes, line: int
+        self, pieces: list[bytes], prefix: bytes, day: datetime | None, line: int
     ) -> list[Message]:
         """The run's messages, piece by piece: system lines, skipped headers, stray lines.
 
@@ -543,59 +572,70 @@ class _Reader:
         skipped = self.chat.skipped
         # The message being read: time, author, first line, and its body's parts;
         # None while the lines are dropped (a system line or a skipped header).
-        sent, author, first = datetime.min, "", 0
+        sent, name, first = datetime.min, "", 0
         parts: list[bytes] | None = None
         for piece in pieces:
-            cut = piece.find(tail)
-            clock = self._clock(piece[:cut]) if 0 < cut <= _LONGEST_TIME else None
+            found = STAMP.match(piece)
+            time = self._clock(found["stamp"]) if found else None
             at = line
             line += piece.count(b"\n") + 1
-            if clock is None:  # not a header: a line of the message before
+            if time is None or found is None:  # not a header: a line of the message before
+                if STAMP_LIKE.match(piece):
+                    skipped.append(Skipped(at, _looks_like_a_header(prefix + piece)))
                 if parts is not None:
                     parts.append(prefix + piece)
                 continue
             if parts is not None:
-                out.extend(_message(sent, author, b"\n".join(parts), first))
+                out.extend(_message(sent, name, b"\n".join(parts), first))
             parts = None
-            if isinstance(clock, str):
-                skipped.append(Skipped(at, f"{clock}; the message was left out"))
+            if isinstance(time, str):
+                skipped.append(Skipped(at, f"{time}; the message was left out"))
                 continue
             if day is None:
-                skipped.append(Skipped(at, _bad_date(prefix, self.order)))
+                skipped.append(Skipped(at, _bad_date(prefix, self.orders.of(prefix))))
                 continue
-            rest = piece[cut + len(tail) :]
+            rest = piece[found.end() :]
             colon = rest.find(b":")
             if colon < 0:
                 continue  # a system line: Alice created group "Friends"
-            name = self._author(rest[:colon])
-            if name is None:
+            who = self._author(rest[:colon])
+            if who is None:
                 continue  # a system line with a colon in it
-            if not name:
+            if not who:
                 skipped.append(
                     Skipped(at, "a message without a name before its colon was left out")
                 )
                 continue
             body = rest[colon + 2 :] if rest.startswith(b" ", colon + 1) else rest[colon + 1 :]
-            sent, author, first, parts = day + clock, name, at, [body]
+            sent, name, first, parts = day + time, who, at, [body]
         if parts is not None:
-            out.extend(_message(sent, author, b"\n".join(parts), first))
+            out.extend(_message(sent, name, b"\n".join(parts), first))
         _tally(self.chat.participants, (message.author for message in out))
         self.next_line = line
         return out
 
     def _clock(self, stamp: bytes) -> timedelta | str | None:
-        clock = self.clocks.get(stamp, "")
-        if clock == "":
-            clock = self.clocks[stamp] = _clock(stamp)
-        return clock
+        if len(stamp) > LONGEST_TIME:
+            return None
+        found = self.clocks.get(stamp, "")
+        if found == "":
+            found = self.clocks[stamp] = clock(stamp)
+        return found
 
     def _author(self, candidate: bytes) -> str | None:
-        author = self.names.get(candidate, "\n")
-        if author == "\n":
-            author = _author(candidate)
+        name = self.names.get(candidate, "\n")
+        if name == "\n":
+            name = author(candidate)
             if len(candidate) <= 100 and len(self.names) < 100_000:
-                self.names[candidate] = author
-        return author
+                self.names[candidate] = name
+        return name
+
+
+def _handed_on(kept: list[Segment]) -> Iterator[Segment]:
+    """The kept segments in order, each let go once read."""
+    kept.reverse()
+    while kept:
+        yield kept.pop()
 
 
 def _tally(participants: dict[str, int], names: Iterable[str]) -> None:
@@ -603,72 +643,32 @@ def _tally(participants: dict[str, int], names: Iterable[str]) -> None:
         participants[name] = participants.get(name, 0) + count
 
 
-def _message(sent: datetime, author: str, body: bytes, line: int) -> list[Message]:
+def _message(sent: datetime, name: str, body: bytes, line: int) -> list[Message]:
     """The message, or none when its body shows a system line (iOS group events)."""
     body = body.rstrip(b"\n")
-    kind = _KINDS.get(body, MessageKind.TEXT)
+    kind = KINDS.get(body, MessageKind.TEXT)
     text = body.decode()
-    if kind is MessageKind.TEXT and _unusual(body):
-        kind, text = _closer_look(text)
-    return [] if kind is None else [Message(sent, author, text, kind, line)]
+    if kind is MessageKind.TEXT and unusual(body):
+        kind, text = closer_look(text)
+    return [] if kind is None else [Message(sent, name, text, kind, line)]
 
 
-def _unusual(body: bytes) -> bool:
-    return body.startswith((_LRM, _ATTACHED)) or _FILE_ATTACHED in body
-
-
-def _closer_look(text: str) -> tuple[MessageKind | None, str]:
-    """The kind of a body that may be a placeholder; None for an iOS system line."""
-    bare = text.strip(_TRIMMED)
-    if _MEDIA_TEXT.search(bare.split("\n", 1)[0]):
-        return MessageKind.MEDIA, bare
-    if _DELETED_TEXT.match(bare):
-        return MessageKind.DELETED, bare
-    if _CALL_TEXT.match(bare):
-        return MessageKind.CALL, bare
-    if text.startswith("\u200e") and _SYSTEM.search(bare):
-        # iOS writes group events as messages from the group or the contact.
-        return None, bare
-    return MessageKind.TEXT, text
-
-
-def _preamble(text: bytes, skipped: list[Skipped]) -> None:
+def _preamble(text: bytes, first_line: int, skipped: list[Skipped]) -> None:
     """Report text before the first header: it belongs to no message."""
-    for number, content in enumerate(text.split(b"\n"), start=1):
+    for number, content in enumerate(text.split(b"\n"), start=first_line):
         if content.strip():
             skipped.append(Skipped(number, "text before the first message belongs to no message"))
             return
 
 
-def _clock(stamp: bytes) -> timedelta | str | None:
-    """A header's time of day; a reason when that time cannot exist; None if it is no time."""
-    match = _CLOCK.fullmatch(stamp)
-    if match is None:
-        return None
-    hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
-    half = (match[4] or b"").lower()
-    if half == b"a" and hour == 12:
-        hour = 0
-    elif half == b"p" and hour < 12:
-        hour += 12
-    # An hour past 12 with "pm" is kept as it is: some exports write a 24-hour clock with it.
-    if hour > 23 or minute > 59 or second > 59:
-        return f"the time {stamp.decode()!r} does not exist"
-    return timedelta(hours=hour, minutes=minute, seconds=second)
-
-
-def _author(candidate: bytes) -> str | None:
-    """The name before the colon; None for a system line; "" when there is no name."""
-    if b"\n" in candidate:
-        return None  # the header line has no colon: a system line with lines after it
-    name = candidate.decode().strip(_TRIMMED)
-    if name and _SYSTEM.search(name):
-        return None
-    return name
+def _looks_like_a_header(line: bytes) -> str:
+    shown = line[:40].decode(errors="replace").rstrip()
+    return words.IMPORT_HEADER_LIKE.format(start=shown)
 
 
 def _bad_date(prefix: bytes, order: str) -> str:
-    written = prefix.decode().strip("[, ").removesuffix(" klo").rstrip(", ")
     return (
-        f"the date {written!r} does not exist in {_spelled(order)} order; the message was left out"
+        f"the date {_written(prefix)!r} does not exist in {_spelled(order)} order; "
+        "the message was left out"
     )
+

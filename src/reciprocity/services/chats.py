@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reciprocity import evidence
 from reciprocity.errors import InputError, WhoIsWhoError
+from reciprocity.evidence.exportfile import valid_unicode
 from reciprocity.store import Database
 from reciprocity.store.chats import ImportSummary, store_chat
 
@@ -66,8 +67,8 @@ def import_chat_file(
             return store_chat(
                 session,
                 chat,
-                me=choices.me,
-                person=choices.person,
+                me=valid_unicode(choices.me) if choices.me else None,
+                person=valid_unicode(choices.person) if choices.person else None,
                 keep_text=choices.keep_text,
                 tick=tick,
             )

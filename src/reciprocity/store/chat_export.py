@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from reciprocity.coach import data as data_words
 from reciprocity.evidence.derive import EvidenceSettings
+from reciprocity.evidence.message import EARLIEST, LATEST
 from reciprocity.evidence.outline import KINDS, Outline
 from reciprocity.model import Chat, ChatMember, Person
 from reciprocity.model.chat import fitting_key
@@ -37,7 +38,6 @@ from reciprocity.store.reader import DocumentReader
 
 COLUMNS = ("minutes", "authors", "lengths", "kinds", "flags", "fingerprints")
 _CODES = dict(zip(COLUMNS, ("q", "h", "i", "b", "b", "q"), strict=True))
-_EARLIEST, _LATEST = 1440 * 693_596, 1440 * 767_011  # 1900-01-01 to 2101-01-01
 
 
 def clear_part(session: Session) -> None:
@@ -155,7 +155,7 @@ def _outline(reader: DocumentReader, raw: Any, spot: str, members: int) -> Outli
     if texts is not None and not all(t is None or isinstance(t, str) for t in texts):
         raise reader.problem(f"{spot}.texts", data_words.TRANSFER_CHAT_LENGTHS)
     checks = {
-        "minutes": all(_EARLIEST <= m < _LATEST for m in minutes),
+        "minutes": all(EARLIEST <= m < LATEST for m in minutes),
         "authors": all(0 <= a < members for a in authors),
         "lengths": all(n >= 0 for n in lengths),
         "kinds": all(0 <= k < len(KINDS) for k in kinds),

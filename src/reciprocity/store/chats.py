@@ -21,27 +21,30 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import compress
 from operator import not_
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from reciprocity import collector
 from reciprocity.coach import chats as chat_words
-from reciprocity.errors import InputError, StoreError
+from reciprocity.errors import InputError, StoreError, TransferError
 from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
+from reciprocity.evidence.exportfile import valid_unicode
+from reciprocity.evidence.message import MAX_MESSAGES, moment_of
 from reciprocity.evidence.message import Chat as ParsedChat
-from reciprocity.evidence.message import moment_of
-from reciprocity.evidence.outline import Outline, Outliner
+from reciprocity.evidence.outline import CALL, Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.chat import chat_keys
 from reciprocity.model.person import add_person, all_people
 from reciprocity.store.outlines import OutlineError, pack, unpack
 
 BATCH = 50_000
+MAX_KEPT_MESSAGES, MAX_KEPT_TEXT = 400_000, 64_000_000
+"""With text kept, an import holds every text at once: it reads at most this many messages
+and characters, so that its memory stays bounded as it does without."""
 _DAYS = cast(Table, ChatDay.__table__)
 _EVIDENCE = cast(Table, Evidence.__table__)
 _SELF_NAMES = {"me", "myself", "you"}
@@ -55,6 +58,8 @@ class ImportSummary:
     format: str
     messages: int = 0
     new: int = 0
+    calls: int = 0
+    new_calls: int = 0
     conversations: int = 0
     first: datetime | None = None
     last: datetime | None = None
@@ -90,24 +95,39 @@ class ImportSummary:
                     "unanswered": r.unanswered,
                     "response_minutes": r.response_minutes,
                     "signals": len(r.signals),
+                    "calls": r.calls,
                 }
                 for name, r in self.readings.items()
             },
             "notes": self.notes,
+            "calls": self.calls,
+            "new_calls": self.new_calls,
         }
 
 
 def _choose_me(
     names: list[str], chat: ParsedChat, me: str | None, person: str | None, session: Session
 ) -> str:
+    """Which name is the user's; it need not write in the chat (a one-sided export).
+
+    ``me`` names the user; where the format itself knows the owner's side
+    (an SMS backup's unnamed "Me", Telegram's account owner) that side is the
+    user whatever ``me`` says. In a chat where only one name writes, a ``me``
+    that is not that name is the user, who wrote nothing in this export.
+    """
     by_fold = {n.casefold(): n for n in names}
     listing = ", ".join(sorted(names)) or "(no one)"
+    owner = valid_unicode(chat.me) if chat.me else None
     if me:
-        if me.casefold() not in by_fold:
-            raise InputError(chat_words.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
-        return by_fold[me.casefold()]
-    if chat.me and chat.me.casefold() in by_fold:
-        return by_fold[chat.me.casefold()]
+        if me.casefold() in by_fold:
+            return by_fold[me.casefold()]
+        if owner:
+            return by_fold.get(owner.casefold(), owner)
+        if len(names) == 1:
+            return " ".join(me.split())
+        raise InputError(chat_words.IMPORT_ME_UNKNOWN.format(me=me, names=listing))
+    if owner:
+        return by_fold.get(owner.casefold(), owner)
     selves = [n for n in names if n.casefold() in _SELF_NAMES]
     if len(selves) == 1:
         return selves[0]
@@ -123,7 +143,43 @@ def _choose_me(
         strangers = [n for n in names if n.casefold() not in known]
         if len(strangers) == 1:
             return strangers[0]
+    if len(names) == 1:
+        # Only one name writes: if it is someone in the list, the user is who
+        # they were last seen talking to; else the one name the user has had
+        # in every chat so far, if there is one.
+        them = known.get(names[0].casefold())
+        selves_seen = {p.chat_me.casefold(): p.chat_me for p in known.values() if p.chat_me}
+        if them is not None and them.chat_me:
+            candidate: str | None = them.chat_me
+        else:
+            candidate = next(iter(selves_seen.values())) if len(selves_seen) == 1 else None
+        if candidate and candidate.casefold() != names[0].casefold():
+            return candidate
+        raise InputError(chat_words.IMPORT_ONE_NAME_WHO.format(name=names[0]))
     raise InputError(chat_words.IMPORT_NEEDS_ME.format(names=listing))
+
+
+def _with_both_sides(
+    names: list[str], me_name: str, others: list[str], other: str | None, summary: ImportSummary
+) -> list[str]:
+    """The chat's names with the user's and the other side's, when only one side wrote.
+
+    A chat in which only one side wrote is still evidence: the side that did
+    not write becomes a member with no messages (so that the chat is the same
+    chat when a fuller export comes), and a note says only one side appears.
+    ``others`` gains the other side when only the user wrote.
+    """
+    if me_name not in names:
+        summary.notes.append(chat_words.IMPORT_ONLY_THEIRS.format(names=", ".join(others)))
+        return [*names, me_name]
+    if others:
+        return names
+    wanted = " ".join((other or "").split())
+    if not wanted or wanted.casefold() == me_name.casefold():
+        raise InputError(chat_words.IMPORT_ONLY_MINE_WHO.format(name=me_name))
+    others.append(wanted)
+    summary.notes.append(chat_words.IMPORT_ONLY_MINE.format(name=wanted))
+    return [*names, wanted]
 
 
 def store_chat(
@@ -152,18 +208,41 @@ def _store_chat(
 ) -> ImportSummary:
     outliner = Outliner(keep_text)
     out = Outline(texts=[] if keep_text else None)
+    kept_text = 0
     for batch in chat.batches(BATCH):
-        out.extend(outliner.outline(batch))
+        outline = outliner.outline(batch)
+        out.extend(outline)
         tick(len(out))
-    names = outliner.names
+        if len(out) > MAX_MESSAGES:
+            raise TransferError(chat_words.IMPORT_TOO_MANY_READ.format(limit=MAX_MESSAGES))
+        if keep_text:
+            kept_text += sum(outline.lengths)
+            if len(out) > MAX_KEPT_MESSAGES or kept_text > MAX_KEPT_TEXT:
+                raise TransferError(
+                    chat_words.IMPORT_TOO_MUCH_TEXT.format(
+                        messages=MAX_KEPT_MESSAGES, megabytes=MAX_KEPT_TEXT // 10**6
+                    )
+                )
+    names, callers, outliner_skipped = outliner.names, outliner.callers, outliner.skipped
+    calls = sum(callers.values())
+    span = outliner.messages if outliner.messages.first is not None else outliner.calls
     del outliner  # the fingerprints seen while reading
+    participants = {
+        name: count - callers[name]
+        for name, count in chat.participants.items()
+        if count > callers[name]
+    }
     summary = ImportSummary(
         format=chat.format,
-        messages=len(out),
-        participants=dict(chat.participants),
+        messages=len(out) - calls,
+        calls=calls,
+        participants=participants,
         date_order=chat.date_order,
         date_order_inferred=chat.date_order_inferred,
-        skipped=[{"line": s.line, "reason": s.reason} for s in chat.skipped],
+        skipped=[
+            {"line": s.line, "reason": s.reason}
+            for s in sorted([*chat.skipped, *outliner_skipped], key=lambda s: s.line)
+        ],
         notes=list(chat.notes),
     )
     if not out:
@@ -174,14 +253,15 @@ def _store_chat(
                 count=len(chat.threads), names=", ".join(sorted(chat.threads, key=str.casefold))
             )
         )
-    summary.first = moment_of(min(out.minutes))
-    summary.last = moment_of(max(out.minutes))
+    if span.first is not None and span.last is not None:
+        summary.first, summary.last = moment_of(*span.first), moment_of(*span.last)
     summary.me = me_name = _choose_me(names, chat, me, person, session)
     if person and " ".join(person.split()).casefold() == me_name.casefold():
         raise InputError(chat_words.IMPORT_PERSON_IS_ME.format(name=me_name))
     others = [n for n in names if n != me_name]
     if person and len(others) > 1:
         raise InputError(chat_words.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
+    names = _with_both_sides(names, me_name, others, person or chat.title, summary)
 
     people: dict[str, Person] = {}
     known = {p.name.casefold(): p for p in all_people(session)}
@@ -199,33 +279,39 @@ def _store_chat(
     key, whole = chat_keys(chat.format, names)
     stored = session.scalar(select(Chat).where(Chat.key.in_({key, whole})))
     if stored is None:
-        stored = Chat(key=key, format=chat.format, title=chat.title or "", me_name=me_name)
+        title = valid_unicode(chat.title or "")
+        stored = Chat(key=key, format=chat.format, title=title, me_name=me_name)
         session.add(stored)
         session.flush()
     stored.keeps_text = stored.keeps_text or keep_text
     out.authors = _as_members(session, stored, names, people, out.authors)
+    out = out.in_time_order()
     days = stored_days(session, stored.id)
-    seen: set[int] = set()
-    for _row, day in days.values():
-        seen.update(day.fingerprints)
-    fresh = out
-    if seen:
-        unseen = map(not_, map(seen.__contains__, out.fingerprints))
-        fresh = out.take(list(compress(range(len(out)), unseen)))
-    summary.new = len(fresh)
+    fresh = _unseen(out, days)
+    summary.new_calls = fresh.kinds.count(CALL)
+    summary.new = len(fresh) - summary.new_calls
+    if calls:
+        summary.notes.append(
+            chat_words.IMPORT_CALLS.format(calls=calls, new=summary.new_calls)
+        )
     # Evidence is derived again from every stored message of the chat when
     # anything is new; otherwise what is stored stands, and the summary
-    # describes this file.
-    if fresh:
-        write_days(session, stored, days, fresh.in_time_order())
+    # describes this file. Outlines no longer needed are let go on the way:
+    # memory is a few copies of the outline at most, not one a step.
+    if not fresh:
+        summary.readings = derive_evidence(session, stored, me_name, out, settings, keep=False)
+    elif not days:  # a chat new to the store: its days are this file's
+        del out
+        write_days(session, stored, days, fresh, keep=False)
+        summary.readings = derive_evidence(session, stored, me_name, fresh, settings)
+    else:
+        del out
+        write_days(session, stored, days, fresh)
+        del fresh
         everything = Outline()
         for number in sorted(days):
-            everything.extend(days[number][1])
+            everything.extend(days.pop(number)[1])
         summary.readings = derive_evidence(session, stored, me_name, everything, settings)
-    else:
-        summary.readings = derive_evidence(
-            session, stored, me_name, out.in_time_order(), settings, keep=False
-        )
     summary.conversations = sum(r.conversations for r in summary.readings.values())
     session.flush()
     return summary
@@ -314,12 +400,39 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
     return days
 
 
+def _unseen(out: Outline, days: dict[int, tuple[int, Outline]]) -> Outline:
+    """The messages of ``out`` (in time order) not stored yet, compared day by day.
+
+    A fingerprint holds its minute, so a message can only be stored on its
+    own day: one day's fingerprints are held at a time, never the chat's.
+    """
+    if not days:
+        return out
+    mask = bytearray(len(out))
+    at = 0
+    for number, part in out.days():
+        stored = days.get(number)
+        if stored is None:
+            mask[at : at + len(part)] = b"\x01" * len(part)
+        else:
+            known = set(stored[1].fingerprints)
+            mask[at : at + len(part)] = bytes(map(not_, map(known.__contains__, part.fingerprints)))
+        at += len(part)
+    return out if all(mask) else out.where(bytes(mask))
+
+
 def write_days(
-    session: Session, stored: Chat, days: dict[int, tuple[int, Outline]], fresh: Outline
+    session: Session,
+    stored: Chat,
+    days: dict[int, tuple[int, Outline]],
+    fresh: Outline,
+    *,
+    keep: bool = True,
 ) -> None:
     """Add ``fresh`` (in time order) to the chat's days: new days inserted, others merged.
 
-    ``days`` is brought up to date too, so it holds every message of the chat.
+    With ``keep``, ``days`` is brought up to date too, so it holds every
+    message of the chat; without, new days are written and not kept.
     """
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
@@ -329,16 +442,19 @@ def write_days(
             outline.extend(part)
             outline = outline.in_time_order()
             days[number] = (row_id, outline)
-            changed.append({"id": row_id, **_day_values(outline)})
+            changed.append({"row_id": row_id, **_day_values(outline)})
         else:
-            days[number] = (0, part)
+            if keep:
+                days[number] = (0, part)
             added.append(
                 {"chat_id": stored.id, "day": date.fromordinal(number), **_day_values(part)}
             )
     if added:
         session.execute(insert(_DAYS), added)
     if changed:
-        session.execute(update(_DAYS), changed)
+        # One statement for every changed day, each row found by its own id.
+        statement = update(_DAYS).where(_DAYS.c.id == bindparam("row_id"))
+        session.connection().execute(statement, changed)
 
 
 def _day_values(outline: Outline) -> dict[str, Any]:

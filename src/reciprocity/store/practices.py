@@ -103,6 +103,7 @@ def restore_part(
     def someone(raw: Any, key: str, where: str) -> Person:
         return reader.person(people, reader.text(raw, key, where, required=True), where)
 
+    uids: dict[str, str] = {}
     for i, raw in enumerate(reader.items(document, "rituals")):
         spot = f"rituals[{i}]"
         with reader.at(spot):
@@ -121,13 +122,33 @@ def restore_part(
             )
             uid = reader.text(raw, "uid", spot)
             if uid:
+                if uid in uids:
+                    raise reader.problem(
+                        spot, data_words.TRANSFER_SAME_AS.format(what=f"uid {uid!r}", other=uids[uid])
+                    )
+                uids[uid] = spot
                 ritual.uid = uid
-            for position, name in enumerate(raw.get("rotation") or [ME]):
-                member = None if name == ME else reader.person(people, str(name), spot)
+            rotation = raw.get("rotation") or [ME]
+            if not isinstance(rotation, list) or not all(isinstance(n, str) for n in rotation):
+                raise reader.problem(
+                    spot, data_words.TRANSFER_TYPE.format(key="rotation", expected="a list of names")
+                )
+            for position, name in enumerate(rotation):
+                member = None if name == ME else reader.person(people, name, spot)
                 ritual.members.append(RitualMember(person=member, position=position))
+        dues: dict[object, str] = {}
         for j, item in enumerate(reader.items(raw, "occurrences", spot)):
             place = f"{spot}.occurrences[{j}]"
             with reader.at(place):
+                due = reader.day(item, "due", place, required=True)
+                if due in dues:
+                    raise reader.problem(
+                        place,
+                        data_words.TRANSFER_SAME_AS.format(
+                            what=f"the occurrence due {due.isoformat()}", other=dues[due]
+                        ),
+                    )
+                dues[due] = place
                 ritual.occurrences.append(
                     Occurrence(
                         due=reader.day(item, "due", place, required=True),
@@ -202,10 +223,20 @@ def restore_part(
                     yearly=bool(raw.get("yearly", True)),
                 )
             )
+    rhythms: dict[str, str] = {}
     for i, raw in enumerate(reader.items(document, "rhythms")):
         spot = f"rhythms[{i}]"
         with reader.at(spot):
-            rhythm = Rhythm(person=someone(raw, "person", spot))
+            whose = someone(raw, "person", spot)
+            if whose.name in rhythms:
+                raise reader.problem(
+                    spot,
+                    data_words.TRANSFER_SAME_AS.format(
+                        what=f"a rhythm for {whose.name}", other=rhythms[whose.name]
+                    ),
+                )
+            rhythms[whose.name] = spot
+            rhythm = Rhythm(person=whose)
             rhythm.ideal_days = reader.integer(raw, "ideal_days", spot, required=True)
             rhythm.longest_days = reader.integer(raw, "longest_days", spot, required=True)
             session.add(rhythm)

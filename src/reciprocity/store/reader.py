@@ -19,6 +19,8 @@ from reciprocity.errors import ImportFormatError, ReciprocityError
 from reciprocity.model import Person
 
 T = TypeVar("T")
+LARGEST = 2**31 - 1
+"""No whole number in an export is larger: counts of days, positions, ratings."""
 
 
 class DocumentReader:
@@ -85,6 +87,8 @@ class DocumentReader:
             raise self.problem(
                 where, data_words.TRANSFER_TYPE.format(key=key, expected="a whole number")
             )
+        if value is not None and not -LARGEST <= value <= LARGEST:
+            raise self.problem(where, data_words.TRANSFER_CHAT_COLUMN.format(key=key))
         return value
 
     def day(self, raw: Any, key: str, where: str, required: bool = False) -> Any:

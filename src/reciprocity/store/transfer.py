@@ -10,17 +10,21 @@ where in the file the problem is.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from reciprocity.coach import chats as chat_words
 from reciprocity.coach import data as data_words
 from reciprocity.coach import people as people_words
 from reciprocity.errors import ImportFormatError, TransferError
+from reciprocity.evidence.exportfile import long_number_line
 from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.model.audit import all_audits
 from reciprocity.model.person import all_people
@@ -37,6 +41,7 @@ from reciprocity.vocabulary import (
 
 FORMAT = "reciprocity"
 VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def export_document(session: Session) -> dict[str, Any]:
@@ -79,6 +84,8 @@ def dump(document: Mapping[str, Any]) -> str:
 def read_document(path: Path) -> dict[str, Any]:
     """Read and parse a reciprocity export, saying where it is broken if it is."""
     try:
+        if path.exists() and not path.is_file():
+            raise ImportFormatError(chat_words.IMPORT_NOT_A_FILE, str(path))
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise TransferError(data_words.FILE_MISSING.format(path=path)) from None
@@ -93,6 +100,14 @@ def read_document(path: Path) -> dict[str, Any]:
             str(path),
             error.lineno,
         ) from None
+    except RecursionError:
+        raise ImportFormatError(data_words.TRANSFER_TOO_DEEP, str(path)) from None
+    except ValueError:  # a number of more digits than Python reads
+        raise ImportFormatError(
+            chat_words.JSON_NUMBER_TOO_LONG, str(path), long_number_line(text)
+        ) from None
+    if ("\\ud" in text or "\\uD" in text) and (where := _half_character(document)):
+        raise ImportFormatError(data_words.TRANSFER_HALF_CHARACTER.format(where=where), str(path))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFormatError(data_words.TRANSFER_NOT_RECIPROCITY, str(path))
     version = document.get("version")
@@ -101,6 +116,29 @@ def read_document(path: Path) -> dict[str, Any]:
             data_words.TRANSFER_VERSION.format(found=version, supported=VERSION), str(path)
         )
     return document
+
+
+def _half_character(document: object) -> str | None:
+    """Where the document holds a lone surrogate (half of a character), or None.
+
+    JSON may escape half of an emoji on its own (``"\\ud83d"``); no text can
+    hold that, so it is refused with its place. Walked without recursion.
+    """
+    pending: list[tuple[object, str]] = [(document, "")]
+    while pending:
+        value, where = pending.pop()
+        if isinstance(value, str):
+            if not value.isascii() and _SURROGATE.search(value):
+                return where or "the file"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                place = f"{where}.{key}" if where else str(key)
+                if not key.isascii() and _SURROGATE.search(key):
+                    return place
+                pending.append((item, place))
+        elif isinstance(value, list):
+            pending.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+    return None
 
 
 def people_count(session: Session) -> int:
@@ -118,7 +156,22 @@ def clear(session: Session) -> None:
 
 
 def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[str, int]:
-    """Add everything in ``document`` to the session. Raises ImportFormatError naming the field."""
+    """Add everything in ``document`` to the session. Raises ImportFormatError naming the field.
+
+    What the checks before the database do not catch (the same thing twice
+    where the store holds it once) is still one ImportFormatError, never a
+    crash; the caller's transaction then changes nothing.
+    """
+    try:
+        return _restore(session, document, source)
+    except IntegrityError as error:
+        detail = str(error.orig).splitlines()[0] if error.orig is not None else type(error).__name__
+        raise ImportFormatError(data_words.TRANSFER_CONFLICT.format(detail=detail), source) from None
+    except OverflowError:
+        raise ImportFormatError(data_words.TRANSFER_NUMBER_TOO_LARGE, source) from None
+
+
+def _restore(session: Session, document: Mapping[str, Any], source: str) -> dict[str, int]:
     reader = DocumentReader(source)
     people: dict[str, Person] = {}
     seasons: list[Season] = []

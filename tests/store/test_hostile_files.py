@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_runner import Cli
+from tests.databases import sqlite_only
 
 BASE = {"format": "reciprocity", "version": 1, "people": [{"name": "Sam"}], "seasons": [], "audits": []}
 
@@ -114,6 +115,7 @@ def test_a_year_far_ahead_is_listed_not_a_lost_import(cli: Cli, tmp_path: Path) 
     assert [s["line"] for s in result.json()["skipped"]] == [1]
 
 
+@sqlite_only  # reads the stored day straight from the SQLite file
 def test_half_a_character_in_a_json_export_becomes_a_replacement_character(
     cli: Cli, tmp_path: Path
 ) -> None:

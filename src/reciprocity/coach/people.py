@@ -177,7 +177,7 @@ ENERGY_CHOICES = {
 SEASONS_TITLE = "Seasons"
 SEASONS_INTRO = (
     "A season marks a stretch when one side legitimately needs more: illness, grief, a move. "
-    "Imbalance inside a season is expected, and is never called a resting pattern."
+    "Imbalance inside a season is expected, and is never called chronic."
 )
 SEASONS_NONE = "No seasons recorded."
 SEASON_START_TITLE = "Start a season"
@@ -233,3 +233,7 @@ def season_line(season: object, name: str) -> str:
     if end is None:
         return f"{owner}: " + SEASON_ROW.format(kind=kind, start=start_words)
     return f"{owner}: " + SEASON_ROW_ENDED.format(kind=kind, start=start_words, end=day_words(end))
+
+STATUS_TITLE = "How things lean"
+STATUS_PERSON = "Person"
+STATUS_ENERGY = "Energy"

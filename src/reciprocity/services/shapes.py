@@ -8,7 +8,7 @@ ever get added (DESIGN.md, "JSON shapes").
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reciprocity.coach import practices as words
 from reciprocity.model import (
@@ -22,11 +22,12 @@ from reciprocity.model import (
     Win,
 )
 from reciprocity.practices.schedule import standing
-from reciprocity.services.boundaries import wording
-from reciprocity.services.data import Copy
-from reciprocity.services.due import Due, DueItem
-from reciprocity.services.people import PersonDetail, PersonRow
-from reciprocity.services.rhythms import DateStanding, RhythmStanding
+
+if TYPE_CHECKING:  # what each shape is made from; a face imports the service it calls
+    from reciprocity.services.data import Copy
+    from reciprocity.services.due import Due, DueItem
+    from reciprocity.services.people import PersonDetail, PersonRow
+    from reciprocity.services.rhythms import DateStanding, RhythmStanding
 
 JSON = dict[str, Any]
 
@@ -131,6 +132,8 @@ def checkin(found: CheckIn) -> JSON:
 
 def boundary(found: Boundary) -> JSON:
     """A boundary with the gentle check of its wording: ``boundary list --json``, ``/api``."""
+    from reciprocity.services.boundaries import wording
+
     checked = wording(found.request)
     offer = checked.offer
     return {

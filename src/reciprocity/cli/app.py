@@ -95,7 +95,7 @@ class Reciprocity(TyperGroup):
         self.commands = Commands(self._command, list(COMMANDS))
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        quicken(self, ctx)
+        quicken(self, ctx, subcommands=False)
         return super().parse_args(ctx, args)
 
     def get_command(self, ctx: Context, cmd_name: str) -> Command | None:

@@ -46,11 +46,12 @@ class PlainParam(RuntimeParam):
         return build_runtime_param(param.type_descriptor).coerce(value, param=param, ctx=ctx)
 
 
-def quicken(command: Command, ctx: Context) -> None:
+def quicken(command: Command, ctx: Context, *, subcommands: bool = True) -> None:
     """Give every parameter of ``command`` (and of its subcommands) the plain check it can have.
 
     ``ctx`` is the context the command runs in (or its parent's): it names the help option,
-    which each command makes when first asked for it."""
+    which each command makes when first asked for it. ``subcommands=False`` leaves a group's
+    commands alone (the root's are made, and quickened, one at a time as they are asked for)."""
     helps = command.get_help_option(ctx)
     for param in [*command.params, *([helps] if helps is not None else [])]:
         if isinstance(param, TyperArgument | TyperOption) and param._runtime_param is None:
@@ -64,7 +65,7 @@ def quicken(command: Command, ctx: Context) -> None:
                     parameter_info=descriptor.parameter_info,
                     convert=convert,
                 )
-    if isinstance(command, TyperGroup):
+    if subcommands and isinstance(command, TyperGroup):
         for sub in command.commands.values():
             quicken(sub, ctx)
 

@@ -65,6 +65,17 @@ def test_noting_a_moment_and_the_status_load_neither_pydantic_nor_the_web_nor_al
     assert [(m["text"], m["by"], m["energy"]) for m in again] == [("Tea together", "both", 1)]
 
 
+def test_help_lists_every_command_with_its_help(cli: Cli) -> None:
+    from reciprocity.cli.app import COMMANDS
+
+    shown = cli("--help")
+    assert shown.code == 0
+    listed = shown.out.split("Commands:", 1)[1].splitlines()
+    described = {line.split()[0]: line.split(maxsplit=1)[1] for line in listed if line.strip()}
+    assert list(described) == list(COMMANDS)
+    assert all(text.strip() for text in described.values())
+
+
 def test_a_value_typed_wrong_is_still_told_in_typers_words(cli: Cli) -> None:
     assert cli("people", "add", "Sam").code == 0
     refused, _ = run(cli.url, "log", "Sam", "Tea", "--energy", "5")

@@ -24,11 +24,7 @@ if TYPE_CHECKING:
     from typer._click.core import Command, Context  # the command-line parser Typer builds on
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "people": ("people", "app"),
     "log": ("moments", "log"),
-    "moment": ("moments", "app"),
-    "season": ("seasons", "app"),
-    "audit": ("audit", "app"),
     "patterns": ("patterns", "patterns"),
     "status": ("patterns", "status"),
     "demo": ("demo", "demo"),
@@ -37,6 +33,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "copies": ("transfer", "copies"),
     "bring-back": ("transfer", "bring_back"),
     "serve": ("serve", "serve"),
+    "due": ("due", "due"),
+    "calendar": ("due", "calendar"),
+    "report": ("report", "report"),
+    "people": ("people", "app"),
+    "moment": ("moments", "app"),
+    "season": ("seasons", "app"),
+    "audit": ("audit", "app"),
     "checkin": ("checkin", "app"),
     "ritual": ("rituals", "app"),
     "boundary": ("boundaries", "app"),
@@ -45,12 +48,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rhythm": ("rhythm", "app"),
     "date": ("occasions", "app"),
     "talk": ("talk", "app"),
-    "due": ("due", "due"),
-    "calendar": ("due", "calendar"),
-    "report": ("report", "report"),
 }
-"""Each command (or group) by name, in the order ``--help`` lists them: the module of
-``reciprocity.cli`` that holds it, and its function (or Typer group) there."""
+"""Each command, then each group of commands, by name, in the order ``--help`` lists them:
+the module of ``reciprocity.cli`` that holds it, and its function (or Typer group) there."""
 
 
 class Commands(MutableMapping[str, "Command"]):

@@ -20,10 +20,13 @@ from reciprocity.store import migrate
 from reciprocity.store.database import SCHEMA_REVISION
 from tests.cli_runner import Cli
 
-MARK = "loaded modules: "
+MARK = "at the end: "
 ENTRY = (
-    "import atexit, json, sys\n"
-    f"atexit.register(lambda: print({MARK!r} + json.dumps(sorted(sys.modules)), file=sys.stderr))\n"
+    "import atexit, gc, json, sys\n"
+    "atexit.register(lambda: print(\n"
+    f"    {MARK!r} + json.dumps({{'modules': sorted(sys.modules), 'collecting': gc.isenabled()}}),\n"
+    "    file=sys.stderr,\n"
+    "))\n"
     "from reciprocity.cli.main import main\n"
     "main()\n"
 )
@@ -32,7 +35,10 @@ NEVER = {"pydantic", "fastapi", "alembic"}
 
 
 def run(url: str, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
-    """The entry point in a fresh process: what it did, and every module it had loaded."""
+    """The entry point in a fresh process: what it did, and every module it had loaded.
+
+    A command that opened the store has the cyclic garbage collector working again
+    (it rests while the command starts up)."""
     done = subprocess.run(
         [sys.executable, "-c", ENTRY, "--db", url, *args],
         capture_output=True,
@@ -42,7 +48,10 @@ def run(url: str, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str
     )
     lines = [line for line in done.stderr.splitlines() if line.startswith(MARK)]
     assert len(lines) == 1, done.stderr
-    return done, set(json.loads(lines[0].removeprefix(MARK)))
+    end = json.loads(lines[0].removeprefix(MARK))
+    if done.returncode == 0:
+        assert end["collecting"], "the garbage collector was left resting"
+    return done, set(end["modules"])
 
 
 def test_noting_a_moment_and_the_status_load_neither_pydantic_nor_the_web_nor_alembic(cli: Cli) -> None:

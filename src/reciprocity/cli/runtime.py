@@ -34,6 +34,7 @@ class Runtime:
             from reciprocity.services import open_database
 
             self._database = open_database(self.db_url)
+            started()
             if self._database.backup_path is not None:
                 from reciprocity.coach import app as app_words
 
@@ -43,6 +44,20 @@ class Runtime:
     def close(self) -> None:
         if self._database is not None:
             self._database.close()
+
+
+def started() -> None:
+    """Start-up is over: what it loaded lives as long as the process, so it is set aside
+    (``gc.freeze``) and the cyclic collector, resting since ``main`` began, works again.
+
+    Called once the store is open (every command that does real work opens it first)
+    and by ``serve`` before it serves; nothing happens when the collector already works.
+    """
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]

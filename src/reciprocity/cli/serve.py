@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reciprocity.cli.runtime import runtime, say
+from reciprocity.cli.runtime import runtime, say, started
 
 if TYPE_CHECKING:
     import socket
@@ -78,6 +78,7 @@ def serve(
             say(app_words.SERVE_DEMO)
         if not no_browser:
             open_browser(settings.url)
+        started()  # a server lives long: its garbage is collected as usual
         run(app, listener)
 
 

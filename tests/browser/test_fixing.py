@@ -5,7 +5,7 @@ later; a season started twice refused in one line, a look-alike removed after
 asking once and brought back from the notice; a moment found by a word, then
 narrowed by person, by what it speaks to and by days. Each journey checks what
 a person sees and what is stored (through ``/api``), and leaves a screenshot at
-each width in the run's temporary folder.
+each width in the run's temporary folder (``journey-screenshots``).
 
 These journeys remove and bring back whole copies of the data, so they have a
 server of their own, shared by the module, rather than the session's.
@@ -27,6 +27,7 @@ from reciprocity.coach import app as app_words
 from reciprocity.coach import data as data_words
 from reciprocity.coach import people as people_words
 from reciprocity.coach.terms import day_words
+from tests.browser.conftest import keep_screenshot
 from tests.browser.server import Server, running_server
 from tests.browser.test_accessibility import _serious
 
@@ -47,20 +48,8 @@ def server() -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("journey-screenshots")
-
-
-@pytest.fixture(scope="module")
 def axe() -> Axe:
     return Axe()
-
-
-def _shot(page: Any, shots: Path, name: str, width: int) -> None:
-    """What the person saw, kept for a look; the page never scrolls sideways."""
-    page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
-    scrolled = page.evaluate("document.documentElement.scrollWidth")
-    assert scrolled <= width, f"{name} scrolls sideways at {width}px ({scrolled}px)"
 
 
 def _api(page: Any, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
@@ -105,7 +94,7 @@ def test_fixing_a_mistyped_moment(page: Any, shots: Path, width: int) -> None:
     expect(what).to_have_value("Quinn brougth soup when I was ill")
     expect(page.get_by_label("Who reached out or gave")).to_have_value("them")
     what.fill("Quinn brought soup when I was ill")
-    _shot(page, shots, "moment-change", width)
+    keep_screenshot(page, shots, "moment-change", width)
     page.get_by_role("button", name="Save the changes").click()
 
     expect(page).to_have_url(re.compile(rf"/people/{person_id}\?notice=moment-changed#moment-"))
@@ -114,7 +103,7 @@ def test_fixing_a_mistyped_moment(page: Any, shots: Path, width: int) -> None:
     expect(fixed.locator(".text")).to_have_text("Quinn brought soup when I was ill")
     expect(fixed).to_contain_text(name)  # still theirs, still by them
     expect(page.locator("#moments")).not_to_contain_text("brougth")
-    _shot(page, shots, "moment-fixed", width)
+    keep_screenshot(page, shots, "moment-fixed", width)
     stored = _api(page, "GET", f"/moments/{moment['id']}")
     assert stored["text"] == "Quinn brought soup when I was ill"
     assert (stored["by"], stored["on"]) == ("them", moment["on"]), "nothing else changed"
@@ -134,13 +123,13 @@ def test_adding_a_forgotten_birthday(page: Any, shots: Path, width: int) -> None
     birthday = page.get_by_label("Birthday (optional)")
     expect(birthday).to_have_value("")
     birthday.fill("1991-04-12")
-    _shot(page, shots, "person-birthday", width)
+    keep_screenshot(page, shots, "person-birthday", width)
     page.get_by_role("button", name="Save the changes").click()
 
     expect(page).to_have_url(re.compile(rf"/people/{person_id}\?notice=changed$"))
     expect(page.get_by_role("status")).to_have_text(f"Saved the changes to {name}'s details.")
     expect(page.locator("main .lede")).to_contain_text("birthday 12 April")
-    _shot(page, shots, "person-birthday-saved", width)
+    keep_screenshot(page, shots, "person-birthday-saved", width)
     stored = _api(page, "GET", f"/people/{person_id}")
     assert (stored["name"], stored["birthday"]) == (name, "1991-04-12")
     assert page.errors == []
@@ -177,7 +166,7 @@ def test_a_duplicate_season_is_refused_removed_and_brought_back(
     )
     expect(page.get_by_label("Whose season")).to_have_value(name)  # what was typed is kept
     expect(cards).to_have_count(1)
-    _shot(page, shots, "season-twice", width)
+    keep_screenshot(page, shots, "season-twice", width)
 
     start("yesterday")  # not the same season, but it looks like one
     expect(cards).to_have_count(2)
@@ -189,7 +178,7 @@ def test_a_duplicate_season_is_refused_removed_and_brought_back(
 
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Remove this season, {line}?")
     expect(page.locator("main")).to_contain_text(app_words.CONFIRM_COPY)
-    _shot(page, shots, "season-remove-asks", width)
+    keep_screenshot(page, shots, "season-remove-asks", width)
     assert _serious(axe.run(page)) == [], "the page asking once"
     page.get_by_role("button", name="Remove the season").click()
 
@@ -199,7 +188,7 @@ def test_a_duplicate_season_is_refused_removed_and_brought_back(
     expect(cards).to_have_count(1)
     expect(page.locator("li.season", has_text=line)).to_have_count(0)
     assert [s["start"] for s in ongoing()] == [date.today().isoformat()]
-    _shot(page, shots, "season-removed", width)
+    keep_screenshot(page, shots, "season-removed", width)
     assert _serious(axe.run(page)) == [], "the notice with its way back"
 
     notice.get_by_role("button", name="Bring it back").click()
@@ -208,12 +197,12 @@ def test_a_duplicate_season_is_refused_removed_and_brought_back(
     expect(page.locator("li.season", has_text=line)).to_be_visible()
     expect(cards).to_have_count(2)
     assert sorted(s["start"] for s in ongoing()) == [yesterday.isoformat(), date.today().isoformat()]
-    _shot(page, shots, "season-brought-back", width)
+    keep_screenshot(page, shots, "season-brought-back", width)
 
     _more(page, "Backups")  # the copies made on the way, each of which could come back
     copies = page.get_by_role("region", name="Copies kept beside it")
     expect(copies.get_by_role("button", name=re.compile("^Bring this copy back")).first).to_be_visible()
-    _shot(page, shots, "backups", width)
+    keep_screenshot(page, shots, "backups", width)
     assert page.errors == []
 
 
@@ -246,7 +235,7 @@ def test_finding_a_moment_by_a_word(page: Any, shots: Path, width: int) -> None:
     assert len(words) >= 4
     expect(page.get_by_role("status")).to_have_text(f"{len(words)} moments match; the newest first.")
     expect(found.first).to_contain_text(words[0])  # the newest first, as the API has them
-    _shot(page, shots, "find-word", width)
+    keep_screenshot(page, shots, "find-word", width)
 
     search.get_by_label("With").select_option(label=name)
     search.get_by_role("button", name="Find").click()
@@ -269,7 +258,7 @@ def test_finding_a_moment_by_a_word(page: Any, shots: Path, width: int) -> None:
     expect(found.locator(".text")).to_have_text([
         f"{name} came kayaking when I needed air", f"Kayaking with {name} at dawn",
     ])
-    _shot(page, shots, "find-narrowed", width)
+    keep_screenshot(page, shots, "find-narrowed", width)
     query = (f"/moments?person={name.replace(' ', '%20')}&search=kayaking"
              f"&since={days['early'].isoformat()}&until={days['middle'].isoformat()}")
     assert [m["text"] for m in _api(page, "GET", query)] == [

@@ -68,7 +68,7 @@ def test_no_serious_accessibility_problems_in_the_audit_steps(page: Any, axe: Ax
     page.get_by_role("button", name="Begin").click()
     assert _serious(axe.run(page)) == []
     page.get_by_label("2 · mostly one-directional").check()
-    page.get_by_label("I carry more here").check()
+    page.get_by_label("you carry more here").check()
     page.get_by_label("Your vision").fill("You always cancel")
     page.get_by_role("button", name="Next").click()
     assert _serious(axe.run(page)) == [], "the phrasing offer"

@@ -95,3 +95,13 @@ def test_no_sentence_of_the_seed_texts_is_quoted() -> None:
     quoted = set().union(*(grams(p.read_text(encoding="utf-8")) for p in seeds.glob("*.txt")))
     assert quoted, "the seed texts were read"
     assert [text for text in _sentences() if grams(text) & quoted] == []
+
+
+def test_each_dimension_has_one_name() -> None:
+    from reciprocity.coach.report import DIMENSION_SHORT
+    from reciprocity.coach.suggestions import DIMENSION_NAMES
+    from reciprocity.coach.terms import DIMENSION_TITLES
+
+    for dimension, title in DIMENSION_TITLES.items():
+        assert DIMENSION_NAMES[str(dimension)] == title.lower()
+        assert DIMENSION_SHORT[dimension] == title

@@ -102,7 +102,7 @@ def test_each_dimension_carries_it_and_says_it() -> None:
     assert depth.need == "Three more notes about depth could be enough for a first reading."
     assert crisis.notes_needed == 6
     assert crisis.need == (
-        "Six more notes about support in hard times could be enough for a first reading."
+        "Six more notes about crisis response could be enough for a first reading."
     )
     data = json.loads(pattern.to_json())["dimensions"]
     assert [data[str(d)]["notes_needed"] for d in Dimension] == [0, 3, 6, 6]
@@ -115,7 +115,7 @@ def test_a_dimension_read_before_needs_notes_to_say_something_again() -> None:
     initiation = run(daily(239, 90, Giver.ME)).dimensions[Dimension.INITIATION]
     assert initiation.notes_needed == 6
     assert initiation.need == (
-        "Six more notes about reaching out could be enough to say something about the "
+        "Six more notes about initiation could be enough to say something about the "
         "last 90 days."
     )
 
@@ -150,7 +150,7 @@ def test_moments_with_no_dimension_are_counted_and_the_words_say_what_would_help
     assert [s.reason for s in found] == ["untagged"]
     assert found[0].text == (
         "Five of the moments noted with Sam in the last 90 days say nothing yet about what "
-        "they were (reaching out, depth, support in hard times or everyday upkeep). Adding "
+        "they were (initiation, depth, crisis response or maintenance). Adding "
         "that would let them count toward a reading."
     )
     assert json.loads(pattern.to_json())["untagged"] == 5

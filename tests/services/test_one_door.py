@@ -21,7 +21,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from reciprocity.coach.suggestions import SAFETY_NOTE
-from reciprocity.services import audits, data, open_database
+from reciprocity.services import audits, data, moments, open_database
+from reciprocity.vocabulary import Dimension
 from reciprocity.web import WebSettings, create_app
 from tests.cli_runner import Cli
 from tests.databases import Databases
@@ -118,6 +119,32 @@ def test_the_safety_note_follows_a_worrying_moment_on_both_faces(
     )
     calm = demo_cli("log", "Priya", "Priya made soup")
     assert calm.code == 0 and "afraid" not in calm.out and "helpline" not in calm.out
+
+
+def test_the_same_words_suggest_the_same_dimensions_on_every_face(
+    demo_cli: Cli, web: TestClient
+) -> None:
+    words = "Priya drove me to the hospital and listened all evening"
+    database = open_database(demo_cli.url)
+    try:
+        offered = moments.suggestion(database, "Priya", words)
+        assert moments.suggestion(database, "Priya", words, [Dimension.INITIATION]) == []
+    finally:
+        database.close()
+    assert offered == [Dimension.CRISIS, Dimension.DEPTH]
+    keys = [d.value for d in offered]
+    logged = demo_cli("log", "Priya", words)  # off a terminal: told, never asked
+    assert logged.code == 0
+    assert " ".join(f"--dim {k}" for k in keys) in logged.out
+    priya = _ids(web)["Priya"]
+    form = {"csrf_token": token(web), "person": str(priya), "text": words, "by": "me"}
+    page = web.post("/moments", data=form).text
+    assert re.findall(r'name="dimensions" value="(\w+)"[^>]*\schecked', page) == sorted(
+        keys, key=[d.value for d in Dimension].index
+    )
+    answered = web.post(f"/api/people/{priya}/moments", json={"text": words},
+                        headers=api_token(web)).json()
+    assert answered["suggested_dimensions"] == keys
 
 
 def test_the_notes_before_a_rating_are_the_same_words(demo_cli: Cli, web: TestClient) -> None:

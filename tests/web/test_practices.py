@@ -52,7 +52,7 @@ def test_preparing_a_checkin_shows_the_agenda(demo_client: TestClient) -> None:
     page = demo_client.get(f"/checkin/{_person(demo_client, 'Jordan')}").text
     assert _title(page) == "Check-in with Jordan · reciprocity"
     assert "What the patterns show" in page and "Energy:" in page
-    assert "What you agreed last time (2026-09-12)" in page
+    assert "What you agreed last time (12 Sep 2026)" in page
     assert 'Jordan suggests the next plan <span class="hint">(partly happened)' in page
     assert "Requests you are keeping with Jordan" in page
     assert "Jordan asked how my week was before talking about theirs." in page
@@ -105,7 +105,7 @@ def test_recording_a_checkin_keeps_the_sides_the_agreements_and_how_last_time_we
     ]
     assert [str(o) for o in outcomes] == ["partly", "happened"]
     again = demo_client.get(f"/checkin/{jordan}").text
-    assert "What you agreed last time (2026-11-01)" in again
+    assert "What you agreed last time (1 Nov 2026)" in again
     assert again.count('name="outcome-') == 8, "the two new adjustments are asked next time"
 
 

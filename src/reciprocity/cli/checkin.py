@@ -79,7 +79,6 @@ def _print_agenda(plan: dict[str, Any]) -> None:
     from rich.markup import escape
 
     from reciprocity.coach import practices as words
-    from reciprocity.coach.suggestions import STYLE_WORDS
 
     out = console()
     name = plan["person"]
@@ -91,32 +90,25 @@ def _print_agenda(plan: dict[str, Any]) -> None:
     for reading in plan["patterns"]["dimensions"].values():
         out.print(f"  {reading['name']}: {escape(reading['label'])}")
     out.print("  " + escape(words.AGENDA_ENERGY.format(label=plan["patterns"]["energy"])))
-    out.print(f"\n[bold]{words.AGENDA_ADJUSTMENTS.format(on=plan['last_checkin'] or '-')}[/bold]")
+    last = day_words(plan["last_checkin"]) if plan["last_checkin"] else "-"
+    out.print(f"\n[bold]{words.AGENDA_ADJUSTMENTS.format(on=last)}[/bold]")
     if plan["last_checkin"] is None:
         out.print("  " + words.AGENDA_NO_ADJUSTMENTS.format(name=name), markup=False)
     elif not plan["adjustments"]:
-        out.print("  " + words.AGENDA_NONE_AGREED.format(on=plan["last_checkin"]), markup=False)
+        out.print("  " + words.AGENDA_NONE_AGREED.format(on=last), markup=False)
     for adjustment in plan["adjustments"]:
         outcome = words.OUTCOME_LABELS.get(adjustment["outcome"] or "", words.OUTCOME_UNASKED)
         out.print(f"  • {adjustment['text']} ({outcome})", markup=False)
     out.print(f"\n[bold]{words.AGENDA_MOMENTS}[/bold]")
     if not plan["moments"]:
-        since = plan["last_checkin"] or "the last month"
+        since = day_words(plan["last_checkin"]) if plan["last_checkin"] else words.CHECKIN_LAST_MONTH
         out.print("  " + words.AGENDA_NO_MOMENTS.format(since=since), markup=False)
     for moment in plan["moments"]:
-        out.print(f"  {moment['on']}  {moment['text']}", markup=False)
+        out.print(f"  {day_words(moment['on'])}  {moment['text']}", markup=False)
     out.print(f"\n[bold]{words.AGENDA_STYLES}[/bold]")
-    theirs, mine = plan["care"]["theirs"], plan["care"]["mine"]
-    if theirs or mine:
-        out.print(
-            "  "
-            + words.AGENDA_STYLES_LINE.format(
-                name=name,
-                their=", ".join(STYLE_WORDS[s] for s in theirs) or "-",
-                mine=", ".join(STYLE_WORDS[s] for s in mine) or "-",
-            ),
-            markup=False,
-        )
+    line = words.care_styles_line(name, plan["care"]["theirs"], plan["care"]["mine"])
+    if line:
+        out.print("  " + line, markup=False)
         out.print("  " + words.AGENDA_STYLES_NOTE, markup=False)
     else:
         out.print("  " + words.AGENDA_STYLES_UNKNOWN.format(name=name), markup=False)

@@ -18,8 +18,14 @@ def log(
     by: Annotated[Giver, typer.Option(help="Who reached out or gave.")] = Giver.ME,
     dim: Annotated[
         list[Dimension] | None,
-        typer.Option("--dim", help="Which dimension it speaks to (repeatable)."),
+        typer.Option(
+            "--dim",
+            help="Which dimension it speaks to (repeatable); left out, a terminal asks.",
+        ),
     ] = None,
+    no_dims: Annotated[
+        bool, typer.Option("--no-dims", help="It speaks to no dimension (nothing is asked).")
+    ] = False,
     style: Annotated[CareStyle | None, typer.Option(help="The style of care.")] = None,
     energy: Annotated[
         int | None,
@@ -27,26 +33,86 @@ def log(
     ] = None,
     on: Annotated[str, typer.Option(metavar="DATE", help="When (default: today).")] = "today",
 ) -> None:
-    """Note a moment: who reached out or gave, and how it left you."""
+    """Note a moment: who reached out or gave, what it speaks to, and how it left you.
+
+    Without --dim or --no-dims, a terminal asks what it speaks to, offering the
+    dimensions its words point to; a script is never kept waiting: the moment is
+    saved, and a line says which dimension the words suggest and how to add it.
+    """
+    import sys
+
     from reciprocity.coach import people as people_words
     from reciprocity.coach.suggestions import SAFETY_NOTE
     from reciprocity.dates import parse_date
+    from reciprocity.errors import InputError
     from reciprocity.services import moments
 
     state = runtime(ctx)
+    if dim and no_dims:
+        raise InputError(people_words.DIMS_OR_NONE)
+    day = parse_date(on, today=state.today)
+    database = state.database()
+    chosen = list(dim or [])
+    asked = not chosen and not no_dims and sys.stdin.isatty()
+    if asked:
+        chosen = _ask_dimensions(moments.suggestion(database, person, text))
     noted = moments.note(
-        state.database(),
-        person,
-        text,
-        on=parse_date(on, today=state.today),
-        by=by,
-        dimensions=dim or [],
-        style=style,
-        energy=energy,
+        database, person, text, on=day, by=by, dimensions=chosen, style=style, energy=energy
     )
     say(people_words.MOMENT_LOGGED.format(name=noted.name, on=day_words(noted.moment.on)))
+    if noted.suggested and not (no_dims or asked):
+        say(
+            people_words.DIMS_LATER.format(
+                names=people_words.dimension_names(list(noted.suggested)),
+                id=noted.moment.id,
+                dims=" ".join(f"--dim {d.value}" for d in noted.suggested),
+            )
+        )
     if noted.safety:
         say(SAFETY_NOTE.format(name=noted.name))
+
+
+def _ask_dimensions(suggested: list[Dimension]) -> list[Dimension]:
+    """What the moment speaks to, asked on a terminal; Enter accepts ``suggested``."""
+    from reciprocity.coach import people as people_words
+    from reciprocity.coach.audit import GUIDES
+
+    say(people_words.DIMS_QUESTION)
+    for dimension in Dimension:
+        say(people_words.DIMS_CHOICE.format(key=dimension.value, summary=GUIDES[dimension].summary))
+    if suggested:
+        say(people_words.DIMS_TERMINAL.format(names=people_words.dimension_names(suggested)))
+    default = " ".join(d.value for d in suggested) or people_words.DIMS_NONE
+    while True:
+        answer = typer.prompt(people_words.DIMS_PROMPT, default=default)
+        try:
+            return _dimensions_from(answer)
+        except ValueError as unknown:
+            choices = ", ".join(d.value for d in Dimension)
+            say(people_words.DIMS_NOT_ONE.format(value=str(unknown), choices=choices))
+
+
+def _dimensions_from(answer: str) -> list[Dimension]:
+    """ "depth maintenance", "Depth, crisis", "none", "-": the dimensions typed, in order, once each.
+
+    A word that is no dimension raises ``ValueError`` with that word."""
+    from reciprocity.coach import people as people_words
+
+    plain = answer.lower().replace(",", " ")
+    for dimension in Dimension:  # the name a page shows ("crisis response") reads too
+        plain = plain.replace(people_words.dimension_names([dimension]), dimension.value)
+    words = plain.split()
+    if not words or words in ([people_words.DIMS_NONE], ["-"]):
+        return []
+    found: list[Dimension] = []
+    for word in words:
+        try:
+            dimension = Dimension(word)
+        except ValueError:
+            raise ValueError(word) from None
+        if dimension not in found:
+            found.append(dimension)
+    return found
 
 
 app = typer.Typer(

@@ -44,9 +44,11 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
     from datetime import timedelta
 
     from reciprocity.coach import people as people_words
+    from reciprocity.coach import terms
     from reciprocity.services import patterns as overview
     from reciprocity.services import shapes
     from reciprocity.services import wins as small_wins
+    from reciprocity.vocabulary import Dimension
 
     state = runtime(ctx)
     database = state.database()
@@ -62,7 +64,12 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
         return
     from rich.table import Table
 
-    table = Table("Person", "Reaching out", "Depth", "Hard times", "Upkeep", "Energy", title="How things lean")
+    table = Table(
+        people_words.STATUS_PERSON,
+        *(terms.dimension_title(d) for d in Dimension),
+        people_words.STATUS_ENERGY,
+        title=people_words.STATUS_TITLE,
+    )
     for pattern in found:
         cells = [_cell(pattern, d) for d in pattern.dimensions]
         table.add_row(pattern.person, *cells, pattern.energy.label)
@@ -94,11 +101,18 @@ def _status_row(pattern: RelationshipPattern) -> dict[str, object]:
 
 
 def _cell(pattern: RelationshipPattern, dimension: object) -> str:
+    from reciprocity.coach import terms
     from reciprocity.coach.suggestions import need_short
 
     reading = pattern.dimensions[dimension]  # type: ignore[index]
     if reading.notes_needed:
         return f"{reading.label} ({need_short(reading.notes_needed)})"
+    if reading.in_season:  # the same order as the badges on the person page
+        return f"{reading.label} · {terms.IN_SEASON}"
+    if reading.chronic:
+        return f"{reading.label} · {terms.CHRONIC}"
+    if reading.leaning.one_sided:
+        return f"{reading.label} · {terms.PASSING}"
     return reading.label
 
 

@@ -100,7 +100,7 @@ GUIDES: dict[Dimension, DimensionGuide] = {
     ),
 }
 
-SHORT_DIRECTIONS = {"me": "I carry more", "them": "they carry more", "mutual": "shared"}
+SHORT_DIRECTIONS = {"me": "you carry more", "them": "they carry more", "mutual": "shared"}
 
 OVERALL_TITLE = "Overall"
 OVERALL_PROMPT = "Taking all four together, how mutual does this relationship feel right now?"
@@ -114,7 +114,7 @@ SCALE = {
 }
 
 DIRECTIONS = {
-    Direction.ME: "I carry more here",
+    Direction.ME: "you carry more here",
     Direction.THEM: "they carry more here",
     Direction.MUTUAL: "it feels shared",
 }
@@ -129,7 +129,7 @@ STYLES_REMINDER = (
     "through {mine}. Different styles can still be mutual."
 )
 RATE_PROMPT = "How mutual does {title} feel with {name}? 1 (one-directional) to 5 (roughly mutual)"
-DIRECTION_PROMPT = "Which way does it lean? me (I carry more) or them (they carry more)"
+DIRECTION_PROMPT = "Which way does it lean? me (you carry more) or them (they carry more)"
 VISION_INTRO = (
     "You rated this {rating}. In everyday words, how would you like things to go between "
     "you, or what limit would you like to ask for? What would happen, and how often?"
@@ -176,7 +176,7 @@ def styles_reminder(name: str, theirs: Sequence[CareStyle], mine: Sequence[CareS
 
 RATING_RANGE = "A rating of {value} is outside the scale; ratings go from 1 (one-directional) to 5 (roughly mutual)."
 DIRECTION_NEEDED = (
-    "A rating below 5 asks which way it leans: me (I carry more) or them (they carry more)."
+    "A rating below 5 asks which way it leans: me (you carry more) or them (they carry more)."
 )
 VISION_NEEDED = (
     "A rating of {rating} for {dimension} asks for a vision: a few words on how you would "

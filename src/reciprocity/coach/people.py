@@ -58,6 +58,13 @@ MOMENT_CHANGED = "Changed moment {id} with {name}."
 NO_MOMENTS_FOUND = "No moments match."
 MOMENTS_MORE = "The newest {shown} of {total}; --limit shows more."
 DIMS_OR_NONE = "Give --dim, or --no-dims, not both."
+DIMS_QUESTION = "What does it speak to?"
+DIMS_CHOICE = "  {key:<12} {summary}"
+DIMS_PROMPT = "Which ones (a space between two; none or - for none)"
+DIMS_NOT_ONE = "{value!r} is not one of them; type {choices}, or none."
+DIMS_NONE = "none"
+DIMS_TERMINAL = "These words sound like {names}; Enter accepts that."
+DIMS_LATER = "These words sound like {names}. If that fits, 'reciprocity moment edit {id} {dims}' adds it."
 REMOVE_ASK = "Remove {what}? A copy of everything as it is now is kept first."
 REMOVE_NEEDS_YES_PLAIN = "Removing asks first; run it again with --yes to confirm."
 REMOVED = "Removed {what}."
@@ -158,13 +165,18 @@ LOG_INTRO = "Something that happened between you and someone close. A few words 
 FIELD_PERSON = "With"
 FIELD_TEXT = "What happened"
 FIELD_BY = "Who reached out or gave"
-FIELD_DIMS = "What it speaks to (optional)"
+FIELD_DIMS = "What it speaks to"
+FIELD_DIMS_HINT = "Readings over the months come from moments marked this way. Choose any that fit."
 FIELD_STYLE = "The way of caring (optional)"
 FIELD_ENERGY = "How it left you (optional)"
 FIELD_ON = "When"
 FIELD_ON_PLACEHOLDER = "today"
 FIELD_ON_HINT = "For example 2026-03-14, 14 Mar 2026, yesterday or 3 days ago."
 LOG_SUBMIT = "Note it"
+DIMS_SOUND_LIKE_ONE = "These words sound like {names}; keep it, change it, or save without one."
+DIMS_SOUND_LIKE_MORE = (
+    "These words sound like {names}; keep them, change them, or save without any."
+)
 NOT_SAID = "not said"
 NEED_PERSON = "Please choose who the moment was with."
 NEED_SOMEONE = "Add someone first; moments are always with someone."
@@ -179,7 +191,7 @@ ENERGY_CHOICES = {
 SEASONS_TITLE = "Seasons"
 SEASONS_INTRO = (
     "A season marks a stretch when one side legitimately needs more: illness, grief, a move. "
-    "Imbalance inside a season is expected, and is never called a resting pattern."
+    "Imbalance inside a season is expected, and is never called chronic."
 )
 SEASONS_NONE = "No seasons recorded."
 SEASON_START_TITLE = "Start a season"
@@ -214,6 +226,15 @@ def styles_words(styles: list[CareStyle]) -> str:
 def moment_by(by: Giver | str, name: str) -> str:
     """Who reached out or gave, from the user's side: "you", "Sam", "both of you"."""
     return PERSON_BY[str(by)].format(name=name)
+def dimension_names(dimensions: list[Dimension]) -> str:
+    """ "depth", "depth and maintenance": dimensions named inside a sentence."""
+    names = [dimension_title(d).lower() for d in dimensions]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+def dims_sound_like(dimensions: list[Dimension]) -> str:
+    """The calm line over a form that comes back once with the suggested dimensions chosen."""
+    if len(dimensions) == 1:
+        return DIMS_SOUND_LIKE_ONE.format(names=dimension_names(dimensions))
+    return DIMS_SOUND_LIKE_MORE.format(names=dimension_names(dimensions))
 def moment_meta(dimensions: list[Dimension], style: CareStyle | None, energy: int | None) -> str:
     """ "Depth, Maintenance · listening · left you nourished" (only what was noted)."""
     parts = []
@@ -235,3 +256,7 @@ def season_line(season: object, name: str) -> str:
     if end is None:
         return f"{owner}: " + SEASON_ROW.format(kind=kind, start=start_words)
     return f"{owner}: " + SEASON_ROW_ENDED.format(kind=kind, start=start_words, end=day_words(end))
+
+STATUS_TITLE = "How things lean"
+STATUS_PERSON = "Person"
+STATUS_ENERGY = "Energy"

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Protocol
 
-from reciprocity.coach.terms import day_words
+from reciprocity.coach.terms import day_words, style_list
 
 # -- values ------------------------------------------------------------------
 TEXT_TOO_LONG = "That text is {length} characters long; please keep it under {limit}."
@@ -121,7 +121,11 @@ AGENDA_NONE_AGREED = "Nothing was agreed last time ({on})."
 AGENDA_MOMENTS = "Recent moments"
 AGENDA_NO_MOMENTS = "No moments noted since {since}."
 AGENDA_STYLES = "How each of you shows care"
-AGENDA_STYLES_LINE = "{name} shows care through {their}; you through {mine}."
+AGENDA_STYLES_LINE = {
+    "both": "{name} shows care through {their}; you show it through {mine}.",
+    "theirs": "{name} shows care through {their}; your own ways are not noted yet.",
+    "mine": "You show care through {mine}; {name}'s ways are not noted yet.",
+}
 AGENDA_STYLES_UNKNOWN = "Not noted yet; 'people edit {name} --their-care STYLE' keeps it."
 AGENDA_STYLES_NOTE = (
     "Different ways of caring still flow both ways; ask what felt supportive, rather than assume."
@@ -725,6 +729,15 @@ DATE_REMOVE_ASK = "Remove {title} from the dates to remember?"
 
 
 # -- sentences made from what the services return ------------------------------
+
+
+def care_styles_line(name: str, theirs: Sequence[str], mine: Sequence[str]) -> str:
+    """ "Sam shows care through listening; you show it through practical help." ("" if neither)."""
+    their, my = style_list(theirs), style_list(mine)
+    if not their and not my:
+        return ""
+    which = "both" if their and my else ("theirs" if their else "mine")
+    return AGENDA_STYLES_LINE[which].format(name=name, their=their, mine=my)
 
 
 def checkin_saved(name: str, on: date, agreed: int) -> str:

@@ -70,7 +70,7 @@ SUMMARY_EMPTY = (
 )
 SUMMARY_LEGEND = (
     "Each dimension shows which way care has leaned over the last three months, and "
-    "whether that is chronic (the resting pattern outside any season) or temporary."
+    "whether that is chronic (how things stand outside any season) or temporary."
 )
 DIMENSION_LEANS: dict[str, str] = {
     "me": "you carry more",
@@ -291,7 +291,7 @@ WORKSHEET_CHECKED = "chosen"
 DIMENSION_SHORT: dict[Dimension, str] = {
     Dimension.INITIATION: "Initiation",
     Dimension.DEPTH: "Depth",
-    Dimension.CRISIS: "Crisis",
+    Dimension.CRISIS: "Crisis response",
     Dimension.MAINTENANCE: "Maintenance",
 }
 

@@ -18,11 +18,12 @@ filled with ``str.format`` and keyword arguments only.
 from __future__ import annotations
 
 DIMENSION_NAMES: dict[str, str] = {
-    "initiation": "reaching out",
+    "initiation": "initiation",
     "depth": "depth",
-    "crisis": "support in hard times",
-    "maintenance": "everyday upkeep",
+    "crisis": "crisis response",
+    "maintenance": "maintenance",
 }
+"""The one name of each dimension inside a sentence: ``terms.DIMENSION_TITLES``, lower case."""
 
 LEANING_LABELS: dict[str, str] = {
     "me": "you have been carrying more",
@@ -349,7 +350,7 @@ def dimension_name(dimension: str) -> str:
 
 
 def dimension_choices() -> str:
-    """ "reaching out, depth, support in hard times or everyday upkeep"."""
+    """ "initiation, depth, crisis response or maintenance"."""
     names = list(DIMENSION_NAMES.values())
     return ", ".join(names[:-1]) + " or " + names[-1]
 

@@ -16,8 +16,10 @@ from reciprocity.vocabulary import CareStyle, Dimension, RelationshipKind, Seaso
 SEASON_KIND_WORDS = {kind: kind.value.replace("-", " ") for kind in SeasonKind}
 
 
-def day_words(day: date) -> str:
-    """ "14 Mar 2026": a date as every face shows it to a person."""
+def day_words(day: date | str) -> str:
+    """ "14 Mar 2026": a date as every face shows it to a person (from a date, or ISO text)."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
     return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
@@ -37,8 +39,9 @@ def style_list(styles: Iterable[CareStyle | str]) -> str:
 
 # -- patterns and charts --------------------------------------------------
 
-CHRONIC = "a resting pattern"
-PASSING = "passing"
+CHRONIC = "chronic"
+PASSING = "temporary"
+"""One pair of words, on every face and in the report, for how an imbalance stands."""
 IN_SEASON = "in a season"
 CHRONIC_HINT = "Seen outside any season for two or more months in a row."
 CHART_LEANING_TITLE = "{dimension} over time"

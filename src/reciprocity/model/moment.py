@@ -52,10 +52,7 @@ class Moment(Base):
 
     @validates("text")
     def _check_text(self, _key: str, value: str) -> str:
-        text = value.strip()
-        if len(text) > TEXT_LIMIT:
-            raise InputError(people_words.MOMENT_TOO_LONG.format(length=len(text), limit=TEXT_LIMIT))
-        return text
+        return moment_text(value, needed=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -71,8 +68,16 @@ class Moment(Base):
         return f"Moment({self.on}, by={self.by}, {self.text[:30]!r})"
 
 
+def moment_text(value: str, *, needed: bool = True) -> str:
+    """A moment's words as kept (trimmed, within ``TEXT_LIMIT``); ``needed``: not empty either."""
+    text = value.strip()
+    if needed and not text:
+        raise InputError(people_words.TEXT_EMPTY)
+    if len(text) > TEXT_LIMIT:
+        raise InputError(people_words.MOMENT_TOO_LONG.format(length=len(text), limit=TEXT_LIMIT))
+    return text
+
+
 def note_moment(person: Person, text: str, **fields: Any) -> Moment:
     """A moment the user is noting now: unlike a restored one, it needs a few words."""
-    if not text.strip():
-        raise InputError(people_words.TEXT_EMPTY)
-    return Moment(person=person, text=text, **fields)
+    return Moment(person=person, text=moment_text(text), **fields)

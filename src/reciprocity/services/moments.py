@@ -3,6 +3,13 @@
 Noting a moment is the product's quick capture. When the words speak of fear,
 control or harm (``coach.safety``), the result says so, and every face shows
 the same note pointing to help.
+
+A moment noted without a dimension counts toward no reading, so every face
+offers the dimensions its words point to (``suggestion``, from
+``coach.dimensions``): the web form comes back once with them chosen, a
+terminal asks with them as the default answer, and a script or the API is told
+them after saving (``Noted.suggested``). The person decides; nothing is tagged
+without them.
 """
 
 from __future__ import annotations
@@ -16,11 +23,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.coach import people as people_words
+from reciprocity.coach.dimensions import suggest_dimensions
 from reciprocity.coach.safety import signs_in
 from reciprocity.errors import InputError, NotFoundError, hinted
 from reciprocity.model import Moment
 from reciprocity.model.base import by_id
-from reciprocity.model.moment import note_moment
+from reciprocity.model.moment import moment_text, note_moment
 from reciprocity.services.data import remove_found
 from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef, person
@@ -30,10 +38,14 @@ from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
 @dataclass(frozen=True)
 class Noted:
-    """A moment just noted; ``safety`` when its words call for the note pointing to help."""
+    """A moment just noted; ``safety`` when its words call for the note pointing to help.
+
+    ``suggested``: when it was noted with no dimension, the ones its words point to
+    (empty otherwise), for a face to offer after the fact."""
 
     moment: Moment
     safety: bool
+    suggested: tuple[Dimension, ...] = ()
 
     @property
     def name(self) -> str:
@@ -63,7 +75,24 @@ def note(
         )
         session.add(moment)
         session.flush()
-        return Noted(moment, bool(signs_in([moment.text])))
+        offered = () if dimensions else tuple(suggest_dimensions(moment.text))
+        return Noted(moment, bool(signs_in([moment.text])), offered)
+
+
+def suggestion(
+    db: Database, who: PersonRef, text: str, dimensions: Sequence[Dimension] = ()
+) -> list[Dimension]:
+    """What to offer before noting a moment: the dimensions its words point to, likeliest first.
+
+    Empty when ``dimensions`` were chosen, or when the words give no clear hint (then
+    nothing is asked: a guess is worse than a gap). Who it is with and the words are
+    checked first, as ``note`` checks them, so a face only ever asks about a moment it
+    can save.
+    """
+    with db.transaction() as session:
+        person(session, who)
+    words = moment_text(text)
+    return [] if dimensions else suggest_dimensions(words)
 
 
 def of(db: Database, who: PersonRef) -> list[Moment]:

@@ -179,7 +179,16 @@ def person_moments(request: Request, person_id: Id) -> list[JSON]:
     return [shapes.moment(m) for m in moments.of(database(request), person_id)]
 
 
-@router.post("/people/{person_id}/moments", status_code=201, summary="Note a moment")
+@router.post(
+    "/people/{person_id}/moments",
+    status_code=201,
+    summary="Note a moment",
+    description="Answers with the moment as saved, `safety` and `safety_note` (when its words "
+    "call for the note pointing to help), and `suggested_dimensions`: when it was sent with no "
+    "`dimensions`, the ones its words point to (at most two, likeliest first; empty when the "
+    "words give no clear hint, and whenever `dimensions` were sent). Nothing is tagged for the "
+    "person: `PATCH /api/moments/{id}` with `dimensions` adds what fits.",
+)
 def log_moment(request: Request, person_id: Id, body: MomentIn) -> JSONResponse:
     noted = moments.note(
         database(request),
@@ -192,7 +201,14 @@ def log_moment(request: Request, person_id: Id, body: MomentIn) -> JSONResponse:
         energy=body.energy,
     )
     note = SAFETY_NOTE.format(name=noted.name) if noted.safety else None
-    return created({**shapes.moment(noted.moment), "safety": noted.safety, "safety_note": note})
+    return created(
+        {
+            **shapes.moment(noted.moment),
+            "safety": noted.safety,
+            "safety_note": note,
+            "suggested_dimensions": [d.value for d in noted.suggested],
+        }
+    )
 
 
 @router.get("/seasons", summary="Every season, ongoing first (as `reciprocity season list --json`)")

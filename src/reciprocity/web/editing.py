@@ -32,8 +32,9 @@ class Field:
     value: object = ""
     kind: str = "text"
     """``text``, ``long`` (a text area), ``date``, ``time``, ``number``, ``choice``,
-    ``choices`` (checkboxes), ``check`` (one checkbox) or ``cadence`` (a ritual's
-    how often, from a mapping of its choices: ``_cadence.html``)."""
+    ``choices`` (checkboxes), ``check`` (one checkbox), ``dimensions`` (a moment's
+    dimensions as chips, each with its meaning: ``_macros.dimension_chips``) or
+    ``cadence`` (a ritual's how often, from a mapping of its choices: ``_cadence.html``)."""
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)
     hint: str = ""
     required: bool = False

@@ -155,6 +155,9 @@ def new_moment_form(request: Request) -> HTMLResponse:
 
 @router.post("/moments", response_class=HTMLResponse)
 def log_moment(request: Request, form: FormData = Depends(forms.read_form)) -> Response:
+    """Note a moment. Left with no dimension while its words point to some, the form comes
+    back once (nothing saved yet) with those chosen; the next submit saves what is chosen."""
+    store = database(request)
     values: dict[str, Any] = {
         "person": forms.text(form, "person"),
         "text": forms.text(form, "text"),
@@ -163,19 +166,25 @@ def log_moment(request: Request, form: FormData = Depends(forms.read_form)) -> R
         "style": forms.text(form, "style"),
         "energy": forms.text(form, "energy"),
         "on": forms.text(form, "on"),
+        "asked": forms.text(form, "asked"),
     }
     try:
+        who = forms.chosen_id(values["person"], people_words.NEED_PERSON)
+        on = forms.day(values["on"], today=today_of(request)) or today_of(request)
+        by = forms.choice(values["by"] or "me", Giver, "side (me, them or both)")
+        dimensions = forms.choices(values["dimensions"], Dimension, "dimension")
+        style = forms.optional_choice(values["style"], CareStyle, "way of caring")
+        energy = forms.optional_int(
+            values["energy"], low=ENERGY_MIN, high=ENERGY_MAX, message=people_words.ENERGY_RANGE
+        )
+        if values["asked"] != "yes":
+            offered = moments.suggestion(store, who, values["text"], dimensions)
+            if offered:
+                chosen = {**values, "dimensions": [d.value for d in offered], "asked": "yes"}
+                return _moment_form(request, values=chosen, suggested=offered)
         noted = moments.note(
-            database(request),
-            forms.chosen_id(values["person"], people_words.NEED_PERSON),
-            values["text"],
-            on=forms.day(values["on"], today=today_of(request)) or today_of(request),
-            by=forms.choice(values["by"] or "me", Giver, "side (me, them or both)"),
-            dimensions=forms.choices(values["dimensions"], Dimension, "dimension"),
-            style=forms.optional_choice(values["style"], CareStyle, "way of caring"),
-            energy=forms.optional_int(
-                values["energy"], low=ENERGY_MIN, high=ENERGY_MAX, message=people_words.ENERGY_RANGE
-            ),
+            store, who, values["text"], on=on, by=by, dimensions=dimensions, style=style,
+            energy=energy,
         )
     except ReciprocityError as error:
         return _moment_form(request, values=values, error=str(error), status=400)
@@ -184,7 +193,12 @@ def log_moment(request: Request, form: FormData = Depends(forms.read_form)) -> R
 
 
 def _moment_form(
-    request: Request, *, values: dict[str, Any], error: str | None = None, status: int = 200
+    request: Request,
+    *,
+    values: dict[str, Any],
+    error: str | None = None,
+    status: int = 200,
+    suggested: list[Dimension] | None = None,
 ) -> HTMLResponse:
     everyone = [(p.id, p.name) for p in people.everyone(database(request))]
     return pages(request).render(
@@ -195,6 +209,7 @@ def _moment_form(
         people=everyone,
         values=values,
         error=error,
+        suggested=suggested or [],
     )
 
 
@@ -310,8 +325,8 @@ def _moment_fields(values: dict[str, Any]) -> list[Field]:
             [(g.value, people_words.BY_WORDS[g]) for g in Giver],
         ),
         Field(
-            "dimensions", people_words.FIELD_DIMS, values.get("dimensions", []), "choices",
-            [(d.value, terms.dimension_title(d)) for d in Dimension],
+            "dimensions", people_words.FIELD_DIMS, values.get("dimensions", []), "dimensions",
+            hint=people_words.FIELD_DIMS_HINT,
         ),
         Field(
             "style", people_words.FIELD_STYLE, values.get("style", ""), "choice",

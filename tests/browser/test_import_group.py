@@ -23,15 +23,19 @@ TALLY = re.compile(
 )
 
 
-def group_export(folder: Path, friends: tuple[str, str]) -> Path:
-    """A walking group: Alex (the user), Rosa (in the demo's list), two friends, two strangers."""
+def group_export(folder: Path, friends: tuple[str, str], me: str) -> Path:
+    """A walking group: ``me`` (the user), Rosa (in the demo's list), two friends, two strangers.
+
+    Each test names the user differently, so that no name one test makes
+    remembered as the user's answers a question another test asks.
+    """
     one, two = friends
     start = date.today() - timedelta(days=30)
     lines = []
     for day in range(12):
         when = f"{start + timedelta(days=2 * day):%d/%m/%Y}"
-        opener = (one, two, "Alex", "Rosa")[day % 4]
-        answer = "Alex" if opener != "Alex" else (one, two, "Rosa")[day % 3]
+        opener = (one, two, me, "Rosa")[day % 4]
+        answer = me if opener != me else (one, two, "Rosa")[day % 3]
         lines.append(f"{when}, 18:00 - {opener}: walk on saturday? how was your week?")
         lines.append(f"{when}, 18:20 - {answer}: yes please, it was a long one")
     lines.append(f"{start:%d/%m/%Y}, 07:00 - {STRANGER}: selling walking poles, barely used")
@@ -63,8 +67,9 @@ def test_a_group_chat_adds_only_the_people_ticked(
 def _journey(page: Any, folder: Path, friends: tuple[str, str]) -> None:
     one, two = friends
     page.goto("/import")
-    page.get_by_label("Chat export file").set_input_files(str(group_export(folder, friends)))
-    page.get_by_label("Your name in the chat (optional)").fill("Alex")
+    export = group_export(folder, friends, me="Maya")
+    page.get_by_label("Chat export file").set_input_files(str(export))
+    page.get_by_label("Your name in the chat (optional)").fill("Maya")
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Who would you like to add?", timeout=20_000

@@ -156,3 +156,28 @@ def test_no_serious_accessibility_problems_in_the_practice_forms(
     page.get_by_role("button", name="Save the check-in").click()
     expect(page.get_by_role("button", name="Save as written")).to_be_visible()
     assert _serious(axe.run(page)) == [], "the notes on wording"
+
+
+def test_no_serious_accessibility_problems_when_a_group_chat_asks_whom_to_add(
+    page: Any, axe: Axe, tmp_path: Path
+) -> None:
+    from tests.browser.test_import_group import group_export
+
+    export = str(group_export(tmp_path, ("Lea", "Odile"), me="Jun"))
+    page.goto("/import")
+    page.get_by_label("Chat export file").set_input_files(export)
+    page.get_by_role("button", name="Import", exact=True).click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Who is who in this chat?", timeout=20_000)
+    assert _serious(axe.run(page)) == [], "which name is yours"
+    page.get_by_label("Jun", exact=True).check()
+    page.get_by_role("button", name="Import with these choices").click()
+    expect(heading).to_have_text("Who would you like to add?", timeout=20_000)
+    assert _serious(axe.run(page)) == [], "the checklist"
+    page.get_by_role("button", name="Import and add the people ticked").click()
+    expect(page.get_by_role("alert")).to_contain_text("No one was ticked")
+    assert _serious(axe.run(page)) == [], "the refusal, with the checklist kept"
+    page.get_by_label("Lea", exact=True).check()
+    page.get_by_role("button", name="Import and add the people ticked").click()
+    expect(heading).to_contain_text("Imported", timeout=20_000)
+    assert _serious(axe.run(page)) == [], "the summary of a group"

@@ -100,13 +100,23 @@ def test_person_cannot_be_me(cli: Cli, corpus: Path) -> None:
 @pytest.mark.parametrize(
     ("fixture", "options", "format_name", "person"),
     [
-        ("telegram/account.json", ["--chat", "Alex Rivera"], "telegram", "Alex Rivera"),
+        (
+            "telegram/account.json",
+            ["--chat", "Alex Rivera", "--person", "Alex Rivera"],
+            "telegram",
+            "Alex Rivera",
+        ),
         ("sms/messages.xml", ["--chat", "Priya"], "sms", "Priya"),
         ("discord/dm.json", ["--me", "Jo"], "discord", "Kit"),
         ("csv/messages.csv", [], "csv", "Sam"),
         ("signal/data.json", [], "signal", "Aya"),
         ("messenger/mis_encoded.json", ["--me", "Sam Okafor"], "messenger", "Zoë Martín"),
-        ("whatsapp/WhatsApp Chat - Family.zip", ["--me", "Alice"], "whatsapp", "Bob"),
+        (
+            "whatsapp/WhatsApp Chat - Family.zip",
+            ["--me", "Alice", "--person", "Bob"],
+            "whatsapp",
+            "Bob",
+        ),
     ],
 )
 def test_every_format_imports(
@@ -162,7 +172,9 @@ def test_in_a_group_only_shared_conversations_count_for_each_person(
         + "\n",
         encoding="utf-8",
     )
-    result = cli("import", str(export), "--me", "Alex", "--json")
+    result = cli(
+        "import", str(export), "--me", "Alex", "--person", "Sam", "--person", "Rosa", "--json"
+    )
     assert result.code == 0, result.err
     evidence = result.json()["evidence"]
     assert evidence["Sam"]["conversations"] == 1

@@ -37,7 +37,7 @@ def run(argv: list[str]) -> int:
     try:
         result = command.main(args=argv, prog_name="reciprocity", standalone_mode=False)
     except ReciprocityError as error:
-        _say_error(str(error))
+        _say_error(" ".join(part for part in (str(error), error.command_hint) if part))
         return error.exit_code
     except typer.Exit as done:
         return done.exit_code

@@ -182,7 +182,8 @@ VISION_NEEDED = (
     "A rating of {rating} for {dimension} asks for a vision: a few words on how you would "
     "like things to go between you, or the limit you would like to ask for."
 )
-AUDIT_UNKNOWN = "There is no audit with id {id}; 'reciprocity audit list' shows them."
+AUDIT_UNKNOWN = "There is no audit with id {id}."
+AUDIT_UNKNOWN_CLI = "'reciprocity audit list' shows them."
 NO_AUDITS = "No audits yet. Run 'reciprocity audit' when you have a quiet half hour."
 AUDIT_SAVED = "Saved audit {id} from {on}, covering {names}."
 AUDIT_LABEL = "audit {id} of {on} ({names})"

@@ -57,7 +57,8 @@ ON_NEEDS_EVERY_CLI = "--on goes with --every, for example --every week --on sund
 
 # -- rituals -----------------------------------------------------------------
 RITUAL_TITLE_EMPTY = "Please give the ritual a title, such as 'Sunday call'."
-RITUAL_UNKNOWN = "There is no ritual with id {id}; 'reciprocity ritual list' shows them."
+RITUAL_UNKNOWN = "There is no ritual with id {id}."
+RITUAL_UNKNOWN_CLI = "'reciprocity ritual list' shows them."
 RITUAL_ADDED = "Added ritual {id}: {title} with {names}, {cadence}, from {start}."
 RITUAL_NEXT_ON = "Next on {day}."
 RITUAL_DONE = "Marked {title} as done on {on} (planned for {due})."
@@ -264,7 +265,8 @@ FEEDBACK_NEEDS = "The feedback builder needs at least --situation and --request.
 
 # -- boundaries --------------------------------------------------------------
 BOUNDARY_EMPTY = "Please write the request in a few specific words."
-BOUNDARY_UNKNOWN = "There is no boundary with id {id}; 'reciprocity boundary list' shows them."
+BOUNDARY_UNKNOWN = "There is no boundary with id {id}."
+BOUNDARY_UNKNOWN_CLI = "'reciprocity boundary list' shows them."
 BOUNDARY_ADDED = "Added boundary {id} ({area}) with {whose}; review it on {review}."
 BOUNDARY_REVIEWED = "Boundary {id} is now {status}{review}."
 BOUNDARY_NEXT_REVIEW = "; look at it again on {day}"
@@ -281,11 +283,10 @@ BOUNDARY_DEFAULT_REVIEW_DAYS = 42
 # -- roles under stress ------------------------------------------------------
 ROLES_TWO = "Give two different roles, such as planner and listener."
 ROLE_TOO_LONG = "A role's name should stay under {limit} characters."
-ROLES_UNKNOWN = "There is no role rotation with id {id}; 'reciprocity roles list' shows them."
-ROLES_NEED_PERSON = (
-    "Season {id} is your own; please say who shares the roles with you "
-    "(on the command line: --with NAME)."
-)
+ROLES_UNKNOWN = "There is no role rotation with id {id}."
+ROLES_UNKNOWN_CLI = "'reciprocity roles list' shows them."
+ROLES_NEED_PERSON = "Season {id} is your own; please say who shares the roles with you."
+ROLES_NEED_PERSON_CLI = "Say it with --with NAME."
 ROLES_EVERY_RANGE = (
     "Switching every {value} days does not work here; please give a whole number of days "
     "from 1 to {limit}, or leave it blank to switch by hand."
@@ -325,7 +326,8 @@ GAP_LONGEST_SHORTER = (
 RHYTHM_SET = "With {name}: ideally in touch every {ideal} days, and no more than {longest} days apart feels comfortable."
 NO_RHYTHMS = "No keep-in-touch rhythms set: reciprocity rhythm set PERSON --ideal 14 --longest 30"
 RHYTHM_NEVER = "never in touch here yet"
-RHYTHM_UNKNOWN = "There is no keep-in-touch rhythm with id {id}; 'reciprocity rhythm list' shows them."
+RHYTHM_UNKNOWN = "There is no keep-in-touch rhythm with id {id}."
+RHYTHM_UNKNOWN_CLI = "'reciprocity rhythm list' shows them."
 RHYTHM_NONE_WITH = "No keep-in-touch rhythm is set with {name}, so there is nothing to clear."
 RHYTHM_CLEARED = (
     "Cleared the rhythm with {name}. Moments and check-ins are kept as they are; "
@@ -339,7 +341,8 @@ OCCASION_TITLE_EMPTY = "Please give the date a title, such as 'Wedding anniversa
 OCCASION_ADDED = "Will remember {title} ({whose}) on {on}{yearly}."
 OCCASION_YEARLY = ", every year"
 NO_OCCASIONS = "No dates added. Birthdays come from people; add others with: reciprocity date add PERSON TITLE DATE"
-OCCASION_UNKNOWN = "There is no date to remember with id {id}; 'reciprocity date list' shows them."
+OCCASION_UNKNOWN = "There is no date to remember with id {id}."
+OCCASION_UNKNOWN_CLI = "'reciprocity date list' shows them."
 OCCASION_NEEDS_SOMEONE = (
     "A date to remember is someone's: give a name from your list, or 'me' for one of your own."
 )
@@ -403,8 +406,10 @@ CHECKIN_ANSWER_FORM = (
     "{value!r} is not an answer to change; write it as SIDE.QUESTION=TEXT, where SIDE is me or "
     "them and QUESTION is supported, meaningful or drained."
 )
-CHECKIN_UNKNOWN = "There is no check-in with id {id}; 'reciprocity checkin list' shows them."
-WIN_UNKNOWN = "There is no small win with id {id}; 'reciprocity win list' shows them."
+CHECKIN_UNKNOWN = "There is no check-in with id {id}."
+CHECKIN_UNKNOWN_CLI = "'reciprocity checkin list' shows them."
+WIN_UNKNOWN = "There is no small win with id {id}."
+WIN_UNKNOWN_CLI = "'reciprocity win list' shows them."
 
 # -- calendar ----------------------------------------------------------------
 CALENDAR_WRITTEN = "Wrote {rituals} rituals and {checkins} planned check-ins to {path}; importing it again updates the same events."

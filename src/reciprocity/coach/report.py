@@ -102,8 +102,7 @@ STYLES_NONE = "ways not noted yet"
 LATEST_TITLE = "Your latest audit"
 LATEST_INTRO = "Your own ratings from {on}: 1 is heavily one-directional, 5 roughly mutual."
 NO_AUDIT = (
-    "{name} has not been part of an audit yet. The audit worksheet "
-    "(reciprocity report {name_arg} --worksheet --out FILE) is one gentle way to begin."
+    "{name} has not been part of an audit yet. An audit worksheet is one gentle way to begin."
 )
 COLUMN_DIMENSION = "Dimension"
 COLUMN_RATING = "Rating"

@@ -13,7 +13,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError, NotFoundError, RangeError
+from reciprocity.errors import InputError, NotFoundError, RangeError, hinted
 from reciprocity.model.base import Base, by_id
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ def rhythm_with(session: Session, person: Person) -> Rhythm | None:
 def find_rhythm(session: Session, rhythm_id: int) -> Rhythm:
     found = by_id(session, Rhythm, rhythm_id)
     if found is None:
-        raise NotFoundError(words.RHYTHM_UNKNOWN.format(id=rhythm_id))
+        raise hinted(
+            NotFoundError(words.RHYTHM_UNKNOWN.format(id=rhythm_id)), words.RHYTHM_UNKNOWN_CLI
+        )
     return found
 
 

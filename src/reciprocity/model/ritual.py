@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import ConflictError, InputError, NotFoundError
+from reciprocity.errors import ConflictError, InputError, NotFoundError, hinted
 from reciprocity.model.base import NAME_LENGTH, Base, by_id, enum_column
 from reciprocity.practices.recurrence import Cadence, parse_rule, zone_named
 from reciprocity.practices.schedule import Record, rotate, target
@@ -209,7 +209,9 @@ def all_rituals(session: Session) -> list[Ritual]:
 def find_ritual(session: Session, ritual_id: int) -> Ritual:
     ritual = by_id(session, Ritual, ritual_id)
     if ritual is None:
-        raise NotFoundError(words.RITUAL_UNKNOWN.format(id=ritual_id))
+        raise hinted(
+            NotFoundError(words.RITUAL_UNKNOWN.format(id=ritual_id)), words.RITUAL_UNKNOWN_CLI
+        )
     return ritual
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import people as people_words
-from reciprocity.errors import ConflictError, InputError, NotFoundError
+from reciprocity.errors import ConflictError, InputError, NotFoundError, hinted
 from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.vocabulary import ME, SeasonKind
 
@@ -71,7 +71,10 @@ def end_season(session: Session, season_id: int, end: date) -> Season:
     """End a season by id; one that is unknown or already over is said plainly."""
     season = by_id(session, Season, season_id)
     if season is None:
-        raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
+        raise hinted(
+            NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id)),
+            people_words.SEASON_UNKNOWN_CLI,
+        )
     if season.end is not None:
         raise ConflictError(people_words.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
     season.end = end

@@ -60,12 +60,12 @@ def test_the_models_and_the_migrations_agree(databases: Databases) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from reciprocity.model.base import Base
+    from reciprocity.model import everything
 
     database = open_database(databases.new("fresh", layout=False))
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": False})
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, everything())
         assert connection.execute(text("SELECT number FROM store_revision")).scalar() == 0
     database.close()
     assert differences == [], differences

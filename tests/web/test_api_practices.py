@@ -63,7 +63,7 @@ def test_rituals_say_what_is_next_who_hosts_and_how_well_kept(demo_client: TestC
     assert dinner["upcoming"] == "2026-11-06" and dinner["waiting"] is None
     assert dinner["kept"] == {"since": "2026-07-24", "done": 3, "skipped": 0, "missed": 0,
                               "share": 1.0}
-    assert dinner["kept_words"] == "kept 3 of 3 since 2026-07-24"
+    assert dinner["kept_words"] == "kept 3 of 3 since 24 Jul 2026"
     call = _ritual(demo_client, "Sunday call with Mum")
     assert call["waiting"] == "2026-11-01" and call["host_sentence"] == "You host next."
 
@@ -176,7 +176,7 @@ def test_skipping_and_moving_an_occurrence(demo_client: TestClient) -> None:
     assert no_day.status_code == 422 and no_day.json()["problems"][0]["where"] == "body.to"
     wrong = demo_client.post(f"/api/rituals/{climbing['id']}/skip",
                              json={"planned": "2026-11-12"}, headers=headers)
-    assert wrong.status_code == 409 and "was not planned for 2026-11-12" in wrong.json()["error"]
+    assert wrong.status_code == 409 and "was not planned for 12 Nov 2026" in wrong.json()["error"]
     for action in ("done", "skip"):
         missing = demo_client.post(f"/api/rituals/99/{action}", json={}, headers=headers)
         assert missing.status_code == 404 and "99" in missing.json()["error"]
@@ -203,7 +203,7 @@ def test_ending_a_ritual(demo_client: TestClient) -> None:
                               headers=headers)
     assert before.status_code == 400
     assert before.json() == {"error": (
-        "The end, 2026-07-01, comes before the start, 2026-07-24; please choose an end on or "
+        "The end, 1 Jul 2026, comes before the start, 24 Jul 2026; please choose an end on or "
         "after the start."
     )}
     assert _ritual(demo_client, "Dinner, taking turns to host")["end"] is None, "nothing saved"
@@ -267,7 +267,7 @@ def test_roles_that_cannot_be_shared_are_refused(demo_client: TestClient) -> Non
         ({"season_id": 3, "every_days": 0}, 400, "from 1 to 365"),
         ({"season_id": 3, "every_days": 400}, 400, "Switching every 400 days"),
         ({"season_id": mine["id"]}, 400, f"Season {mine['id']} is your own"),
-        ({"season_id": 1}, 409, "Season 1 ended on 2026-07-14"),
+        ({"season_id": 1}, 409, "Season 1 ended on 14 Jul 2026"),
     ]
     for change, status, said in cases:
         body = {"mine": "planner", "theirs": "listener", **change}

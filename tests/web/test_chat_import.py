@@ -76,7 +76,7 @@ def test_importing_a_whatsapp_export(
     assert page.status_code == 200
     assert "<title>Imported WhatsApp Chat with Sam.txt · reciprocity</title>" in page.text
     assert (
-        "Read 40 messages (40 new) from 2026-08-03 09:00 to 2026-08-22 09:24: 20 conversations."
+        "Read 40 messages (40 new) from 3 Aug 2026, 09:00 to 22 Aug 2026, 09:24: 20 conversations."
         in page.text
     )
     assert "Added to your list: Sam." in page.text
@@ -84,7 +84,7 @@ def test_importing_a_whatsapp_export(
     assert "What the messages speak to" in page.text
     assert '<th scope="row">Maintenance</th><td>13</td><td>7</td>' in page.text
     assert "Message text was not kept" in page.text
-    assert "1 lines were left out" in page.text
+    assert "One line was left out" in page.text
     assert "<td>3</td><td>the date &#39;31/02/2026&#39; does not exist" in page.text
     assert "See Sam&#39;s page" in page.text
 

@@ -119,7 +119,7 @@ def _print_agenda(plan: dict[str, Any]) -> None:
     if plan["wins"]:
         out.print(f"\n[bold]{words.AGENDA_WINS}[/bold]")
         for win in plan["wins"]:
-            out.print(f"  • {win['on']}  {win['text']}", markup=False)
+            out.print(f"  • {day_words(win['on'])}  {win['text']}", markup=False)
     if plan["questions"]:
         out.print(f"\n[bold]{words.AGENDA_QUESTIONS}[/bold]")
         for question in plan["questions"]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reciprocity.cli.runtime import emit_json, runtime, say
+from reciprocity.coach.terms import counts_words
 
 if TYPE_CHECKING:
     from reciprocity.services.chats import ImportSummary
@@ -26,7 +27,7 @@ def export(
     if file.suffix.lower() != ".json":
         raise InputError(data_words.EXPORT_NEEDS_JSON.format(path=file))
     counts = data.export_to(runtime(ctx).database(), file)
-    say(data_words.EXPORTED.format(path=file, **counts))
+    say(data_words.EXPORTED.format(path=file, **counts_words(counts)))
 
 
 def import_(
@@ -86,7 +87,7 @@ def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> No
     if json:
         emit_json({"format": "reciprocity", **restored.counts})
     else:
-        say(data_words.IMPORTED.format(path=file, **restored.counts))
+        say(data_words.IMPORTED.format(path=file, **counts_words(restored.counts)))
 
 
 def _import_chat(
@@ -138,24 +139,13 @@ def _progress(stack: object) -> Callable[[int], None]:
 def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
     from reciprocity.coach import chats as chat_words
 
-    def reply(minutes: float | None) -> str:
-        if minutes is None:
-            return chat_words.REPLY_UNKNOWN
-        if minutes < 90:
-            return f"{minutes:.0f} min"
-        return f"{minutes / 60:.1f} h"
-
-    data = summary.as_dict()
-    say(
-        chat_words.IMPORT_SUMMARY.format(
-            **{k: data[k] for k in ("messages", "new", "first", "last", "conversations")}
-        )
-    )
+    reply = chat_words.reply_words
+    say(chat_words.import_headline(summary.as_dict()))
     for name, reading in summary.readings.items():
         say(
             chat_words.IMPORT_PERSON_LINE.format(
                 name=name,
-                conversations=reading.conversations,
+                conversations=chat_words.conversations_words(reading.conversations),
                 started_me=reading.started["me"],
                 started_them=reading.started["them"],
                 reply_me=reply(reading.response_minutes["me"]),
@@ -169,7 +159,7 @@ def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
     for note in summary.notes:
         say(note)
     if summary.skipped:
-        say(chat_words.IMPORT_SKIPPED.format(count=len(summary.skipped)))
+        say(chat_words.skipped_words(len(summary.skipped), listed_below=False))
         for item in summary.skipped[:10]:
             say(chat_words.IMPORT_SKIPPED_LINE.format(**item))
         if len(summary.skipped) > 10:

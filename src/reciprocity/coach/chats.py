@@ -6,6 +6,10 @@ command-line sentences (ending ``_CLI``) add the flag that changes the outcome.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from reciprocity.coach.terms import counted, moment_words
+
 # -- the command line and the services ----------------------------------------
 
 IMPORT_NEEDS_ME = (
@@ -29,15 +33,14 @@ STORED_CHAT_DAMAGED = (
     "nothing was changed. Restoring your latest backup (reciprocity import BACKUP.json "
     "--replace) will set it right."
 )
-IMPORT_SUMMARY = (
-    "Read {messages} messages ({new} new) from {first} to {last}: {conversations} conversations."
-)
+IMPORT_SUMMARY = "Read {messages} ({new} new) from {first} to {last}: {conversations}."
 IMPORT_PERSON_LINE = (
-    "{name}: {conversations} conversations, {started_me} started by you and {started_them} by {name}; "
+    "{name}: {conversations}, {started_me} started by you and {started_them} by {name}; "
     "typical reply {reply_me} from you, {reply_them} from {name}."
 )
 IMPORT_ADDED = "Added to your list: {names}."
 IMPORT_SKIPPED = "{count} lines were not understood and were left out:"
+IMPORT_SKIPPED_ONE = "One line was not understood and was left out:"
 IMPORT_SKIPPED_LINE = "  line {line}: {reason}"
 IMPORT_SKIPPED_MORE_CLI = "  … and {count} more (see --json for all of them)."
 IMPORT_DATE_ORDER_CLI = "Dates were read as {order}, decided from the whole file; --date-order overrides it."
@@ -45,6 +48,11 @@ IMPORT_TEXT_KEPT_CLI = "Message text was kept, as you asked (--keep-text)."
 IMPORT_TEXT_NOT_KEPT = "Message text was not kept; only when, who and how long."
 REPLY_UNKNOWN = "not enough replies to say"
 IMPORT_PROGRESS = "Reading messages"
+SERVICE_MESSAGES = (
+    "{count} service messages (joins, pins, title changes …) are not counted as messages"
+)
+SERVICE_MESSAGES_ONE = "1 service message (a join, a pin, a title change …) is not counted as a message"
+DAMAGED_LINES = "{lines} had bytes that are not UTF-8; they were read as \ufffd"
 
 # -- the web pages ------------------------------------------------------------
 
@@ -79,7 +87,7 @@ IMPORT_IS_RECIPROCITY = (
 )
 IMPORT_RUNNING_TITLE = "Reading {file}"
 IMPORT_STARTING = "Reading {file} …"
-IMPORT_RUNNING = "Reading {file}: {count} messages so far."
+IMPORT_RUNNING = "Reading {file}: {messages} so far."
 IMPORT_RUNNING_HINT = (
     "This page refreshes by itself every two seconds until the import is done; "
     "nothing is kept until it is complete."
@@ -111,6 +119,9 @@ IMPORT_SKIPPED_TITLE = "Lines not understood"
 IMPORT_SKIPPED_INTRO = (
     "{count} lines were left out. Each is listed with its line number, so you can find it "
     "in the file."
+)
+IMPORT_SKIPPED_INTRO_ONE = (
+    "One line was left out. It is listed with its line number, so you can find it in the file."
 )
 IMPORT_SKIPPED_NONE = "Every line was understood."
 IMPORT_SKIPPED_LINE_HEADER = "Line"
@@ -233,3 +244,54 @@ JSON_AFTER_VALUE = "expected ',' or '{close}' after a value"
 JSON_TRAILING = "there is more after the end of the JSON document"
 IMPORT_LAYOUT = "'{written}' from line {line}"
 IMPORT_LAYOUT_ORDER = ", read as {order}"
+
+
+# -- sentences made from what an import returns ------------------------------
+
+
+def import_headline(summary: Mapping[str, object]) -> str:
+    """ "Read 1 message (1 new) from 3 Jan 2026, 08:12 to …: 1 conversation.", from ``as_dict``."""
+    first, last = summary.get("first"), summary.get("last")
+    return IMPORT_SUMMARY.format(
+        messages=counted(int(str(summary["messages"])), "message"),
+        new=f"{int(str(summary['new'])):,}",
+        first=moment_words(str(first)) if first else "-",
+        last=moment_words(str(last)) if last else "-",
+        conversations=counted(int(str(summary["conversations"])), "conversation"),
+    )
+
+
+def conversations_words(count: int) -> str:
+    """ "1 conversation", "12 conversations"."""
+    return counted(count, "conversation")
+
+
+def messages_words(count: int) -> str:
+    """ "1 message", "1,204 messages"."""
+    return counted(count, "message")
+
+
+def reply_words(minutes: float | None) -> str:
+    """A typical reply time as read: "12 min", "2.5 h", or that there were too few replies."""
+    if minutes is None:
+        return REPLY_UNKNOWN
+    if minutes < 90:
+        return IMPORT_MINUTES.format(minutes=f"{minutes:.0f}")
+    return IMPORT_HOURS.format(hours=f"{minutes / 60:.1f}")
+
+
+def skipped_words(count: int, *, listed_below: bool) -> str:
+    """How many lines were left out, one or many; ``listed_below`` for the page's table."""
+    if listed_below:
+        return IMPORT_SKIPPED_INTRO_ONE if count == 1 else IMPORT_SKIPPED_INTRO.format(count=count)
+    return IMPORT_SKIPPED_ONE if count == 1 else IMPORT_SKIPPED.format(count=count)
+
+
+def damaged_lines_words(count: int) -> str:
+    """ "1 line had bytes that are not UTF-8; …": a note on lines holding bytes that are not text."""
+    return DAMAGED_LINES.format(lines=counted(count, "line"))
+
+
+def service_messages_words(count: int) -> str:
+    """A note on a Telegram chat's joins, pins and title changes, which are not messages."""
+    return SERVICE_MESSAGES_ONE if count == 1 else SERVICE_MESSAGES.format(count=f"{count:,}")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import people as people_words
 from reciprocity.coach import practices as words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError
 from reciprocity.model.base import Base, by_id
 from reciprocity.model.season import Season
@@ -123,7 +124,7 @@ def set_roles(
     if season is None:
         raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
     if season.end is not None and season.end < today:
-        raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=season.end))
+        raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=day_words(season.end)))
     other = someone if someone is not None else season.person
     if other is None:
         raise InputError(words.ROLES_NEED_PERSON.format(id=season.id))

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from reciprocity import collector
 from reciprocity.coach import chats as chat_words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import InputError, StoreError, TransferError
 from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
@@ -394,7 +395,7 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
             outline = unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
             raise StoreError(
-                chat_words.STORED_CHAT_DAMAGED.format(day=day, reason=error)
+                chat_words.STORED_CHAT_DAMAGED.format(day=day_words(day), reason=error)
             ) from None
         days[day.toordinal()] = (row_id, outline)
     return days

@@ -100,22 +100,15 @@ def _choices_from(form: FormData) -> dict[str, Any]:
 
 def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
     ids = {p.name: p.id for p in people.everyone(database(request))}
-    data = summary.as_dict()
     return {
-        "headline": chat_words.IMPORT_SUMMARY.format(
-            messages=data["messages"],
-            new=data["new"],
-            first=_when(data["first"]),
-            last=_when(data["last"]),
-            conversations=data["conversations"],
-        ),
+        "headline": chat_words.import_headline(summary.as_dict()),
         "readings": [
             {
                 "name": name,
                 "id": ids.get(name),
                 "reading": reading,
-                "reply_me": _reply(reading.response_minutes["me"]),
-                "reply_them": _reply(reading.response_minutes["them"]),
+                "reply_me": chat_words.reply_words(reading.response_minutes["me"]),
+                "reply_them": chat_words.reply_words(reading.response_minutes["them"]),
                 "dimensions": _by_dimension(reading),
             }
             for name, reading in summary.readings.items()
@@ -127,18 +120,6 @@ def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
         "skipped": summary.skipped[:SKIPPED_SHOWN],
         "skipped_more": max(0, len(summary.skipped) - SKIPPED_SHOWN),
     }
-
-
-def _when(value: str | None) -> str:
-    return "-" if value is None else value.replace("T", " ")[:16]
-
-
-def _reply(minutes: float | None) -> str:
-    if minutes is None:
-        return chat_words.REPLY_UNKNOWN
-    if minutes < 90:
-        return chat_words.IMPORT_MINUTES.format(minutes=f"{minutes:.0f}")
-    return chat_words.IMPORT_HOURS.format(hours=f"{minutes / 60:.1f}")
 
 
 def _by_dimension(reading: Reading) -> list[tuple[Dimension, int, int]]:

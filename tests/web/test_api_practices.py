@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
+from reciprocity.coach import practices as practice_words
 from reciprocity.services import due, shapes
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, api_token
@@ -49,8 +51,9 @@ def test_the_schema_lists_the_practices(client: TestClient) -> None:
     assert set(schema["paths"]["/api/imports"]["post"]["requestBody"]["content"]) == {
         "multipart/form-data"
     }
-    ritual = schema["components"]["schemas"]["RitualIn"]["properties"]["rule"]
-    assert "every sunday" in ritual["examples"]
+    ritual = schema["components"]["schemas"]["RitualIn"]["properties"]
+    assert "every sunday" in ritual["rule"]["examples"]
+    assert "2 weeks" in ritual["every"]["examples"] and "first saturday" in ritual["on"]["examples"]
 
 
 # -- rituals ------------------------------------------------------------------
@@ -86,6 +89,58 @@ def test_adding_a_ritual_with_a_friendly_cadence(demo_client: TestClient) -> Non
     assert ritual["host_sentence"] == "Priya hosts next." and ritual["upcoming"] == "2026-11-14"
     assert ritual["at"] == "19:30" and ritual["zone"] == "Europe/London"
     assert _ritual(demo_client, "Board games")["id"] == ritual["id"]
+
+
+def test_a_ritual_s_cadence_can_be_said_with_every_and_on(demo_client: TestClient) -> None:
+    headers = api_token(demo_client)
+    rosa = _people(demo_client)["Rosa"]
+    said = {
+        ("2 weeks", "sunday"): ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU", "every two weeks on Sunday"),
+        ("month", "first saturday"): ("FREQ=MONTHLY;BYDAY=1SA", "every month on the first Saturday"),
+        ("month", "15"): ("FREQ=MONTHLY;BYMONTHDAY=15", "every month on the 15th"),
+        ("year", None): ("FREQ=YEARLY", "every year on 1 November"),
+    }
+    for (every, on), (rule, cadence) in said.items():
+        body: dict[str, Any] = {"person_id": rosa, "title": f"Tea, {every}", "every": every}
+        if on is not None:
+            body["on"] = on
+        made = demo_client.post("/api/rituals", json=body, headers=headers)
+        assert made.status_code == 201, made.text
+        assert (made.json()["rule"], made.json()["cadence"]) == (rule, cadence)
+
+    tea = _ritual(demo_client, "Tea, year")["id"]
+    changed = demo_client.patch(f"/api/rituals/{tea}", json={"every": "week", "on": "friday"},
+                                headers=headers)
+    assert changed.status_code == 200 and changed.json()["rule"] == "FREQ=WEEKLY;BYDAY=FR"
+    renamed = demo_client.patch(f"/api/rituals/{tea}", json={"title": "Friday tea"}, headers=headers)
+    assert renamed.json()["rule"] == "FREQ=WEEKLY;BYDAY=FR", "a cadence left out is kept"
+    alone = demo_client.patch(f"/api/rituals/{tea}", json={"on": "monday"}, headers=headers)
+    assert alone.status_code == 400
+    assert alone.json() == {"error": practice_words.CADENCE_PROBLEMS["on-alone"]}
+
+
+@pytest.mark.parametrize(
+    ("cadence", "error"),
+    [
+        ({}, practice_words.CADENCE_PROBLEMS["missing"]),
+        ({"every": "week", "rule": "weekly"}, practice_words.CADENCE_PROBLEMS["twice"]),
+        ({"on": "sunday"}, practice_words.CADENCE_PROBLEMS["on-alone"]),
+        ({"on": "sunday", "rule": "weekly"}, practice_words.CADENCE_PROBLEMS["on-alone"]),
+        ({"every": "sometimes"}, "'sometimes' is not a way of saying how often"),
+        ({"every": "year", "on": "monday"}, "'monday' does not go with every year"),
+        ({"every": "month", "on": "saturday"}, "'saturday' comes more than once a month"),
+    ],
+)
+def test_a_cadence_said_twice_half_or_not_at_all_is_refused_in_the_api_s_terms(
+    demo_client: TestClient, cadence: dict[str, str], error: str
+) -> None:
+    rosa = _people(demo_client)["Rosa"]
+    refused = demo_client.post("/api/rituals", json={"person_id": rosa, "title": "Tea", **cadence},
+                               headers=api_token(demo_client))
+    assert refused.status_code == 400
+    assert refused.json()["error"].startswith(error)
+    assert "--" not in refused.json()["error"], "the API never names the command line's flags"
+    assert [r["title"] for r in demo_client.get("/api/rituals").json()].count("Tea") == 0
 
 
 def test_a_ritual_that_cannot_be_read_is_refused_with_one_clear_message(

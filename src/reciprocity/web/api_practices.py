@@ -54,8 +54,8 @@ class RitualIn(Body):
     title: str = Field(examples=["Sunday call"])
     every: str | None = Field(
         None,
-        description="How often, as the form and 'ritual add --every' take it: week, 2 weeks, "
-        "month, year (or '3 weeks', '2 months' …). Instead of rule.",
+        description="How often, as the rituals page offers it: week, 2 weeks, month, year "
+        "(or '3 weeks', '2 months' …). Instead of rule.",
         examples=["week", "2 weeks", "month"],
     )
     on: str | None = Field(

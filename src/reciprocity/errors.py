@@ -6,6 +6,7 @@
     ├── InputError                   a value given on the command line or in a form is not usable
     │   ├── DateError                a date that does not parse or is ambiguous
     │   ├── RangeError               a number outside its range (a rating of 7, energy of 3)
+    │   ├── CadenceError             how often is said twice, half or not at all; carries which
     │   └── WhoIsWhoError            a chat import cannot tell who is who; carries the names in it
     │       └── ChoosePeopleError    a group chat: which of its people to add is the person's to say
     ├── NotFoundError                an id or name that does not exist
@@ -54,6 +55,18 @@ class DateError(InputError):
 
 class RangeError(InputError):
     pass
+
+
+class CadenceError(InputError):
+    """How often a ritual happens was not said once and whole.
+
+    ``missing`` (neither a rule nor how often), ``twice`` (both) or ``on-alone``
+    (a day without how often), so each face can say it in its own terms.
+    """
+
+    def __init__(self, message: str, problem: str) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class WhoIsWhoError(InputError):

@@ -85,9 +85,11 @@ def test_a_large_group_chat_is_kept_and_recognised_again(client: TestClient, siz
     export = ("\n".join(lines) + "\n").encode()
     headers = api_token(client)
 
+    members = [f"+44 7700 900{n:03d}" for n in range(size)]
+
     def send() -> dict[str, Any]:
         answer = client.post(
-            "/api/imports", data={"me": "Alex"}, headers=headers,
+            "/api/imports", data={"me": "Alex", "add": members}, headers=headers,
             files={"file": ("WhatsApp Chat with Neighbours.txt", export, "text/plain")},
         )  # fmt: skip
         assert answer.status_code == 200, answer.text

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reciprocity.cli.runtime import emit_json, runtime, say
+from reciprocity.coach.terms import counts_words
 
 if TYPE_CHECKING:
     from reciprocity.services.chats import ImportSummary
@@ -26,7 +27,7 @@ def export(
     if file.suffix.lower() != ".json":
         raise InputError(data_words.EXPORT_NEEDS_JSON.format(path=file))
     counts = data.export_to(runtime(ctx).database(), file)
-    say(data_words.EXPORTED.format(path=file, **counts))
+    say(data_words.EXPORTED.format(path=file, **counts_words(counts)))
 
 
 def import_(
@@ -99,7 +100,7 @@ def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> No
     if json:
         emit_json({"format": "reciprocity", **restored.counts})
     else:
-        say(data_words.IMPORTED.format(path=file, **restored.counts))
+        say(data_words.IMPORTED.format(path=file, **counts_words(restored.counts)))
 
 
 def _import_chat(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reciprocity.coach.terms import SEASON_KIND_WORDS, day_words, style_list
+from reciprocity.coach.terms import SEASON_KIND_WORDS, counted, day_words, style_list
 from reciprocity.vocabulary import CareStyle, Dimension, Direction, SeasonKind
 
 
@@ -219,7 +219,7 @@ NO_DRAFT = "There is no unfinished audit{of} to carry on from; leave out --conti
 
 def answers_words(count: int) -> str:
     """ "1 answer", "7 answers": how much a draft holds."""
-    return f"{count} answer" if count == 1 else f"{count} answers"
+    return counted(count, "answer")
 
 # -- the web pages ------------------------------------------------------------
 AUDIT_TITLE = "The Reciprocity Audit"

@@ -9,6 +9,7 @@ with how sure it can be, in the patterns' words; never as counts side by side.
 from __future__ import annotations
 
 from reciprocity.coach.suggestions import leaning_label, number_word
+from reciprocity.coach.terms import counted
 
 # -- the command line and the services ----------------------------------------
 # Errors are said in words every face can show; a ``_CLI`` sentence beside one is
@@ -217,7 +218,7 @@ IMPORT_IS_RECIPROCITY = (
 )
 IMPORT_RUNNING_TITLE = "Reading {file}"
 IMPORT_STARTING = "Reading {file} …"
-IMPORT_RUNNING = "Reading {file}: {count} messages so far."
+IMPORT_RUNNING = "Reading {file}: {messages} so far."
 IMPORT_RUNNING_HINT = (
     "This page refreshes by itself every two seconds until the import is done; "
     "nothing is kept until it is complete."
@@ -394,3 +395,29 @@ JSON_AFTER_VALUE = "expected ',' or '{close}' after a value"
 JSON_TRAILING = "there is more after the end of the JSON document"
 IMPORT_LAYOUT = "'{written}' from line {line}"
 IMPORT_LAYOUT_ORDER = ", read as {order}"
+
+
+# -- notes an importer adds to what it read ------------------------------------
+
+SERVICE_MESSAGES = (
+    "{count} service messages (joins, pins, title changes …) are not counted as messages"
+)
+SERVICE_MESSAGES_ONE = (
+    "1 service message (a join, a pin, a title change …) is not counted as a message"
+)
+DAMAGED_LINES = "{lines} had bytes that are not UTF-8; they were read as \ufffd"
+
+
+def messages_words(count: int) -> str:
+    """ "1 message", "1,204 messages"."""
+    return counted(count, "message")
+
+
+def damaged_lines_words(count: int) -> str:
+    """ "1 line had bytes that are not UTF-8; …": lines holding bytes that are not text."""
+    return DAMAGED_LINES.format(lines=counted(count, "line"))
+
+
+def service_messages_words(count: int) -> str:
+    """A note on a Telegram chat's joins, pins and title changes, which are not messages."""
+    return SERVICE_MESSAGES_ONE if count == 1 else SERVICE_MESSAGES.format(count=f"{count:,}")

@@ -30,11 +30,11 @@ NAME_TAKEN = "{name!r} is already in your list."
 PERSON_ADDED = "Added {name}."
 PERSON_UPDATED = "Updated {name}."
 PERSON_REMOVED = (
-    "Removed {name}, with {moments} moments, {seasons} seasons and {ratings} audit entries."
+    "Removed {name}, with {moments}, {seasons} and {ratings}."
 )
 REMOVE_CONFIRM = (
-    "This removes {name} and everything kept about them: {moments} moments, {seasons} seasons "
-    "and {ratings} audit entries. Continue?"
+    "This removes {name} and everything kept about them: {moments}, {seasons} and {ratings}. "
+    "Continue?"
 )
 REMOVE_NEEDS_YES = (
     "Removing {name} deletes everything kept about them; run it again with --yes to confirm."
@@ -86,6 +86,13 @@ NO_SEASONS = (
     "No seasons recorded. A season marks a stretch when someone needs more: illness, grief, a move."
 )
 YOU = "you"
+PERSON_SHOW_BIRTHDAY = "Birthday: {day}"
+PERSON_SHOW_THEIR_CARE = "How they show care: {styles}"
+PERSON_SHOW_MY_CARE = "How you show care: {styles}"
+PERSON_SHOW_CARE_NONE = "not noted yet"
+PERSON_SHOW_NOTE = "Note: {note}"
+PERSON_SHOW_SEASON = "Season {id} ({whose}): {row}"
+PERSON_SHOW_AUDIT = "Latest audit ({on}): overall {rating} · {lean}"
 
 # -- the web pages ------------------------------------------------------------
 
@@ -94,9 +101,7 @@ PERSON_EDIT_LINK = "Change details"
 PERSON_REMOVE_LINK = "Remove {name}"
 PERSON_REMOVE_ASK = "Remove {name}, and everything kept about them?"
 PERSON_REMOVE_BUTTON = "Remove {name}"
-GOES_MOMENTS = "{count} moments"
-GOES_SEASONS = "{count} seasons"
-GOES_RATINGS = "{count} audit entries, and any chats imported with them"
+GOES_RATINGS = "{ratings}, and any chats imported with them"
 MOMENT_EDIT_TITLE = "Change a moment with {name}"
 MOMENT_EDIT_LINK = "Change"
 MOMENT_REMOVE_LINK = "Remove"
@@ -113,6 +118,7 @@ FIND_UNTIL = "Until"
 FIND_SUBMIT = "Find"
 FIND_NONE = "No moments match. Try fewer words, or another day."
 FIND_COUNT = "{total} moments match; the newest first."
+FIND_COUNT_ONE = "One moment matches."
 PAGE_OF = "Page {number} of {of}"
 PAGE_NEWER = "Newer moments"
 PAGE_OLDER = "Older moments"
@@ -245,6 +251,14 @@ def moment_meta(dimensions: list[Dimension], style: CareStyle | None, energy: in
     if energy is not None:
         parts.append(PERSON_ENERGY_WORDS[energy])
     return " · ".join(parts)
+def season_row(kind: SeasonKind | str, start: date | str, end: date | str | None) -> str:
+    """ "illness, since 8 May 2026" or "exams, 3 Jan 2026 to 1 Feb 2026" (dates or ISO text)."""
+    said = SEASON_KIND_WORDS[SeasonKind(kind)]
+    if end is None:
+        return SEASON_ROW.format(kind=said, start=day_words(start))
+    return SEASON_ROW_ENDED.format(kind=said, start=day_words(start), end=day_words(end))
+
+
 def season_line(season: object, name: str) -> str:
     """ "Rosa: illness, since 8 May 2026" or "you: exams, 3 Jan 2026 to 1 Feb 2026"."""
     whose = getattr(season, "whose", "me")

@@ -238,6 +238,7 @@ RITUAL_NEXT = " · next on {on}"
 WINS_TITLE = "Small wins"
 NO_WINS = "No small wins noted with {name} yet; they are worth keeping."
 MORE_WINS = "{count} earlier wins are kept too."
+MORE_WINS_ONE = "One earlier win is kept too."
 
 NEXT_TITLE = "Next steps to consider"
 NEXT_INTRO = "Invitations, not instructions: take what fits and leave what does not."

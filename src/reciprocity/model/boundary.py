@@ -15,6 +15,7 @@ from sqlalchemy import DateTime, ForeignKey, Integer, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import InputError, NotFoundError, hinted
 from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.model.moment import TEXT_LIMIT
@@ -59,7 +60,9 @@ class Boundary(Base):
     @validates("review_on")
     def _check_review(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.since is not None and value < self.since:
-            raise InputError(words.REVIEW_BEFORE_START.format(since=self.since, review=value))
+            raise InputError(words.REVIEW_BEFORE_START.format(
+                since=day_words(self.since), review=day_words(value)
+            ))
         return value
 
     def as_dict(self) -> dict[str, Any]:

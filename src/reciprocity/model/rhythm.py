@@ -41,7 +41,11 @@ class Rhythm(Base):
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= LONGEST_GAP:
             raise RangeError(words.GAP_RANGE.format(value=value, limit=LONGEST_GAP))
         if key == "longest_days" and self.ideal_days is not None and value < self.ideal_days:
-            raise InputError(words.GAP_LONGEST_SHORTER.format(longest=value, ideal=self.ideal_days))
+            raise InputError(
+                words.GAP_LONGEST_SHORTER.format(
+                    longest=words.days_words(value), ideal=words.days_words(self.ideal_days)
+                )
+            )
         return value
 
     def as_dict(self) -> dict[str, Any]:

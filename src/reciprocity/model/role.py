@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import people as people_words
 from reciprocity.coach import practices as words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError, hinted
 from reciprocity.model.base import Base, by_id
 from reciprocity.model.season import Season
@@ -128,7 +129,7 @@ def set_roles(
             people_words.SEASON_UNKNOWN_CLI,
         )
     if season.end is not None and season.end < today:
-        raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=season.end))
+        raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=day_words(season.end)))
     other = someone if someone is not None else season.person
     if other is None:
         raise hinted(

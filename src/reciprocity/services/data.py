@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import data as data_words
+from reciprocity.coach.terms import counts_words
 from reciprocity.errors import ConflictError, NotFoundError
 from reciprocity.files import safe_name, scratch_folder, write_atomically
 from reciprocity.store import Database, backup, migrate, open_database
@@ -280,7 +281,7 @@ def _make_room(db: Database, replace: bool, refusal: str, *, reason: str) -> Pat
     if not count:
         return None
     if not replace:
-        raise NotEmptyError(refusal.format(count=count), count)
+        raise NotEmptyError(refusal.format(**counts_words({"people": count})), count)
     return _copy_aside(db, reason=reason)
 
 

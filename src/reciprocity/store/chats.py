@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from reciprocity import collector
 from reciprocity.coach import chats as chat_words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import ChoosePeopleError, InputError, StoreError, TransferError, hinted
 from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
@@ -483,7 +484,9 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
             outline = unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
             raise hinted(
-                StoreError(chat_words.STORED_CHAT_DAMAGED.format(day=day, reason=error)),
+                StoreError(
+                    chat_words.STORED_CHAT_DAMAGED.format(day=day_words(day), reason=error)
+                ),
                 chat_words.STORED_CHAT_DAMAGED_CLI,
             ) from None
         days[day.toordinal()] = (row_id, outline)

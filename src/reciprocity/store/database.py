@@ -73,6 +73,15 @@ class Database:
         finally:
             session.close()
 
+    @property
+    def writes_committed(self) -> int:
+        """How many transactions that wrote something this process has committed here."""
+        session = self.make_session()
+        try:
+            return revision.committed(session)
+        finally:
+            session.close()
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -49,9 +49,12 @@ class ChangeLog:
     def __init__(self) -> None:
         self._lock = Lock()
         self._touched: dict[int, frozenset[int] | None] = {}
+        self.committed = 0
+        """How many transactions that wrote something this process has committed."""
 
     def record(self, number: int, touched: frozenset[int] | None) -> None:
         with self._lock:
+            self.committed += 1
             self._touched[number] = touched
             if len(self._touched) > self.LIMIT:
                 del self._touched[min(self._touched)]
@@ -86,6 +89,12 @@ def watch(factory: sessionmaker[Session]) -> None:
 
 def current(session: Session) -> int:
     return session.scalar(select(StoreRevision.number)) or 0
+
+
+def committed(session: Session) -> int:
+    """How many writing transactions this process has committed to the store ``session`` is of."""
+    log = session.info.get(_LOG)
+    return log.committed if isinstance(log, ChangeLog) else 0
 
 
 def touched_between(session: Session, seen: int, now: int) -> frozenset[int] | None:

@@ -53,9 +53,23 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ANSWERS)
 class RitualIn(Body):
     person_id: BodyId
     title: str = Field(examples=["Sunday call"])
-    rule: str = Field(
-        description="An RFC 5545 rule or a friendly cadence (weekly, fortnightly, monthly, "
-        "'every sunday', 'monthly on the first saturday').",
+    every: str | None = Field(
+        None,
+        description="How often, as the rituals page offers it: week, 2 weeks, month, year "
+        "(or '3 weeks', '2 months' …). Instead of rule.",
+        examples=["week", "2 weeks", "month"],
+    )
+    on: str | None = Field(
+        None,
+        description="Which day, with every: a weekday (sunday) for weeks; 'first saturday', "
+        "'last friday' or a date (15) for months. Left out, it repeats on the first day's "
+        "weekday or date.",
+        examples=["sunday", "first saturday", "15"],
+    )
+    rule: str | None = Field(
+        None,
+        description="Instead of every and on: an RFC 5545 rule or a friendly cadence (weekly, "
+        "fortnightly, monthly, 'every sunday', 'monthly on the first saturday').",
         examples=["every sunday", "monthly on the first friday", "FREQ=WEEKLY;BYDAY=SU"],
     )
     start: str = Field("today", examples=["2026-11-01"])
@@ -198,7 +212,7 @@ def add_ritual(request: Request, body: RitualIn) -> JSONResponse:
         database(request),
         body.person_id,
         title=body.title,
-        rule=body.rule,
+        rule=rituals.cadence(rule=body.rule, every=body.every, on=body.on),
         start=day(body.start, request),
         end=later(body.end, request),
         at=parse_time(body.at) if body.at and body.at.strip() else None,

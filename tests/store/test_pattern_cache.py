@@ -98,7 +98,7 @@ def test_moving_a_moment_to_someone_else_touches_both(store: Database) -> None:
     assert worked_out_again(before, after) == {"Sam", "Priya"}
 
 
-def test_writes_from_another_process_or_for_everyone_work_out_everything(
+def test_a_write_from_another_process_works_out_again_only_that_persons_patterns(
     store: Database,
 ) -> None:
     cache = PatternCache()
@@ -109,13 +109,15 @@ def test_writes_from_another_process_or_for_everyone_work_out_everything(
     elsewhere.close()
     after = kept(cache, store)
     assert after == fresh(store)
-    assert worked_out_again(before, after) == {p.person for p in after}
+    assert worked_out_again(before, after) == {"Sam"}
+    assert cache.worked_out == len(after) + 1
 
     with store.transaction() as session:  # the user's own season bears on everyone
         session.add(Season(person=None, kind=SeasonKind.ILLNESS, start=TODAY - timedelta(days=3)))
     again = kept(cache, store)
     assert again == fresh(store)
     assert worked_out_again(after, again) == {p.person for p in again}
+    assert cache.last_worked_out is None
 
 
 def test_someone_added_renamed_or_removed_is_kept_in_order(store: Database) -> None:

@@ -26,6 +26,7 @@ from tests.cli_runner import Cli, Result
 from tests.databases import Databases
 from tests.web.conftest import BASE, TODAY, settings_for
 
+
 @pytest.fixture
 def demo_url(databases: Databases) -> str:
     return databases.demo(today=TODAY)

@@ -24,8 +24,9 @@ SQLite one writer at a time is the rule anyway.
 Kept small: changes more than ``KEEP`` behind the newest are deleted as new
 ones are written. A reader whose last seen change is gone (it fell that far
 behind, or an older copy of the file was put back) works everything out
-again. Bringing back a copy numbers its change after every change the store
-had before (``everyone_after``), so an id never stands for two changes.
+again. Bringing back a copy records a change to everyone's data numbered
+past every change the store had before (``everyone_after``), so whatever id a
+reader saw last, that change comes after it.
 
 Portable SQL only: no triggers. A program that writes to the file behind
 reciprocity's back is not seen.
@@ -168,14 +169,17 @@ def changes_since(session: Session, seen: int) -> tuple[int, frozenset[int] | No
 
 
 def everyone_after(session: Session, last: int) -> None:
-    """Record a change to everyone's data, numbered after ``last`` (a bring-back).
+    """Record a change to everyone's data, numbered well after ``last`` (a bring-back).
 
-    An older copy put back in place of the file brings back its older changes;
-    this one is numbered after every change the store had before (``last``,
-    read before the copy went back), so no id ever stands for two changes.
+    An older copy put back in place of the file brings back its older changes,
+    and writes made after it number on from them, so an id a reader saw may
+    come back standing for another change. This change, read as everyone's,
+    is numbered ``KEEP`` past every change the store had before (``last``, read
+    before the copy went back), so that it comes after anything a reader can
+    have seen, even a write made by another process while the copy went back.
     """
     session.flush()
-    _write(session.connection(), None, after=last)
+    _write(session.connection(), None, after=last + KEEP)
     _forget(session)
 
 
@@ -253,7 +257,7 @@ def _write(connection: Connection, people: Iterable[int] | None, *, after: int =
     if not owners:
         return  # written, but no one's data: nothing anyone worked out changes
     latest = connection.scalar(select(func.max(Change.id))) or 0
-    if latest <= after:  # an older copy was put back: number on from before it
+    if latest < after:  # an older copy was put back: number on from past what was before it
         connection.execute(insert(Change).values(id=after + 1, person_id=owners.pop(0)))
     if owners:
         connection.execute(insert(Change), [{"person_id": owner} for owner in owners])

@@ -158,10 +158,11 @@ class PatternCache:
             newest = revision.newest(session)
         else:
             newest, touched = revision.changes_since(session, seen[0])
-            if touched is not None and not touched:
-                if newest != seen[0]:
-                    with self._lock:
+            if touched is not None and not touched:  # nothing written since
+                with self._lock:
+                    if self._key == seen:
                         self._key = (newest, today)
+                    self.last_worked_out = touched
                 return patterns
         with collector.paused():
             if touched is None:

@@ -48,6 +48,7 @@ from reciprocity.evidence.outline import CALL, Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.chat import chat_keys
 from reciprocity.model.person import add_person, all_people
+from reciprocity.store import revision
 from reciprocity.store.outlines import OutlineError, pack, unpack
 
 BATCH = 50_000
@@ -214,7 +215,7 @@ def store_chat(
     to add to the list (None: not said, so a group with people not in the list
     raises ChoosePeopleError); in a two-person chat, one name in it is ``person``.
     """
-    with collector.paused():
+    with collector.paused(), revision.touching(session):  # the chat's people's data, no one else's
         return _store_chat(session, chat, me, person, add, keep_text, settings, tick)
 
 
@@ -311,6 +312,7 @@ def _store_chat(
         found.chat_me = me_name
         people[name] = found
         summary.people[name] = found.name
+    revision.touch(session, (p.id for p in people.values()))
 
     key, whole = chat_keys(chat.format, names)
     stored = session.scalar(select(Chat).where(Chat.key.in_({key, whole})))
@@ -389,6 +391,8 @@ def derive_evidence(
             for s in reading.signals
         ]
     if keep:
+        before = select(Evidence.person_id).where(Evidence.chat_id == stored.id).distinct()
+        revision.touch(session, [*session.scalars(before), *owners])
         session.execute(delete(Evidence).where(Evidence.chat_id == stored.id))
         if rows:
             session.execute(insert(_EVIDENCE), rows)

@@ -45,6 +45,10 @@ class Runtime:
         if self._database is not None:
             self._database.close()
 
+    def saved_anything(self) -> bool:
+        """Whether this command has committed a change to the store (what an interrupt keeps)."""
+        return self._database is not None and self._database.writes_committed > 0
+
 
 def started() -> None:
     """Start-up is over: what it loaded lives as long as the process, so it is set aside

@@ -40,6 +40,7 @@ def serve(
 ) -> None:
     """Open reciprocity in your browser: the same features, served only to this machine."""
     import shutil
+    import sys
     from contextlib import ExitStack
 
     from reciprocity.coach import app as app_words
@@ -79,7 +80,16 @@ def serve(
         if not no_browser:
             open_browser(settings.url)
         started()  # a server lives long: its garbage is collected as usual
-        run(app, listener)
+        try:
+            run(app, listener)
+        except KeyboardInterrupt:  # Ctrl+C is how it is meant to stop: a calm end, not an error
+            stopped = True
+        else:
+            stopped = False
+    if stopped:
+        if sys.stdin.isatty():
+            print()  # after the ^C the terminal echoed, a line of its own
+        say(app_words.SERVE_DEMO_STOPPED if demo else app_words.SERVE_STOPPED)
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -19,9 +19,11 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import data as data_words
+from reciprocity.coach.terms import counts_words
 from reciprocity.errors import ConflictError, NotFoundError
 from reciprocity.files import safe_name, scratch_folder, write_atomically
 from reciprocity.store import Database, backup, migrate, open_database
+from reciprocity.store import revision as changes
 from reciprocity.store.database import SCHEMA_REVISION
 
 # ``store.transfer`` (and with it every chat importer) and the demo are imported by the
@@ -255,14 +257,24 @@ def bring_back(db: Database, name: str) -> BroughtBack:
         raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name))
     before = keep_copy(db, "before-bring-back")
     assert before is not None  # a SQLite file always gets its copy
+    with db.transaction() as session:
+        last = changes.newest(session)
     backup.copy_back(db.engine, chosen, path)
     if revision != SCHEMA_REVISION:
         try:
             migrate.upgrade(db.engine)
         except Exception as error:  # a copy no migration can read: put things back as they were
             backup.copy_back(db.engine, before, path)
+            _everyone_changed(db, after=last)
             raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name)) from error
+    _everyone_changed(db, after=last)
     return BroughtBack(chosen, before)
+
+
+def _everyone_changed(db: Database, *, after: int) -> None:
+    """Tell every reader (the web app, in any process) that everyone's data changed."""
+    with db.transaction() as session:
+        changes.everyone_after(session, after)
 
 
 def where(db: Database) -> str:
@@ -280,7 +292,7 @@ def _make_room(db: Database, replace: bool, refusal: str, *, reason: str) -> Pat
     if not count:
         return None
     if not replace:
-        raise NotEmptyError(refusal.format(count=count), count)
+        raise NotEmptyError(refusal.format(**counts_words({"people": count})), count)
     return _copy_aside(db, reason=reason)
 
 

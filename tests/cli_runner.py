@@ -94,7 +94,13 @@ class Terminal:
         os.write(self.fd, f"{line}\r".encode())
 
     def interrupt(self) -> None:
-        """Ctrl-C, as typed."""
+        """Ctrl-C, as typed: a moment after the text expected, as a person reads before typing.
+
+        Sent in the very instant a prompt is printed, the signal can land before the
+        command waits for input; a person never types that fast, and the test would
+        hang now and then on a busy machine.
+        """
+        time.sleep(0.3)
         os.write(self.fd, b"\x03")
 
     def wait(self) -> int:

@@ -105,7 +105,7 @@ def pdf_from_parts(
                 _furnish,
                 (
                     (stylesheet, first, count, total, os.path.join(private, f"furniture-{first:05d}.pdf"))
-                    for first, count in _spans(total, workers)
+                    for first, count in furniture_runs(total, workers)
                 ),
             )
         out = io.BytesIO()
@@ -113,7 +113,7 @@ def pdf_from_parts(
         return out.getvalue()
 
 
-def _spans(total: int, workers: int) -> list[tuple[int, int]]:
+def furniture_runs(total: int, workers: int) -> list[tuple[int, int]]:
     """Pages 1…total in consecutive runs, (first page, count): enough to share among the
     workers, none longer than ``FURNITURE_PAGES``."""
     runs = max(workers, -(-total // FURNITURE_PAGES), 1)

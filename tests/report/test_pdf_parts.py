@@ -13,9 +13,11 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import date
 from io import BytesIO
@@ -223,6 +225,34 @@ def test_the_command_line_leaves_nothing_in_the_temporary_folder(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"Wrote a report on 5 relationships to {out}."
     assert len(PdfReader(out).pages) > 5
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_report_stopped_midway_leaves_nothing_behind(tmp_path: Path) -> None:
+    """SIGTERM while the parts are on disk: the command stops as with Ctrl-C, writes nothing,
+    and its private folder goes with it."""
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    assert run(["--db", url, "demo"]) == 0
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    out = tmp_path / "everyone.pdf"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reciprocity", "--db", url, "report", "--out", str(out)],
+        env={**os.environ, "TMPDIR": str(scratch)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 240
+    while not list(scratch.glob("reciprocity-pdf-*/part-*.pdf")):
+        assert process.poll() is None, "finished before a part was seen"
+        assert time.monotonic() < deadline, "no part was laid out in time"
+        time.sleep(0.005)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=240)
+    assert process.returncode == 130
+    assert stderr.strip() == "reciprocity: Stopped. Nothing was changed."
+    assert not out.exists()
     assert list(scratch.iterdir()) == []
 
 

@@ -83,6 +83,7 @@ def join(parts: Sequence[Part], furniture: Sequence[str], target: BinaryIO) -> N
                 fit=Fit.xyz(found.left, found.top, 0),
             )
             outline.append((level, item))
+        writer.reset_translation(reader)  # all copied: the part's file can be let go
     if next(stamps, None) is not None:
         raise ValueError("more furniture pages than pages")
     _name_places(writer, places)

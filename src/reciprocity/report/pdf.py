@@ -6,15 +6,18 @@ protocol at all: the HTML refers to nothing outside itself, and the PDF
 renderer could not reach the network even if it did.
 
 A report on many people is laid out part by part (``report_parts``: the cover
-with the summary, then each relationship, which starts on a page of its own
-anyway), two parts at a time in worker processes, so memory stays that of one
-relationship per worker and both cores work. Each part's pages go to a file in
-a private temporary folder (readable by the user alone), without their page
-furniture: only when every part is laid out are the page numbers and their
-total known, and the furniture is laid out then, page for page, from the same
-stylesheet. ``report.join`` puts it all together. The folder and everything in
-it is removed when the PDF is made, and when making it fails; the workers end
-with it and hold nothing after.
+with the summary, then the relationships two at a time, each starting on a page
+of its own anyway) by two worker processes, started fresh, so memory stays that
+of a few pages per worker and both cores work. Each part's pages go to a file
+in a private temporary folder (the user's alone), without their page furniture:
+only when every part is laid out are the page numbers and their total known,
+and the furniture is laid out then, page for page, from the same stylesheet.
+``report.join`` puts it all together. The folder and everything in it is
+removed when the PDF is made, and when making it fails or is stopped (Ctrl-C,
+SIGTERM, the terminal closing); the workers end first and hold nothing after.
+
+A script that makes a long report must start from ``if __name__ == "__main__":``,
+as any script whose work goes to fresh worker processes must.
 """
 
 from __future__ import annotations
@@ -23,12 +26,15 @@ import io
 import logging
 import multiprocessing
 import os
+import signal
 import tempfile
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reciprocity.coach import report as words
@@ -95,22 +101,51 @@ def pdf_from_parts(
     """
     from reciprocity.report.join import join
 
-    with tempfile.TemporaryDirectory(prefix="reciprocity-pdf-", dir=folder) as private:
-        with _Workers(workers) as run:
-            laid = run.in_order(
-                _lay_out, ((html, os.path.join(private, f"part-{n:05d}.pdf")) for n, html in enumerate(parts))
-            )
-            total = sum(part.pages for part in laid)
-            furniture = run.in_order(
-                _furnish,
-                (
-                    (stylesheet, first, count, total, os.path.join(private, f"furniture-{first:05d}.pdf"))
-                    for first, count in furniture_runs(total, workers)
-                ),
-            )
+    with (
+        _stopped_as_interrupted(),
+        tempfile.TemporaryDirectory(prefix="reciprocity-pdf-", dir=folder) as private,
+        _Workers(workers) as run,
+    ):
+        laid = run.in_order(
+            _lay_out, ((html, os.path.join(private, f"part-{n:05d}.pdf")) for n, html in enumerate(parts))
+        )
+        total = sum(part.pages for part in laid)
+        furniture = run.in_order(
+            _furnish,
+            (
+                (stylesheet, first, count, total, os.path.join(private, f"furniture-{first:05d}.pdf"))
+                for first, count in furniture_runs(total, workers)
+            ),
+        )
+        run.close()  # the workers' part is done: their memory goes before the join takes its own
         out = io.BytesIO()
         join(laid, furniture, out)
         return out.getvalue()
+
+
+@contextmanager
+def _stopped_as_interrupted() -> Iterator[None]:
+    """Asked to stop (SIGTERM, or the terminal closing) while parts are on disk, stop as Ctrl-C
+    would: the workers let go and the private folder removed, not left behind. Only where no
+    one else listens for those signals already, and only in the main thread, where Python
+    can listen for them at all."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    taken = []
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(stop) == signal.SIG_DFL:
+            signal.signal(stop, interrupt)
+            taken.append(stop)
+    try:
+        yield
+    finally:
+        for stop in taken:
+            signal.signal(stop, signal.SIG_DFL)
 
 
 def furniture_runs(total: int, workers: int) -> list[tuple[int, int]]:
@@ -126,9 +161,7 @@ def furniture_runs(total: int, workers: int) -> list[tuple[int, int]]:
 
 def _lay_out(html: str, path: str) -> Part:
     """Lay out one part without its page furniture and write its pages to ``path``."""
-    from weasyprint import CSS
-
-    document = _document(html).render(stylesheets=[CSS(string=NO_FURNITURE)])
+    document = _document(html).render(stylesheets=[_stylesheet(NO_FURNITURE)])
     levels = [mark[0] for page in document.pages for mark in page.bookmarks]
     with _private(path) as file:
         document.write_pdf(file)
@@ -138,19 +171,17 @@ def _lay_out(html: str, path: str) -> Part:
 def _furnish(stylesheet: str, first: int, count: int, total: int, path: str) -> str:
     """Lay out the furniture of pages ``first`` to ``first + count - 1`` of ``total``: empty
     pages under the stylesheet's ``@page`` rules, with nothing drawn but their margin boxes."""
-    from weasyprint import CSS
-
     css = stylesheet.replace("counter(pages)", f'"{total}"')
     html = (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>{css}</style>'
         f"</head><body>{'<div></div>' * count}</body></html>"
     )
-    only_pages = CSS(
-        string=f"@page :first {{ counter-reset: page {first}; }}"
+    only_pages = (
+        f"@page :first {{ counter-reset: page {first}; }}"
         " html, body { background: none !important; }"
         " body > div { break-before: page !important; }"
     )
-    document = _document(html).render(stylesheets=[only_pages])
+    document = _document(html).render(stylesheets=[_stylesheet(only_pages)])
     if len(document.pages) != count:
         raise RuntimeError(f"page furniture laid out {len(document.pages)} pages, not {count}")
     with _private(path) as file:
@@ -159,13 +190,23 @@ def _furnish(stylesheet: str, first: int, count: int, total: int, path: str) -> 
 
 
 def _document(html: str) -> Any:
+    weasyprint = _weasyprint()
+    from weasyprint.urls import URLFetcher
+
+    return weasyprint.HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=()))
+
+
+def _stylesheet(css: str) -> Any:
+    return _weasyprint().CSS(string=css)
+
+
+def _weasyprint() -> Any:
     try:
-        from weasyprint import HTML
-        from weasyprint.urls import URLFetcher
+        import weasyprint
     except (ImportError, OSError) as error:  # the package, or the Pango libraries it loads
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise TransferError(words.PDF_UNAVAILABLE.format(reason=reason)) from None
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=()))
+    return weasyprint
 
 
 def _private(path: str) -> io.BufferedWriter:
@@ -224,6 +265,10 @@ class _Workers:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let the workers go, once the tasks running have finished; queued ones are dropped."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 

@@ -52,6 +52,9 @@ FORBIDDEN: tuple[re.Pattern[str], ...] = tuple(
         r"\bin\s+the\s+red\b",
         r"\bbalance\s+owed\b",
         r"\bledgers?\b",
+        # A head-to-head tally: a count "by you" beside theirs, or one count over another.
+        r"\}\s*(?:started\s+)?(?:by|from)\s+you\b",
+        r"\}\s*/\s*\{",
     )
 )
 
@@ -191,7 +194,8 @@ def planted(tmp_path: Path) -> Path:
         'CALM = "Thanks for reaching out."\n'
         'NUDGE = "It is your turn to call."\n'
         "NAME = 'Sam'\n"
-        'LINE = f"{NAME} paid you back"\n',
+        'LINE = f"{NAME} paid you back"\n'
+        'TALLY = "{mine} by you, {theirs} by {name}"\n',
         encoding="utf-8",
     )
     (package / "cli" / "people.py").write_text(
@@ -212,7 +216,8 @@ def planted(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     (package / "web" / "templates" / "person.html").write_text(
-        "<h1>{{ name }}</h1>\n<p>Balance owed: 3</p>\n", encoding="utf-8"
+        "<h1>{{ name }}</h1>\n<p>Balance owed: 3</p>\n<td>{{ mine }} / {{ theirs }}</td>\n",
+        encoding="utf-8",
     )
     return package
 
@@ -222,9 +227,11 @@ def test_the_scanner_catches_planted_phrases(planted: Path) -> None:
     assert found == {
         ("reciprocity/words.py", 5),  # "your turn to"
         ("reciprocity/words.py", 7),  # an f-string part
+        ("reciprocity/words.py", 8),  # a count by you beside theirs
         ("reciprocity/cli/people.py", 4),  # a command docstring becomes --help
         ("reciprocity/coach/phrasing.py", 6),  # a plain sentence, even in the checker
         ("reciprocity/web/templates/person.html", 2),
+        ("reciprocity/web/templates/person.html", 3),  # one count over another
     }
 
 

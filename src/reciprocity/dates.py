@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from reciprocity.coach import people as people_words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import DateError
 
 _AGO = re.compile(r"^(\d{1,4})\s+(day|week|month)s?\s+ago$")
@@ -61,7 +62,7 @@ def _absolute(value: str, text: str, today: date) -> date:
             if one and two:
                 raise DateError(
                     people_words.DATE_AMBIGUOUS.format(
-                        value=value, first=one.strftime("%d %b %Y"), second=two.strftime("%d %b %Y")
+                        value=value, first=day_words(one), second=day_words(two)
                     )
                 )
         day, month = (first, second) if first > 12 or first == second else (second, first)

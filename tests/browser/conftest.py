@@ -62,6 +62,19 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where journeys keep a screenshot of what the person saw, at each width."""
+    return tmp_path_factory.mktemp("journey-screenshots", numbered=False)
+
+
+def keep_screenshot(page: Any, shots: Path, name: str, width: int) -> None:
+    """A screenshot of the whole page in ``shots``; the page never scrolls sideways."""
+    page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
+    scrolled = page.evaluate("document.documentElement.scrollWidth")
+    assert scrolled <= width, f"{name} scrolls sideways at {width}px ({scrolled}px)"
+
+
 @pytest.fixture
 def context_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     """Options for the browser context, from a ``browser_options`` mark (viewport, no script)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,21 @@ PAGES = [
     "/boundaries/1/edit",
     "/wins/1/edit",
     "/rhythms/dates/1/edit",
+    "/moments",
+    "/moments?search=dinner&dimension=maintenance",
+    "/moments?search=a+word+nobody+wrote",
+    "/due?days=366",
+]
+
+REMOVE_PAGES = [  # each asks once before anything goes; nothing is removed here
+    ("/people/1", "Remove"),
+    ("/seasons", "Remove"),
+    ("/checkin/2", "Remove"),
+    ("/boundaries", "Remove"),
+    ("/wins", "Remove"),
+    ("/rhythms", "Remove"),
+    ("/rituals", "Remove"),
+    ("/audits/1", "Remove this audit"),
 ]
 
 
@@ -60,6 +76,26 @@ def _serious(results: Any) -> list[str]:
 def test_no_serious_accessibility_problems(page: Any, axe: Axe, path: str) -> None:
     page.goto(path)
     assert _serious(axe.run(page)) == []
+
+
+@pytest.mark.parametrize(("path", "button"), REMOVE_PAGES)
+def test_no_serious_accessibility_problems_when_asked_before_removing(
+    page: Any, axe: Axe, path: str, button: str
+) -> None:
+    page.goto(path)
+    page.get_by_role("button", name=re.compile(f"^{button}")).first.click()
+    expect(page.get_by_role("link", name="Keep it")).to_be_visible()
+    assert _serious(axe.run(page)) == []
+
+
+def test_no_serious_accessibility_problems_among_the_backups(page: Any, axe: Axe) -> None:
+    page.goto("/settings")
+    page.get_by_role("button", name="Make a backup now").click()
+    expect(page.get_by_role("status")).to_be_visible()
+    assert _serious(axe.run(page)) == [], "the list of copies"
+    page.get_by_role("button", name=re.compile("^Bring this copy back")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("back in place of your data?")
+    assert _serious(axe.run(page)) == [], "the page asking once"
 
 
 def test_no_serious_accessibility_problems_in_the_audit_steps(page: Any, axe: Axe) -> None:
@@ -120,3 +156,28 @@ def test_no_serious_accessibility_problems_in_the_practice_forms(
     page.get_by_role("button", name="Save the check-in").click()
     expect(page.get_by_role("button", name="Save as written")).to_be_visible()
     assert _serious(axe.run(page)) == [], "the notes on wording"
+
+
+def test_no_serious_accessibility_problems_when_a_group_chat_asks_whom_to_add(
+    page: Any, axe: Axe, tmp_path: Path
+) -> None:
+    from tests.browser.test_import_group import group_export
+
+    export = str(group_export(tmp_path, ("Lea", "Odile"), me="Jun"))
+    page.goto("/import")
+    page.get_by_label("Chat export file").set_input_files(export)
+    page.get_by_role("button", name="Import", exact=True).click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Who is who in this chat?", timeout=20_000)
+    assert _serious(axe.run(page)) == [], "which name is yours"
+    page.get_by_label("Jun", exact=True).check()
+    page.get_by_role("button", name="Import with these choices").click()
+    expect(heading).to_have_text("Who would you like to add?", timeout=20_000)
+    assert _serious(axe.run(page)) == [], "the checklist"
+    page.get_by_role("button", name="Import and add the people ticked").click()
+    expect(page.get_by_role("alert")).to_contain_text("No one was ticked")
+    assert _serious(axe.run(page)) == [], "the refusal, with the checklist kept"
+    page.get_by_label("Lea", exact=True).check()
+    page.get_by_role("button", name="Import and add the people ticked").click()
+    expect(heading).to_contain_text("Imported", timeout=20_000)
+    assert _serious(axe.run(page)) == [], "the summary of a group"

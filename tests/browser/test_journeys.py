@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.conftest import keep_screenshot
 
 SCRIPT = '<script>alert("boo")</script><img src=x onerror="alert(1)">'
 
@@ -25,7 +28,7 @@ def test_add_someone_note_a_moment_audit_with_a_vision_and_read_the_dashboard(pa
     page.get_by_role("link", name="Note a moment with Alex Browser").click()
     page.get_by_label("What happened").fill("Alex listened for an hour after the news")
     page.get_by_role("group", name="Who reached out or gave").get_by_label("them").check()
-    page.get_by_role("group", name="What it speaks to (optional)").get_by_label("Depth").check()
+    page.get_by_role("group", name="What it speaks to").get_by_label("Depth").check()
     page.get_by_label("How it left you (optional)").select_option("2")
     page.get_by_role("button", name="Note it").click()
     expect(page.locator("#moments")).to_contain_text("Alex listened for an hour after the news")
@@ -71,7 +74,7 @@ WIDTHS = [
 
 @pytest.mark.parametrize("viewport", WIDTHS)
 def test_an_audit_with_a_blame_worded_vision_saves_the_rewrite_with_the_persons_content(
-    page: Any, viewport: dict[str, int]
+    page: Any, viewport: dict[str, int], shots: Path
 ) -> None:
     page.goto("/audit")
     page.get_by_label("Sam").check()
@@ -84,7 +87,7 @@ def test_an_audit_with_a_blame_worded_vision_saves_the_rewrite_with_the_persons_
     expect(offer.get_by_role("heading", name="A thought on the wording")).to_be_in_viewport()
     expect(offer.locator("blockquote")).to_have_text("Could we take turns booking dinner?")
     expect(offer.get_by_role("button").first).to_have_text("Use this version")
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    keep_screenshot(page, shots, "audit-vision-offer", viewport["width"])
     offer.get_by_role("button", name="Use this version").click()
     for step in (2, 3, 4, 5):
         expect(page.get_by_text(f"Step {step} of 5")).to_be_visible()
@@ -96,6 +99,11 @@ def test_an_audit_with_a_blame_worded_vision_saves_the_rewrite_with_the_persons_
     expect(main).to_contain_text("Could we take turns booking dinner?")
     expect(main).not_to_contain_text("…")
     expect(main).not_to_contain_text("Why am I the one")
+    keep_screenshot(page, shots, "audit-vision-saved", viewport["width"])
+    audit_id = int(page.url.split("?")[0].rsplit("/", 1)[1])
+    stored = page.request.get(f"/api/audits/{audit_id}").json()
+    visions = [d["vision"] for e in stored["entries"] for d in e["dimensions"].values() if d["vision"]]
+    assert visions == ["Could we take turns booking dinner?"], stored
     assert page.errors == []
 
 

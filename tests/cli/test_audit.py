@@ -7,6 +7,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
+from reciprocity.coach.terms import day_words
 from tests.cli_runner import Cli, Terminal
 
 QUESTIONS_PER_DIMENSION = 3
@@ -122,7 +123,7 @@ def test_running_out_of_answers_keeps_a_private_draft_that_carries_on(demo_cli: 
     waiting = demo_cli.process("audit", "Sam", "Rosa", stdin=_stdin([_dimension("5")[0]]))
     assert waiting.code == 2
     assert waiting.err.strip() == (
-        f"reciprocity: There is an unfinished audit of Rosa, Sam from {date.today().isoformat()} "
+        f"reciprocity: There is an unfinished audit of Rosa, Sam from {day_words(date.today())} "
         "(2 answers kept). Add --continue to carry on from it, or --fresh to start again."
     )
 
@@ -207,7 +208,7 @@ def test_ctrl_c_keeps_a_draft_and_the_next_audit_asks_to_carry_on(demo_cli: Cli)
 
     declined = Terminal(demo_cli.db, "audit", "Jordan")
     declined.expect(
-        f"You have an unfinished audit of Jordan from {date.today().isoformat()} (1 answer kept). "
+        f"You have an unfinished audit of Jordan from {day_words(date.today())} (1 answer kept). "
         "Carry on from there? [Y/n]: "
     )
     declined.send("n")

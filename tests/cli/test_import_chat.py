@@ -100,13 +100,23 @@ def test_person_cannot_be_me(cli: Cli, corpus: Path) -> None:
 @pytest.mark.parametrize(
     ("fixture", "options", "format_name", "person"),
     [
-        ("telegram/account.json", ["--chat", "Alex Rivera"], "telegram", "Alex Rivera"),
+        (
+            "telegram/account.json",
+            ["--chat", "Alex Rivera", "--person", "Alex Rivera"],
+            "telegram",
+            "Alex Rivera",
+        ),
         ("sms/messages.xml", ["--chat", "Priya"], "sms", "Priya"),
         ("discord/dm.json", ["--me", "Jo"], "discord", "Kit"),
         ("csv/messages.csv", [], "csv", "Sam"),
         ("signal/data.json", [], "signal", "Aya"),
         ("messenger/mis_encoded.json", ["--me", "Sam Okafor"], "messenger", "Zoë Martín"),
-        ("whatsapp/WhatsApp Chat - Family.zip", ["--me", "Alice"], "whatsapp", "Bob"),
+        (
+            "whatsapp/WhatsApp Chat - Family.zip",
+            ["--me", "Alice", "--person", "Bob"],
+            "whatsapp",
+            "Bob",
+        ),
     ],
 )
 def test_every_format_imports(
@@ -162,7 +172,9 @@ def test_in_a_group_only_shared_conversations_count_for_each_person(
         + "\n",
         encoding="utf-8",
     )
-    result = cli("import", str(export), "--me", "Alex", "--json")
+    result = cli(
+        "import", str(export), "--me", "Alex", "--person", "Sam", "--person", "Rosa", "--json"
+    )
     assert result.code == 0, result.err
     evidence = result.json()["evidence"]
     assert evidence["Sam"]["conversations"] == 1
@@ -189,7 +201,7 @@ def test_chats_travel_in_the_export_and_are_still_recognised(cli: Cli, tmp_path:
     assert cli("import", str(export), "--me", "Alex", "--keep-text").code == 0
     first = tmp_path / "first.json"
     wrote = cli("export", str(first))
-    assert wrote.code == 0 and "1 imported chats" in wrote.out
+    assert wrote.code == 0 and "1 imported chat " in wrote.out
     chats = json.loads(first.read_text())["chats"]
     assert [c["members"] for c in chats] == [[{"name": "Sam", "person": "Sam"}, {"name": "Alex"}]]
     assert len(chats[0]["messages"]["minutes"]) == len(chats[0]["texts"]) == 24
@@ -245,7 +257,7 @@ def test_a_damaged_stored_day_is_named_and_nothing_changes(cli: Cli, tmp_path: P
     _write_chat(longer, datetime(2026, 5, 1), 5)
     result = cli("import", str(longer), "--me", "Alex")
     assert result.code != 0
-    assert "2026-05-02" in result.err and "backup" in result.err
+    assert "2 May 2026" in result.err and "backup" in result.err
     assert len(result.err.strip().splitlines()) == 1
     with sqlite3.connect(cli.db) as db:
         assert db.execute("SELECT count(*) FROM chat_day").fetchone() == (3,)

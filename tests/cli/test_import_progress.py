@@ -48,7 +48,7 @@ def test_a_terminal_sees_progress_and_the_summary(cli: Cli, tmp_path: Path) -> N
     assert process.returncode == 0, shown.decode(errors="replace")
     assert b"Reading messages" in shown
     assert b"60,000" in shown or b"50,000" in shown
-    assert "Read 60000 messages (60000 new)" in out.decode()
+    assert "Read 60,000 messages (60,000 new)" in out.decode()
 
 
 def test_piped_output_has_no_progress(cli: Cli, tmp_path: Path) -> None:

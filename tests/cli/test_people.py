@@ -37,7 +37,7 @@ def test_add_list_show_edit_remove(cli: Cli) -> None:
 
     assert cli("log", "Jordan Lee", "Coffee").code == 0
     removed = cli("people", "remove", "Jordan Lee", "--yes")
-    assert removed.code == 0 and "1 moments" in removed.out
+    assert removed.code == 0 and "with 1 moment, 0 seasons and 0 audit entries" in removed.out
     assert cli("people", "list", "--json").json() == []
 
 

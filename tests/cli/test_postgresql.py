@@ -49,7 +49,7 @@ def test_a_postgresql_address_works_as_a_file_does(
     assert json.loads(restored.stdout)["moments"] == 7
 
     refused = cli("import", str(export))
-    assert refused.code == 1 and "already holds 1 people" in refused.err
+    assert refused.code == 1 and "already holds 1 person" in refused.err
     replaced = cli.process("import", str(export), "--replace")
     assert replaced.code == 0, replaced.err
     kept = list((tmp_path / "data" / "reciprocity").glob("postgresql-t*_cli.before-import.*.json"))

@@ -341,3 +341,22 @@ def test_practices_survive_export_and_import(jordan: Cli, tmp_path: Path) -> Non
     assert strip(json.loads(second.read_text())) == strip(document)
     assert jordan("import", str(first), "--replace").code == 0
     assert len(jordan("boundary", "list", "--json").json()) == 1
+
+
+def test_a_ritual_whose_name_says_with_reads_well_wherever_it_is_named(cli: Cli) -> None:
+    assert cli("people", "add", "Rosa").code == 0
+    assert cli("people", "add", "Jordan").code == 0
+    added = cli("ritual", "add", "Rosa", "Sunday call with Mum", "--every", "week")
+    assert added.code == 0, added.err
+    assert added.out.startswith("Added ritual 1: Sunday call with Mum (Rosa), every week on ")
+    assert cli("ritual", "add", "Jordan", "Dinner with Jordan", "--every", "month").code == 0
+    assert cli("ritual", "add", "Jordan", "Climbing", "--every", "2 weeks").code == 0
+    due = cli("due").out
+    assert "Sunday call with Mum (Rosa) is today" in due
+    assert "Dinner with Jordan is today" in due, "a name that already says who is left alone"
+    assert "Climbing with Jordan is today" in due
+    assert "with Mum with" not in due and "with Jordan with" not in due
+    asked = cli.process("ritual", "remove", "1")  # off a terminal: it asks for --yes
+    removed = cli("ritual", "remove", "1", "--yes")
+    assert asked.code == 2 and removed.code == 0
+    assert removed.out.startswith("Removed ritual 1 (Sunday call with Mum (Rosa)) and what became")

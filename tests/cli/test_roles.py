@@ -63,6 +63,6 @@ def test_ending_a_ritual_refuses_a_day_before_it_began(cli: Cli) -> None:
     assert early.code == 2 and "comes before the start" in early.err
     assert cli("ritual", "list", "--json").json()[0]["end"] is None
     ended = cli("ritual", "end", "1")
-    assert ended.code == 0 and f"now ends on {TODAY.isoformat()}" in ended.out
+    assert ended.code == 0 and f"now ends on {day_words(TODAY)}" in ended.out
     [row] = cli("ritual", "list", "--json").json()
     assert row["end"] == TODAY.isoformat() and row["upcoming"] is None

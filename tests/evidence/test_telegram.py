@@ -87,7 +87,7 @@ def test_account_export_chat_by_name() -> None:
     assert messages[1].sent == datetime(2023, 5, 1, 9, 5)
     assert messages[1].text == "See https://example.org 🙂"
     assert [(s.line, s.reason) for s in chat.skipped] == [(6, "message without a usable date")]
-    assert chat.notes == ["1 service messages (joins, pins, title changes …) are not counted as messages"]
+    assert chat.notes == ["1 service message (a join, a pin, a title change …) is not counted as a message"]
     assert chat.participants == {"Robin Ng": 2, "Alex Rivera": 1, "Deleted Account": 1}
 
 

@@ -243,7 +243,7 @@ def test_pitfall_truly_ambiguous_dates(corpus: Path) -> None:
     assert chat.date_order == "MDY"
     assert chat.date_order_inferred
     assert len(chat.notes) == 1
-    assert "month/day/year" in chat.notes[0] and "--date-order" in chat.notes[0]
+    assert "month/day/year" in chat.notes[0] and "say which order" in chat.notes[0]
 
 
 def test_pitfall_system_line_without_colon(corpus: Path) -> None:

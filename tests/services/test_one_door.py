@@ -206,3 +206,28 @@ def _plain(html: str) -> str:
     import html as markup
 
     return " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_a_cadence_is_said_the_same_way_at_every_door(demo_cli: Cli, web: TestClient) -> None:
+    """``every`` and ``on``: 'ritual add --every --on', the form's choices and the API's fields."""
+    rosa = _ids(web)["Rosa"]
+    typed = demo_cli("ritual", "add", "Rosa", "Tea typed", "--every", "2 weeks", "--on", "sunday")
+    assert typed.code == 0, typed.err
+    form = {"csrf_token": token(web, "/rituals"), "person": str(rosa), "title": "Tea chosen",
+            "every": "2 weeks", "day": "sunday", "which": "date", "rotate": "yes", "first": "me"}
+    chosen = web.post("/rituals", data=form, follow_redirects=False)
+    assert chosen.status_code == 303, chosen.text
+    sent = web.post("/api/rituals", headers=api_token(web),
+                    json={"person_id": rosa, "title": "Tea sent", "every": "2 weeks", "on": "sunday"})
+    assert sent.status_code == 201, sent.text
+    rows = {r["title"]: r for r in web.get("/api/rituals").json()}
+    assert demo_cli("ritual", "list", "--json").json() == list(rows.values())
+    made = {(rows[t]["rule"], rows[t]["cadence"]) for t in ("Tea typed", "Tea chosen", "Tea sent")}
+    assert made == {("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU", "every two weeks on Sunday")}
+
+    half = demo_cli("ritual", "add", "Rosa", "Tea half", "--on", "sunday")
+    assert half.code == 2 and "--on goes with --every" in half.err
+    sent_half = web.post("/api/rituals", headers=api_token(web),
+                         json={"person_id": rosa, "title": "Tea half", "on": "sunday"})
+    assert sent_half.status_code == 400 and "'on' goes with 'every'" in sent_half.json()["error"]
+    assert "Tea half" not in [r["title"] for r in web.get("/api/rituals").json()]

@@ -41,11 +41,11 @@ def test_a_large_group_kept_whole_by_an_older_version_is_still_recognised(
     export = _group(tmp_path)
     database = open_database(databases.new())
     with database.transaction() as session:
-        assert store_chat(session, parse(export), me="Alex").new == 81
+        assert store_chat(session, parse(export), me="Alex", add=[]).new == 81
         _key, whole = chat_keys("whatsapp", [*NAMES, "Alex"])
         session.execute(text("UPDATE chat SET key = :whole"), {"whole": whole})
     with database.transaction() as session:
-        assert store_chat(session, parse(export), me="Alex").new == 0
+        assert store_chat(session, parse(export), me="Alex", add=[]).new == 0
         assert session.scalar(select(func.count(Chat.id))) == 1
     database.close()
 
@@ -56,7 +56,7 @@ def test_an_export_with_a_whole_long_key_restores_under_the_key_that_fits(
     export = _group(tmp_path)
     database = open_database(databases.new())
     with database.transaction() as session:
-        store_chat(session, parse(export), me="Alex")
+        store_chat(session, parse(export), me="Alex", add=[])
     backup = tmp_path / "backup.json"
     data.export_to(database, backup)
     database.close()
@@ -70,5 +70,5 @@ def test_an_export_with_a_whole_long_key_restores_under_the_key_that_fits(
     assert data.restore_file(elsewhere, backup).counts["chats"] == 1
     with elsewhere.transaction() as session:
         assert session.scalars(select(Chat.key)).all() == [key]
-        assert store_chat(session, parse(export), me="Alex").new == 0
+        assert store_chat(session, parse(export), me="Alex", add=[]).new == 0
     elsewhere.close()

@@ -78,7 +78,9 @@ def test_a_zip_that_lies_about_its_sizes_is_refused_in_bounded_memory(tmp_path: 
 def test_a_large_whatsapp_export_is_read_in_bounded_memory(tmp_path: Path) -> None:
     export = generator().generate(tmp_path / "WhatsApp Chat with Bob.txt", 600_000, 3)
     assert export.stat().st_size > 32 * 1024**2  # past what is kept between the two readings
-    summary, peak = _import(tmp_path, export, "--me", "Alice Martin")
+    summary, peak = _import(
+        tmp_path, export, "--me", "Alice Martin", "--person", "Bob", "--person", "Chloé Dubois-Laurent"
+    )
     assert summary["messages"] == 600_000
     assert peak < LIMIT_MB
     again, peak = _import(tmp_path, export)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from reciprocity.errors import ReciprocityError
 from reciprocity.store import migrate, open_database
 from reciprocity.store.revision import current
 from reciprocity.web import WebSettings, create_app
@@ -60,13 +62,31 @@ def test_the_models_and_the_migrations_agree(databases: Databases) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from reciprocity.model.base import Base
+    from reciprocity.model import everything
 
     database = open_database(databases.new("fresh", layout=False))
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": False})
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, everything())
         assert connection.execute(text("SELECT number FROM store_revision")).scalar() == 0
     database.close()
     assert differences == [], differences
-    assert migrate.head() == "0005"
+    assert migrate.head() == "0006"
+
+
+def test_a_store_knows_whether_this_process_has_saved_anything(cli: Cli) -> None:
+    """What an interrupted command says rests on this: reads count for nothing, writes do."""
+    from reciprocity.services import people
+
+    database = open_database(cli.url)
+    try:
+        assert database.writes_committed == 0
+        people.everyone(database)
+        assert database.writes_committed == 0, "a read commits nothing"
+        with pytest.raises(ReciprocityError):
+            people.add(database, "")
+        assert database.writes_committed == 0, "a refused write is rolled back"
+        people.add(database, "Sam")
+        assert database.writes_committed == 1
+    finally:
+        database.close()

@@ -80,14 +80,15 @@ def test_text_longer_than_its_place_is_refused_plainly(client: TestClient) -> No
 
 @pytest.mark.parametrize("size", [80])
 def test_a_large_group_chat_is_kept_and_recognised_again(client: TestClient, size: int) -> None:
-    lines = [f"01/06/2026, 09:{n % 60:02d} - +44 7700 900{n:03d}: hello from {n}" for n in range(size)]
+    neighbours = [f"+44 7700 900{n:03d}" for n in range(size)]
+    lines = [f"01/06/2026, 09:{n % 60:02d} - {name}: hello from {n}" for n, name in enumerate(neighbours)]
     lines.append("01/06/2026, 10:00 - Alex: hello everyone")
     export = ("\n".join(lines) + "\n").encode()
     headers = api_token(client)
 
     def send() -> dict[str, Any]:
         answer = client.post(
-            "/api/imports", data={"me": "Alex"}, headers=headers,
+            "/api/imports", data={"me": "Alex", "add": neighbours}, headers=headers,
             files={"file": ("WhatsApp Chat with Neighbours.txt", export, "text/plain")},
         )  # fmt: skip
         assert answer.status_code == 200, answer.text

@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
+from reciprocity.coach import practices as practice_words
 from reciprocity.services import due, shapes
 from reciprocity.store import Database
 from tests.web.conftest import TODAY, api_token
@@ -49,8 +51,9 @@ def test_the_schema_lists_the_practices(client: TestClient) -> None:
     assert set(schema["paths"]["/api/imports"]["post"]["requestBody"]["content"]) == {
         "multipart/form-data"
     }
-    ritual = schema["components"]["schemas"]["RitualIn"]["properties"]["rule"]
-    assert "every sunday" in ritual["examples"]
+    ritual = schema["components"]["schemas"]["RitualIn"]["properties"]
+    assert "every sunday" in ritual["rule"]["examples"]
+    assert "2 weeks" in ritual["every"]["examples"] and "first saturday" in ritual["on"]["examples"]
 
 
 # -- rituals ------------------------------------------------------------------
@@ -63,7 +66,7 @@ def test_rituals_say_what_is_next_who_hosts_and_how_well_kept(demo_client: TestC
     assert dinner["upcoming"] == "2026-11-06" and dinner["waiting"] is None
     assert dinner["kept"] == {"since": "2026-07-24", "done": 3, "skipped": 0, "missed": 0,
                               "share": 1.0}
-    assert dinner["kept_words"] == "kept 3 of 3 since 2026-07-24"
+    assert dinner["kept_words"] == "kept 3 of 3 since 24 Jul 2026"
     call = _ritual(demo_client, "Sunday call with Mum")
     assert call["waiting"] == "2026-11-01" and call["host_sentence"] == "You host next."
 
@@ -86,6 +89,58 @@ def test_adding_a_ritual_with_a_friendly_cadence(demo_client: TestClient) -> Non
     assert ritual["host_sentence"] == "Priya hosts next." and ritual["upcoming"] == "2026-11-14"
     assert ritual["at"] == "19:30" and ritual["zone"] == "Europe/London"
     assert _ritual(demo_client, "Board games")["id"] == ritual["id"]
+
+
+def test_a_ritual_s_cadence_can_be_said_with_every_and_on(demo_client: TestClient) -> None:
+    headers = api_token(demo_client)
+    rosa = _people(demo_client)["Rosa"]
+    said = {
+        ("2 weeks", "sunday"): ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU", "every two weeks on Sunday"),
+        ("month", "first saturday"): ("FREQ=MONTHLY;BYDAY=1SA", "every month on the first Saturday"),
+        ("month", "15"): ("FREQ=MONTHLY;BYMONTHDAY=15", "every month on the 15th"),
+        ("year", None): ("FREQ=YEARLY", "every year on 1 November"),
+    }
+    for (every, on), (rule, cadence) in said.items():
+        body: dict[str, Any] = {"person_id": rosa, "title": f"Tea, {every}", "every": every}
+        if on is not None:
+            body["on"] = on
+        made = demo_client.post("/api/rituals", json=body, headers=headers)
+        assert made.status_code == 201, made.text
+        assert (made.json()["rule"], made.json()["cadence"]) == (rule, cadence)
+
+    tea = _ritual(demo_client, "Tea, year")["id"]
+    changed = demo_client.patch(f"/api/rituals/{tea}", json={"every": "week", "on": "friday"},
+                                headers=headers)
+    assert changed.status_code == 200 and changed.json()["rule"] == "FREQ=WEEKLY;BYDAY=FR"
+    renamed = demo_client.patch(f"/api/rituals/{tea}", json={"title": "Friday tea"}, headers=headers)
+    assert renamed.json()["rule"] == "FREQ=WEEKLY;BYDAY=FR", "a cadence left out is kept"
+    alone = demo_client.patch(f"/api/rituals/{tea}", json={"on": "monday"}, headers=headers)
+    assert alone.status_code == 400
+    assert alone.json() == {"error": practice_words.CADENCE_PROBLEMS["on-alone"]}
+
+
+@pytest.mark.parametrize(
+    ("cadence", "error"),
+    [
+        ({}, practice_words.CADENCE_PROBLEMS["missing"]),
+        ({"every": "week", "rule": "weekly"}, practice_words.CADENCE_PROBLEMS["twice"]),
+        ({"on": "sunday"}, practice_words.CADENCE_PROBLEMS["on-alone"]),
+        ({"on": "sunday", "rule": "weekly"}, practice_words.CADENCE_PROBLEMS["on-alone"]),
+        ({"every": "sometimes"}, "'sometimes' is not a way of saying how often"),
+        ({"every": "year", "on": "monday"}, "'monday' does not go with every year"),
+        ({"every": "month", "on": "saturday"}, "'saturday' comes more than once a month"),
+    ],
+)
+def test_a_cadence_said_twice_half_or_not_at_all_is_refused_in_the_api_s_terms(
+    demo_client: TestClient, cadence: dict[str, str], error: str
+) -> None:
+    rosa = _people(demo_client)["Rosa"]
+    refused = demo_client.post("/api/rituals", json={"person_id": rosa, "title": "Tea", **cadence},
+                               headers=api_token(demo_client))
+    assert refused.status_code == 400
+    assert refused.json()["error"].startswith(error)
+    assert "--" not in refused.json()["error"], "the API never names the command line's flags"
+    assert [r["title"] for r in demo_client.get("/api/rituals").json()].count("Tea") == 0
 
 
 def test_a_ritual_that_cannot_be_read_is_refused_with_one_clear_message(
@@ -176,7 +231,7 @@ def test_skipping_and_moving_an_occurrence(demo_client: TestClient) -> None:
     assert no_day.status_code == 422 and no_day.json()["problems"][0]["where"] == "body.to"
     wrong = demo_client.post(f"/api/rituals/{climbing['id']}/skip",
                              json={"planned": "2026-11-12"}, headers=headers)
-    assert wrong.status_code == 409 and "was not planned for 2026-11-12" in wrong.json()["error"]
+    assert wrong.status_code == 409 and "was not planned for 12 Nov 2026" in wrong.json()["error"]
     for action in ("done", "skip"):
         missing = demo_client.post(f"/api/rituals/99/{action}", json={}, headers=headers)
         assert missing.status_code == 404 and "99" in missing.json()["error"]
@@ -203,7 +258,7 @@ def test_ending_a_ritual(demo_client: TestClient) -> None:
                               headers=headers)
     assert before.status_code == 400
     assert before.json() == {"error": (
-        "The end, 2026-07-01, comes before the start, 2026-07-24; please choose an end on or "
+        "The end, 1 Jul 2026, comes before the start, 24 Jul 2026; please choose an end on or "
         "after the start."
     )}
     assert _ritual(demo_client, "Dinner, taking turns to host")["end"] is None, "nothing saved"
@@ -267,7 +322,7 @@ def test_roles_that_cannot_be_shared_are_refused(demo_client: TestClient) -> Non
         ({"season_id": 3, "every_days": 0}, 400, "from 1 to 365"),
         ({"season_id": 3, "every_days": 400}, 400, "Switching every 400 days"),
         ({"season_id": mine["id"]}, 400, f"Season {mine['id']} is your own"),
-        ({"season_id": 1}, 409, "Season 1 ended on 2026-07-14"),
+        ({"season_id": 1}, 409, "Season 1 ended on 14 Jul 2026"),
     ]
     for change, status, said in cases:
         body = {"mine": "planner", "theirs": "listener", **change}

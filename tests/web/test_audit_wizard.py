@@ -52,7 +52,7 @@ def test_one_dimension_per_step_with_its_questions_then_a_summary_then_saved(
         page = _answer(client, csrf, page, step, rating="5")
     assert "Taking all four together" in page
     page = _answer(client, csrf, page, 4, rating="4", direction="me")
-    assert "Your audit of 2026-10-30" in page and "Nothing is kept until you save" in page
+    assert "Your audit of 30 Oct 2026" in page and "Nothing is kept until you save" in page
     assert "A call every other week, taking turns" in page
     assert client.get("/api/audits").json() == [], "nothing is saved before the end"
     saved = client.post(
@@ -60,7 +60,7 @@ def test_one_dimension_per_step_with_its_questions_then_a_summary_then_saved(
     )
     assert saved.status_code == 303
     shown = client.get(saved.headers["location"]).text
-    assert "Saved. Thank you" in shown and "The audit of 2026-10-30" in shown
+    assert "Saved. Thank you" in shown and "The audit of 30 Oct 2026" in shown
     [listed] = client.get("/api/audits").json()
     assert listed["people"] == ["Jordan"] and listed["overall"] == {"Jordan": 4}
     audit = client.get(f"/api/audits/{listed['id']}").json()

@@ -76,15 +76,20 @@ def test_importing_a_whatsapp_export(
     assert page.status_code == 200
     assert "<title>Imported WhatsApp Chat with Sam.txt · reciprocity</title>" in page.text
     assert (
-        "Read 40 messages (40 new) from 2026-08-03 09:00 to 2026-08-22 09:24: 20 conversations."
-        in page.text
+        "Read 40 messages (40 new) from 3 Aug 2026, 09:00 to 22 Aug 2026, 09:24: "
+        "20 conversations." in page.text
     )
     assert "Added to your list: Sam." in page.text
-    assert "With Sam" in page.text and "13 by you, 7 by Sam" in page.text
-    assert "What the messages speak to" in page.text
-    assert '<th scope="row">Maintenance</th><td>13</td><td>7</td>' in page.text
+    assert "With Sam" in page.text and "What the messages suggest" in page.text
+    assert "Replies usually came within about 5 min, either way." in page.text
+    # 13 signs of upkeep from you and 7 from Sam: said as a leaning and how sure, never as counts.
+    assert (
+        "<dt>Maintenance</dt><dd>not enough to say yet: the 20 signs in this chat do not "
+        "point clearly one way or the other</dd>" in page.text
+    )
+    assert "13" not in page.text.split("<main")[1] and "by you" not in page.text
     assert "Message text was not kept" in page.text
-    assert "1 lines were left out" in page.text
+    assert "One line was left out." in page.text
     assert "<td>3</td><td>the date &#39;31/02/2026&#39; does not exist" in page.text
     assert "See Sam&#39;s page" in page.text
 

@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from reciprocity.coach import practices as words
+from reciprocity.coach.terms import day_words
 from reciprocity.web import WebSettings, create_app
 from tests.cli_runner import Cli
 from tests.web.conftest import BASE, token
@@ -64,7 +65,7 @@ def test_the_whole_list_is_due_s_list_grouped(demo_cli: Cli, web: TestClient) ->
     month = web.get("/due")
     assert month.status_code == 200
     assert shown(month.text) == printed(demo_cli, "--days", "30")
-    assert words.DUE_TITLE.format(until=date.fromordinal(TODAY.toordinal() + 30).isoformat()) in (
+    assert words.DUE_TITLE.format(until=day_words(date.fromordinal(TODAY.toordinal() + 30))) in (
         html.unescape(month.text)
     )
     for days in ("0", "7", "90", "366"):

@@ -189,7 +189,7 @@ def test_the_rituals_page_shows_what_is_next_and_who_hosts(demo_client: TestClie
     assert _title(page) == "Rituals · reciprocity"
     assert "Dinner, taking turns to host" in page and "every month on the first Friday" in page
     assert "Jordan hosts next." in page and "You host next." in page
-    assert "Planned for today, 2026-11-01." in page, "the Sunday call"
+    assert "Planned for today, 1 Nov 2026." in page, "the Sunday call"
     assert "Coming up: <time" in page
     assert "kept 14 of 14 since" in page
     assert "your turn" not in page.lower()
@@ -208,7 +208,7 @@ def test_marking_a_ritual_done_moves_hosting_on(demo_client: TestClient, demo_ap
         "Marked Dinner, taking turns to host as done on 1 Nov 2026 (planned for 6 Nov 2026). "
         "You host next." in page
     )
-    assert "Mark 2026-12-04 as done" in page
+    assert "Mark 4 Dec 2026 as done" in page
     with _store(demo_app).transaction() as session:
         ritual = session.get(Ritual, dinner)
         assert ritual is not None
@@ -229,20 +229,20 @@ def test_skipping_and_moving_an_occurrence(demo_client: TestClient, demo_app: Fa
     skipped = demo_client.post(
         f"/rituals/{call}/skip", data={"csrf_token": csrf, "for": "2026-11-01"}
     )
-    assert "Skipped Sunday call with Mum planned for 2026-11-01." in skipped.text
-    assert "Next on 2026-11-08." in skipped.text
+    assert "Skipped Sunday call with Mum planned for 1 Nov 2026." in skipped.text
+    assert "Next on 8 Nov 2026." in skipped.text
     moved = demo_client.post(
         f"/rituals/{climbing}/move",
         data={"csrf_token": csrf, "for": "2026-11-11", "to": "2026-11-13"},
     )
-    assert "Moved Climbing from 2026-11-11 to 2026-11-13." in moved.text
-    assert "Next on 2026-11-13." in moved.text
+    assert "Moved Climbing from 11 Nov 2026 to 13 Nov 2026." in moved.text
+    assert "Next on 13 Nov 2026." in moved.text
     nowhere = demo_client.post(f"/rituals/{climbing}/move", data={"csrf_token": csrf, "to": ""})
     assert nowhere.status_code == 400 and "which day it moves to" in nowhere.text
     wrong = demo_client.post(
         f"/rituals/{climbing}/skip", data={"csrf_token": csrf, "for": "2026-11-12"}
     )
-    assert wrong.status_code == 409 and "was not planned for 2026-11-12" in wrong.text
+    assert wrong.status_code == 409 and "was not planned for 12 Nov 2026" in wrong.text
     assert demo_client.post("/rituals/99/skip", data={"csrf_token": csrf}).status_code == 404
 
 
@@ -271,7 +271,7 @@ def test_adding_a_ritual_with_a_friendly_cadence_and_hosts_taking_turns(
         "Added ritual 4: Board games with Priya and Sam, every two weeks on Saturday, "
         "from 1 Nov 2026. Priya hosts next." in page
     )
-    assert "Mark 2026-11-14 as done" in page, "every other week, counted from the first"
+    assert "Mark 14 Nov 2026 as done" in page, "every other week, counted from the first"
 
 
 def test_a_ritual_that_cannot_be_read_is_refused_with_the_form_kept(
@@ -322,18 +322,18 @@ def test_ending_a_ritual_keeps_its_history_and_plans_nothing_more(
     assert sent.status_code == 303 and sent.headers["location"].endswith(f"#ritual-{dinner}")
     page = demo_client.get(sent.headers["location"]).text
     assert (
-        "Dinner, taking turns to host now ends on 2026-11-01. Its history is kept, and nothing "
+        "Dinner, taking turns to host now ends on 1 Nov 2026. Its history is kept, and nothing "
         "more is planned after that day." in page
     )
     card = page[page.index(f'id="ritual-{dinner}"') :].split("</li>")[0]
-    assert "Its last day is 2026-11-01." in card and "Nothing more is planned." in card
+    assert "Its last day is 1 Nov 2026." in card and "Nothing more is planned." in card
     assert "kept 3 of 3 since" in card, "its history is kept"
     earlier = demo_client.post(
         f"/rituals/{call}/end", data={"csrf_token": csrf, "on": "2026-10-25"}
     )
-    assert "Sunday call with Mum now ends on 2026-10-25." in earlier.text
+    assert "Sunday call with Mum now ends on 25 Oct 2026." in earlier.text
     card = earlier.text[earlier.text.index(f'id="ritual-{call}"') :].split("</li>")[0]
-    assert "Ended on 2026-10-25." in card and f'action="/rituals/{call}/end"' not in card
+    assert "Ended on 25 Oct 2026." in card and f'action="/rituals/{call}/end"' not in card
     due = demo_client.get("/api/due").json()["items"]
     assert [i for i in due if i["kind"] == "ritual"] == [], "ended rituals no longer come up"
     with _store(demo_app).transaction() as session:
@@ -352,7 +352,7 @@ def test_a_ritual_cannot_end_on_a_day_that_is_not_one(
     )
     assert before.status_code == 400
     assert (
-        "The end, 2026-01-01, comes before the start, 2026-07-24; please choose an end on or "
+        "The end, 1 Jan 2026, comes before the start, 24 Jul 2026; please choose an end on or "
         "after the start." in before.text
     )
     unreadable = demo_client.post(

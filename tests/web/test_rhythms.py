@@ -56,7 +56,7 @@ def test_the_page_shows_each_rhythm_as_due_sees_it(
     assert '<a href="/rhythms" aria-current="page">Rhythms &amp; dates</a>' in page
     rosa = _card(page, "Rosa")
     assert "Ideally every 7 days; up to 14 days apart feels comfortable." in rosa
-    assert "Last in touch on 2026-10-25, 7 days ago." in rosa
+    assert "Last in touch on 25 Oct 2026, 7 days ago." in rosa
     found = upcoming(_store(demo_app), today=TODAY).items
     nudges = [due_text(i) for i in found if i.kind == "rhythm"]
     assert nudges == [
@@ -141,8 +141,8 @@ def test_dates_are_listed_next_first(demo_client: TestClient) -> None:
     page = demo_client.get("/rhythms").text
     met, graduation = page.index("The day we met"), page.index("Priya&#39;s graduation")
     assert met < graduation
-    assert "Next on 2026-11-13, in 12 days." in page
-    assert "Next on 2026-11-26, in 25 days." in page and "· once" in page
+    assert "Next on 13 Nov 2026, in 12 days." in page
+    assert "Next on 26 Nov 2026, in 25 days." in page and "· once" in page
 
 
 def test_adding_and_removing_a_date(demo_client: TestClient, demo_app: FastAPI) -> None:
@@ -161,7 +161,7 @@ def test_adding_and_removing_a_date(demo_client: TestClient, demo_app: FastAPI) 
     assert sent.status_code == 303
     page = demo_client.get(sent.headers["location"]).text
     assert "Will remember Wedding anniversary (Rosa) on 6 Nov 2026, every year." in page
-    assert "Next on 2026-11-06, in 5 days." in page
+    assert "Next on 6 Nov 2026, in 5 days." in page
     assert page.index("Wedding anniversary") < page.index("The day we met"), "the nearest first"
     once = demo_client.post(
         "/rhythms/dates",

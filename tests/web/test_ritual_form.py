@@ -196,7 +196,7 @@ def test_removing_a_ritual_asks_once_and_says_a_copy_is_kept(demo_client: TestCl
     csrf = token(demo_client, "/rituals")
     asked = demo_client.post(f"/rituals/{call['id']}/remove", data={"csrf_token": csrf})
     assert asked.status_code == 200
-    assert "<h1>Remove Sunday call with Mum with Rosa?</h1>" in asked.text
+    assert "<h1>Remove Sunday call with Mum (Rosa)?</h1>" in asked.text
     assert "What became of each planned day: kept" in asked.text
     assert "let it end on the rituals page" in asked.text
     assert "A copy of everything" in asked.text and 'name="confirm" value="yes"' in asked.text

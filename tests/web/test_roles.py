@@ -126,7 +126,7 @@ def test_sharing_switching_and_stopping_roles(demo_client: TestClient) -> None:
         (
             1,
             {"mine": "planner", "theirs": "listener"},
-            "Season 1 ended on 2026-07-14; roles are shared while a season is still going.",
+            "Season 1 ended on 14 Jul 2026; roles are shared while a season is still going.",
         ),
     ],
 )

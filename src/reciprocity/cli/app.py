@@ -1,33 +1,128 @@
-"""The ``reciprocity`` command and its groups. Each group lives in its own module."""
+"""The ``reciprocity`` command and its groups. Each group lives in its own module.
+
+A command's module is imported when that command runs (or when ``--help`` lists
+them all), so a quick command does not wait for the others to load."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+from collections.abc import MutableMapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.main
+from typer.core import TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
 from reciprocity import __version__
-from reciprocity.cli import (
-    audit,
-    boundaries,
-    checkin,
-    demo,
-    due,
-    moments,
-    occasions,
-    patterns,
-    people,
-    report,
-    rhythm,
-    rituals,
-    roles,
-    seasons,
-    serve,
-    talk,
-    transfer,
-    wins,
-)
+from reciprocity.cli.parsing import quicken
 from reciprocity.cli.runtime import Runtime
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from typer._click.core import Command, Context  # the command-line parser Typer builds on
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "log": ("moments", "log"),
+    "patterns": ("patterns", "patterns"),
+    "status": ("patterns", "status"),
+    "demo": ("demo", "demo"),
+    "export": ("transfer", "export"),
+    "import": ("transfer", "import_"),
+    "copies": ("transfer", "copies"),
+    "bring-back": ("transfer", "bring_back"),
+    "serve": ("serve", "serve"),
+    "due": ("due", "due"),
+    "calendar": ("due", "calendar"),
+    "report": ("report", "report"),
+    "people": ("people", "app"),
+    "moment": ("moments", "app"),
+    "season": ("seasons", "app"),
+    "audit": ("audit", "app"),
+    "checkin": ("checkin", "app"),
+    "ritual": ("rituals", "app"),
+    "boundary": ("boundaries", "app"),
+    "roles": ("roles", "app"),
+    "win": ("wins", "app"),
+    "rhythm": ("rhythm", "app"),
+    "date": ("occasions", "app"),
+    "talk": ("talk", "app"),
+}
+"""Each command, then each group of commands, by name, in the order ``--help`` lists them:
+the module of ``reciprocity.cli`` that holds it, and its function (or Typer group) there."""
+
+
+class Commands(MutableMapping[str, "Command"]):
+    """The commands of a group by name, each made from its module the first time it is asked for.
+
+    ``reciprocity log`` imports what noting a moment needs and nothing else;
+    ``--help`` asks for them all, and lists every one with its help."""
+
+    def __init__(self, make: Callable[[str], Command], names: list[str]) -> None:
+        self._make = make
+        self._names = list(names)
+        self._made: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._made:
+            if name not in self._names:
+                raise KeyError(name)
+            self._made[name] = self._make(name)
+        return self._made[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        if name not in self._names:
+            self._names.append(name)
+        self._made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._names.remove(name)
+        self._made.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+class Reciprocity(TyperGroup):
+    """The ``reciprocity`` group: its commands made on demand (see ``Commands``)."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = Commands(self._command, list(COMMANDS))
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        quicken(self, ctx, subcommands=False)
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        found = self.commands.get(cmd_name)
+        if found is not None:
+            quicken(found, ctx)
+        return found
+
+    def _command(self, name: str) -> Command:
+        module, attribute = COMMANDS[name]
+        found = getattr(importlib.import_module(f"reciprocity.cli.{module}"), attribute)
+        made: Command
+        if isinstance(found, typer.Typer):
+            made = typer.main.get_group_from_info(
+                TyperInfo(found, name=name),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=self.rich_markup_mode,
+                suggest_commands=self.suggest_commands,
+            )
+        else:
+            made = typer.main.get_command_from_info(
+                CommandInfo(name=name, callback=found),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=self.rich_markup_mode,
+            )
+        return made
+
 
 app = typer.Typer(
     name="reciprocity",
@@ -35,6 +130,7 @@ app = typer.Typer(
         "Keep your close relationships mutual: patterns over months, never a tally. "
         "Your data stays on this machine."
     ),
+    cls=Reciprocity,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -69,29 +165,3 @@ def root(
     state = ctx.ensure_object(Runtime)
     state.db_url = db
     ctx.call_on_close(state.close)
-
-
-app.add_typer(people.app, name="people")
-app.command("log")(moments.log)
-app.add_typer(moments.app, name="moment")
-app.add_typer(seasons.app, name="season")
-app.add_typer(audit.app, name="audit")
-app.command("patterns")(patterns.patterns)
-app.command("status")(patterns.status)
-app.command("demo")(demo.demo)
-app.command("export")(transfer.export)
-app.command("import")(transfer.import_)
-app.command("copies")(transfer.copies)
-app.command("bring-back")(transfer.bring_back)
-app.command("serve")(serve.serve)
-app.add_typer(checkin.app, name="checkin")
-app.add_typer(rituals.app, name="ritual")
-app.add_typer(boundaries.app, name="boundary")
-app.add_typer(roles.app, name="roles")
-app.add_typer(wins.app, name="win")
-app.add_typer(rhythm.app, name="rhythm")
-app.add_typer(occasions.app, name="date")
-app.add_typer(talk.app, name="talk")
-app.command("due")(due.due)
-app.command("calendar")(due.calendar)
-app.command("report")(report.report)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, RunsByDefault, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import ReciprocityError
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def run(
     if kept is not None and not carry_on:
         about = audit_words.DRAFT_ABOUT.format(
             names=", ".join(kept.people),
-            on=kept.on.isoformat(),
+            on=day_words(kept.on),
             answers=audit_words.answers_words(kept.answered),
         )
         if not sys.stdin.isatty():
@@ -130,7 +131,7 @@ def run(
     audits.drop_draft(database, names)
     say(
         audit_words.AUDIT_SAVED.format(
-            id=saved.audit.id, on=day.isoformat(), names=", ".join(names)
+            id=saved.audit.id, on=day_words(day), names=", ".join(names)
         )
     )
     for name in saved.safety:
@@ -164,7 +165,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     table = Table("Id", "Date", "People (overall rating)")
     for r in rows:
         table.add_row(
-            str(r["id"]), r["date"], ", ".join(f"{n} ({v})" for n, v in r["overall"].items())
+            str(r["id"]), day_words(r["date"]), ", ".join(f"{n} ({v})" for n, v in r["overall"].items())
         )
     console().print(table)
 
@@ -229,7 +230,7 @@ def remove(
     database = runtime(ctx).database()
     audit = audits.get(database, audit_id)
     what = audit_words.AUDIT_LABEL.format(
-        id=audit.id, on=audit.on.isoformat(), names=", ".join(e.person.name for e in audit.entries)
+        id=audit.id, on=day_words(audit.on), names=", ".join(e.person.name for e in audit.entries)
     )
     if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
         return
@@ -247,7 +248,7 @@ def _print_trends(data: list[dict[str, Any]]) -> None:
         audits = item["audits"]
         if len(audits) < 2:
             continue
-        table = Table("", *[a["date"] for a in audits], "Change", title=item["person"])
+        table = Table("", *[day_words(a["date"]) for a in audits], "Change", title=item["person"])
         rows: list[tuple[str, str | None]] = [(GUIDES[d].title, d.value) for d in Dimension]
         rows.append((OVERALL_TITLE, None))
         for title, key in rows:

@@ -94,7 +94,7 @@ def list_(
             row["area"],
             escape(row["request"]),
             row["status"],
-            row["review_on"] or "-",
+            day_words(row["review_on"]) if row["review_on"] else "-",
         )
     console().print(table)
 

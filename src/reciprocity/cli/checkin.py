@@ -115,11 +115,12 @@ def _print_agenda(plan: dict[str, Any]) -> None:
     if plan["boundaries"]:
         out.print(f"\n[bold]{escape(words.AGENDA_BOUNDARIES.format(name=name))}[/bold]")
         for boundary in plan["boundaries"]:
-            out.print(f"  • {boundary['request']} ({boundary['area']})", markup=False)
+            area = words.BOUNDARY_AREA_WORDS.get(boundary["area"], boundary["area"])
+            out.print(f"  • {boundary['request']} ({area})", markup=False)
     if plan["wins"]:
         out.print(f"\n[bold]{words.AGENDA_WINS}[/bold]")
         for win in plan["wins"]:
-            out.print(f"  • {win['on']}  {win['text']}", markup=False)
+            out.print(f"  • {day_words(win['on'])}  {win['text']}", markup=False)
     if plan["questions"]:
         out.print(f"\n[bold]{words.AGENDA_QUESTIONS}[/bold]")
         for question in plan["questions"]:

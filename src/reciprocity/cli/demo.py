@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import runtime, say
+from reciprocity.coach.terms import counts_words
 
 
 def demo(
@@ -24,5 +25,5 @@ def demo(
     counts, copy = data.load_demo(state.database(), today=state.today, force=force)
     if copy is not None:
         say(data_words.REPLACED_BACKUP.format(path=copy))
-    say(data_words.DEMO_LOADED.format(**counts))
+    say(data_words.DEMO_LOADED.format(**counts_words(counts)))
     say(data_words.DEMO_NEXT.format(name="Jordan"))

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, emit_json, runtime, say
-from reciprocity.coach.terms import day_words
+from reciprocity.coach.terms import counts_words, day_words
 
 
 def due(
@@ -53,4 +53,5 @@ def calendar(
     stamp = datetime.now(UTC).replace(microsecond=0)
     content, rituals, checkins = attention.calendar_file(runtime(ctx).database(), stamp=stamp)
     write_atomically(file, content)
-    say(words.CALENDAR_WRITTEN.format(rituals=rituals, checkins=checkins, path=file))
+    counts = counts_words({"rituals": rituals, "planned_checkins": checkins})
+    say(words.CALENDAR_WRITTEN.format(path=file, **counts))

@@ -12,6 +12,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reciprocity.cli.runtime import Runtime
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -20,9 +24,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def run(argv: list[str]) -> int:
     import typer
-    import typer.main
 
     from reciprocity.cli.app import app
+    from reciprocity.cli.runtime import Runtime
     from reciprocity.coach import app as app_words
     from reciprocity.errors import ReciprocityError
 
@@ -34,15 +38,19 @@ def run(argv: list[str]) -> int:
             shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             _say_error(app_words.ARGUMENT_NOT_TEXT.format(value=shown))
             return 2
+    state = Runtime()
     try:
-        result = command.main(args=argv, prog_name="reciprocity", standalone_mode=False)
+        # Not command.main(): it turns Ctrl-C into a silent exit code, and the person is
+        # owed one line saying what became of their data.
+        with command.make_context("reciprocity", argv, obj=state) as ctx:
+            result = command.invoke(ctx)
     except ReciprocityError as error:
-        _say_error(str(error))
+        _say_error(" ".join(part for part in (str(error), error.command_hint) if part))
         return error.exit_code
     except typer.Exit as done:
         return done.exit_code
-    except typer.Abort:
-        _say_error(app_words.INTERRUPTED)
+    except (typer.Abort, KeyboardInterrupt, EOFError):  # Ctrl-C, or input ended at a question
+        _stopped(state)
         return 130
     except typer.TyperException as error:
         text = error.format_message()
@@ -54,9 +62,6 @@ def run(argv: list[str]) -> int:
         hint = app_words.USAGE_HINT.format(command=where).replace("  ", " ") if where else ""
         _say_error(error.format_message().replace("\n", " ") + hint)
         return error.exit_code
-    except KeyboardInterrupt:
-        _say_error(app_words.INTERRUPTED)
-        return 130
     except Exception as error:  # a bug: say so calmly, keep details for those who ask
         if os.environ.get("RECIPROCITY_DEBUG"):
             raise
@@ -64,6 +69,17 @@ def run(argv: list[str]) -> int:
         _say_error(app_words.INTERNAL_ERROR.format(kind=type(error).__name__, detail=detail))
         return 70
     return result if isinstance(result, int) else 0
+
+
+def _stopped(state: Runtime) -> None:
+    """One calm line after Ctrl-C: a write in progress was rolled back with its transaction,
+    so nothing changed unless something was saved before the interrupt came."""
+    from reciprocity.coach import app as app_words
+
+    if sys.stdin.isatty():
+        print(file=sys.stderr)  # after the ^C the terminal echoed, a line of its own
+    kept = state.saved_anything()
+    _say_error(app_words.INTERRUPTED_KEPT if kept else app_words.INTERRUPTED)
 
 
 def _say_error(line: str) -> None:

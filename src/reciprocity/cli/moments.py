@@ -84,7 +84,8 @@ def _ask_dimensions(suggested: list[Dimension]) -> list[Dimension]:
         say(people_words.DIMS_TERMINAL.format(names=people_words.dimension_names(suggested)))
     default = " ".join(d.value for d in suggested) or people_words.DIMS_NONE
     while True:
-        answer = typer.prompt(people_words.DIMS_PROMPT, default=default)
+        # The answer is text, read as typed (value_proc): no pydantic while the question waits.
+        answer = typer.prompt(people_words.DIMS_PROMPT, default=default, value_proc=str)
         try:
             return _dimensions_from(answer)
         except ValueError as unknown:

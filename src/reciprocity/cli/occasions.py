@@ -110,8 +110,8 @@ def list_(
         whose = words.YOUR_OWN if row["whose"] == "me" else escape(str(row["whose"]))
         table.add_row(
             str(row["id"]),
-            str(row["next"] or "-"),
-            str(row["on"]),
+            day_words(str(row["next"])) if row["next"] else "-",
+            day_words(str(row["on"])),
             escape(str(row["title"])),
             whose,
             "yes" if row["yearly"] else "no",

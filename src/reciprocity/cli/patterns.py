@@ -83,7 +83,7 @@ def status(ctx: typer.Context, json: JsonFlag = False) -> None:
         say(words.STATUS_WINS)
         for win in wins:
             whose = words.YOUR_OWN if win["whose"] == "me" else win["whose"]
-            say(f"  {win['on']}  {whose}: {win['text']}")
+            say(f"  {terms.day_words(win['on'])}  {whose}: {win['text']}")
 
 
 def _status_row(pattern: RelationshipPattern) -> dict[str, object]:

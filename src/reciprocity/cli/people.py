@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import counts_words, day_words, style_list
 from reciprocity.vocabulary import CareStyle, RelationshipKind
 
 app = typer.Typer(
@@ -74,10 +75,10 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
         table.add_row(
             row["name"],
             row["kind"],
-            ", ".join(row["their_care"]) or "-",
-            ", ".join(row["my_care"]) or "-",
+            style_list(row["their_care"]) or "-",
+            style_list(row["my_care"]) or "-",
             str(row["moments"]),
-            row["last_moment"] or "-",
+            day_words(row["last_moment"]) if row["last_moment"] else "-",
         )
     console().print(table)
 
@@ -151,9 +152,9 @@ def remove(
         going = people.removal(database, name)
         if not sys.stdin.isatty():
             raise InputError(people_words.REMOVE_NEEDS_YES.format(name=going.name))
-        if not typer.confirm(people_words.REMOVE_CONFIRM.format(**asdict(going))):
+        if not typer.confirm(people_words.REMOVE_CONFIRM.format(**counts_words(asdict(going)))):
             say(people_words.NOTHING_CHANGED)
             return
     gone, copy = people.remove(database, name)
-    said = people_words.PERSON_REMOVED.format(**asdict(gone))
+    said = people_words.PERSON_REMOVED.format(**counts_words(asdict(gone)))
     say(said if copy is None else f"{said} {people_words.COPY_KEPT.format(path=copy, name=copy.name)}")

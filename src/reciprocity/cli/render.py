@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from reciprocity.cli.runtime import console
 from reciprocity.coach import audit as audit_words
 from reciprocity.coach.audit import DIRECTIONS, GUIDES, SCALE
+from reciprocity.coach.terms import day_month_words, day_words, style_list
 from reciprocity.vocabulary import Dimension, Direction
 
 if TYPE_CHECKING:
@@ -16,24 +17,35 @@ if TYPE_CHECKING:
 def print_person_page(data: dict[str, Any]) -> None:
     from rich.table import Table
 
+    from reciprocity.coach import people as people_words
+
     out = console()
     out.print(f"[bold]{_esc(data['name'])}[/bold] · {data['kind']}")
     if data["birthday"]:
-        out.print(f"Birthday: {data['birthday']}")
-    out.print(f"How they show care: {', '.join(data['their_care']) or 'not noted yet'}")
-    out.print(f"How you show care: {', '.join(data['my_care']) or 'not noted yet'}")
+        out.print(people_words.PERSON_SHOW_BIRTHDAY.format(day=day_month_words(data["birthday"])))
+    their = style_list(data["their_care"]) or people_words.PERSON_SHOW_CARE_NONE
+    mine = style_list(data["my_care"]) or people_words.PERSON_SHOW_CARE_NONE
+    out.print(people_words.PERSON_SHOW_THEIR_CARE.format(styles=their), markup=False)
+    out.print(people_words.PERSON_SHOW_MY_CARE.format(styles=mine), markup=False)
     if data["note"]:
-        out.print(f"Note: {_esc(data['note'])}")
+        out.print(people_words.PERSON_SHOW_NOTE.format(note=data["note"]), markup=False)
     for season in data["seasons"]:
-        until = season["end"] or "ongoing"
+        whose = people_words.YOU if season["whose"] == "me" else season["whose"]
+        row = people_words.season_row(season["kind"], season["start"], season["end"])
         out.print(
-            f"Season {season['id']}: {season['kind']} ({season['whose']}), {season['start']} to {until}"
+            people_words.PERSON_SHOW_SEASON.format(id=season["id"], whose=whose, row=row),
+            markup=False,
         )
     latest = data["latest_audit"]
     if latest:
         out.print()
         out.print(
-            f"Latest audit ({latest['date']}): overall {latest['rating']} · {_lean(latest['direction'])}"
+            people_words.PERSON_SHOW_AUDIT.format(
+                on=day_words(latest["date"]),
+                rating=latest["rating"],
+                lean=_lean(latest["direction"]),
+            ),
+            markup=False,
         )
         for name, rating in latest["dimensions"].items():
             title = GUIDES[Dimension(name)].title
@@ -44,10 +56,10 @@ def print_person_page(data: dict[str, Any]) -> None:
         for m in data["recent_moments"]:
             energy = "" if m["energy"] is None else f"{m['energy']:+d}".replace("+0", "0")
             table.add_row(
-                m["on"],
+                day_words(m["on"]),
                 m["by"],
                 ", ".join(m["dimensions"]),
-                m["style"] or "",
+                style_list([m["style"]]) if m["style"] else "",
                 energy,
                 _esc(m["text"]),
             )
@@ -74,7 +86,7 @@ def print_draft(draft: AuditDraft) -> None:
         }
         for entry in draft.entries
     ]
-    title = audit_words.AUDIT_DRAFT_TITLE.format(on=draft.on.isoformat())
+    title = audit_words.AUDIT_DRAFT_TITLE.format(on=day_words(draft.on))
     print_audit({"note": draft.note, "entries": entries}, title=title)
 
 
@@ -82,7 +94,7 @@ def print_audit(data: dict[str, Any], *, title: str | None = None) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"[bold]{title or audit_words.AUDIT_HEADING.format(id=data['id'], on=data['date'])}[/bold]")
+    out.print(f"[bold]{title or audit_words.AUDIT_HEADING.format(id=data['id'], on=day_words(data['date']))}[/bold]")
     if data["note"]:
         out.print(_esc(data["note"]))
     for entry in data["entries"]:

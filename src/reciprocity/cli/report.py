@@ -33,10 +33,9 @@ def report(
     ] = False,
 ) -> None:
     """Write a report (HTML or PDF) of your relationships, or a printable audit worksheet."""
-    from reciprocity.coach import app as app_words
     from reciprocity.coach import data as data_words
     from reciprocity.coach import report as words
-    from reciprocity.errors import ReciprocityError, TransferError
+    from reciprocity.errors import TransferError
     from reciprocity.files import write_atomically
     from reciprocity.services import reports as document
 
@@ -62,11 +61,5 @@ def report(
             said = templates.get(len(covered), words.REPORT_WRITTEN).format(
                 count=len(covered), path=out
             )
-    try:
-        made = draft.file(kind)
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM during a long PDF: nothing is written
-        stopped = ReciprocityError(app_words.INTERRUPTED)
-        stopped.exit_code = 130
-        raise stopped from None
-    write_atomically(out, made)
+    write_atomically(out, draft.file(kind))
     say(said)

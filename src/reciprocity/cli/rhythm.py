@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 
 app = typer.Typer(
     help="Keep-in-touch rhythm: an ideal gap and a longest comfortable gap between contacts.",
@@ -71,7 +72,7 @@ def list_(
             escape(str(row["person"])),
             str(row["ideal_days"]),
             str(row["longest_days"]),
-            str(row["last_contact"] or words.RHYTHM_NEVER),
+            day_words(str(row["last_contact"])) if row["last_contact"] else words.RHYTHM_NEVER,
             "-" if row["days_since"] is None else str(row["days_since"]),
         )
     console().print(table)

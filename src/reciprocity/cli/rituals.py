@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
+from reciprocity.coach.terms import day_words
 
 if TYPE_CHECKING:
     from datetime import date
@@ -92,8 +93,6 @@ def add(
     if zone is not None and time_of_day is None:
         raise InputError(words.ZONE_NEEDS_TIME_CLI)
     chosen = _rule(rule, every, on)
-    if chosen is None:
-        raise InputError(words.CADENCE_NEEDED_CLI)
     added = rituals.add(
         state.database(),
         person,
@@ -112,7 +111,7 @@ def add(
     names = [p.name for p in ritual.people]
     say(words.ritual_added(ritual.id, ritual.title, names, ritual.rule, first_day))
     if added.next_day is not None:
-        line = words.RITUAL_NEXT_ON.format(day=added.next_day.isoformat())
+        line = words.RITUAL_NEXT_ON.format(day=day_words(added.next_day))
         said = words.host_sentence(ritual.next_host)
         say(f"{line} {said}" if said else line)
 
@@ -139,12 +138,13 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     table = Table("Id", "Ritual", "With", "Cadence", "Next", "Hosts next", "Kept")
     for row in rows:
         host = row["hosts_next"]
+        next_day = row["waiting"] or row["upcoming"]
         table.add_row(
             str(row["id"]),
             escape(row["title"]),
             escape(", ".join(row["people"])),
             escape(row["cadence"]),
-            row["waiting"] or row["upcoming"] or "-",
+            day_words(next_day) if next_day else "-",
             "-" if host is None else ("you" if host == "me" else escape(host)),
             row["kept_words"],
         )
@@ -203,7 +203,7 @@ def skip(
     state = runtime(ctx)
     wanted = _planned(planned, state.today)
     marked = rituals.skip(state.database(), ritual_id, today=state.today, planned=wanted, note=note)
-    due = marked.occurrence.due.isoformat()
+    due = day_words(marked.occurrence.due)
     say(words.RITUAL_SKIPPED.format(title=marked.ritual.title, due=due))
 
 
@@ -228,8 +228,8 @@ def move(
     day = parse_date(to, today=state.today, allow_future=True)
     wanted = _planned(planned, state.today)
     marked = rituals.move(state.database(), ritual_id, today=state.today, to=day, planned=wanted)
-    due = marked.occurrence.due.isoformat()
-    say(words.RITUAL_MOVED.format(title=marked.ritual.title, due=due, to=day.isoformat()))
+    due = day_words(marked.occurrence.due)
+    say(words.RITUAL_MOVED.format(title=marked.ritual.title, due=due, to=day_words(day)))
 
 
 @app.command("end")
@@ -248,20 +248,24 @@ def end(
     state = runtime(ctx)
     day = parse_date(on, today=state.today, allow_future=True)
     ritual = rituals.end(state.database(), ritual_id, on=day)
-    say(words.RITUAL_ENDED.format(id=ritual.id, title=ritual.title, end=day.isoformat()))
+    say(words.RITUAL_ENDED.format(id=ritual.id, title=ritual.title, end=day_words(day)))
 
 
-def _rule(rule: str | None, every: str | None, on: str | None) -> str | None:
-    """The cadence asked for with --rule, or built from --every and --on; None when neither."""
+def _rule(rule: str | None, every: str | None, on: str | None) -> str:
+    """The cadence asked for with --rule, or with --every and --on (as the pages and the API)."""
     from reciprocity.coach import practices as words
-    from reciprocity.errors import InputError
-    from reciprocity.practices.recurrence import cadence_rule
+    from reciprocity.errors import CadenceError, InputError
+    from reciprocity.services import rituals
 
-    if every is not None and rule is not None:
-        raise InputError(words.CADENCE_TWICE_CLI)
-    if on is not None and every is None:
-        raise InputError(words.ON_NEEDS_EVERY_CLI)
-    return cadence_rule(every, on) if every is not None else rule
+    try:
+        return rituals.cadence(rule=rule, every=every, on=on)
+    except CadenceError as error:
+        said = {
+            "missing": words.CADENCE_NEEDED_CLI,
+            "twice": words.CADENCE_TWICE_CLI,
+            "on-alone": words.ON_NEEDS_EVERY_CLI,
+        }
+        raise InputError(said.get(error.problem, str(error))) from None
 
 
 def _planned(planned: str | None, today: date) -> date | None:
@@ -307,7 +311,7 @@ def edit(
             return None
         return parse_date(value, today=state.today, allow_future=True)
 
-    chosen = _rule(rule, every, on)
+    chosen = None if rule is None and every is None and on is None else _rule(rule, every, on)
     changes = rituals.RitualChanges(
         title=KEEP if title is None else title,
         rule=KEEP if chosen is None else chosen,
@@ -336,9 +340,8 @@ def remove(
 
     database = runtime(ctx).database()
     ritual = rituals.get(database, ritual_id)
-    what = words.RITUAL_LABEL.format(
-        id=ritual.id, title=ritual.title, names=" and ".join(p.name for p in ritual.people)
-    )
+    names = [p.name for p in ritual.people]
+    what = words.RITUAL_LABEL.format(id=ritual.id, ritual=words.ritual_named(ritual.title, names))
     if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
         return
     _, copy = rituals.remove(database, ritual_id)

@@ -44,6 +44,10 @@ class Runtime:
         if self._database is not None:
             self._database.close()
 
+    def saved_anything(self) -> bool:
+        """Whether this command has committed a change to the store (what an interrupt keeps)."""
+        return self._database is not None and self._database.writes_committed > 0
+
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 """The ``--json`` option every read command takes."""

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
-from reciprocity.coach.terms import day_words
+from reciprocity.coach.terms import SEASON_KIND_WORDS, day_words
 from reciprocity.vocabulary import SeasonKind
 
 app = typer.Typer(
@@ -38,7 +38,7 @@ def start(
     season = seasons.start(state.database(), whose, kind, on=day, note=note)
     say(
         people_words.SEASON_STARTED.format(
-            kind=kind.value, whose=_whose(season.whose), start=day_words(day), id=season.id
+            kind=SEASON_KIND_WORDS[kind], whose=_whose(season.whose), start=day_words(day), id=season.id
         )
     )
 
@@ -63,7 +63,7 @@ def end(
     season = seasons.end(state.database(), season_id, on=day)
     say(
         people_words.SEASON_ENDED.format(
-            id=season.id, kind=season.kind.value, whose=_whose(season.whose), end=day_words(day)
+            id=season.id, kind=SEASON_KIND_WORDS[season.kind], whose=_whose(season.whose), end=day_words(day)
         )
     )
 
@@ -91,9 +91,9 @@ def list_(
         table.add_row(
             str(r["id"]),
             _whose(r["whose"]),
-            r["kind"],
-            r["start"],
-            r["end"] or "ongoing",
+            SEASON_KIND_WORDS[SeasonKind(r["kind"])],
+            day_words(r["start"]),
+            day_words(r["end"]) if r["end"] else people_words.SEASON_ONGOING,
             r["note"],
         )
     console().print(table)
@@ -127,7 +127,7 @@ def edit(
         note=KEEP if note is None else note,
     )
     season = seasons.edit(state.database(), season_id, changes)
-    say(people_words.SEASON_CHANGED.format(id=season.id, kind=season.kind.value, whose=_whose(season.whose)))
+    say(people_words.SEASON_CHANGED.format(id=season.id, kind=SEASON_KIND_WORDS[season.kind], whose=_whose(season.whose)))
 
 
 @app.command("remove")
@@ -144,7 +144,10 @@ def remove(
     database = runtime(ctx).database()
     season = seasons.get(database, season_id)
     what = people_words.SEASON_LABEL.format(
-        id=season.id, kind=season.kind.value, whose=_whose(season.whose), start=season.start
+        id=season.id,
+        kind=SEASON_KIND_WORDS[season.kind],
+        whose=_whose(season.whose),
+        start=day_words(season.start),
     )
     if not confirm(people_words.REMOVE_ASK.format(what=what), yes=yes):
         return

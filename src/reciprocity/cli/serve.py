@@ -40,6 +40,7 @@ def serve(
 ) -> None:
     """Open reciprocity in your browser: the same features, served only to this machine."""
     import shutil
+    import sys
     from contextlib import ExitStack
 
     from reciprocity.coach import app as app_words
@@ -78,7 +79,16 @@ def serve(
             say(app_words.SERVE_DEMO)
         if not no_browser:
             open_browser(settings.url)
-        run(app, listener)
+        try:
+            run(app, listener)
+        except KeyboardInterrupt:  # Ctrl+C is how it is meant to stop: a calm end, not an error
+            stopped = True
+        else:
+            stopped = False
+    if stopped:
+        if sys.stdin.isatty():
+            print()  # after the ^C the terminal echoed, a line of its own
+        say(app_words.SERVE_DEMO_STOPPED if demo else app_words.SERVE_STOPPED)
 
 
 def bind(host: str, port: int) -> socket.socket:

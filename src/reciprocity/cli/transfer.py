@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reciprocity.cli.runtime import emit_json, runtime, say
+from reciprocity.coach.terms import counts_words
 
 if TYPE_CHECKING:
     from reciprocity.services.chats import ImportSummary
@@ -26,7 +27,7 @@ def export(
     if file.suffix.lower() != ".json":
         raise InputError(data_words.EXPORT_NEEDS_JSON.format(path=file))
     counts = data.export_to(runtime(ctx).database(), file)
-    say(data_words.EXPORTED.format(path=file, **counts))
+    say(data_words.EXPORTED.format(path=file, **counts_words(counts)))
 
 
 def import_(
@@ -41,13 +42,26 @@ def import_(
         str | None, typer.Option("--me", metavar="NAME", help="Your own name in the chat.")
     ] = None,
     person: Annotated[
-        str | None,
-        typer.Option("--person", metavar="NAME", help="Who the other side is, in your list."),
+        list[str] | None,
+        typer.Option(
+            "--person",
+            metavar="NAME",
+            help=(
+                "Who the other side is, in your list; in a group chat, someone to add "
+                "(once for each)."
+            ),
+        ),
     ] = None,
+    add_none: Annotated[
+        bool,
+        typer.Option("--add-none", help="In a group chat, add none of its people to your list."),
+    ] = False,
     date_order: Annotated[
         str | None,
         typer.Option(
-            "--date-order", metavar="ORDER", help="DMY, MDY or YMD, if the guess was wrong."
+            "--date-order",
+            metavar="ORDER",
+            help="DMY, MDY, YMD, YDM, DYM or MYD, if the guess was wrong.",
         ),
     ] = None,
     chat_name: Annotated[
@@ -73,7 +87,7 @@ def import_(
     if chats.format_of(file) == "reciprocity":
         _restore(ctx, file, replace=replace, json=json)
     else:
-        _import_chat(ctx, file, me, person, date_order, chat_name, keep_text, json)
+        _import_chat(ctx, file, me, person or [], add_none, date_order, chat_name, keep_text, json)
 
 
 def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> None:
@@ -86,14 +100,15 @@ def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> No
     if json:
         emit_json({"format": "reciprocity", **restored.counts})
     else:
-        say(data_words.IMPORTED.format(path=file, **restored.counts))
+        say(data_words.IMPORTED.format(path=file, **counts_words(restored.counts)))
 
 
 def _import_chat(
     ctx: typer.Context,
     file: Path,
     me: str | None,
-    person: str | None,
+    person: list[str],
+    add_none: bool,
     date_order: str | None,
     chat_name: str | None,
     keep_text: bool,
@@ -101,20 +116,68 @@ def _import_chat(
 ) -> None:
     import sys
     from contextlib import ExitStack
+    from dataclasses import replace
 
+    from reciprocity.coach import chats as chat_words
+    from reciprocity.errors import ChoosePeopleError, InputError
     from reciprocity.services.chats import ChatChoices, import_chat_file
 
+    if add_none and person:
+        raise InputError(chat_words.IMPORT_ADD_NONE_OR_PERSON_CLI)
     choices = ChatChoices(
-        me=me, person=person, date_order=date_order, chat_name=chat_name, keep_text=keep_text
+        me=me,
+        person=person[0] if len(person) == 1 else None,
+        people=() if add_none else (tuple(person) if len(person) > 1 else None),
+        date_order=date_order,
+        chat_name=chat_name,
+        keep_text=keep_text,
     )
     database = runtime(ctx).database()
-    with ExitStack() as stack:
-        tick = _progress(stack) if sys.stderr.isatty() and not json else (lambda _count: None)
-        summary = import_chat_file(database, file, choices, tick=tick)
+    while True:
+        try:
+            with ExitStack() as stack:
+                tick = _progress(stack) if sys.stderr.isatty() and not json else (lambda _count: None)
+                summary = import_chat_file(database, file, choices, tick=tick)
+            break
+        except ChoosePeopleError as error:
+            if not sys.stdin.isatty() or choices.people is not None:
+                raise
+            choices = replace(choices, person=None, people=_ask_people(error.names, error.known))
     if json:
         emit_json(summary.as_dict())
     else:
         _print_summary(summary, keep_text)
+
+
+def _ask_people(names: list[str], known: list[str]) -> tuple[str, ...]:
+    """On a terminal: which of a group's people to add, by number or name (none is an answer)."""
+    from reciprocity.coach import chats as chat_words
+
+    say(chat_words.IMPORT_ASK_PEOPLE, err=True)
+    for number, name in enumerate(names, 1):
+        say(f"  {number}. {name}", err=True)
+    if known:
+        say(chat_words.IMPORT_ASK_KNOWN.format(names=", ".join(known)), err=True)
+    by_fold = {name.casefold(): name for name in names}
+    while True:
+        answer = typer.prompt(
+            chat_words.IMPORT_ASK_ANSWER, default="", show_default=False, err=True
+        )
+        chosen: list[str] = []
+        for part in (p.strip() for p in answer.split(",")):
+            if not part:
+                continue
+            if part.isdigit() and 1 <= int(part) <= len(names):
+                found: str | None = names[int(part) - 1]
+            else:
+                found = by_fold.get(" ".join(part.split()).casefold())
+            if found is None:
+                say(chat_words.IMPORT_ASK_AGAIN.format(answer=part), err=True)
+                break
+            if found not in chosen:
+                chosen.append(found)
+        else:
+            return tuple(chosen)
 
 
 def _progress(stack: object) -> Callable[[int], None]:
@@ -137,41 +200,48 @@ def _progress(stack: object) -> Callable[[int], None]:
 
 def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
     from reciprocity.coach import chats as chat_words
+    from reciprocity.coach.terms import dimension_title, moment_words
+    from reciprocity.services.chats import suggested
 
-    def reply(minutes: float | None) -> str:
-        if minutes is None:
-            return chat_words.REPLY_UNKNOWN
-        if minutes < 90:
-            return f"{minutes:.0f} min"
-        return f"{minutes / 60:.1f} h"
-
-    data = summary.as_dict()
-    say(
-        chat_words.IMPORT_SUMMARY.format(
-            **{k: data[k] for k in ("messages", "new", "first", "last", "conversations")}
-        )
-    )
-    for name, reading in summary.readings.items():
+    first = moment_words(summary.first) if summary.first else "-"
+    last = moment_words(summary.last) if summary.last else "-"
+    read = summary.conversations if summary.readings else None
+    say(chat_words.summary_words(summary.messages, summary.new, first, last, read))
+    for person in suggested(summary):
+        reply = chat_words.reply_words(*person.reply_minutes)
+        quiet = chat_words.quiet_words(person.one_sided)
         say(
             chat_words.IMPORT_PERSON_LINE.format(
-                name=name,
-                conversations=reading.conversations,
-                started_me=reading.started["me"],
-                started_them=reading.started["them"],
-                reply_me=reply(reading.response_minutes["me"]),
-                reply_them=reply(reading.response_minutes["them"]),
+                name=person.name,
+                conversations=chat_words.conversation_words(person.conversations),
+                reply=f"{reply} {quiet}".strip(),
             )
         )
+        for found in person.dimensions:
+            if found.signs:
+                leaning = chat_words.leaning_words(
+                    found.leaning, found.strength, found.signs, enough=found.enough, name=person.name
+                )
+                say(
+                    chat_words.IMPORT_LEANING_LINE.format(
+                        dimension=dimension_title(found.dimension), leaning=leaning
+                    )
+                )
+        silent = [dimension_title(d.dimension) for d in person.dimensions if not d.signs]
+        if silent:
+            say("  " + chat_words.silent_words(silent))
     if summary.added:
         say(chat_words.IMPORT_ADDED.format(names=", ".join(summary.added)))
+    if summary.not_added:
+        say(chat_words.IMPORT_NOT_ADDED.format(names=", ".join(summary.not_added)))
     if summary.date_order_inferred and summary.date_order:
         say(chat_words.IMPORT_DATE_ORDER_CLI.format(order=summary.date_order))
     for note in summary.notes:
         say(note)
     if summary.skipped:
-        say(chat_words.IMPORT_SKIPPED.format(count=len(summary.skipped)))
-        for item in summary.skipped[:10]:
-            say(chat_words.IMPORT_SKIPPED_LINE.format(**item))
+        say(chat_words.skipped_words(len(summary.skipped), page=False))
+        for line in summary.skipped[:10]:
+            say(chat_words.IMPORT_SKIPPED_LINE.format(**line))
         if len(summary.skipped) > 10:
             say(chat_words.IMPORT_SKIPPED_MORE_CLI.format(count=len(summary.skipped) - 10))
     say(chat_words.IMPORT_TEXT_KEPT_CLI if keep_text else chat_words.IMPORT_TEXT_NOT_KEPT)

@@ -63,7 +63,7 @@ def list_(
     table = Table("Day", "With", "What went well")
     for row in rows:
         whose = words.YOUR_OWN if row["whose"] == "me" else escape(row["whose"])
-        table.add_row(row["on"], whose, escape(row["text"]))
+        table.add_row(day_words(row["on"]), whose, escape(row["text"]))
     console().print(table)
 
 

@@ -27,6 +27,7 @@ INTERNAL_ERROR = (
     "Set RECIPROCITY_DEBUG=1 to see the details."
 )
 INTERRUPTED = "Stopped. Nothing was changed."
+INTERRUPTED_KEPT = "Stopped. What was saved before that is kept; nothing is half-written."
 USAGE_HINT = " (see 'reciprocity {command} --help')"
 ARGUMENT_NOT_TEXT = (
     "'{value}' holds bytes that are not UTF-8 text, so nothing was changed. Please type it "
@@ -57,6 +58,8 @@ DEMO_BANNER = (
 )
 SERVE_RUNNING = "reciprocity is open at {url} (press Ctrl+C to stop)."
 SERVE_DEMO = "This is a throwaway copy of the demo data; it is removed when you stop."
+SERVE_STOPPED = "Stopped. Everything saved while it was open is kept."
+SERVE_DEMO_STOPPED = "Stopped. The throwaway copy of the demo data is removed."
 SERVE_NOT_LOOPBACK = (
     "The app listens only on this computer (127.0.0.1, localhost or ::1): on {host}, "
     "anyone on your network could read everything in it, so it will not start there."

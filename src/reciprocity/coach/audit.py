@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reciprocity.coach.terms import SEASON_KIND_WORDS, day_words, style_list
+from reciprocity.coach.terms import SEASON_KIND_WORDS, counted, day_words, style_list
 from reciprocity.vocabulary import CareStyle, Dimension, Direction, SeasonKind
 
 
@@ -182,7 +182,8 @@ VISION_NEEDED = (
     "A rating of {rating} for {dimension} asks for a vision: a few words on how you would "
     "like things to go between you, or the limit you would like to ask for."
 )
-AUDIT_UNKNOWN = "There is no audit with id {id}; 'reciprocity audit list' shows them."
+AUDIT_UNKNOWN = "There is no audit with id {id}."
+AUDIT_UNKNOWN_CLI = "'reciprocity audit list' shows them."
 NO_AUDITS = "No audits yet. Run 'reciprocity audit' when you have a quiet half hour."
 AUDIT_SAVED = "Saved audit {id} from {on}, covering {names}."
 AUDIT_LABEL = "audit {id} of {on} ({names})"
@@ -218,7 +219,7 @@ NO_DRAFT = "There is no unfinished audit{of} to carry on from; leave out --conti
 
 def answers_words(count: int) -> str:
     """ "1 answer", "7 answers": how much a draft holds."""
-    return f"{count} answer" if count == 1 else f"{count} answers"
+    return counted(count, "answer")
 
 # -- the web pages ------------------------------------------------------------
 AUDIT_TITLE = "The Reciprocity Audit"

@@ -5,12 +5,10 @@ from __future__ import annotations
 # -- the command line and the services ----------------------------------------
 
 EXPORTED = (
-    "Wrote {people} people, {moments} moments, {seasons} seasons, {audits} audits "
-    "and {chats} imported chats to {path}."
+    "Wrote {people}, {moments}, {seasons}, {audits} and {chats} to {path}."
 )
 IMPORTED = (
-    "Restored {people} people, {moments} moments, {seasons} seasons, {audits} audits "
-    "and {chats} imported chats from {path}."
+    "Restored {people}, {moments}, {seasons}, {audits} and {chats} from {path}."
 )
 FILE_MISSING = "{path}: no such file."
 FILE_UNREADABLE = "{path}: cannot be read ({reason})."
@@ -25,7 +23,7 @@ TRANSFER_FIELD = "{where}: {problem}"
 TRANSFER_MISSING = "'{key}' is missing"
 TRANSFER_TYPE = "'{key}' should be {expected}"
 TRANSFER_INTO_NON_EMPTY = (
-    "This database already holds {count} people; restoring would mix two histories. "
+    "This database already holds {people}; restoring would mix two histories. "
     "Use --replace to replace everything (a copy is kept first), or --db to restore elsewhere."
 )
 TRANSFER_CHAT_TWICE = "the chat {key!r} appears twice in this file"
@@ -39,10 +37,10 @@ BACKUP_NOT_SQLITE = (
 )
 
 DEMO_NOT_EMPTY = (
-    "This database already holds your own data ({count} people). "
+    "This database already holds your own data ({people}). "
     "Use --force to replace it with the demo, or --db to load the demo elsewhere."
 )
-DEMO_LOADED = "Loaded the demo: {people} people, {moments} moments over a year, {seasons} seasons and {audits} audits."
+DEMO_LOADED = "Loaded the demo: {people}, {moments} over a year, {seasons} and {audits}."
 DEMO_NEXT = "Try: reciprocity people list · reciprocity audit list · reciprocity people show {name}"
 
 # -- the web pages ------------------------------------------------------------
@@ -60,9 +58,9 @@ DATA_IMPORT_INTRO = (
 )
 DATA_IMPORT_FIELD = "Export file (.json)"
 DATA_IMPORT_SUBMIT = "Restore"
-DATA_IMPORTED = "Restored {people} people, {moments} moments, {seasons} seasons and {audits} audits."
+DATA_IMPORTED = "Restored {people}, {moments}, {seasons} and {audits}."
 DATA_NOT_EMPTY = (
-    "This database already holds {count} people; restoring would mix two histories. "
+    "This database already holds {people}; restoring would mix two histories. "
     "Tick \"Replace everything here\" to restore over them (a copy is kept first), "
     "or restore into an empty database."
 )

@@ -30,11 +30,11 @@ NAME_TAKEN = "{name!r} is already in your list."
 PERSON_ADDED = "Added {name}."
 PERSON_UPDATED = "Updated {name}."
 PERSON_REMOVED = (
-    "Removed {name}, with {moments} moments, {seasons} seasons and {ratings} audit entries."
+    "Removed {name}, with {moments}, {seasons} and {ratings}."
 )
 REMOVE_CONFIRM = (
-    "This removes {name} and everything kept about them: {moments} moments, {seasons} seasons "
-    "and {ratings} audit entries. Continue?"
+    "This removes {name} and everything kept about them: {moments}, {seasons} and {ratings}. "
+    "Continue?"
 )
 REMOVE_NEEDS_YES = (
     "Removing {name} deletes everything kept about them; run it again with --yes to confirm."
@@ -51,7 +51,8 @@ CHOICE_UNKNOWN = "{value!r} is not a {what}; choose one of: {choices}."
 TEXT_EMPTY = "Please write a few words about the moment."
 MOMENT_TOO_LONG = "That note is {length} characters long; please keep it under {limit}."
 MOMENT_LOGGED = "Noted for {name} on {on}."
-MOMENT_UNKNOWN = "There is no moment with id {id}; 'reciprocity moment list' shows them."
+MOMENT_UNKNOWN = "There is no moment with id {id}."
+MOMENT_UNKNOWN_CLI = "'reciprocity moment list' shows them."
 MOMENT_LABEL = "moment {id} with {name} on {on} ({text!r})"
 MOMENT_CHANGED = "Changed moment {id} with {name}."
 NO_MOMENTS_FOUND = "No moments match."
@@ -73,7 +74,8 @@ COPY_KEPT = (
 )
 SEASON_STARTED = "Started a season of {kind} for {whose} on {start} (season {id})."
 SEASON_ENDED = "Season {id} ({kind} for {whose}) ended on {end}."
-SEASON_UNKNOWN = "There is no season with id {id}; 'reciprocity season list' shows them."
+SEASON_UNKNOWN = "There is no season with id {id}."
+SEASON_UNKNOWN_CLI = "'reciprocity season list' shows them."
 SEASON_TWICE = "That season is already kept, ongoing since {start}: season {id} ({kind})."
 SEASON_LABEL = "season {id} ({kind} for {whose}, since {start})"
 SEASON_CHANGED = "Changed season {id} ({kind} for {whose})."
@@ -84,6 +86,13 @@ NO_SEASONS = (
     "No seasons recorded. A season marks a stretch when someone needs more: illness, grief, a move."
 )
 YOU = "you"
+PERSON_SHOW_BIRTHDAY = "Birthday: {day}"
+PERSON_SHOW_THEIR_CARE = "How they show care: {styles}"
+PERSON_SHOW_MY_CARE = "How you show care: {styles}"
+PERSON_SHOW_CARE_NONE = "not noted yet"
+PERSON_SHOW_NOTE = "Note: {note}"
+PERSON_SHOW_SEASON = "Season {id} ({whose}): {row}"
+PERSON_SHOW_AUDIT = "Latest audit ({on}): overall {rating} · {lean}"
 
 # -- the web pages ------------------------------------------------------------
 
@@ -92,9 +101,7 @@ PERSON_EDIT_LINK = "Change details"
 PERSON_REMOVE_LINK = "Remove {name}"
 PERSON_REMOVE_ASK = "Remove {name}, and everything kept about them?"
 PERSON_REMOVE_BUTTON = "Remove {name}"
-GOES_MOMENTS = "{count} moments"
-GOES_SEASONS = "{count} seasons"
-GOES_RATINGS = "{count} audit entries, and any chats imported with them"
+GOES_RATINGS = "{ratings}, and any chats imported with them"
 MOMENT_EDIT_TITLE = "Change a moment with {name}"
 MOMENT_EDIT_LINK = "Change"
 MOMENT_REMOVE_LINK = "Remove"
@@ -111,6 +118,7 @@ FIND_UNTIL = "Until"
 FIND_SUBMIT = "Find"
 FIND_NONE = "No moments match. Try fewer words, or another day."
 FIND_COUNT = "{total} moments match; the newest first."
+FIND_COUNT_ONE = "One moment matches."
 PAGE_OF = "Page {number} of {of}"
 PAGE_NEWER = "Newer moments"
 PAGE_OLDER = "Older moments"
@@ -243,6 +251,14 @@ def moment_meta(dimensions: list[Dimension], style: CareStyle | None, energy: in
     if energy is not None:
         parts.append(PERSON_ENERGY_WORDS[energy])
     return " · ".join(parts)
+def season_row(kind: SeasonKind | str, start: date | str, end: date | str | None) -> str:
+    """ "illness, since 8 May 2026" or "exams, 3 Jan 2026 to 1 Feb 2026" (dates or ISO text)."""
+    said = SEASON_KIND_WORDS[SeasonKind(kind)]
+    if end is None:
+        return SEASON_ROW.format(kind=said, start=day_words(start))
+    return SEASON_ROW_ENDED.format(kind=said, start=day_words(start), end=day_words(end))
+
+
 def season_line(season: object, name: str) -> str:
     """ "Rosa: illness, since 8 May 2026" or "you: exams, 3 Jan 2026 to 1 Feb 2026"."""
     whose = getattr(season, "whose", "me")

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Protocol
 
-from reciprocity.coach.terms import day_words, style_list
+from reciprocity.coach.terms import counted, day_words, style_list
 
 # -- values ------------------------------------------------------------------
 TEXT_TOO_LONG = "That text is {length} characters long; please keep it under {limit}."
@@ -51,14 +51,27 @@ ON_WHICH = (
     "{on!r} comes more than once a month; say which one, for example 'first {day}' or "
     "'last {day}'."
 )
+CADENCE_PROBLEMS = {
+    "missing": (
+        "Please say how often: 'every' (such as week, with 'on' such as sunday), or a 'rule' "
+        "(such as weekly)."
+    ),
+    "twice": "Please say how often once: with 'every' and 'on', or with a 'rule', not both.",
+    "on-alone": "'on' goes with 'every', for example every week on sunday.",
+}
+"""How often said wrongly to the API (the form's choices cannot be); the CLI names its flags."""
 CADENCE_NEEDED_CLI = "Please say how often: --every week (with --on sunday), or --rule weekly."
 CADENCE_TWICE_CLI = "Please say how often once: with --every and --on, or with --rule, not both."
 ON_NEEDS_EVERY_CLI = "--on goes with --every, for example --every week --on sunday."
 
 # -- rituals -----------------------------------------------------------------
 RITUAL_TITLE_EMPTY = "Please give the ritual a title, such as 'Sunday call'."
-RITUAL_UNKNOWN = "There is no ritual with id {id}; 'reciprocity ritual list' shows them."
-RITUAL_ADDED = "Added ritual {id}: {title} with {names}, {cadence}, from {start}."
+RITUAL_UNKNOWN = "There is no ritual with id {id}."
+RITUAL_UNKNOWN_CLI = "'reciprocity ritual list' shows them."
+RITUAL_ADDED = "Added ritual {id}: {ritual}, {cadence}, from {start}."
+RITUAL_NAMED = "{title} with {names}"
+RITUAL_NAMED_WITH = "{title} ({names})"
+"""A ritual whose own name already says "with" names its people in brackets instead."""
 RITUAL_NEXT_ON = "Next on {day}."
 RITUAL_DONE = "Marked {title} as done on {on} (planned for {due})."
 RITUAL_SKIPPED = (
@@ -264,7 +277,8 @@ FEEDBACK_NEEDS = "The feedback builder needs at least --situation and --request.
 
 # -- boundaries --------------------------------------------------------------
 BOUNDARY_EMPTY = "Please write the request in a few specific words."
-BOUNDARY_UNKNOWN = "There is no boundary with id {id}; 'reciprocity boundary list' shows them."
+BOUNDARY_UNKNOWN = "There is no boundary with id {id}."
+BOUNDARY_UNKNOWN_CLI = "'reciprocity boundary list' shows them."
 BOUNDARY_ADDED = "Added boundary {id} ({area}) with {whose}; review it on {review}."
 BOUNDARY_REVIEWED = "Boundary {id} is now {status}{review}."
 BOUNDARY_NEXT_REVIEW = "; look at it again on {day}"
@@ -281,11 +295,10 @@ BOUNDARY_DEFAULT_REVIEW_DAYS = 42
 # -- roles under stress ------------------------------------------------------
 ROLES_TWO = "Give two different roles, such as planner and listener."
 ROLE_TOO_LONG = "A role's name should stay under {limit} characters."
-ROLES_UNKNOWN = "There is no role rotation with id {id}; 'reciprocity roles list' shows them."
-ROLES_NEED_PERSON = (
-    "Season {id} is your own; please say who shares the roles with you "
-    "(on the command line: --with NAME)."
-)
+ROLES_UNKNOWN = "There is no role rotation with id {id}."
+ROLES_UNKNOWN_CLI = "'reciprocity roles list' shows them."
+ROLES_NEED_PERSON = "Season {id} is your own; please say who shares the roles with you."
+ROLES_NEED_PERSON_CLI = "Say it with --with NAME."
 ROLES_EVERY_RANGE = (
     "Switching every {value} days does not work here; please give a whole number of days "
     "from 1 to {limit}, or leave it blank to switch by hand."
@@ -320,12 +333,13 @@ STATUS_WINS = "Small wins lately:"
 # -- rhythm ------------------------------------------------------------------
 GAP_RANGE = "A gap of {value} days is outside 1 to {limit}."
 GAP_LONGEST_SHORTER = (
-    "The longest comfortable gap ({longest} days) is shorter than the ideal ({ideal} days)."
+    "The longest comfortable gap ({longest}) is shorter than the ideal ({ideal})."
 )
-RHYTHM_SET = "With {name}: ideally in touch every {ideal} days, and no more than {longest} days apart feels comfortable."
+RHYTHM_SET = "With {name}: ideally in touch every {ideal}, and no more than {longest} apart feels comfortable."
 NO_RHYTHMS = "No keep-in-touch rhythms set: reciprocity rhythm set PERSON --ideal 14 --longest 30"
 RHYTHM_NEVER = "never in touch here yet"
-RHYTHM_UNKNOWN = "There is no keep-in-touch rhythm with id {id}; 'reciprocity rhythm list' shows them."
+RHYTHM_UNKNOWN = "There is no keep-in-touch rhythm with id {id}."
+RHYTHM_UNKNOWN_CLI = "'reciprocity rhythm list' shows them."
 RHYTHM_NONE_WITH = "No keep-in-touch rhythm is set with {name}, so there is nothing to clear."
 RHYTHM_CLEARED = (
     "Cleared the rhythm with {name}. Moments and check-ins are kept as they are; "
@@ -339,7 +353,8 @@ OCCASION_TITLE_EMPTY = "Please give the date a title, such as 'Wedding anniversa
 OCCASION_ADDED = "Will remember {title} ({whose}) on {on}{yearly}."
 OCCASION_YEARLY = ", every year"
 NO_OCCASIONS = "No dates added. Birthdays come from people; add others with: reciprocity date add PERSON TITLE DATE"
-OCCASION_UNKNOWN = "There is no date to remember with id {id}; 'reciprocity date list' shows them."
+OCCASION_UNKNOWN = "There is no date to remember with id {id}."
+OCCASION_UNKNOWN_CLI = "'reciprocity date list' shows them."
 OCCASION_NEEDS_SOMEONE = (
     "A date to remember is someone's: give a name from your list, or 'me' for one of your own."
 )
@@ -349,11 +364,11 @@ OCCASION_LABEL = "{title} ({whose}, {on}) from the dates to remember"
 # -- due ---------------------------------------------------------------------
 DUE_TITLE = "What could use some attention, up to {until}"
 DUE_NOTHING = "Nothing needs attention right now. Enjoy the quiet."
-DUE_RITUAL_TODAY = "{title} with {names} is today"
+DUE_RITUAL_TODAY = "{ritual} is today"
 DUE_RITUAL_WAITING = (
-    "{title} with {names} was planned for {day}; it is not marked yet (done, skipped or moved?)"
+    "{ritual} was planned for {day}; it is not marked yet (done, skipped or moved?)"
 )
-DUE_RITUAL_SOON = "{title} with {names} is coming up on {day}"
+DUE_RITUAL_SOON = "{ritual} is coming up on {day}"
 DUE_CHECKIN = "A check-in with {name} was planned for {day}"
 DUE_CHECKIN_SOON = "A check-in with {name} is planned for {day}"
 DUE_BOUNDARY = "Time to look again at a request with {whose}: {request!r} (boundary {id})"
@@ -361,11 +376,11 @@ DUE_FOLLOW_UP = "From your check-in with {name} on {on}: {text!r}; worth asking 
 DUE_BIRTHDAY = "{name}'s birthday is on {day}"
 DUE_OCCASION = "{title} ({whose}) is on {day}"
 DUE_RHYTHM = (
-    "It has been {days} days since you and {name} were last in touch; a short hello might be nice"
+    "It has been {days} since you and {name} were last in touch; a short hello might be nice"
 )
 DUE_RHYTHM_LONG = (
-    "It has been {days} days since you and {name} were last in touch, a little longer than "
-    "the {longest} days that feels comfortable; no rush, just a gentle nudge"
+    "It has been {days} since you and {name} were last in touch, a little longer than "
+    "the {longest} that feels comfortable; no rush, just a gentle nudge"
 )
 DUE_ROLES = "During season {season}: {holders}"
 DUE_PAGE_TITLE = "What needs attention"
@@ -395,7 +410,7 @@ WIN_LABEL = "small win {id} ({whose}, {on}: {text!r})"
 BOUNDARY_CHANGED = "Changed boundary {id}."
 BOUNDARY_LABEL = "boundary {id} with {whose} ({request!r})"
 RITUAL_CHANGED = "Changed ritual {id} ({title})."
-RITUAL_LABEL = "ritual {id} ({title} with {names}) and what became of each occurrence"
+RITUAL_LABEL = "ritual {id} ({ritual}) and what became of each occurrence"
 CHECKIN_CHANGED = "Changed the check-in of {on} with {name}."
 CHECKIN_LABEL = "the check-in of {on} with {name}, and what you agreed at it"
 NO_CHECKINS = "No check-ins yet. Start one with: reciprocity checkin NAME"
@@ -403,11 +418,13 @@ CHECKIN_ANSWER_FORM = (
     "{value!r} is not an answer to change; write it as SIDE.QUESTION=TEXT, where SIDE is me or "
     "them and QUESTION is supported, meaningful or drained."
 )
-CHECKIN_UNKNOWN = "There is no check-in with id {id}; 'reciprocity checkin list' shows them."
-WIN_UNKNOWN = "There is no small win with id {id}; 'reciprocity win list' shows them."
+CHECKIN_UNKNOWN = "There is no check-in with id {id}."
+CHECKIN_UNKNOWN_CLI = "'reciprocity checkin list' shows them."
+WIN_UNKNOWN = "There is no small win with id {id}."
+WIN_UNKNOWN_CLI = "'reciprocity win list' shows them."
 
 # -- calendar ----------------------------------------------------------------
-CALENDAR_WRITTEN = "Wrote {rituals} rituals and {checkins} planned check-ins to {path}; importing it again updates the same events."
+CALENDAR_WRITTEN = "Wrote {rituals} and {planned_checkins} to {path}; importing it again updates the same events."
 CALENDAR_NEEDS_ICS = "{path}: calendars are .ics files; please use a name ending in .ics."
 CALENDAR_CHECKIN_TITLE = "Check-in with {name}"
 CALENDAR_CHECKIN_NOTE = "Where did each of you feel supported, what was meaningful, what was draining? And how did last time's adjustments go?"
@@ -572,7 +589,7 @@ RITUAL_EDIT_INTRO = (
     "What became of each planned day so far is kept. The people it is with stay as they are."
 )
 RITUAL_CHANGED_NOTICE = "{title} is changed; what became of each day so far is kept."
-RITUAL_REMOVE_ASK = "Remove {title} with {names}?"
+RITUAL_REMOVE_ASK = "Remove {ritual}?"
 RITUAL_REMOVE_GOES = "What became of each planned day: {kept}."
 RITUAL_REMOVE_OR_END = (
     "To stop it but keep its history, keep it here and let it end on the rituals page instead."
@@ -675,8 +692,8 @@ RHYTHMS_NONE = (
     "No rhythms set yet. A rhythm says how often you would like to be in touch with someone; "
     "you can set one below."
 )
-RHYTHM_GAPS = "Ideally every {ideal} days; up to {longest} days apart feels comfortable."
-RHYTHM_LAST = "Last in touch on {day}, {days} days ago."
+RHYTHM_GAPS = "Ideally every {ideal}; up to {longest} apart feels comfortable."
+RHYTHM_LAST = "Last in touch on {day}, {ago} ago."
 RHYTHM_LAST_TODAY = "In touch today."
 RHYTHM_LAST_NONE = (
     "Not in touch here yet; a moment, a check-in, a ritual kept or an imported chat all count."
@@ -814,7 +831,7 @@ def date_words(day: int) -> str:
 
 
 def kept_words(kept: Mapping[str, object]) -> str:
-    """ "kept 5 of 6 since 2026-05-03 (1 skipped by choice)", from ``Kept.as_dict``."""
+    """ "kept 5 of 6 since 3 May 2026 (1 skipped by choice)", from ``Kept.as_dict``."""
     done, missed, skipped = (
         int(str(kept["done"])),
         int(str(kept["missed"])),
@@ -822,7 +839,8 @@ def kept_words(kept: Mapping[str, object]) -> str:
     )
     if done + missed + skipped == 0:
         return KEPT_NONE
-    text = KEPT_SHARE.format(done=done, counted=done + missed, since=kept["since"])
+    since = day_words(str(kept["since"]))
+    text = KEPT_SHARE.format(done=done, counted=done + missed, since=since)
     if skipped:
         text += f" ({KEPT_SKIPPED.format(count=skipped)})"
     return text
@@ -873,7 +891,7 @@ def due_text(item: DueLike) -> str:
         template = {"today": DUE_RITUAL_TODAY, "waiting": DUE_RITUAL_WAITING}.get(
             item.state, DUE_RITUAL_SOON
         )
-        text = template.format(title=d["title"], names=" and ".join(item.people), day=day)
+        text = template.format(ritual=ritual_named(str(d["title"]), item.people), day=day)
         host = host_words(None if d.get("hosts_next") is None else str(d["hosts_next"]))
         return text if host is None else f"{text}; {host}"
     if item.kind == "checkin":
@@ -890,8 +908,10 @@ def due_text(item: DueLike) -> str:
         return DUE_OCCASION.format(title=d["title"], whose=whose_words, day=day)
     if item.kind == "rhythm":
         if d.get("past_longest"):
-            return DUE_RHYTHM_LONG.format(days=d["gap_days"], name=name, longest=d["longest_days"])
-        return DUE_RHYTHM.format(days=d["gap_days"], name=name)
+            return DUE_RHYTHM_LONG.format(
+                days=days_words(d["gap_days"]), name=name, longest=days_words(d["longest_days"])
+            )
+        return DUE_RHYTHM.format(days=days_words(d["gap_days"]), name=name)
     if item.kind == "roles":
         holders = d.get("holders")
         said = holders_words(holders if isinstance(holders, Mapping) else {})
@@ -899,9 +919,26 @@ def due_text(item: DueLike) -> str:
     raise ValueError(f"no words for a due item of kind {item.kind!r}")
 
 
+def rhythm_last(day: date | str, days: int) -> str:
+    """ "Last in touch on 31 Oct 2026, 1 day ago.", or "In touch today."."""
+    if days == 0:
+        return RHYTHM_LAST_TODAY
+    return RHYTHM_LAST.format(day=day_words(day), ago=days_words(days))
+
+
 def rhythm_sentence(name: str, ideal: int, longest: int) -> str:
     """ "With Jordan: ideally in touch every 14 days, …", said after a rhythm is set."""
-    return RHYTHM_SET.format(name=name, ideal=ideal, longest=longest)
+    return RHYTHM_SET.format(name=name, ideal=days_words(ideal), longest=days_words(longest))
+
+
+def rhythm_gaps(ideal: int, longest: int) -> str:
+    """ "Ideally every 14 days; up to 30 days apart feels comfortable." """
+    return RHYTHM_GAPS.format(ideal=days_words(ideal), longest=days_words(longest))
+
+
+def days_words(days: object) -> str:
+    """ "1 day", "14 days" (from a number, or a count as the services give it)."""
+    return counted(int(str(days)), "day")
 
 
 def occasion_sentence(title: str, whose: str, on: date, yearly: bool) -> str:
@@ -918,11 +955,26 @@ def ritual_added(ritual_id: int, title: str, names: Sequence[str], rule: str, st
     """ "Added ritual 4: Sunday call with Rosa, every week on Sunday, from 1 Nov 2026." """
     return RITUAL_ADDED.format(
         id=ritual_id,
-        title=title,
-        names=" and ".join(names),
+        ritual=ritual_named(title, names),
         cadence=cadence_words(rule, start),
         start=day_words(start),
     )
+
+
+def ritual_named(title: str, names: Sequence[str]) -> str:
+    """A ritual and who it is with, read well whatever its own name says.
+
+    "Climbing with Priya"; "Sunday call with Mum (Rosa)" when the name already
+    says "with"; just "Dinner with Jordan" when the name already names everyone.
+    """
+    if all(
+        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title, re.IGNORECASE) for name in names
+    ):
+        return title
+    joined = " and ".join(names)
+    if re.search(r"\bwith\b", title, re.IGNORECASE):
+        return RITUAL_NAMED_WITH.format(title=title, names=joined)
+    return RITUAL_NAMED.format(title=title, names=joined)
 
 
 def ritual_done(title: str, on: date, due: date, host: str | None) -> str:

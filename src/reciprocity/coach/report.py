@@ -102,8 +102,7 @@ STYLES_NONE = "ways not noted yet"
 LATEST_TITLE = "Your latest audit"
 LATEST_INTRO = "Your own ratings from {on}: 1 is heavily one-directional, 5 roughly mutual."
 NO_AUDIT = (
-    "{name} has not been part of an audit yet. The audit worksheet "
-    "(reciprocity report {name_arg} --worksheet --out FILE) is one gentle way to begin."
+    "{name} has not been part of an audit yet. An audit worksheet is one gentle way to begin."
 )
 COLUMN_DIMENSION = "Dimension"
 COLUMN_RATING = "Rating"
@@ -239,6 +238,7 @@ RITUAL_NEXT = " · next on {on}"
 WINS_TITLE = "Small wins"
 NO_WINS = "No small wins noted with {name} yet; they are worth keeping."
 MORE_WINS = "{count} earlier wins are kept too."
+MORE_WINS_ONE = "One earlier win is kept too."
 
 NEXT_TITLE = "Next steps to consider"
 NEXT_INTRO = "Invitations, not instructions: take what fits and leave what does not."

@@ -7,7 +7,7 @@ Kinds of season and ways of caring as a person reads them ("new baby",
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 from reciprocity.coach.suggestions import STYLE_WORDS
@@ -23,9 +23,60 @@ def day_words(day: date | str) -> str:
     return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
-def moment_words(when: datetime) -> str:
-    """ "14 Mar 2026, 09:05": a moment in time, in the same date style."""
+def day_month_words(day: date | str) -> str:
+    """ "3 Nov": a day that comes back every year (a birthday), in the same style."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def moment_words(when: datetime | str) -> str:
+    """ "14 Mar 2026, 09:05": a moment in time, in the same date style (or from ISO text)."""
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when)
     return f"{day_words(when.date())}, {when:%H:%M}"
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """ "1 moment", "3 moments", "1 audit entry", "2 audit entries": a count with its noun.
+
+    Every sentence where a number meets a noun says it through here, so a count
+    of one never reads "1 moments".
+    """
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+COUNT_NOUNS = {
+    "people": ("person", "people"),
+    "moments": ("moment", "moments"),
+    "seasons": ("season", "seasons"),
+    "audits": ("audit", "audits"),
+    "chats": ("imported chat", "imported chats"),
+    "ratings": ("audit entry", "audit entries"),
+    "messages": ("message", "messages"),
+    "conversations": ("conversation", "conversations"),
+    "rituals": ("ritual", "rituals"),
+    "planned_checkins": ("planned check-in", "planned check-ins"),
+    "days": ("day", "days"),
+}
+"""What a count of each kind of thing is called, one and many."""
+
+
+def counts_words(counts: Mapping[str, object]) -> dict[str, object]:
+    """``{"people": 1, "moments": 3}`` as ``{"people": "1 person", "moments": "3 moments"}``.
+
+    Counts of what ``COUNT_NOUNS`` names are said with their noun; anything
+    else (a path, a name) is passed on as it is, for ``str.format``.
+    """
+    said: dict[str, object] = {}
+    for key, value in counts.items():
+        nouns = COUNT_NOUNS.get(key)
+        number = str(value)
+        if nouns is not None and number.isdigit():
+            said[key] = counted(int(number), *nouns)
+        else:
+            said[key] = value
+    return said
 
 
 def style_word(style: CareStyle | str) -> str:

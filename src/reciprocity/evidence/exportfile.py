@@ -277,7 +277,7 @@ def text_lines(path: Path, chat: Chat) -> Iterator[tuple[int, str]]:
     except OSError as error:
         raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
     if damaged:
-        chat.notes.append(f"{damaged} lines had bytes that are not UTF-8; they were read as \ufffd")
+        chat.notes.append(words.damaged_lines_words(damaged))
 
 
 def _decoded(raw: bytes) -> tuple[str, bool]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from reciprocity.coach import chats as chat_words
 from reciprocity.errors import ImportFormatError
 from reciprocity.evidence.exportfile import (
     Epochs,
@@ -270,9 +271,7 @@ def _messages(
         chat.me = owners.pop()
     epochs.close(chat)
     if service:
-        chat.notes.append(
-            f"{service} service messages (joins, pins, title changes …) are not counted as messages"
-        )
+        chat.notes.append(chat_words.service_messages_words(service))
 
 
 def _sent(record: dict[str, object], epochs: Epochs, tz: tzinfo | None) -> datetime | None:

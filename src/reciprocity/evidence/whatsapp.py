@@ -360,11 +360,7 @@ class _Orders:
                 )
             raise ImportFormatError(reason, where)
         if decided.assumed:
-            chat.notes.append(
-                "The dates in this file read equally well in more than one order; "
-                f"{_spelled(decided.order)} was assumed. If that is wrong, import it again "
-                "with --date-order (DMY, MDY or YMD)."
-            )
+            chat.notes.append(words.IMPORT_ORDER_ASSUMED.format(order=_spelled(decided.order)))
             if len(layouts) > 1:
                 chat.notes.append(
                     words.IMPORT_LAYOUTS_SEEN.format(layouts=_layout_list(survey, layouts, None))

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload, validates
 
 from reciprocity.coach import audit as audit_words
-from reciprocity.errors import InputError, NotFoundError, RangeError
+from reciprocity.errors import InputError, NotFoundError, RangeError, hinted
 from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.vocabulary import (
     RATING_MAX,
@@ -191,5 +191,8 @@ def all_audits(session: Session) -> list[Audit]:
 def find_audit(session: Session, audit_id: int) -> Audit:
     audit = by_id(session, Audit, audit_id)
     if audit is None:
-        raise NotFoundError(audit_words.AUDIT_UNKNOWN.format(id=audit_id))
+        raise hinted(
+            NotFoundError(audit_words.AUDIT_UNKNOWN.format(id=audit_id)),
+            audit_words.AUDIT_UNKNOWN_CLI,
+        )
     return audit

@@ -15,7 +15,8 @@ from sqlalchemy import DateTime, ForeignKey, Integer, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError, NotFoundError
+from reciprocity.coach.terms import day_words
+from reciprocity.errors import InputError, NotFoundError, hinted
 from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.model.moment import TEXT_LIMIT
 from reciprocity.vocabulary import ME, BoundaryArea, BoundaryStatus
@@ -59,7 +60,9 @@ class Boundary(Base):
     @validates("review_on")
     def _check_review(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.since is not None and value < self.since:
-            raise InputError(words.REVIEW_BEFORE_START.format(since=self.since, review=value))
+            raise InputError(words.REVIEW_BEFORE_START.format(
+                since=day_words(self.since), review=day_words(value)
+            ))
         return value
 
     def as_dict(self) -> dict[str, Any]:
@@ -83,7 +86,9 @@ def all_boundaries(session: Session, *, retired: bool = True) -> list[Boundary]:
 def find_boundary(session: Session, boundary_id: int) -> Boundary:
     found = by_id(session, Boundary, boundary_id)
     if found is None:
-        raise NotFoundError(words.BOUNDARY_UNKNOWN.format(id=boundary_id))
+        raise hinted(
+            NotFoundError(words.BOUNDARY_UNKNOWN.format(id=boundary_id)), words.BOUNDARY_UNKNOWN_CLI
+        )
     return found
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, Text, fun
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import InputError
 from reciprocity.model.base import Base, enum_column
 from reciprocity.model.moment import TEXT_LIMIT
@@ -76,7 +77,7 @@ class CheckIn(Base):
     @validates("next_on")
     def _check_next(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.on is not None and value < self.on:
-            raise InputError(words.NEXT_BEFORE_CHECKIN.format(on=self.on, next=value))
+            raise InputError(words.NEXT_BEFORE_CHECKIN.format(on=day_words(self.on), next=day_words(value)))
         return value
 
     def answer(self, side: str, question: str) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError, NotFoundError
+from reciprocity.errors import InputError, NotFoundError, hinted
 from reciprocity.model.base import Base, by_id
 from reciprocity.vocabulary import ME
 
@@ -65,5 +65,7 @@ def all_occasions(session: Session) -> list[Occasion]:
 def find_occasion(session: Session, occasion_id: int) -> Occasion:
     found = by_id(session, Occasion, occasion_id)
     if found is None:
-        raise NotFoundError(words.OCCASION_UNKNOWN.format(id=occasion_id))
+        raise hinted(
+            NotFoundError(words.OCCASION_UNKNOWN.format(id=occasion_id)), words.OCCASION_UNKNOWN_CLI
+        )
     return found

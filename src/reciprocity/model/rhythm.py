@@ -13,7 +13,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import InputError, NotFoundError, RangeError
+from reciprocity.errors import InputError, NotFoundError, RangeError, hinted
 from reciprocity.model.base import Base, by_id
 
 if TYPE_CHECKING:
@@ -41,7 +41,11 @@ class Rhythm(Base):
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= LONGEST_GAP:
             raise RangeError(words.GAP_RANGE.format(value=value, limit=LONGEST_GAP))
         if key == "longest_days" and self.ideal_days is not None and value < self.ideal_days:
-            raise InputError(words.GAP_LONGEST_SHORTER.format(longest=value, ideal=self.ideal_days))
+            raise InputError(
+                words.GAP_LONGEST_SHORTER.format(
+                    longest=words.days_words(value), ideal=words.days_words(self.ideal_days)
+                )
+            )
         return value
 
     def as_dict(self) -> dict[str, Any]:
@@ -63,7 +67,9 @@ def rhythm_with(session: Session, person: Person) -> Rhythm | None:
 def find_rhythm(session: Session, rhythm_id: int) -> Rhythm:
     found = by_id(session, Rhythm, rhythm_id)
     if found is None:
-        raise NotFoundError(words.RHYTHM_UNKNOWN.format(id=rhythm_id))
+        raise hinted(
+            NotFoundError(words.RHYTHM_UNKNOWN.format(id=rhythm_id)), words.RHYTHM_UNKNOWN_CLI
+        )
     return found
 
 

@@ -29,7 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import ConflictError, InputError, NotFoundError
+from reciprocity.coach.terms import day_words
+from reciprocity.errors import ConflictError, InputError, NotFoundError, hinted
 from reciprocity.model.base import NAME_LENGTH, Base, by_id, enum_column
 from reciprocity.practices.recurrence import Cadence, parse_rule, zone_named
 from reciprocity.practices.schedule import Record, rotate, target
@@ -100,7 +101,7 @@ class Ritual(Base):
     @validates("end")
     def _check_end(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.start is not None and value < self.start:
-            raise InputError(words.END_BEFORE_START.format(start=self.start, end=value))
+            raise InputError(words.END_BEFORE_START.format(start=day_words(self.start), end=day_words(value)))
         return value
 
     @property
@@ -209,7 +210,9 @@ def all_rituals(session: Session) -> list[Ritual]:
 def find_ritual(session: Session, ritual_id: int) -> Ritual:
     ritual = by_id(session, Ritual, ritual_id)
     if ritual is None:
-        raise NotFoundError(words.RITUAL_UNKNOWN.format(id=ritual_id))
+        raise hinted(
+            NotFoundError(words.RITUAL_UNKNOWN.format(id=ritual_id)), words.RITUAL_UNKNOWN_CLI
+        )
     return ritual
 
 
@@ -278,7 +281,7 @@ def planned_for(ritual: Ritual, day: date, wanted: date | None = None) -> date:
     due = target(ritual.cadence, ritual.records, day, wanted)
     if due is None:
         if wanted is not None:
-            raise ConflictError(words.RITUAL_NOT_PLANNED.format(title=ritual.title, day=wanted))
+            raise ConflictError(words.RITUAL_NOT_PLANNED.format(title=ritual.title, day=day_words(wanted)))
         raise ConflictError(words.RITUAL_NOTHING_OPEN.format(title=ritual.title))
     return due
 

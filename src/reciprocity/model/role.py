@@ -18,7 +18,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from reciprocity.coach import people as people_words
 from reciprocity.coach import practices as words
-from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError
+from reciprocity.coach.terms import day_words
+from reciprocity.errors import ConflictError, InputError, NotFoundError, RangeError, hinted
 from reciprocity.model.base import Base, by_id
 from reciprocity.model.season import Season
 from reciprocity.vocabulary import ME, ROLES_EVERY_MAX
@@ -100,7 +101,9 @@ def all_rotations(session: Session) -> list[RoleRotation]:
 def find_rotation(session: Session, rotation_id: int) -> RoleRotation:
     found = by_id(session, RoleRotation, rotation_id)
     if found is None:
-        raise NotFoundError(words.ROLES_UNKNOWN.format(id=rotation_id))
+        raise hinted(
+            NotFoundError(words.ROLES_UNKNOWN.format(id=rotation_id)), words.ROLES_UNKNOWN_CLI
+        )
     return found
 
 
@@ -121,12 +124,17 @@ def set_roles(
     """
     season = by_id(session, Season, season_id)
     if season is None:
-        raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
+        raise hinted(
+            NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id)),
+            people_words.SEASON_UNKNOWN_CLI,
+        )
     if season.end is not None and season.end < today:
-        raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=season.end))
+        raise ConflictError(words.ROLES_SEASON_OVER.format(id=season.id, end=day_words(season.end)))
     other = someone if someone is not None else season.person
     if other is None:
-        raise InputError(words.ROLES_NEED_PERSON.format(id=season.id))
+        raise hinted(
+            InputError(words.ROLES_NEED_PERSON.format(id=season.id)), words.ROLES_NEED_PERSON_CLI
+        )
     start = max(season.start, today)
     rotation = session.scalars(
         select(RoleRotation).where(

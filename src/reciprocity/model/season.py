@@ -14,7 +14,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import people as people_words
-from reciprocity.errors import ConflictError, InputError, NotFoundError
+from reciprocity.coach.terms import day_words
+from reciprocity.errors import ConflictError, InputError, NotFoundError, hinted
 from reciprocity.model.base import Base, by_id, enum_column
 from reciprocity.vocabulary import ME, SeasonKind
 
@@ -50,7 +51,9 @@ class Season(Base):
     def _check_end(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.start is not None and value < self.start:
             raise InputError(
-                people_words.SEASON_END_BEFORE_START.format(id=self.id, start=self.start, end=value)
+                people_words.SEASON_END_BEFORE_START.format(
+                    id=self.id, start=day_words(self.start), end=day_words(value)
+                )
             )
         return value
 
@@ -71,9 +74,12 @@ def end_season(session: Session, season_id: int, end: date) -> Season:
     """End a season by id; one that is unknown or already over is said plainly."""
     season = by_id(session, Season, season_id)
     if season is None:
-        raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
+        raise hinted(
+            NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id)),
+            people_words.SEASON_UNKNOWN_CLI,
+        )
     if season.end is not None:
-        raise ConflictError(people_words.SEASON_ALREADY_ENDED.format(id=season_id, end=season.end))
+        raise ConflictError(people_words.SEASON_ALREADY_ENDED.format(id=season_id, end=day_words(season.end)))
     season.end = end
     session.flush()
     return season

@@ -13,12 +13,14 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-
-from icalendar import Calendar, Event, vRecur
+from typing import TYPE_CHECKING
 
 from reciprocity import __version__
 from reciprocity.coach import practices as words
 from reciprocity.practices.recurrence import Cadence
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 DOMAIN = "reciprocity.local"
 PRODID = f"-//reciprocity//reciprocity {__version__}//EN"
@@ -58,6 +60,8 @@ def checkin_uid(person: str) -> str:
 
 def build(rituals: Sequence[CalendarRitual], checkins: Sequence[PlannedCheckIn], stamp: datetime) -> bytes:
     """The calendar as bytes, ready to be written to a ``.ics`` file."""
+    from icalendar import Calendar, Event  # only when a calendar is written
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -88,6 +92,8 @@ def _start(ritual: CalendarRitual, day: date) -> date | datetime:
 
 
 def _ritual_events(ritual: CalendarRitual, stamp: datetime) -> list[Event]:
+    from icalendar import Event, vRecur
+
     summary = f"{ritual.title} · {' and '.join(ritual.names)}"
     description = words.host_sentence(ritual.host)
     if ritual.note:

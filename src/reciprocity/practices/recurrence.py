@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr, weekday
 
 from reciprocity.coach import practices as words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import InputError
 
 _DAYS = {
@@ -310,7 +311,7 @@ class Cadence:
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise InputError(words.END_BEFORE_START.format(start=self.start, end=self.end))
+            raise InputError(words.END_BEFORE_START.format(start=day_words(self.start), end=day_words(self.end)))
         if self.zone is not None:
             zone_named(self.zone)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import shlex
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -53,7 +52,6 @@ def environment() -> Environment:
         host=practices.host_words,
         outcome=outcome,
         change=change,
-        shell_word=shlex.quote,
         trend_keys=[*(str(d) for d in Dimension), OVERALL],
     )
     return env

@@ -4,6 +4,10 @@ The one path from a file to evidence, shared by ``reciprocity import`` and the
 web app's chat import, so both detect, parse and derive alike. Parsing
 streams inside the transaction (``store_chat`` reads the messages once);
 ``tick`` hears how many messages have been read so far.
+
+What an import suggests (``suggested``) is read as the patterns read notes: a
+leaning for each dimension with how sure it can be, from the signs of both
+sides together, so that no face shows one side's count beside the other's.
 """
 
 from __future__ import annotations
@@ -13,15 +17,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reciprocity import evidence
-from reciprocity.errors import InputError, WhoIsWhoError
+from reciprocity.errors import InputError, WhoIsWhoError, hinted
+from reciprocity.evidence.derive import Reading
 from reciprocity.evidence.exportfile import valid_unicode
+from reciprocity.patterns import PatternSettings
+from reciprocity.patterns.leaning import estimate
 from reciprocity.store import Database
 from reciprocity.store.chats import ImportSummary, store_chat
+from reciprocity.vocabulary import Dimension, Giver
 
 RECIPROCITY = "reciprocity"
 """What ``format_of`` says of a reciprocity export (restored, not imported as a chat)."""
 
-__all__ = ["RECIPROCITY", "ChatChoices", "ImportSummary", "format_of", "import_chat_file"]
+__all__ = [
+    "RECIPROCITY",
+    "ChatChoices",
+    "ChatSuggests",
+    "DimensionSuggests",
+    "ImportSummary",
+    "format_of",
+    "import_chat_file",
+    "suggested",
+]
 
 
 def format_of(path: Path) -> str:
@@ -33,12 +50,17 @@ def format_of(path: Path) -> str:
 class ChatChoices:
     """What the person may say about a chat: who they are, who the other side is, and more.
 
-    ``date_order`` (DMY, MDY, YMD) overrides the guess; ``chat_name`` picks one
-    chat from a whole-account export; ``keep_text`` keeps message text (off by default).
+    ``person`` is who the other side of a two-person chat is in the list.
+    ``people`` are the people of a group chat to add to the list (empty: no
+    one; None: not asked yet, so a group with people not in the list raises
+    ChoosePeopleError). ``date_order`` (one of ``evidence.dateorder.ORDERS``)
+    overrides the guess; ``chat_name`` picks one chat from a whole-account
+    export; ``keep_text`` keeps message text (off by default).
     """
 
     me: str | None = None
     person: str | None = None
+    people: tuple[str, ...] | None = None
     date_order: str | None = None
     chat_name: str | None = None
     keep_text: bool = False
@@ -69,11 +91,80 @@ def import_chat_file(
                 chat,
                 me=valid_unicode(choices.me) if choices.me else None,
                 person=valid_unicode(choices.person) if choices.person else None,
+                add=None if choices.people is None else [valid_unicode(n) for n in choices.people],
                 keep_text=choices.keep_text,
                 tick=tick,
             )
     except InputError as error:
         # The messages were all read by now, so the participants are complete.
         if chat.participants and not isinstance(error, WhoIsWhoError):
-            raise WhoIsWhoError(str(error), sorted(chat.participants)) from None
+            named = WhoIsWhoError(str(error), sorted(chat.participants))
+            raise hinted(named, error.command_hint) from None
         raise
+
+
+@dataclass(frozen=True)
+class DimensionSuggests:
+    """What a chat suggests about one dimension: a patterns leaning, and how much it rests on.
+
+    ``leaning`` is ``me``, ``them``, ``mutual`` or ``unknown``; ``signs`` counts the
+    chat's signs for the dimension, both sides together; ``enough`` says
+    whether that many could give a reading at all.
+    """
+
+    dimension: Dimension
+    leaning: str
+    strength: float
+    signs: int
+    enough: bool
+
+
+@dataclass(frozen=True)
+class ChatSuggests:
+    """What a chat suggests about the user and one person, with nothing counted side by side."""
+
+    name: str
+    conversations: int
+    one_sided: int
+    """Conversations in which only one side wrote, both sides together."""
+    reply_minutes: tuple[float | None, float | None]
+    """The typical reply each way (the user's, theirs): said as one time, never side by side."""
+    dimensions: tuple[DimensionSuggests, ...]
+
+
+def suggested(
+    summary: ImportSummary, settings: PatternSettings = PatternSettings()
+) -> list[ChatSuggests]:
+    """For each person read in the import, what the chat suggests, as the patterns read it.
+
+    A chat's signs are read over the whole chat with the patterns' own rule
+    (``patterns.leaning.estimate``): the same prior, the same band for "both
+    ways", the same bar for "not enough to say yet".
+    """
+    return [_suggests(name, reading, settings) for name, reading in summary.readings.items()]
+
+
+def _suggests(name: str, reading: Reading, settings: PatternSettings) -> ChatSuggests:
+    sides = {d: {Giver.ME: 0, Giver.THEM: 0, Giver.BOTH: 0} for d in Dimension}
+    for signal in reading.signals:
+        for dimension in signal.dimensions:
+            sides[dimension][signal.by] += 1
+    dimensions = []
+    for dimension, counts in sides.items():
+        found = estimate(counts[Giver.ME], counts[Giver.THEM], counts[Giver.BOTH], settings)
+        dimensions.append(
+            DimensionSuggests(
+                dimension,
+                str(found.leaning),
+                found.strength,
+                found.moments,
+                found.moments >= settings.min_moments,
+            )
+        )
+    return ChatSuggests(
+        name,
+        reading.conversations,
+        reading.unanswered["me"] + reading.unanswered["them"],
+        (reading.response_minutes["me"], reading.response_minutes["them"]),
+        tuple(dimensions),
+    )

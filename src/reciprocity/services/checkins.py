@@ -24,7 +24,7 @@ from reciprocity.coach import phrasing
 from reciprocity.coach import practices as words
 from reciprocity.coach.safety import signs_in
 from reciprocity.coach.suggestions import DIMENSION_NAMES
-from reciprocity.errors import InputError, NotFoundError
+from reciprocity.errors import InputError, NotFoundError, hinted
 from reciprocity.model import Adjustment, Boundary, CheckIn, Person, Win
 from reciprocity.model.base import by_id
 from reciprocity.model.checkin import QUESTIONS, SIDES, all_checkins, checkins_with
@@ -323,5 +323,7 @@ def remove(db: Database, checkin_id: int) -> tuple[CheckIn, Path | None]:
 def _find(session: Session, checkin_id: int) -> CheckIn:
     found = by_id(session, CheckIn, checkin_id)
     if found is None:
-        raise NotFoundError(words.CHECKIN_UNKNOWN.format(id=checkin_id))
+        raise hinted(
+            NotFoundError(words.CHECKIN_UNKNOWN.format(id=checkin_id)), words.CHECKIN_UNKNOWN_CLI
+        )
     return found

@@ -19,11 +19,15 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import data as data_words
+from reciprocity.coach.terms import counts_words
 from reciprocity.errors import ConflictError, NotFoundError
 from reciprocity.files import safe_name, scratch_folder, write_atomically
-from reciprocity.services import demo as dataset
-from reciprocity.store import Database, backup, migrate, open_database, transfer
+from reciprocity.store import Database, backup, migrate, open_database
+from reciprocity.store import revision as changes
 from reciprocity.store.database import SCHEMA_REVISION
+
+# ``store.transfer`` (and with it every chat importer) and the demo are imported by the
+# functions that use them: removing a moment keeps a copy, and should not wait for them.
 
 
 class NotEmptyError(ConflictError):
@@ -56,16 +60,22 @@ class Copy:
 
 def export_document(db: Database) -> dict[str, Any]:
     """Everything, as the one export document (``reciprocity export`` and the web download)."""
+    from reciprocity.store import transfer
+
     with db.transaction() as session:
         return transfer.export_document(session)
 
 
 def export_text(db: Database) -> str:
+    from reciprocity.store import transfer
+
     return transfer.dump(export_document(db))
 
 
 def export_to(db: Database, path: Path) -> dict[str, int]:
     """Write the export to ``path`` (whole or not at all); returns what it holds, by kind."""
+    from reciprocity.store import transfer
+
     document = export_document(db)
     write_atomically(path, transfer.dump(document))
     return transfer.counts(document)
@@ -78,6 +88,8 @@ def restore_file(
 
     A problem in the file is said with ``source`` (default: the path) and where in it.
     """
+    from reciprocity.store import transfer
+
     document = transfer.read_document(path)
     copy = _make_room(db, replace, data_words.TRANSFER_INTO_NON_EMPTY, reason="before-import")
     with db.transaction() as session:
@@ -101,6 +113,9 @@ def restore_upload(db: Database, content: bytes, filename: str, *, replace: bool
 
 def load_demo(db: Database, *, today: date, force: bool = False) -> tuple[dict[str, int], Path | None]:
     """Load the demo: into an empty store, or over what is there with ``force`` (a copy first)."""
+    from reciprocity.services import demo as dataset
+    from reciprocity.store import transfer
+
     copy = _make_room(db, force, data_words.DEMO_NOT_EMPTY, reason="before-demo")
     people, seasons, audits = dataset.build(today)
     with db.transaction() as session:
@@ -219,6 +234,8 @@ def bring_back(db: Database, name: str) -> BroughtBack:
     undone the same way. A SQLite copy from an older version of the app is brought
     up to date; on a database server the copies are exports, restored in one transaction.
     """
+    from reciprocity.store import transfer
+
     folder = backup.copies_folder(db.url)
     if folder is None:
         raise ConflictError(data_words.BRING_BACK_NOT_SQLITE)
@@ -240,14 +257,24 @@ def bring_back(db: Database, name: str) -> BroughtBack:
         raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name))
     before = keep_copy(db, "before-bring-back")
     assert before is not None  # a SQLite file always gets its copy
+    with db.transaction() as session:
+        last = changes.newest(session)
     backup.copy_back(db.engine, chosen, path)
     if revision != SCHEMA_REVISION:
         try:
             migrate.upgrade(db.engine)
         except Exception as error:  # a copy no migration can read: put things back as they were
             backup.copy_back(db.engine, before, path)
+            _everyone_changed(db, after=last)
             raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name)) from error
+    _everyone_changed(db, after=last)
     return BroughtBack(chosen, before)
+
+
+def _everyone_changed(db: Database, *, after: int) -> None:
+    """Tell every reader (the web app, in any process) that everyone's data changed."""
+    with db.transaction() as session:
+        changes.everyone_after(session, after)
 
 
 def where(db: Database) -> str:
@@ -258,12 +285,14 @@ def where(db: Database) -> str:
 
 def _make_room(db: Database, replace: bool, refusal: str, *, reason: str) -> Path | None:
     """Refuse to mix into a store that holds people, unless replacing; keep a copy first."""
+    from reciprocity.store import transfer
+
     with db.transaction() as session:
         count = transfer.people_count(session)
     if not count:
         return None
     if not replace:
-        raise NotEmptyError(refusal.format(count=count), count)
+        raise NotEmptyError(refusal.format(**counts_words({"people": count})), count)
     return _copy_aside(db, reason=reason)
 
 

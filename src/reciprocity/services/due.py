@@ -10,6 +10,7 @@ invitation, with whose go it is next said plainly.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -195,8 +196,9 @@ def planned_checkins(session: Session) -> list[PlannedCheckIn]:
     ]
 
 
-def last_contact(session: Session) -> dict[int, date]:
-    """The last day of any contact with each person: a moment, check-in, ritual done or chat.
+def last_contact(session: Session, people: Collection[int] | None = None) -> dict[int, date]:
+    """The last day of any contact with each person (or with ``people``): a moment,
+    check-in, ritual done or chat.
 
     Every conversation in a chat leaves evidence on the day it started.
     """
@@ -208,6 +210,8 @@ def last_contact(session: Session) -> dict[int, date]:
 
     for model in (Moment, Evidence, CheckIn):
         query = select(model.person_id, func.max(model.on)).group_by(model.person_id)
+        if people is not None:
+            query = query.where(model.person_id.in_(people))
         for person_id, day in session.execute(query):
             keep(person_id, day)
     done = (
@@ -240,9 +244,12 @@ def occasion_day(occasion: Occasion, today: date) -> date:
 
 
 def rhythm_items(session: Session, today: date) -> list[DueItem]:
-    contact = last_contact(session)
+    rhythms = list(session.scalars(select(Rhythm).options(selectinload(Rhythm.person))))
+    if not rhythms:
+        return []  # no one's last contact to look up (a scan of every chat's evidence)
+    contact = last_contact(session, {r.person_id for r in rhythms})
     items = []
-    for rhythm in session.scalars(select(Rhythm).options(selectinload(Rhythm.person))):
+    for rhythm in rhythms:
         item = rhythm_item(rhythm, contact.get(rhythm.person_id), today)
         if item is not None:
             items.append(item)

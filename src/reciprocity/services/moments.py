@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 from reciprocity.coach import people as people_words
 from reciprocity.coach.dimensions import suggest_dimensions
 from reciprocity.coach.safety import signs_in
-from reciprocity.errors import InputError, NotFoundError
+from reciprocity.errors import InputError, NotFoundError, hinted
 from reciprocity.model import Moment
 from reciprocity.model.base import by_id
 from reciprocity.model.moment import moment_text, note_moment
@@ -203,7 +203,10 @@ def search(db: Database, wanted: Search = Search(), *, offset: int = 0, limit: i
 def _find(session: Session, moment_id: int) -> Moment:
     found = by_id(session, Moment, moment_id)
     if found is None:
-        raise NotFoundError(people_words.MOMENT_UNKNOWN.format(id=moment_id))
+        raise hinted(
+            NotFoundError(people_words.MOMENT_UNKNOWN.format(id=moment_id)),
+            people_words.MOMENT_UNKNOWN_CLI,
+        )
     return found
 
 

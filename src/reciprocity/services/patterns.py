@@ -127,14 +127,19 @@ def people_with_safety_signs(session: Session, person_id: int | None = None) -> 
 
 
 class PatternCache:
-    """Everyone's patterns, worked out again only where the store (or the day) has changed.
+    """Everyone's patterns, worked out again only for the people whose data has changed.
 
-    The store's revision (``store.revision``) moves with every write, from this
-    process or any other, so a cached answer is never stale; the check costs
-    one small query. When every write since was made by this process and
-    each touched only some people (a moment noted, a check-in recorded),
-    only their patterns are worked out again; otherwise everyone's are.
-    The patterns are frozen, so callers share them safely.
+    Each write, from this process or any other (the command line beside the
+    web app), records whose data it touched in the store (``store.revision``).
+    On each call the cache reads the changes after the last one it saw (one
+    small query) and works out again only those people's patterns; a change
+    that touched everyone's (a restore, the user's own season), a new day, or
+    falling too far behind works out everyone's. The patterns are frozen, so
+    callers share them safely.
+
+    ``worked_out`` counts the patterns worked out so far, and ``last_worked_out``
+    says whose the last call worked out (None: everyone's), for whoever wants
+    to see what a write cost.
     """
 
     def __init__(self) -> None:
@@ -142,20 +147,28 @@ class PatternCache:
         self._key: tuple[int, date] | None = None
         self._by_person: dict[int, RelationshipPattern] = {}
         self._patterns: list[RelationshipPattern] = []
+        self.worked_out = 0
+        self.last_worked_out: frozenset[int] | None = frozenset()
 
     def all_patterns(self, session: Session, *, today: date) -> list[RelationshipPattern]:
-        key = (revision.current(session), today)
         with self._lock:
             seen, by_person, patterns = self._key, self._by_person, self._patterns
-        if key == seen:
-            return patterns
-        touched = None
-        if seen is not None and seen[1] == today:
-            touched = revision.touched_between(session, seen[0], key[0])
+        touched: frozenset[int] | None = None
+        if seen is None or seen[1] != today:
+            newest = revision.newest(session)
+        else:
+            newest, touched = revision.changes_since(session, seen[0])
+            if touched is not None and not touched:  # nothing written since
+                with self._lock:
+                    if self._key == seen:
+                        self._key = (newest, today)
+                    self.last_worked_out = touched
+                return patterns
         with collector.paused():
             if touched is None:
                 by_person = _patterns_by_person(session, today, None)
-            elif touched:
+                done = len(by_person)
+            else:
                 again = _patterns_by_person(session, today, None, only=touched)
                 by_person = {
                     pid: again.get(pid, pattern)
@@ -163,9 +176,12 @@ class PatternCache:
                     if pid not in touched or pid in again
                 }
                 by_person.update(again)
+                done = len(again)
         found = _in_order(by_person)
         with self._lock:
-            self._key, self._by_person, self._patterns = key, by_person, found
+            self._key, self._by_person, self._patterns = (newest, today), by_person, found
+            self.worked_out += done
+            self.last_worked_out = touched
         return found
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import practices as practice_words
-from reciprocity.errors import InputError
+from reciprocity.errors import CadenceError, InputError
 from reciprocity.model import ME, Occurrence, Ritual
 from reciprocity.model.ritual import (
     add_ritual,
@@ -31,6 +31,7 @@ from reciprocity.model.ritual import (
     mark_moved,
     mark_skipped,
 )
+from reciprocity.practices.recurrence import cadence_rule
 from reciprocity.services.data import remove_found
 from reciprocity.services.keep import KEEP, Keep
 from reciprocity.services.lookup import PersonRef, person
@@ -50,6 +51,28 @@ class Marked:
 
     ritual: Ritual
     occurrence: Occurrence
+
+
+def cadence(
+    *, rule: str | None = None, every: str | None = None, on: str | None = None
+) -> str:
+    """The rule a ritual keeps, however how often was asked for; every face comes through here.
+
+    Either ``rule`` (an RFC 5545 rule or friendly words: weekly, 'every sunday',
+    checked when the ritual is kept) or ``every`` with an optional ``on``
+    (``"2 weeks"``, ``"sunday"``; ``"month"``, ``"first saturday"``), as the
+    form's choices, ``ritual add --every … --on …`` and the API's ``every`` and
+    ``on`` give them. Raises CadenceError when neither, both, or only ``on``.
+    """
+    if every is not None and rule is not None:
+        raise CadenceError(practice_words.CADENCE_PROBLEMS["twice"], "twice")
+    if on is not None and every is None:
+        raise CadenceError(practice_words.CADENCE_PROBLEMS["on-alone"], "on-alone")
+    if every is not None:
+        return cadence_rule(every, on)
+    if rule is None:
+        raise CadenceError(practice_words.CADENCE_PROBLEMS["missing"], "missing")
+    return rule
 
 
 def add(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.coach import people as people_words
 from reciprocity.coach.terms import day_words
-from reciprocity.errors import ConflictError, InputError, NotFoundError
+from reciprocity.errors import ConflictError, InputError, NotFoundError, hinted
 from reciprocity.model import Season
 from reciprocity.model.base import by_id
 from reciprocity.model.season import end_season
@@ -118,7 +118,10 @@ def all_seasons(session: Session) -> list[Season]:
 def _find(session: Session, season_id: int) -> Season:
     found = by_id(session, Season, season_id)
     if found is None:
-        raise NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id))
+        raise hinted(
+            NotFoundError(people_words.SEASON_UNKNOWN.format(id=season_id)),
+            people_words.SEASON_UNKNOWN_CLI,
+        )
     return found
 
 

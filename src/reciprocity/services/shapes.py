@@ -8,25 +8,25 @@ ever get added (DESIGN.md, "JSON shapes").
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reciprocity.coach import practices as words
-from reciprocity.model import (
-    Audit,
-    Boundary,
-    CheckIn,
-    Moment,
-    Ritual,
-    RoleRotation,
-    Season,
-    Win,
-)
-from reciprocity.practices.schedule import standing
-from reciprocity.services.boundaries import wording
-from reciprocity.services.data import Copy
-from reciprocity.services.due import Due, DueItem
-from reciprocity.services.people import PersonDetail, PersonRow
-from reciprocity.services.rhythms import DateStanding, RhythmStanding
+
+if TYPE_CHECKING:  # what each shape is made from; a face imports the service it calls
+    from reciprocity.model import (
+        Audit,
+        Boundary,
+        CheckIn,
+        Moment,
+        Ritual,
+        RoleRotation,
+        Season,
+        Win,
+    )
+    from reciprocity.services.data import Copy
+    from reciprocity.services.due import Due, DueItem
+    from reciprocity.services.people import PersonDetail, PersonRow
+    from reciprocity.services.rhythms import DateStanding, RhythmStanding
 
 JSON = dict[str, Any]
 
@@ -93,6 +93,8 @@ def ritual(found: Ritual, today: date) -> JSON:
     name and as a sentence), the occurrence waiting and the next one, and how
     well it has been kept (as numbers and in words).
     """
+    from reciprocity.practices.schedule import standing  # loaded with rituals
+
     where = standing(found.cadence, found.records, today)
     kept = where.kept.as_dict()
     return {
@@ -131,6 +133,8 @@ def checkin(found: CheckIn) -> JSON:
 
 def boundary(found: Boundary) -> JSON:
     """A boundary with the gentle check of its wording: ``boundary list --json``, ``/api``."""
+    from reciprocity.services.boundaries import wording
+
     checked = wording(found.request)
     offer = checked.offer
     return {

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import practices as words
-from reciprocity.errors import NotFoundError
+from reciprocity.errors import NotFoundError, hinted
 from reciprocity.model import Win
 from reciprocity.model.base import by_id
 from reciprocity.model.win import note_win, recent_wins, wins_with
@@ -75,5 +75,5 @@ def remove(db: Database, win_id: int) -> tuple[Win, Path | None]:
 def _find(session: Session, win_id: int) -> Win:
     win = by_id(session, Win, win_id)
     if win is None:
-        raise NotFoundError(words.WIN_UNKNOWN.format(id=win_id))
+        raise hinted(NotFoundError(words.WIN_UNKNOWN.format(id=win_id)), words.WIN_UNKNOWN_CLI)
     return win

@@ -17,7 +17,6 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from reciprocity.files import write_atomically
-from reciprocity.store import transfer
 from reciprocity.store.database import default_path, sqlite_file
 
 
@@ -117,5 +116,7 @@ def export_aside(session: Session, folder: Path, stem: str, *, reason: str) -> P
     """
     folder.mkdir(parents=True, exist_ok=True)
     target = _free_name(folder, stem, reason, ".json")
+    from reciprocity.store import transfer  # only a database server's copy is an export
+
     write_atomically(target, transfer.dump(transfer.export_document(session)))
     return target

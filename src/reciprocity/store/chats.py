@@ -8,6 +8,14 @@ again, so re-importing a file or an overlapping export never double counts.
 When anything is new, the chat's evidence is derived again from all of its
 stored messages and replaces what was stored; otherwise what is stored stands.
 
+A group chat's people join the list only when the person chooses them: those
+already in the list are linked, the others are offered (``ChoosePeopleError``)
+until ``add`` says which to add. Everyone's messages are stored with the chat,
+so the same chat imported again is recognised and counted once, and a person
+added later is read from all of it; a member linked to no one is read for no
+one (``evidence.conversations``: each person's exchange is only their messages
+and the user's, in the conversations where both wrote).
+
 The rules (outlining, conversations, readings) live in ``evidence``; this
 module does the storing: the chat, its members and their people, its days
 (one row a day, packed by ``store.outlines``) and its evidence rows, all in
@@ -18,7 +26,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import not_
@@ -29,7 +37,8 @@ from sqlalchemy.orm import Session
 
 from reciprocity import collector
 from reciprocity.coach import chats as chat_words
-from reciprocity.errors import InputError, StoreError, TransferError
+from reciprocity.coach.terms import day_words
+from reciprocity.errors import ChoosePeopleError, InputError, StoreError, TransferError, hinted
 from reciprocity.evidence.conversations import exchanges_by_person
 from reciprocity.evidence.derive import EvidenceSettings, Reading, read
 from reciprocity.evidence.exportfile import valid_unicode
@@ -39,6 +48,7 @@ from reciprocity.evidence.outline import CALL, Outline, Outliner
 from reciprocity.model import Chat, ChatDay, ChatMember, Evidence, Person
 from reciprocity.model.chat import chat_keys
 from reciprocity.model.person import add_person, all_people
+from reciprocity.store import revision
 from reciprocity.store.outlines import OutlineError, pack, unpack
 
 BATCH = 50_000
@@ -70,6 +80,8 @@ class ImportSummary:
     me: str = ""
     people: dict[str, str] = field(default_factory=dict)
     added: list[str] = field(default_factory=list)
+    not_added: list[str] = field(default_factory=list)
+    """A group's people who were not chosen: kept with the chat, read for no one."""
     readings: dict[str, Reading] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -88,6 +100,7 @@ class ImportSummary:
             "me": self.me,
             "people": self.people,
             "added": self.added,
+            "not_added": self.not_added,
             "evidence": {
                 name: {
                     "conversations": r.conversations,
@@ -156,7 +169,9 @@ def _choose_me(
         if candidate and candidate.casefold() != names[0].casefold():
             return candidate
         raise InputError(chat_words.IMPORT_ONE_NAME_WHO.format(name=names[0]))
-    raise InputError(chat_words.IMPORT_NEEDS_ME.format(names=listing))
+    raise hinted(
+        InputError(chat_words.IMPORT_NEEDS_ME.format(names=listing)), chat_words.IMPORT_NEEDS_ME_CLI
+    )
 
 
 def _with_both_sides(
@@ -188,13 +203,20 @@ def store_chat(
     *,
     me: str | None = None,
     person: str | None = None,
+    add: Sequence[str] | None = None,
     keep_text: bool = False,
     settings: EvidenceSettings = EvidenceSettings(),
     tick: Callable[[int], None] = lambda _count: None,
 ) -> ImportSummary:
-    """Store ``chat`` and its evidence in ``session``; raise before writing if it cannot be."""
-    with collector.paused():
-        return _store_chat(session, chat, me, person, keep_text, settings, tick)
+    """Store ``chat`` and its evidence in ``session``; raise before writing if it cannot be.
+
+    ``person`` is who the other side of a two-person chat is in the list (by
+    default, as the chat names them). ``add`` names the people of a group chat
+    to add to the list (None: not said, so a group with people not in the list
+    raises ChoosePeopleError); in a two-person chat, one name in it is ``person``.
+    """
+    with collector.paused(), revision.touching(session):  # the chat's people's data, no one else's
+        return _store_chat(session, chat, me, person, add, keep_text, settings, tick)
 
 
 def _store_chat(
@@ -202,6 +224,7 @@ def _store_chat(
     chat: ParsedChat,
     me: str | None,
     person: str | None,
+    add: Sequence[str] | None,
     keep_text: bool,
     settings: EvidenceSettings,
     tick: Callable[[int], None],
@@ -248,25 +271,39 @@ def _store_chat(
     if not out:
         raise InputError(chat_words.IMPORT_EMPTY)
     if len(chat.threads) > 1:
-        raise InputError(
-            chat_words.IMPORT_CHOOSE_THREAD.format(
-                count=len(chat.threads), names=", ".join(sorted(chat.threads, key=str.casefold))
-            )
+        raise hinted(
+            InputError(
+                chat_words.IMPORT_CHOOSE_THREAD.format(
+                    count=len(chat.threads), names=", ".join(sorted(chat.threads, key=str.casefold))
+                )
+            ),
+            chat_words.IMPORT_CHOOSE_THREAD_CLI,
         )
     if span.first is not None and span.last is not None:
         summary.first, summary.last = moment_of(*span.first), moment_of(*span.last)
     summary.me = me_name = _choose_me(names, chat, me, person, session)
     if person and " ".join(person.split()).casefold() == me_name.casefold():
-        raise InputError(chat_words.IMPORT_PERSON_IS_ME.format(name=me_name))
+        raise hinted(
+            InputError(chat_words.IMPORT_PERSON_IS_ME.format(name=me_name)),
+            chat_words.IMPORT_PERSON_IS_ME_CLI,
+        )
     others = [n for n in names if n != me_name]
-    if person and len(others) > 1:
-        raise InputError(chat_words.IMPORT_PERSON_IN_GROUP.format(names=", ".join(others)))
-    names = _with_both_sides(names, me_name, others, person or chat.title, summary)
+    group = len(others) > 1
+    if not group and add is not None and len(add) > 1:
+        raise InputError(chat_words.IMPORT_PAIR_ONE_PERSON.format(count=len(add)))
+    if not group and person is None and add:
+        person = add[0]
+    names = _with_both_sides(names, me_name, others, None if group else (person or chat.title), summary)
 
     people: dict[str, Person] = {}
     known = {p.name.casefold(): p for p in all_people(session)}
-    for name in others:
-        wanted = person if person else name
+    if group:
+        chosen = _chosen(others, me_name, list(add) if add is not None else None, person, known)
+        summary.not_added = [n for n in others if n not in chosen]
+    else:
+        chosen = others
+    for name in chosen:
+        wanted = person if person and not group else name
         found = known.get(" ".join(wanted.split()).casefold())
         if found is None:
             found = add_person(session, wanted)
@@ -275,6 +312,7 @@ def _store_chat(
         found.chat_me = me_name
         people[name] = found
         summary.people[name] = found.name
+    revision.touch(session, (p.id for p in people.values()))
 
     key, whole = chat_keys(chat.format, names)
     stored = session.scalar(select(Chat).where(Chat.key.in_({key, whole})))
@@ -284,7 +322,7 @@ def _store_chat(
         session.add(stored)
         session.flush()
     stored.keeps_text = stored.keeps_text or keep_text
-    out.authors = _as_members(session, stored, names, people, out.authors)
+    out.authors, relinked = _as_members(session, stored, names, people, out.authors)
     out = out.in_time_order()
     days = stored_days(session, stored.id)
     fresh = _unseen(out, days)
@@ -296,9 +334,10 @@ def _store_chat(
         )
     # Evidence is derived again from every stored message of the chat when
     # anything is new; otherwise what is stored stands, and the summary
-    # describes this file. Outlines no longer needed are let go on the way:
-    # memory is a few copies of the outline at most, not one a step.
-    if not fresh:
+    # describes this file. Someone newly added from a group is new too: the
+    # chat's evidence is derived again for them. Outlines no longer needed are
+    # let go on the way: memory is a few copies of the outline at most.
+    if not fresh and not relinked:
         summary.readings = derive_evidence(session, stored, me_name, out, settings, keep=False)
     elif not days:  # a chat new to the store: its days are this file's
         del out
@@ -306,7 +345,8 @@ def _store_chat(
         summary.readings = derive_evidence(session, stored, me_name, fresh, settings)
     else:
         del out
-        write_days(session, stored, days, fresh)
+        if fresh:
+            write_days(session, stored, days, fresh)
         del fresh
         everything = Outline()
         for number in sorted(days):
@@ -351,6 +391,8 @@ def derive_evidence(
             for s in reading.signals
         ]
     if keep:
+        before = select(Evidence.person_id).where(Evidence.chat_id == stored.id).distinct()
+        revision.touch(session, [*session.scalars(before), *owners])
         session.execute(delete(Evidence).where(Evidence.chat_id == stored.id))
         if rows:
             session.execute(insert(_EVIDENCE), rows)
@@ -363,24 +405,76 @@ def _as_members(
     names: list[str],
     people: dict[str, Person],
     authors: array[int],
-) -> array[int]:
+) -> tuple[array[int], bool]:
     """``authors`` (positions in ``names``) as positions among the chat's stored members.
 
-    Names new to the chat become members; each member points at its person.
+    Names new to the chat become members; each member points at its person
+    (a member once linked stays linked). Also says whether a member that was
+    already stored now points at someone new.
     """
     members = {m.name: m for m in stored.members}
+    stored_before = set(members)
     for name in names:
         if name not in members:
             members[name] = ChatMember(position=len(members), name=name)
             stored.members.append(members[name])
+    relinked = False
     for name, member in members.items():
         if name in people:
+            relinked |= name in stored_before and member.person_id != people[name].id
             member.person_id = people[name].id
     session.flush()
     remap = [members[name].position for name in names]
     if remap == list(range(len(names))):
-        return authors
-    return array("h", map(remap.__getitem__, authors))
+        return authors, relinked
+    return array("h", map(remap.__getitem__, authors)), relinked
+
+
+def _chosen(
+    others: list[str],
+    me_name: str,
+    add: list[str] | None,
+    person: str | None,
+    known: dict[str, Person],
+) -> list[str]:
+    """Which of a group's people are read as people: those in the list, and those chosen.
+
+    Adding someone to the list is the person's choice, never done silently:
+    when the group holds people who are not in the list and nothing was said,
+    ChoosePeopleError offers them. ``add`` names the ones to add (empty: no
+    one); a lone ``person`` names one.
+    """
+
+    def fold(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    in_list = [n for n in others if fold(n) in known]
+    strangers = [n for n in others if fold(n) not in known]
+    wanted = add if add is not None else ([person] if person else None)
+    if wanted is None:
+        if strangers:
+            raise hinted(
+                ChoosePeopleError(
+                    chat_words.IMPORT_GROUP_CHOOSE.format(names=chat_words.name_list(strangers)),
+                    strangers,
+                    in_list,
+                ),
+                chat_words.IMPORT_GROUP_CHOOSE_CLI,
+            )
+        return in_list
+    by_fold = {fold(n): n for n in others}
+    chosen = list(in_list)
+    for name in wanted:
+        if fold(name) == fold(me_name):
+            raise InputError(chat_words.IMPORT_ADD_IS_ME.format(name=me_name))
+        found = by_fold.get(fold(name))
+        if found is None:
+            raise InputError(
+                chat_words.IMPORT_ADD_UNKNOWN.format(name=name, names=chat_words.name_list(others))
+            )
+        chosen.append(found)
+    picked = set(chosen)
+    return [n for n in others if n in picked]  # in the chat's order, each once
 
 
 def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]]:
@@ -393,8 +487,11 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
         try:
             outline = unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
-            raise StoreError(
-                chat_words.STORED_CHAT_DAMAGED.format(day=day, reason=error)
+            raise hinted(
+                StoreError(
+                    chat_words.STORED_CHAT_DAMAGED.format(day=day_words(day), reason=error)
+                ),
+                chat_words.STORED_CHAT_DAMAGED_CLI,
             ) from None
         days[day.toordinal()] = (row_id, outline)
     return days

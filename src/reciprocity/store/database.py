@@ -26,7 +26,7 @@ from reciprocity.errors import StoreError
 from reciprocity.store import revision, values
 
 ENV_VAR = "RECIPROCITY_DB"
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 """The newest migration; kept in step with ``migrations/versions`` by a test."""
 
 
@@ -70,6 +70,15 @@ class Database:
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.close()
+
+    @property
+    def writes_committed(self) -> int:
+        """How many transactions that wrote something this process has committed here."""
+        session = self.make_session()
+        try:
+            return revision.committed(session)
         finally:
             session.close()
 

@@ -28,7 +28,7 @@ from reciprocity.evidence.exportfile import long_number_line
 from reciprocity.model import ME, Audit, AuditEntry, DimensionRating, Moment, Person, Season
 from reciprocity.model.audit import all_audits
 from reciprocity.model.person import all_people
-from reciprocity.store import chat_export, practices
+from reciprocity.store import chat_export, practices, revision
 from reciprocity.store.reader import DocumentReader
 from reciprocity.vocabulary import (
     CareStyle,
@@ -147,6 +147,7 @@ def people_count(session: Session) -> int:
 
 def clear(session: Session) -> None:
     """Remove everything (used by a replacing restore and the demo)."""
+    revision.touch_everyone(session)
     chat_export.clear_part(session)
     practices.clear_part(session)
     for model in (Audit, Season, Person):
@@ -162,6 +163,7 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
     where the store holds it once) is still one ImportFormatError, never a
     crash; the caller's transaction then changes nothing.
     """
+    revision.touch_everyone(session)
     try:
         return _restore(session, document, source)
     except IntegrityError as error:

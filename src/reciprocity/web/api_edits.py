@@ -210,6 +210,11 @@ class CheckInChange(Body):
 
 class RitualChange(Body):
     title: str | None = None
+    every: str | None = Field(
+        None, description="How often, as when adding one; with on, instead of rule.",
+        examples=["2 weeks"],
+    )
+    on: str | None = Field(None, description="Which day, with every.", examples=["sunday"])
     rule: str | None = Field(None, examples=["every sunday"])
     start: str | None = None
     end: str | None = Field(None, description="null: no last day.")
@@ -280,7 +285,7 @@ def change_ritual(request: Request, ritual_id: Id, body: RitualChange) -> JSON:
         at = parse_time(body.at) if body.at else None
     changes = rituals.RitualChanges(
         title=_required(body, "title", body.title),
-        rule=_required(body, "rule", body.rule),
+        rule=_cadence(body),
         start=_ahead(body.start, request),
         end=_later(body, "end", body.end, request),
         at=at,
@@ -289,6 +294,13 @@ def change_ritual(request: Request, ritual_id: Id, body: RitualChange) -> JSON:
         note=_required(body, "note", body.note),
     )
     return shapes.ritual(rituals.edit(database(request), ritual_id, changes), today_of(request))
+
+
+def _cadence(body: RitualChange) -> str | Keep:
+    """A new cadence, said as when adding one (``every`` and ``on``, or a ``rule``); none: ``KEEP``."""
+    if body.rule is None and body.every is None and body.on is None:
+        return KEEP
+    return rituals.cadence(rule=body.rule, every=body.every, on=body.on)
 
 
 @router.delete("/rituals/{ritual_id}", summary="Remove a ritual and its history (a copy is kept)")

@@ -15,9 +15,10 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import Field
 
+from reciprocity.coach import chats as chat_words
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach.suggestions import SAFETY_NOTE
-from reciprocity.errors import InputError, WhoIsWhoError
+from reciprocity.errors import ChoosePeopleError, InputError, WhoIsWhoError
 from reciprocity.practices.recurrence import parse_time
 from reciprocity.services import (
     boundaries as boundary_service,
@@ -43,7 +44,7 @@ from reciprocity.vocabulary import (
 from reciprocity.web import forms
 from reciprocity.web.api import ANSWERS, JSON, created, day
 from reciprocity.web.forms import Body, BodyId, Id, QueryId
-from reciprocity.web.jobs import ChatImport, ChatImports, chat_choices
+from reciprocity.web.jobs import CHOOSE, ChatImport, ChatImports, chat_choices
 from reciprocity.web.render import database, today_of
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ANSWERS)
@@ -52,9 +53,23 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ANSWERS)
 class RitualIn(Body):
     person_id: BodyId
     title: str = Field(examples=["Sunday call"])
-    rule: str = Field(
-        description="An RFC 5545 rule or a friendly cadence (weekly, fortnightly, monthly, "
-        "'every sunday', 'monthly on the first saturday').",
+    every: str | None = Field(
+        None,
+        description="How often, as the rituals page offers it: week, 2 weeks, month, year "
+        "(or '3 weeks', '2 months' …). Instead of rule.",
+        examples=["week", "2 weeks", "month"],
+    )
+    on: str | None = Field(
+        None,
+        description="Which day, with every: a weekday (sunday) for weeks; 'first saturday', "
+        "'last friday' or a date (15) for months. Left out, it repeats on the first day's "
+        "weekday or date.",
+        examples=["sunday", "first saturday", "15"],
+    )
+    rule: str | None = Field(
+        None,
+        description="Instead of every and on: an RFC 5545 rule or a friendly cadence (weekly, "
+        "fortnightly, monthly, 'every sunday', 'monthly on the first saturday').",
         examples=["every sunday", "monthly on the first friday", "FREQ=WEEKLY;BYDAY=SU"],
     )
     start: str = Field("today", examples=["2026-11-01"])
@@ -197,7 +212,7 @@ def add_ritual(request: Request, body: RitualIn) -> JSONResponse:
         database(request),
         body.person_id,
         title=body.title,
-        rule=body.rule,
+        rule=rituals.cadence(rule=body.rule, every=body.every, on=body.on),
         start=day(body.start, request),
         end=later(body.end, request),
         at=parse_time(body.at) if body.at and body.at.strip() else None,
@@ -431,7 +446,12 @@ def due(request: Request, days: Annotated[int, Query(ge=0, le=366)] = DEFAULT_DA
     summary="Import a chat export (as `reciprocity import --json`), or in the background",
     responses={
         202: {"description": "Started in the background: follow it at `status`."},
-        409: {"description": "The chat needs to be told who is who; names are listed."},
+        409: {
+            "description": (
+                "The chat needs to be told who is who (`asks`: `me`), or which of a group's "
+                "people to add (`asks`: `people`); the names to choose from are listed."
+            )
+        },
     },
 )
 def import_chat(
@@ -439,15 +459,30 @@ def import_chat(
     file: Annotated[UploadFile, File(description="A chat export, format detected.")],
     me: Annotated[str, Form(description="Your own name in the chat.")] = "",
     person: Annotated[str, Form(description="Who the other side is, in your list.")] = "",
+    add: Annotated[
+        list[str], Form(description="In a group chat, someone to add to your list (repeat it).")
+    ] = [],  # noqa: B006 -- FastAPI copies a form's default
+    add_none: Annotated[
+        bool, Form(description="In a group chat, add none of its people to your list.")
+    ] = False,
     chat: Annotated[str, Form(description="Which chat, in a whole-account export.")] = "",
-    date_order: Annotated[str, Form(description="DMY, MDY or YMD, if the guess was wrong.")] = "",
+    date_order: Annotated[
+        str, Form(description="DMY, MDY, YMD, YDM, DYM or MYD, if the guess was wrong.")
+    ] = "",
     keep_text: Annotated[bool, Form(description="Keep message text.")] = False,
     background: Annotated[
         bool, Form(description="Answer at once and read the file in the background.")
     ] = False,
 ) -> JSONResponse:
+    if add_none and add:
+        raise InputError(chat_words.IMPORT_ADD_NONE_OR_PEOPLE)
     choices = chat_choices(
-        me=me, person=person, date_order=date_order, chat_name=chat, keep_text=keep_text
+        me=me,
+        person=person,
+        people=[] if add_none else (add or None),
+        date_order=date_order,
+        chat_name=chat,
+        keep_text=keep_text,
     )
     imports: ChatImports = request.app.state.imports
     job = imports.accept(file.filename or "", file.file)
@@ -459,7 +494,14 @@ def import_chat(
         summary = imports.read_now(job, choices)
     except WhoIsWhoError as error:
         everyone = [p.name for p in people.everyone(database(request))]
-        answer = {"error": str(error), "file": job.filename, "names": error.names, "people": everyone}
+        answer = {
+            "error": str(error),
+            "file": job.filename,
+            "asks": "people" if isinstance(error, ChoosePeopleError) else "me",
+            "names": error.names,
+            "known": error.known if isinstance(error, ChoosePeopleError) else [],
+            "people": everyone,
+        }
         return JSONResponse(answer, status_code=409)
     return JSONResponse(summary.as_dict())
 
@@ -480,5 +522,7 @@ def _import(job: ChatImport) -> JSON:
         "summary": None if job.summary is None else job.summary.as_dict(),
         "error": job.error,
         "names": job.names,
+        "asks": job.asks if job.state == CHOOSE else None,
+        "known": job.known,
         "status": f"/api/imports/{job.id}",
     }

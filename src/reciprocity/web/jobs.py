@@ -16,6 +16,7 @@ import logging
 import secrets
 import shutil
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +24,7 @@ from typing import BinaryIO
 from reciprocity.coach import chats as chat_words
 from reciprocity.coach import people as people_words
 from reciprocity.errors import (
+    ChoosePeopleError,
     ImportFormatError,
     InputError,
     NotFoundError,
@@ -42,6 +44,8 @@ from reciprocity.services.chats import (
 KEPT = 50
 """Finished imports remembered for their status page; older ones are let go."""
 READING, DONE, CHOOSE, FAILED = "reading", "done", "choose", "failed"
+ASKS_ME, ASKS_PEOPLE = "me", "people"
+"""What a chat in the ``choose`` state asks: which name is the user's, or whom of a group to add."""
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +64,11 @@ class ChatImport:
     summary: ImportSummary | None = None
     error: str | None = None
     names: list[str] = field(default_factory=list)
-    """Everyone who writes in the chat, when it needs to be told who is who."""
+    """Everyone who writes in the chat, when it needs to be told who is who; or, when it
+    asks whom of a group to add, the group's people not in the list."""
+    asks: str = ASKS_ME
+    known: list[str] = field(default_factory=list)
+    """A group's people already in the list (read with the chat without asking)."""
     next_id: str | None = None
     """The import that went on from this one with new choices."""
 
@@ -77,12 +85,16 @@ def chat_choices(
     *,
     me: str = "",
     person: str = "",
+    people: Sequence[str] | None = None,
     date_order: str = "",
     chat_name: str = "",
     keep_text: bool = False,
 ) -> ChatChoices:
-    """What was said about a chat in a form or an API call; blanks leave it to the file."""
-    order = date_order.strip()
+    """What was said about a chat in a form or an API call; blanks leave it to the file.
+
+    ``people`` are a group's people to add (empty: no one; None: not asked yet).
+    """
+    order = date_order.strip().upper()
     if order and order not in chat_words.IMPORT_ORDER_CHOICES:
         raise InputError(
             people_words.CHOICE_UNKNOWN.format(
@@ -92,6 +104,7 @@ def chat_choices(
     return ChatChoices(
         me=me.strip() or None,
         person=person.strip() or None,
+        people=None if people is None else tuple(n.strip() for n in people if n.strip()),
         date_order=order or None,
         chat_name=chat_name.strip() or None,
         keep_text=keep_text,
@@ -200,6 +213,8 @@ class ChatImports:
             job.state = DONE
         except WhoIsWhoError as error:
             job.error, job.names, job.state = str(error), error.names, CHOOSE
+            if isinstance(error, ChoosePeopleError):
+                job.asks, job.known = ASKS_PEOPLE, error.known
             return  # the file is kept, to go on with choices
         except ReciprocityError as error:
             job.error, job.state = said(error, job.filename), FAILED

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from reciprocity.model import Base
+from reciprocity.model import everything
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # e.g. `alembic revision --autogenerate` run by a developer
@@ -17,7 +17,7 @@ if connection is None:  # e.g. `alembic revision --autogenerate` run by a develo
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=everything(),
     render_as_batch=True,  # SQLite alters tables by copying them; batch mode does that portably
 )
 with context.begin_transaction():

@@ -160,6 +160,7 @@ def _draft(form: FormData) -> dict[str, Any]:
         entries = draft["entries"]
         if not isinstance(draft["date"], str) or not isinstance(entries, list) or not entries:
             raise ValueError
+        date.fromisoformat(draft["date"])  # shown as a date on every step: refused here if not one
         for entry in entries:
             if not isinstance(entry["person"], str) or not isinstance(entry["dimensions"], dict):
                 raise ValueError

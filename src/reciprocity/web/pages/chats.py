@@ -2,9 +2,11 @@
 
 The upload is checked with the same detection as ``reciprocity import`` and
 read in the background (``web.jobs``); its page refreshes itself until the
-import is done, then shows the summary, the evidence by dimension, and every
-line that was not understood with its line number. When the chat cannot tell
-who is who, the names in it are offered as choices.
+import is done, then shows the summary, what the chat suggests for each
+dimension (a leaning with how sure it can be, never counts side by side), and
+every line that was not understood with its line number. When the chat cannot
+tell who is who, the names in it are offered as choices; when a group chat
+holds people who are not in the list, a checklist asks which of them to add.
 """
 
 from __future__ import annotations
@@ -17,14 +19,21 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import app as app_words
 from reciprocity.coach import chats as chat_words
-from reciprocity.errors import InputError
-from reciprocity.evidence.derive import Reading
+from reciprocity.coach.terms import dimension_title, moment_words
+from reciprocity.errors import InputError, NotFoundError
 from reciprocity.evidence.detect import UNDERSTOOD
 from reciprocity.services import people
-from reciprocity.services.chats import ImportSummary
-from reciprocity.vocabulary import Dimension, Giver
+from reciprocity.services.chats import ImportSummary, suggested
 from reciprocity.web import forms
-from reciprocity.web.jobs import CHOOSE, DONE, READING, ChatImports, chat_choices
+from reciprocity.web.jobs import (
+    ASKS_PEOPLE,
+    CHOOSE,
+    DONE,
+    READING,
+    ChatImport,
+    ChatImports,
+    chat_choices,
+)
 from reciprocity.web.render import database, pages
 
 router = APIRouter(include_in_schema=False)
@@ -63,6 +72,29 @@ def status(request: Request, job_id: str) -> Response:
     job = imports(request).get(job_id)
     if job.next_id is not None:
         return RedirectResponse(f"/import/{job.next_id}", status_code=303)
+    return _status(request, job)
+
+
+@router.post("/import/{job_id}/again", response_class=HTMLResponse)
+def again(request: Request, job_id: str, form: FormData = Depends(forms.read_form)) -> Response:
+    values = _choices_from(form)
+    waiting = imports(request).get(job_id)
+    if waiting.state != CHOOSE or waiting.next_id is not None:
+        raise NotFoundError(chat_words.IMPORT_GONE)  # it went on already, or asks nothing
+    try:
+        if values["people"] == [] and forms.text(form, "add_none") != "yes":
+            raise InputError(chat_words.IMPORT_CHOOSE_PEOPLE_NONE)
+        choices = chat_choices(**values)
+    except InputError as error:
+        return _status(request, waiting, error=str(error), ticked=values["people"] or [])
+    job = imports(request).again(job_id, choices)
+    return RedirectResponse(f"/import/{job.id}", status_code=303)
+
+
+def _status(
+    request: Request, job: ChatImport, *, error: str | None = None, ticked: list[str] | None = None
+) -> HTMLResponse:
+    """The page of one import: reading, done, asking, or failed; 400 with ``error`` said."""
     state, summary = job.state, job.summary  # read once: the import may finish meanwhile
     context: dict[str, Any] = {"job": job, "state": state, "refresh": state == READING}
     if state == DONE and summary is not None:
@@ -70,29 +102,35 @@ def status(request: Request, job_id: str) -> Response:
         title = chat_words.IMPORT_DONE_TITLE.format(file=job.filename)
     elif state == READING:
         title = chat_words.IMPORT_RUNNING_TITLE.format(file=job.filename)
+    elif state == CHOOSE:
+        title = (
+            chat_words.IMPORT_CHOOSE_PEOPLE_TITLE
+            if job.asks == ASKS_PEOPLE
+            else chat_words.IMPORT_CHOOSE_TITLE
+        )
+        context["people"] = [p.name for p in people.everyone(database(request))]
     else:
         title = chat_words.IMPORT_FAILED_TITLE
-    if state == CHOOSE:
-        context["people"] = [p.name for p in people.everyone(database(request))]
     return pages(request).render(
         request,
         "import_status.html",
+        status=200 if error is None else 400,
         title=title,
         refresh_seconds=REFRESH_SECONDS,
+        error=error,
+        ticked=ticked or [],
         **context,
     )
 
 
-@router.post("/import/{job_id}/again", response_class=HTMLResponse)
-def again(request: Request, job_id: str, form: FormData = Depends(forms.read_form)) -> Response:
-    job = imports(request).again(job_id, chat_choices(**_choices_from(form)))
-    return RedirectResponse(f"/import/{job.id}", status_code=303)
-
-
 def _choices_from(form: FormData) -> dict[str, Any]:
+    """The form's choices; ``people`` is None unless a group's checklist was answered."""
+    people_asked = forms.text(form, "people_asked") == "yes"
+    add_none = forms.text(form, "add_none") == "yes"
     return {
         "me": forms.text(form, "me").strip(),
         "person": forms.text(form, "person").strip(),
+        "people": ([] if add_none else forms.texts(form, "add")) if people_asked else None,
         "date_order": forms.text(form, "date_order").strip(),
         "keep_text": forms.text(form, "keep_text") == "yes",
     }
@@ -100,56 +138,49 @@ def _choices_from(form: FormData) -> dict[str, Any]:
 
 def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
     ids = {p.name: p.id for p in people.everyone(database(request))}
-    data = summary.as_dict()
-    return {
-        "headline": chat_words.IMPORT_SUMMARY.format(
-            messages=data["messages"],
-            new=data["new"],
-            first=_when(data["first"]),
-            last=_when(data["last"]),
-            conversations=data["conversations"],
-        ),
-        "readings": [
+    first = moment_words(summary.first) if summary.first else "-"
+    last = moment_words(summary.last) if summary.last else "-"
+    read = summary.conversations if summary.readings else None
+    headline = chat_words.summary_words(summary.messages, summary.new, first, last, read)
+    readings = []
+    for person in suggested(summary):
+        readings.append(
             {
-                "name": name,
-                "id": ids.get(name),
-                "reading": reading,
-                "reply_me": _reply(reading.response_minutes["me"]),
-                "reply_them": _reply(reading.response_minutes["them"]),
-                "dimensions": _by_dimension(reading),
+                "name": person.name,
+                "id": ids.get(person.name),
+                "conversations": person.conversations,
+                "reply": chat_words.reply_words(*person.reply_minutes),
+                "quiet": chat_words.quiet_words(person.one_sided),
+                "dimensions": [
+                    (
+                        dimension_title(d.dimension),
+                        chat_words.leaning_words(
+                            d.leaning, d.strength, d.signs, enough=d.enough, name=person.name
+                        ),
+                    )
+                    for d in person.dimensions
+                    if d.signs
+                ],
+                "silent": chat_words.silent_words(
+                    [dimension_title(d.dimension) for d in person.dimensions if not d.signs]
+                ),
             }
-            for name, reading in summary.readings.items()
-        ],
+        )
+    return {
+        "headline": headline,
+        "readings": readings,
         "summary": summary,
         "added": chat_words.IMPORT_ADDED.format(names=", ".join(summary.added))
         if summary.added
         else None,
+        "not_added": chat_words.IMPORT_NOT_ADDED.format(names=", ".join(summary.not_added))
+        if summary.not_added
+        else None,
+        "order": chat_words.order_words(summary.date_order or ""),
         "skipped": summary.skipped[:SKIPPED_SHOWN],
+        "skipped_intro": chat_words.skipped_words(len(summary.skipped), page=True),
         "skipped_more": max(0, len(summary.skipped) - SKIPPED_SHOWN),
     }
-
-
-def _when(value: str | None) -> str:
-    return "-" if value is None else value.replace("T", " ")[:16]
-
-
-def _reply(minutes: float | None) -> str:
-    if minutes is None:
-        return chat_words.REPLY_UNKNOWN
-    if minutes < 90:
-        return chat_words.IMPORT_MINUTES.format(minutes=f"{minutes:.0f}")
-    return chat_words.IMPORT_HOURS.format(hours=f"{minutes / 60:.1f}")
-
-
-def _by_dimension(reading: Reading) -> list[tuple[Dimension, int, int]]:
-    """For each dimension, how many signs in the chat came from you and from them."""
-    counts = {d: {Giver.ME: 0, Giver.THEM: 0} for d in Dimension}
-    for signal in reading.signals:
-        for dimension in signal.dimensions:
-            for side in (Giver.ME, Giver.THEM):
-                if signal.by in (side, Giver.BOTH):
-                    counts[dimension][side] += 1
-    return [(d, c[Giver.ME], c[Giver.THEM]) for d, c in counts.items()]
 
 
 def _form(

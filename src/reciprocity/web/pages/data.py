@@ -8,6 +8,7 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import app as app_words
 from reciprocity.coach import data as data_words
+from reciprocity.coach.terms import counts_words
 from reciprocity.errors import InputError, ReciprocityError
 from reciprocity.services import data
 from reciprocity.services.data import NotEmptyError
@@ -44,7 +45,7 @@ async def restore(request: Request, form: FormData = Depends(forms.read_form)) -
             database(request), content, upload.filename or "export.json", replace=replace
         )
     except NotEmptyError as error:
-        message = data_words.DATA_NOT_EMPTY.format(count=error.count)
+        message = data_words.DATA_NOT_EMPTY.format(**counts_words({"people": error.count}))
         return _render(request, error=message, status=409)
     except ReciprocityError as error:
         return _render(request, error=str(error), status=400)
@@ -60,7 +61,7 @@ def _render(request: Request, *, error: str | None = None, status: int = 200) ->
     parts = restored.split(",")
     if len(parts) == 4 and all(p.isdigit() for p in parts):
         notice = data_words.DATA_IMPORTED.format(
-            **dict(zip(("people", "moments", "seasons", "audits"), parts, strict=True))
+            **counts_words(dict(zip(("people", "moments", "seasons", "audits"), parts, strict=True)))
         )
         if request.query_params.get("copy") == "yes":
             notice = f"{notice} {data_words.DATA_REPLACED_COPY}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 from urllib.parse import quote
 
@@ -301,13 +302,14 @@ async def remove_person(request: Request, person_id: Id) -> Response:
     going = people.removal(store, person_id)
     form = await request.form() if request.method == "POST" else None
     if form is None or not confirmed(form):
+        counted = terms.counts_words(asdict(going))
         return confirm_page(
             request,
             question=people_words.PERSON_REMOVE_ASK.format(name=going.name),
             goes=[
-                people_words.GOES_MOMENTS.format(count=going.moments),
-                people_words.GOES_SEASONS.format(count=going.seasons),
-                people_words.GOES_RATINGS.format(count=going.ratings),
+                str(counted["moments"]),
+                str(counted["seasons"]),
+                people_words.GOES_RATINGS.format(ratings=counted["ratings"]),
             ],
             action=f"/people/{person_id}/remove",
             back=f"/people/{person_id}",

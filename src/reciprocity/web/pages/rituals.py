@@ -4,8 +4,9 @@ Every change goes through ``services.rituals``, as ``reciprocity ritual`` and
 the JSON API's do; where a ritual stands comes from ``practices.schedule``.
 How often is chosen, not typed: every week or two weeks on a weekday, every
 month on its date or on a weekday such as the first Saturday, every year, or a
-rule of one's own; ``practices.recurrence.cadence_rule`` turns the choices
-into the rule, as it does for ``ritual add --every … --on …``. The time zone
+rule of one's own; ``services.rituals.cadence`` turns the choices into the
+rule, as it does for ``ritual add --every … --on …`` and the API's ``every``
+and ``on``. The time zone
 is chosen from a list, this computer's own preselected.
 """
 
@@ -21,11 +22,11 @@ from starlette.datastructures import FormData, QueryParams
 
 from reciprocity.coach import people as people_words
 from reciprocity.coach import practices as practice_words
+from reciprocity.coach.terms import day_words
 from reciprocity.errors import ConflictError, InputError, NotFoundError, ReciprocityError
 from reciprocity.practices.recurrence import (
     WEEKDAYS,
     FriendlyChoice,
-    cadence_rule,
     friendly_choice,
     parse_time,
 )
@@ -79,15 +80,15 @@ def cadence_values(form: FormData) -> dict[str, str]:
 def chosen_rule(values: dict[str, Any]) -> str:
     """The rule the cadence fields choose: built from the choices, or a rule of one's own."""
     every = values["every"].strip()
-    if every == "custom":
-        return str(values["rule"])  # the model reads it, and says what is wrong with it
+    if every == "custom":  # the model reads it, and says what is wrong with it
+        return rituals.cadence(rule=str(values["rule"]))
     if every not in practice_words.RITUAL_EVERY_CHOICES:
         choices = ", ".join(practice_words.RITUAL_EVERY_CHOICES)
         raise InputError(
             people_words.CHOICE_UNKNOWN.format(value=every, what="cadence", choices=choices)
         )
     choice = FriendlyChoice(every, values["day"].strip(), values["which"].strip() or "date")
-    return cadence_rule(choice.every, choice.on)
+    return rituals.cadence(every=choice.every, on=choice.on)
 
 
 def chosen_zone(values: dict[str, Any]) -> str | None:
@@ -298,10 +299,12 @@ def remove(request: Request, ritual_id: Id, form: FormData = Depends(forms.read_
     ritual = rituals.get(store, ritual_id)
     if not confirmed(form):
         where = standing(ritual.cadence, ritual.records, today_of(request))
-        names = " and ".join(p.name for p in ritual.people)
+        names = [p.name for p in ritual.people]
         return confirm_page(
             request,
-            question=practice_words.RITUAL_REMOVE_ASK.format(title=ritual.title, names=names),
+            question=practice_words.RITUAL_REMOVE_ASK.format(
+                ritual=practice_words.ritual_named(ritual.title, names)
+            ),
             goes=[
                 practice_words.RITUAL_REMOVE_GOES.format(
                     kept=practice_words.kept_words(where.kept.as_dict())
@@ -404,7 +407,9 @@ def _notice(store: Database, query: QueryParams) -> str | None:
     if kind == "changed":
         return practice_words.RITUAL_CHANGED_NOTICE.format(title=ritual.title)
     if kind == "ended" and ritual.end is not None:
-        return practice_words.RITUAL_ENDED_NOTICE.format(title=ritual.title, end=ritual.end.isoformat())
+        return practice_words.RITUAL_ENDED_NOTICE.format(
+            title=ritual.title, end=day_words(ritual.end)
+        )
     occurrence = next(
         (o for o in ritual.occurrences if o.due.isoformat() == query.get("due", "")), None
     )
@@ -414,9 +419,13 @@ def _notice(store: Database, query: QueryParams) -> str | None:
     if kind == "done" and occurrence.status is OccurrenceStatus.DONE:
         return practice_words.ritual_done(ritual.title, on, occurrence.due, ritual.next_host)
     if kind == "skipped" and occurrence.status is OccurrenceStatus.SKIPPED:
-        return practice_words.RITUAL_SKIPPED.format(title=ritual.title, due=occurrence.due)
+        return practice_words.RITUAL_SKIPPED.format(
+            title=ritual.title, due=day_words(occurrence.due)
+        )
     if kind == "moved" and occurrence.status is OccurrenceStatus.MOVED:
-        return practice_words.RITUAL_MOVED.format(title=ritual.title, due=occurrence.due, to=on)
+        return practice_words.RITUAL_MOVED.format(
+            title=ritual.title, due=day_words(occurrence.due), to=day_words(on)
+        )
     return None
 
 

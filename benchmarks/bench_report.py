@@ -10,9 +10,10 @@ from outside:
 * wall: the process from start to exit (Python's start, imports, reading, the PDF);
 * cpu: user + system time of the process and every process it started (its workers);
 * cpu/wall: how many cores were busy on average (2.0 = both cores all the time);
-* peak: the largest sum of resident memory of the process and its workers at any moment,
-  sampled from /proc every 10 ms (shared pages count once per process, so this is an
-  upper bound), beside the largest single process (its own ``ru_maxrss``);
+* peak: the largest memory of the process and its workers together at any moment, sampled
+  from /proc every 10 ms as the sum of their proportional set sizes (PSS: a page shared by
+  n processes counts 1/n in each, so nothing is counted twice); beside it the largest
+  single process's own peak (VmHWM);
 * inside: the time the process itself spent making the PDF, start-up and reading excluded.
 
 Given ``--before SRC`` (the ``src`` folder of another checkout, such as main), the
@@ -86,15 +87,18 @@ class Figures:
         return self.cpu / self.wall if self.wall else 0.0
 
 
-def rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+def memory_mb(pid: int) -> tuple[float, float]:
+    """A process's proportional set size now and its resident peak (VmHWM), in MB."""
+    found = {}
+    for name, keys in ((f"/proc/{pid}/smaps_rollup", ("Pss:",)), (f"/proc/{pid}/status", ("VmHWM:",))):
+        try:
+            with open(name, encoding="ascii") as status:
+                for line in status:
+                    if line.startswith(keys):
+                        found[line.split(":")[0]] = int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return found.get("Pss", 0.0), found.get("VmHWM", 0.0)
 
 
 def descendants(pid: int) -> list[int]:
@@ -117,15 +121,22 @@ def descendants(pid: int) -> list[int]:
 
 
 class Sampler(threading.Thread):
-    """The largest sum of resident memory over a process tree, looked at every 10 ms."""
+    """The memory of a process tree, looked at every 10 ms: the largest sum at one moment,
+    and each process's own peak."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak, self.stop = pid, 0.0, threading.Event()
+        self.peaks: dict[int, float] = {}
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.peak = max(self.peak, sum(rss_mb(p) for p in descendants(self.pid)))
+            now = 0.0
+            for pid in descendants(self.pid):
+                pss, hwm = memory_mb(pid)
+                now += pss
+                self.peaks[pid] = max(self.peaks.get(pid, 0.0), hwm)
+            self.peak = max(self.peak, now)
             self.stop.wait(0.01)
 
 
@@ -145,7 +156,7 @@ def measure(src: Path, url: str, who: str, out: Path) -> Figures:
     )  # fmt: skip
     sampler = Sampler(process.pid)
     sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
+    _, status, _usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     sampler.stop.set()
     sampler.join()
@@ -162,7 +173,7 @@ def measure(src: Path, url: str, who: str, out: Path) -> Figures:
         wall=wall,
         cpu=cpu,
         peak_mb=sampler.peak,
-        largest_mb=usage.ru_maxrss / 1024,
+        largest_mb=max(sampler.peaks.values(), default=0.0),
         inside=told["pdf"],
         relationships=told["relationships"],
         pages=pages_of(out),

@@ -11,7 +11,7 @@ from outside:
 * cpu: user + system time of the process and every process it started (its workers);
 * cpu/wall: how many cores were busy on average (2.0 = both cores all the time);
 * peak: the largest memory of the process and its workers together at any moment, sampled
-  from /proc every 10 ms as the sum of their proportional set sizes (PSS: a page shared by
+  from /proc every 50 ms as the sum of their proportional set sizes (PSS: a page shared by
   n processes counts 1/n in each, so nothing is counted twice); beside it the largest
   single process's own peak (VmHWM);
 * inside: the time the process itself spent making the PDF, start-up and reading excluded.
@@ -121,7 +121,7 @@ def descendants(pid: int) -> list[int]:
 
 
 class Sampler(threading.Thread):
-    """The memory of a process tree, looked at every 10 ms: the largest sum at one moment,
+    """The memory of a process tree, looked at every 50 ms: the largest sum at one moment,
     and each process's own peak."""
 
     def __init__(self, pid: int) -> None:
@@ -137,7 +137,7 @@ class Sampler(threading.Thread):
                 now += pss
                 self.peaks[pid] = max(self.peaks.get(pid, 0.0), hwm)
             self.peak = max(self.peak, now)
-            self.stop.wait(0.01)
+            self.stop.wait(0.05)
 
 
 def pages_of(path: Path) -> int:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -61,6 +64,29 @@ def test_a_report_pdf_is_made_while_the_page_says_so(demo_client: TestClient) ->
     assert "http-equiv" not in again, "the download starts by itself only once"
     assert f'href="{status}/file" download' in again
     assert demo_client.get("/static/making.js").status_code == 200
+
+
+def test_a_report_on_everyone_is_laid_out_in_parts_and_numbered_across_them(
+    demo_client: TestClient, tmp_path: Path
+) -> None:
+    """Five people: laid out by worker processes from the app's thread, then joined."""
+    asked = demo_client.post(
+        "/reports", data={"csrf_token": token(demo_client, "/"), "what": "report"},
+        follow_redirects=False,
+    )
+    status = asked.headers["location"].split("?")[0]
+    assert _until_made(demo_client, status)["state"] == "ready"
+    got = demo_client.get(f"{status}/file")
+    assert 'filename="reciprocity-report-2026-11-01.pdf"' in got.headers["content-disposition"]
+    pdf = tmp_path / "everyone.pdf"
+    pdf.write_bytes(got.content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    pages = text.stdout.split("\f")[:-1]
+    assert len(pages) > 5
+    assert [page.strip().splitlines()[-1].strip() for page in pages] == [
+        f"{n} / {len(pages)}" for n in range(1, len(pages) + 1)
+    ]
+    assert multiprocessing.active_children() == [], "the workers ended with the report"
 
 
 def test_a_blank_worksheet_for_everyone(demo_client: TestClient) -> None:

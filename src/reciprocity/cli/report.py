@@ -47,11 +47,13 @@ def report(
     state = runtime(ctx)
     database = state.database()
     if worksheet:
-        html, named = document.worksheet_html(database, today=state.today, name=person)
+        draft = document.worksheet_draft(database, today=state.today, name=person)
+        named = draft.names[0] if draft.names else None
         template = words.WORKSHEET_WRITTEN_FOR if named else words.WORKSHEET_WRITTEN
         said = template.format(name=named, path=out)
     else:
-        html, covered = document.report_html(database, today=state.today, name=person)
+        draft = document.report_draft(database, today=state.today, name=person)
+        covered = draft.names
         if person:
             said = words.REPORT_WRITTEN_ONE.format(name=covered[0], path=out)
         else:
@@ -59,5 +61,5 @@ def report(
             said = templates.get(len(covered), words.REPORT_WRITTEN).format(
                 count=len(covered), path=out
             )
-    write_atomically(out, document.finish(html, kind))
+    write_atomically(out, draft.file(kind))
     say(said)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -22,7 +22,7 @@ from reciprocity.coach import audit as audit_words
 from reciprocity.coach import practices, suggestions, terms, words_of
 from reciprocity.coach import report as words
 from reciprocity.practices.schedule import Kept
-from reciprocity.report.content import Report, SeasonEntry
+from reciprocity.report.content import RelationshipReport, Report, SeasonEntry
 from reciprocity.report.ratings import OVERALL, AuditSnapshot
 from reciprocity.report.worksheet import Worksheet
 from reciprocity.vocabulary import AdjustmentOutcome, CareStyle, Dimension
@@ -72,10 +72,43 @@ def style_hash() -> str:
 
 
 def render_report(report: Report) -> str:
+    """The whole report as one self-contained HTML file."""
+    return _report(report, cover=True, shown=report.relationships)
+
+
+def report_parts(report: Report, *, together: int = 2) -> Iterator[str]:
+    """The report as separate HTML documents that make the same PDF pages when laid out one by one.
+
+    First the cover with the summary, then the relationships, ``together`` to a document,
+    numbered as in the whole report so ids agree. Each relationship starts on a page of its
+    own anyway, so laying the parts out apart changes no page. The summary's links carry the
+    ids they point to, so the renderer keeps them; joining the pages points them at the
+    relationships (``report.join``).
+    """
+    yield _report(report, cover=True, shown=(), anchors=True)
+    everyone, step = report.relationships, max(1, together)
+    for start in range(0, len(everyone), step):
+        yield _report(report, cover=False, shown=everyone[start : start + step], first=start + 1)
+
+
+def _report(
+    report: Report,
+    *,
+    cover: bool,
+    shown: Sequence[RelationshipReport],
+    first: int = 1,
+    anchors: bool = False,
+) -> str:
     only = report.relationships[0].name if report.person and report.relationships else None
     title = words.TITLE_ONE.format(name=only) if only else words.TITLE
     return environment().get_template("report.html").render(
-        report=report, title=title, css=stylesheet()
+        report=report,
+        title=title,
+        css=stylesheet(),
+        cover=cover,
+        shown=shown,
+        first=first,
+        anchors=anchors,
     )
 
 

@@ -1,15 +1,17 @@
 """Reports and worksheets as finished files: which format, and their bytes.
 
 The one service behind ``reciprocity report`` and the web app's downloads:
-read what a report shows (everyone, or one person), render the HTML
-(``report.html``) and turn it into a PDF when asked. Writing the file
-(atomically) is the command line's part; the web app sends it.
+read what a report shows (everyone, or one person) into a ``Draft``, then make
+the file: the HTML (``report.html``), or the PDF (``report.pdf``, which lays a
+report on many people out relationship by relationship, across the cores).
+Writing the file (atomically) is the command line's part; the web app sends it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -72,31 +74,46 @@ def format_of(path: Path) -> Format:
     return found
 
 
-def finish(html: str, kind: Format) -> bytes:
-    """The file's bytes: the HTML itself, or the PDF made from it."""
-    if kind is Format.HTML:
-        return html.encode("utf-8")
-    from reciprocity.report.pdf import pdf_from_html
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A report or worksheet read from the store, ready to be made into a file of either format."""
 
-    return pdf_from_html(html)
+    names: tuple[str, ...]
+    """Who it covers, as stored: everyone a report is on, or the one a worksheet is for."""
+    html: Callable[[], str]
+    pdf: Callable[[], bytes]
+
+    def file(self, kind: Format) -> bytes:
+        """The file's bytes: the HTML itself, or the PDF."""
+        return self.html().encode("utf-8") if kind is Format.HTML else self.pdf()
 
 
-def report_html(db: Database, *, today: date, name: PersonRef | None = None) -> tuple[str, tuple[str, ...]]:
-    """The report's HTML (everyone's, or one person's), and the names of the people it covers."""
+def report_draft(db: Database, *, today: date, name: PersonRef | None = None) -> Draft:
+    """The report on everyone, or on the person called ``name`` (close names are offered)."""
     from reciprocity.report.html import render_report
+    from reciprocity.report.pdf import report_pdf
 
     with db.transaction() as session:
         report = gather(session, today=today, who=name)
-    return render_report(report), tuple(r.name for r in report.relationships)
+    return Draft(
+        tuple(r.name for r in report.relationships),
+        lambda: render_report(report),
+        lambda: report_pdf(report),
+    )
 
 
-def worksheet_html(db: Database, *, today: date, name: PersonRef | None = None) -> tuple[str, str | None]:
-    """The worksheet's HTML (blank, or filled from the person's latest audit), and who it is for."""
+def worksheet_draft(db: Database, *, today: date, name: PersonRef | None = None) -> Draft:
+    """The worksheet: blank, or for the person called ``name``, filled from their latest audit."""
     from reciprocity.report.html import render_worksheet
+    from reciprocity.report.pdf import pdf_from_html
 
     with db.transaction() as session:
         sheet = gather_worksheet(session, today=today, who=name)
-    return render_worksheet(sheet), sheet.person
+    return Draft(
+        (sheet.person,) if sheet.person else (),
+        lambda: render_worksheet(sheet),
+        lambda: pdf_from_html(render_worksheet(sheet)),
+    )
 
 
 # -- reading what the report shows ---------------------------------------------

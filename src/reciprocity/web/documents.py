@@ -4,7 +4,7 @@ A PDF takes a few seconds (WeasyPrint lays out every page); rather than leave a
 person looking at a page that does nothing, ``POST /reports`` starts one here, in
 a thread of its own, and the status page says "Making your report…" and looks
 again by itself until it is ready (no JavaScript needed), then hands it over.
-The HTML comes from ``services.reports``, as ``reciprocity report`` makes it.
+The file comes from ``services.reports``, as ``reciprocity report`` makes it.
 Finished files live in memory while the app runs; only the newest few are kept.
 """
 
@@ -22,7 +22,7 @@ from reciprocity.coach import app as app_words
 from reciprocity.errors import NotFoundError, ReciprocityError
 from reciprocity.services import Database
 from reciprocity.services import reports as document
-from reciprocity.services.reports import Format
+from reciprocity.services.reports import Draft, Format
 
 KEPT = 8
 """Finished files kept for their pages; older ones are let go."""
@@ -31,7 +31,7 @@ KINDS = ("report", "worksheet")
 
 log = logging.getLogger(__name__)
 
-Maker = Callable[[Database, date, str | None], str]
+Maker = Callable[[Database, date, str | None], Draft]
 
 
 @dataclass
@@ -78,7 +78,7 @@ class Documents:
         with self.lock:
             self.jobs[job.id] = job
             self._forget_old()
-        make = report_html if what == "report" else worksheet_html
+        make = report if what == "report" else worksheet
         thread = threading.Thread(
             target=self._run, args=(job, make, today), name=f"document-{job.id}", daemon=True
         )
@@ -100,9 +100,9 @@ class Documents:
 
     def _run(self, job: Document, make: Maker, today: date) -> None:
         try:
-            html = make(self.database, today, job.name)
+            draft = make(self.database, today, job.name)
             job.state = LAYING_OUT
-            job.content = document.finish(html, Format.PDF)
+            job.content = draft.file(Format.PDF)
             job.state = READY
         except ReciprocityError as error:
             job.error, job.state = str(error), FAILED
@@ -117,11 +117,11 @@ class Documents:
             del self.jobs[job.id]
 
 
-def report_html(store: Database, today: date, name: str | None) -> str:
-    """The report's HTML, on everyone or on ``name``."""
-    return document.report_html(store, today=today, name=name)[0]
+def report(store: Database, today: date, name: str | None) -> Draft:
+    """The report, on everyone or on ``name``."""
+    return document.report_draft(store, today=today, name=name)
 
 
-def worksheet_html(store: Database, today: date, name: str | None) -> str:
-    """The audit worksheet's HTML: blank, or filled for ``name``."""
-    return document.worksheet_html(store, today=today, name=name)[0]
+def worksheet(store: Database, today: date, name: str | None) -> Draft:
+    """The audit worksheet: blank, or filled for ``name``."""
+    return document.worksheet_draft(store, today=today, name=name)

@@ -14,7 +14,6 @@ offers a link to it. ``GET /report.pdf`` and the others still answer at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 from fastapi import APIRouter, Depends, Request
@@ -24,11 +23,10 @@ from starlette.datastructures import FormData
 from reciprocity.coach import app as app_words
 from reciprocity.coach import people as people_words
 from reciprocity.errors import InputError
-from reciprocity.services import Database, people
-from reciprocity.services import reports as document
+from reciprocity.services import people
 from reciprocity.services.reports import Format
 from reciprocity.web import forms
-from reciprocity.web.documents import KINDS, Document, Documents, report_html, worksheet_html
+from reciprocity.web.documents import KINDS, Document, Documents, Maker, report, worksheet
 from reciprocity.web.forms import Id
 from reciprocity.web.render import database, pages, today_of
 
@@ -36,31 +34,28 @@ router = APIRouter(include_in_schema=False)
 REFRESH_SECONDS = 1
 """How often the page of a PDF being made looks again."""
 
-Maker = Callable[[Database, date, str | None], str]
-
-
 @router.get("/report.html")
 @router.get("/report.pdf")
 def everyone_report(request: Request) -> Response:
-    return _download(request, "report", report_html, None)
+    return _download(request, "report", report, None)
 
 
 @router.get("/worksheet.html")
 @router.get("/worksheet.pdf")
 def blank_worksheet(request: Request) -> Response:
-    return _download(request, "worksheet", worksheet_html, None)
+    return _download(request, "worksheet", worksheet, None)
 
 
 @router.get("/people/{person_id}/report.html")
 @router.get("/people/{person_id}/report.pdf")
 def person_report(request: Request, person_id: Id) -> Response:
-    return _download(request, "report", report_html, person_id)
+    return _download(request, "report", report, person_id)
 
 
 @router.get("/people/{person_id}/worksheet.html")
 @router.get("/people/{person_id}/worksheet.pdf")
 def person_worksheet(request: Request, person_id: Id) -> Response:
-    return _download(request, "worksheet", worksheet_html, person_id)
+    return _download(request, "worksheet", worksheet, person_id)
 
 
 # -- a PDF made in the background, with a page that says so -------------------
@@ -147,7 +142,7 @@ def _download(request: Request, what: str, make: Maker, person_id: int | None) -
     today = today_of(request)
     store = database(request)
     name = None if person_id is None else people.get(store, person_id).name
-    html = make(store, today, name)
+    draft = make(store, today, name)
     headers = {
         "content-disposition": f'attachment; filename="{_filename(what, name, person_id, today, kind)}"'
     }
@@ -158,7 +153,7 @@ def _download(request: Request, what: str, make: Maker, person_id: int | None) -
             f"default-src 'none'; style-src {style_hash()}; frame-ancestors 'none'; "
             "base-uri 'none'; form-action 'none'"
         )
-    return Response(document.finish(html, kind), media_type=kind.media_type, headers=headers)
+    return Response(draft.file(kind), media_type=kind.media_type, headers=headers)
 
 
 def _slug(name: str, person_id: int | None) -> str:

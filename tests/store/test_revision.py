@@ -69,4 +69,4 @@ def test_the_models_and_the_migrations_agree(databases: Databases) -> None:
         assert connection.execute(text("SELECT number FROM store_revision")).scalar() == 0
     database.close()
     assert differences == [], differences
-    assert migrate.head() == "0005"
+    assert migrate.head() == "0006"

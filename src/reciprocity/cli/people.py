@@ -30,18 +30,21 @@ def add(
     kind: Annotated[
         RelationshipKind, typer.Option(help="The kind of relationship.")
     ] = RelationshipKind.FRIEND,
-    birthday: Annotated[str | None, typer.Option(metavar="DATE", help="Their birthday.")] = None,
+    birthday: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Their birthday; the year may be left out ('15 March')."),
+    ] = None,
     my_care: MyCare = None,
     their_care: TheirCare = None,
     note: Annotated[str, typer.Option(help="Anything you want to remember.")] = "",
 ) -> None:
     """Add someone close to you."""
     from reciprocity.coach import people as people_words
-    from reciprocity.dates import parse_date
+    from reciprocity.dates import parse_birthday
     from reciprocity.services import people
 
     state = runtime(ctx)
-    born = parse_date(birthday, today=state.today) if birthday else None
+    born = parse_birthday(birthday, today=state.today) if birthday else None
     person = people.add(
         state.database(),
         name,
@@ -106,7 +109,10 @@ def edit(
     new_name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
     kind: Annotated[RelationshipKind | None, typer.Option(help="The kind of relationship.")] = None,
     birthday: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Their birthday ('none' clears it).")
+        str | None,
+        typer.Option(
+            metavar="DATE", help="Their birthday, with or without the year ('none' clears it)."
+        ),
     ] = None,
     my_care: MyCare = None,
     their_care: TheirCare = None,
@@ -114,7 +120,7 @@ def edit(
 ) -> None:
     """Change someone's details. Options you leave out stay as they are."""
     from reciprocity.coach import people as people_words
-    from reciprocity.dates import parse_date
+    from reciprocity.dates import parse_birthday
     from reciprocity.services import people
 
     state = runtime(ctx)
@@ -122,7 +128,7 @@ def edit(
     changes = people.Changes(
         name=new_name,
         kind=kind,
-        birthday=parse_date(birthday, today=state.today) if birthday and not clear else None,
+        birthday=parse_birthday(birthday, today=state.today) if birthday and not clear else None,
         clear_birthday=clear,
         my_care=my_care,
         their_care=their_care,

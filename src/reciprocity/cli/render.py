@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from reciprocity.cli.runtime import console
 from reciprocity.coach import audit as audit_words
 from reciprocity.coach.audit import DIRECTIONS, GUIDES, SCALE
+from reciprocity.coach.people import birthday_words
+from reciprocity.dates import PartialDate
 from reciprocity.vocabulary import Dimension, Direction
 
 if TYPE_CHECKING:
@@ -19,7 +21,8 @@ def print_person_page(data: dict[str, Any]) -> None:
     out = console()
     out.print(f"[bold]{_esc(data['name'])}[/bold] · {data['kind']}")
     if data["birthday"]:
-        out.print(f"Birthday: {data['birthday']}")
+        born = PartialDate.from_iso(data["birthday"])
+        out.print(f"Birthday: {birthday_words(born.month, born.day, born.year)}")
     out.print(f"How they show care: {', '.join(data['their_care']) or 'not noted yet'}")
     out.print(f"How you show care: {', '.join(data['my_care']) or 'not noted yet'}")
     if data["note"]:

@@ -44,6 +44,10 @@ NO_PEOPLE = "No one is in your list yet. Add someone with: reciprocity people ad
 DATE_UNREADABLE = (
     "{value!r} is not a date reciprocity can read; try 2026-03-14, 14 Mar 2026 or yesterday."
 )
+BIRTHDAY_UNREADABLE = (
+    "{value!r} is not a birthday reciprocity can read; try 1990-03-15, 15 March 1990, "
+    "or 15 March when the year is not known."
+)
 DATE_AMBIGUOUS = "{value!r} could be read two ways; please write it as {first} or {second}."
 DATE_IN_FUTURE = "{value!r} is in the future; moments and seasons are things that have happened."
 ENERGY_RANGE = "Energy is {value}; it goes from -2 (left you drained) to 2 (left you nourished)."
@@ -120,6 +124,7 @@ ADD_INTRO = "Someone close to you: a partner, a friend, family. Only the name is
 FIELD_NAME = "Name"
 FIELD_KIND = "Relationship"
 FIELD_BIRTHDAY = "Birthday (optional)"
+BIRTHDAY_HINT = "Such as 15 March 1990, or 15 March when you do not know the year."
 FIELD_MY_CARE = "How you show care to them"
 FIELD_THEIR_CARE = "How they show care to you"
 FIELD_NOTE = "A note (optional)"
@@ -218,6 +223,12 @@ SEASON_SAVED = "Saved the changes to the season."
 SEASON_ONGOING = "ongoing"
 SEASON_ROW = "{kind}, since {start}"
 SEASON_ROW_ENDED = "{kind}, {start} to {end}"
+def birthday_words(month: int, day: int, year: int | None) -> str:
+    """A birthday as people write it: ``15 March 1990``, or ``15 March`` without its year."""
+    named = date(2000, month, day).strftime("%-d %B")
+    return named if year is None else f"{named} {year}"
+
+
 def styles_words(styles: list[CareStyle]) -> str:
     """ "listening, practical help", or the words for "not recorded"."""
     return ", ".join(style_word(s) for s in styles) or PERSON_STYLES_NONE

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from reciprocity.dates import PartialDate
 from reciprocity.model import AuditEntry, Moment, Person, Season
 from reciprocity.model.person import add_person, all_people, rename_person
 from reciprocity.patterns import RelationshipPattern
@@ -75,7 +76,7 @@ class Changes:
 
     name: str | None = None
     kind: RelationshipKind | None = None
-    birthday: date | None = None
+    birthday: PartialDate | None = None
     clear_birthday: bool = False
     my_care: Sequence[CareStyle] | None = None
     their_care: Sequence[CareStyle] | None = None
@@ -160,7 +161,7 @@ def add(
     name: str,
     *,
     kind: RelationshipKind = RelationshipKind.FRIEND,
-    birthday: date | None = None,
+    birthday: PartialDate | None = None,
     my_care: Sequence[CareStyle] = (),
     their_care: Sequence[CareStyle] = (),
     note: str = "",
@@ -170,7 +171,7 @@ def add(
             session,
             name,
             kind=kind,
-            birthday=birthday,
+            born=birthday,
             my_care=list(my_care),
             their_care=list(their_care),
             note=note.strip(),
@@ -186,9 +187,9 @@ def edit(db: Database, ref: PersonRef, changes: Changes) -> Person:
         if changes.kind is not None:
             found.kind = changes.kind
         if changes.clear_birthday:
-            found.birthday = None
+            found.born = None
         elif changes.birthday is not None:
-            found.birthday = changes.birthday
+            found.born = changes.birthday
         if changes.my_care is not None:
             found.my_care = list(changes.my_care)
         if changes.their_care is not None:

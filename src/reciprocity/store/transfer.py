@@ -181,11 +181,11 @@ def _restore(session: Session, document: Mapping[str, Any], source: str) -> dict
             person = Person(
                 name=reader.text(item, "name", where, required=True),
                 kind=reader.choice(item, "kind", RelationshipKind, where, RelationshipKind.FRIEND),
-                birthday=reader.day(item, "birthday", where),
                 my_care=reader.choices(item, "my_care", CareStyle, where),
                 their_care=reader.choices(item, "their_care", CareStyle, where),
                 note=reader.text(item, "note", where),
             )
+            person.born = reader.partial_day(item, "birthday", where)
         if person.name.casefold() in {n.casefold() for n in people}:
             raise reader.problem(where, people_words.NAME_TAKEN.format(name=person.name))
         people[person.name] = person

@@ -76,7 +76,9 @@ JSON = dict[str, Any]
 class PersonIn(Body):
     name: str = Field(examples=["Jordan"])
     kind: RelationshipKind = RelationshipKind.FRIEND
-    birthday: str | None = Field(None, examples=["1990-05-17"])
+    birthday: str | None = Field(
+        None, examples=["1990-05-17", "--05-17"], description="Without a year: --MM-DD."
+    )
     my_care: list[CareStyle] = Field(default_factory=list)
     their_care: list[CareStyle] = Field(default_factory=list)
     note: str = ""
@@ -161,7 +163,7 @@ def add_person(request: Request, body: PersonIn) -> JSONResponse:
         store,
         body.name,
         kind=body.kind,
-        birthday=forms.day(body.birthday or "", today=today_of(request), default_today=False),
+        birthday=forms.birthday(body.birthday or "", today=today_of(request)),
         my_care=body.my_care,
         their_care=body.their_care,
         note=body.note,

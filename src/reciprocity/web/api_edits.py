@@ -64,7 +64,9 @@ class MomentChange(Body):
 class PersonChange(Body):
     name: str | None = Field(None, examples=["Jordan"])
     kind: RelationshipKind | None = None
-    birthday: str | None = Field(None, examples=["1990-05-17"], description="null clears it.")
+    birthday: str | None = Field(
+        None, examples=["1990-05-17", "--05-17"], description="Without a year: --MM-DD; null clears it."
+    )
     my_care: list[CareStyle] | None = None
     their_care: list[CareStyle] | None = None
     note: str | None = None
@@ -150,7 +152,7 @@ def change_person(request: Request, person_id: Id, body: PersonChange) -> JSON:
     birthday = None
     clear = "birthday" in body.model_fields_set and not body.birthday
     if body.birthday:
-        birthday = forms.day(body.birthday, today=today_of(request), default_today=False)
+        birthday = forms.birthday(body.birthday, today=today_of(request))
     changes = people.Changes(
         name=body.name,
         kind=body.kind,

@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import people as people_words
 from reciprocity.coach import terms
+from reciprocity.dates import PartialDate
 from reciprocity.errors import ReciprocityError
 from reciprocity.report.charts import energy_chart, leaning_chart
 from reciprocity.services import moments, people
@@ -52,7 +53,7 @@ def add_person(request: Request, form: FormData = Depends(forms.read_form)) -> R
             database(request),
             values["name"],
             kind=forms.choice(values["kind"] or "friend", RelationshipKind, "kind of relationship"),
-            birthday=forms.day(values["birthday"], today=today_of(request), default_today=False),
+            birthday=forms.birthday(values["birthday"], today=today_of(request)),
             my_care=forms.choices(values["my_care"], CareStyle, "way of caring"),
             their_care=forms.choices(values["their_care"], CareStyle, "way of caring"),
             note=values["note"],
@@ -222,7 +223,12 @@ def _person_fields(values: dict[str, Any]) -> list[Field]:
     return [
         Field("name", people_words.FIELD_NAME, values.get("name", ""), required=True),
         Field("kind", people_words.FIELD_KIND, values.get("kind", "friend"), "choice", kinds),
-        Field("birthday", people_words.FIELD_BIRTHDAY, values.get("birthday", ""), "date"),
+        Field(
+            "birthday",
+            people_words.FIELD_BIRTHDAY,
+            values.get("birthday", ""),
+            hint=people_words.BIRTHDAY_HINT,
+        ),
         Field("my_care", people_words.FIELD_MY_CARE, values.get("my_care", []), "choices", styles),
         Field(
             "their_care", people_words.FIELD_THEIR_CARE, values.get("their_care", []), "choices",
@@ -238,7 +244,7 @@ def edit_person_form(request: Request, person_id: Id) -> HTMLResponse:
     values = {
         "name": person.name,
         "kind": person.kind.value,
-        "birthday": person.birthday.isoformat() if person.birthday else "",
+        "birthday": _birthday_text(person.born),
         "my_care": [s.value for s in person.my_care],
         "their_care": [s.value for s in person.their_care],
         "note": person.note,
@@ -259,7 +265,7 @@ def edit_person(request: Request, person_id: Id, form: FormData = Depends(forms.
         "note": forms.text(form, "note"),
     }
     try:
-        born = forms.day(values["birthday"], today=today_of(request), default_today=False)
+        born = forms.birthday(values["birthday"], today=today_of(request))
         changes = people.Changes(
             name=values["name"],
             kind=forms.choice(values["kind"] or "friend", RelationshipKind, "kind of relationship"),
@@ -273,6 +279,11 @@ def edit_person(request: Request, person_id: Id, form: FormData = Depends(forms.
     except ReciprocityError as error:
         return _person_edit(request, person_id, name, values, error=str(error), status=400)
     return RedirectResponse(f"/people/{person_id}?notice=changed", status_code=303)
+
+
+def _birthday_text(born: PartialDate | None) -> str:
+    """A birthday as the form shows it, to be read back the same: ``15 March 1990``."""
+    return "" if born is None else people_words.birthday_words(born.month, born.day, born.year)
 
 
 def _person_edit(

@@ -151,6 +151,11 @@ def import_(
 
     if not file.exists():
         raise TransferError(data_words.FILE_MISSING.format(path=file))
+    if file.suffix.lower() in (".vcf", ".vcard"):
+        from reciprocity.coach import people as people_words
+        from reciprocity.errors import InputError
+
+        raise InputError(people_words.CONTACTS_NOT_A_CHAT.format(path=file))
     how = data.how_locked(file)
     if how is not None:
         key = _opening_key(file, how, identity)

@@ -229,6 +229,22 @@ def birthday_words(month: int, day: int, year: int | None) -> str:
     return named if year is None else f"{named} {year}"
 
 
+def contact_details(
+    birthday: tuple[int, int, int | None] | None, dates: int, note: bool
+) -> str:
+    """What would come with someone from a contacts file: ``birthday 15 March, a note``."""
+    parts = []
+    if birthday is not None:
+        parts.append(PERSON_BIRTHDAY.format(day=birthday_words(*birthday)))
+    if dates == 1:
+        parts.append(CONTACT_DETAIL_DATE)
+    elif dates:
+        parts.append(CONTACT_DETAIL_DATES.format(count=dates))
+    if note:
+        parts.append(CONTACT_DETAIL_NOTE)
+    return ", ".join(parts)
+
+
 def styles_words(styles: list[CareStyle]) -> str:
     """ "listening, practical help", or the words for "not recorded"."""
     return ", ".join(style_word(s) for s in styles) or PERSON_STYLES_NONE
@@ -269,3 +285,80 @@ def season_line(season: object, name: str) -> str:
 STATUS_TITLE = "How things lean"
 STATUS_PERSON = "Person"
 STATUS_ENERGY = "Energy"
+
+
+# -- people from an address book (a vCard file) -----------------------------------
+
+CONTACT_ANNIVERSARY = "Anniversary"
+CONTACT_OTHER_DATE = "A date from the address book"
+CONTACTS_NOT_VCARD = "this is not a contacts file (vCard): no card in it starts with BEGIN:VCARD"
+CONTACTS_NOT_A_FILE = "is not a regular file, so it was not read; give the contacts file itself"
+CONTACTS_FILE_MISSING = "{path}: no such file."
+CONTACTS_FILE_UNREADABLE = "{path}: cannot be read ({reason})."
+CARD_NOT_CLOSED = (
+    "this card does not end (END:VCARD) before the next one or the end of the file, "
+    "so it was left out"
+)
+CARD_LINE_UNREADABLE = "this line is not a detail of a card (NAME:value), so its card was left out"
+CARD_CHARSET_UNKNOWN = (
+    "this card's text is in a character set that is not known ({detail}), so it was left out"
+)
+CARD_TEXT_BROKEN = "this card's text is not in the character set it names, so it was left out"
+CARD_UNREADABLE = "this card cannot be read ({detail}), so it was left out"
+CARD_NO_NAME = "this card has no name (FN or N), so it was left out"
+CARD_BIRTHDAY_UNREADABLE = "the birthday {value!r} is not a day of the year; it was left out"
+CARD_DATE_UNREADABLE = "the date {value!r} is not a day of the year; it was left out"
+CARD_NAME_TWICE = "{name} is in the file twice (first at line {first}); this card was left out"
+CARD_NAME_REFUSED = "{reason} This card was left out."
+CONTACTS_NONE = "{file} holds no one who can be brought in."
+CONTACTS_NONE_BECAUSE = "{file} holds no one who can be brought in (line {line}: {reason})."
+CONTACTS_CHOOSE_CLI = (
+    "{file} holds {count} people: {names}. Say who to bring in with --all, "
+    "or --only NAME (repeatable)."
+)
+CONTACTS_NOT_A_CHAT = (
+    "{path} is a contacts file (vCard); bring its people in with: reciprocity people import {path}"
+)
+CONTACTS_BOTH_CHOICES = "Give --all or --only, not both."
+CONTACTS_ONLY_UNKNOWN = "No one called {name!r} is in {file}."
+CONTACTS_ONLY_CLOSE = "No one called {name!r} is in {file}. Did you mean {close}?"
+CONTACTS_ASK = "Who to bring in? Numbers (such as 1 3 5-7), new, all, or none"
+CONTACTS_ASK_AGAIN = "{answer!r} is not a choice; give numbers from the list, new, all, or none."
+CONTACT_NEW = "new"
+CONTACT_PRESENT = "already in your list"
+CONTACT_LINE_CLI = "{number:>4}. {name} ({status}){details}"
+CONTACTS_ADDED = "Added {names}."
+CONTACTS_FILLED = "Filled in what was missing for {names}."
+CONTACTS_UNCHANGED = "Already in your list, with nothing new: {names}."
+CONTACTS_DATES = "{count} dates to remember came with them."
+CONTACTS_SKIPPED = "Left out of {file}:"
+CONTACTS_SKIPPED_LINE = "  line {line}: {reason}"
+CONTACTS_ONLY_KEPT = "Only names, birthdays, dates to remember and notes were kept; no phone numbers or addresses."
+CONTACT_DETAIL_DATES = "{count} dates to remember"
+CONTACT_DETAIL_DATE = "1 date to remember"
+CONTACT_DETAIL_NOTE = "a note"
+
+NAV_CONTACTS = "From your contacts"
+CONTACTS_TITLE = "Bring people in from your contacts"
+CONTACTS_INTRO = (
+    "Export your contacts as a vCard file (.vcf) from Apple Contacts, Google Contacts or "
+    "your Android phone, and choose it here. You will see everyone in it and choose who to "
+    "bring in. Only names, birthdays, anniversaries and other dates, and notes are kept: "
+    "never phone numbers or addresses."
+)
+FIELD_CONTACTS_FILE = "Contacts file (.vcf)"
+CONTACTS_PREVIEW_SUBMIT = "Show who is in it"
+CONTACTS_NO_FILE = "Please choose a contacts file (.vcf)."
+CONTACTS_CHECKLIST_TITLE = "Who to bring in from {file}"
+CONTACTS_CHECKLIST_INTRO = (
+    "New people are ticked. Someone already in your list is matched by name and never added "
+    "twice: ticking them fills in only what is missing (a birthday, dates, a note)."
+)
+CONTACTS_CHECKLIST_LEGEND = "People in {file}"
+CONTACTS_ALL_NEW = "{new} new, {present} already in your list"
+CONTACTS_BRING_IN = "Bring in the people ticked"
+CONTACTS_NONE_CHOSEN = "Please tick at least one person to bring in."
+CONTACTS_SKIPPED_TITLE = "Left out"
+CONTACTS_DONE_TITLE = "Brought in from {file}"
+CONTACTS_ANOTHER = "Bring in from another file"
+CONTACTS_ADD_MANY = "Many people at once? Bring them in from your contacts."

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from reciprocity.dates import PartialDate
-from reciprocity.model import AuditEntry, Moment, Person, Season
+from reciprocity.model import AuditEntry, Moment, Occasion, Person, Season
+from reciprocity.model.occasion import TITLE_LENGTH
 from reciprocity.model.person import add_person, all_people, rename_person
 from reciprocity.patterns import RelationshipPattern
 from reciprocity.services.data import remove_found
@@ -176,6 +177,82 @@ def add(
             their_care=list(their_care),
             note=note.strip(),
         )
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    """Someone from an address book: their name, birthday, dates to remember and note."""
+
+    name: str
+    birthday: PartialDate | None = None
+    dates: Sequence[tuple[str, PartialDate]] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class BroughtIn:
+    """What ``bring_in`` did: who was added, who had blanks filled in, who was already whole."""
+
+    added: list[str]
+    filled: list[str]
+    unchanged: list[str]
+    dates: int
+    """Dates to remember added, to the people added and to the ones filled in."""
+
+
+def bring_in(db: Database, newcomers: Sequence[Newcomer], *, today: date) -> BroughtIn:
+    """Add people from an address book, all in one transaction (a problem adds no one).
+
+    Someone already in the list (the same name, case and spacing aside) is never added
+    twice: only what they lack is filled in (a birthday, a note, a date to remember not
+    already kept). A yearly date without its year is kept from its latest return.
+    """
+    added: list[str] = []
+    filled: list[str] = []
+    unchanged: list[str] = []
+    dates = 0
+    with db.transaction() as session:
+        present = {p.name.casefold(): p for p in all_people(session)}
+        for newcomer in newcomers:
+            found = present.get(" ".join(newcomer.name.split()).casefold())
+            if found is None:
+                found = add_person(
+                    session, newcomer.name, born=newcomer.birthday, note=newcomer.note.strip()
+                )
+                present[found.name.casefold()] = found
+                added.append(found.name)
+                dates += _add_dates(session, found, newcomer.dates, today)
+                continue
+            more = _add_dates(session, found, newcomer.dates, today)
+            changed = bool(more)
+            if found.born is None and newcomer.birthday is not None:
+                found.born, changed = newcomer.birthday, True
+            if not found.note and newcomer.note:
+                found.note, changed = newcomer.note, True
+            (filled if changed else unchanged).append(found.name)
+            dates += more
+        session.flush()
+    return BroughtIn(added, filled, unchanged, dates)
+
+
+def _add_dates(
+    session: Session, found: Person, dates: Sequence[tuple[str, PartialDate]], today: date
+) -> int:
+    """Add the dates ``found`` does not keep yet (the same title on the same day)."""
+    kept = {
+        (o.title.casefold(), o.on.month, o.on.day)
+        for o in session.scalars(select(Occasion).where(Occasion.person_id == found.id))
+    }
+    count = 0
+    for title, day in dates:
+        short = " ".join(title.split())[:TITLE_LENGTH]
+        if (short.casefold(), day.month, day.day) in kept:
+            continue
+        on = day.latest(today) if day.year is None else day.in_year(day.year)
+        session.add(Occasion(person=found, title=short, on=on, yearly=True))
+        kept.add((short.casefold(), day.month, day.day))
+        count += 1
+    return count
 
 
 def edit(db: Database, ref: PersonRef, changes: Changes) -> Person:

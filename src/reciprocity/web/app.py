@@ -82,6 +82,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         boundaries,
         chats,
         checkins,
+        contacts,
         data,
         due,
         home,
@@ -135,7 +136,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.state.contact_files = contact_files
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, due, people, seasons, audit, data, report):
+    for module in (home, due, contacts, people, seasons, audit, data, report):
         app.include_router(module.router)
     for practice in (checkins, rituals, rhythms, boundaries, wins, chats, settings_pages):
         app.include_router(practice.router)

@@ -117,7 +117,7 @@ def read_vcards(content: bytes, source: str) -> ContactsFile:
     """
     text = _decoded(content)
     lines = _LINES.split(text)
-    if b"\x00" in content[:4096] or not any(_is(line, _BEGIN) for line in lines):
+    if "\x00" in text[:4096] or not any(_is(line, _BEGIN) for line in lines):
         raise ImportFormatError(words.CONTACTS_NOT_VCARD, source)
     contacts: list[Contact] = []
     broken: list[BrokenCard] = []

@@ -40,6 +40,7 @@ PAGES = [
     "/boundaries/1/edit",
     "/wins/1/edit",
     "/rhythms/dates/1/edit",
+    "/people/import",
 ]
 
 

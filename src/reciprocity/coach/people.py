@@ -333,7 +333,9 @@ CONTACTS_UNCHANGED = "Already in your list, with nothing new: {names}."
 CONTACTS_DATES = "{count} dates to remember came with them."
 CONTACTS_SKIPPED = "Left out of {file}:"
 CONTACTS_SKIPPED_LINE = "  line {line}: {reason}"
-CONTACTS_ONLY_KEPT = "Only names, birthdays, dates to remember and notes were kept; no phone numbers or addresses."
+CONTACTS_ONLY_KEPT = (
+    "Only names, birthdays, dates to remember and notes are kept; never phone numbers or addresses."
+)
 CONTACT_DETAIL_DATES = "{count} dates to remember"
 CONTACT_DETAIL_DATE = "1 date to remember"
 CONTACT_DETAIL_NOTE = "a note"

@@ -46,8 +46,13 @@ def how_locked(head: bytes) -> str | None:
 
 
 def file_locked(path: Path) -> str | None:
-    """How the file at ``path`` is locked (``passphrase``, ``keys``), or None: not an age file."""
+    """How the file at ``path`` is locked (``passphrase``, ``keys``), or None: not an age file.
+
+    Only a regular file is opened: a pipe would keep the caller waiting for a writer.
+    """
     try:
+        if not path.is_file():
+            return None  # reading it properly will say what it is
         with path.open("rb") as stream:
             return how_locked(stream.read(HEAD_BYTES))
     except OSError:

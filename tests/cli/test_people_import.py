@@ -140,3 +140,12 @@ def test_a_terminal_shows_who_is_in_the_file_and_asks(cli: Cli, tmp_path: Path) 
     nothing.expect("[new]: ")
     nothing.send("none")
     assert nothing.wait() == 0 and "Nothing was changed." in nothing.since
+
+
+def test_a_pipe_is_refused_at_once(cli: Cli, tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "contacts.vcf"
+    os.mkfifo(pipe)
+    result = cli("people", "import", str(pipe), "--all")
+    assert result.code == 1 and "is not a regular file" in result.err

@@ -41,7 +41,11 @@ def run(command: list[str]) -> tuple[float, float, dict[str, object]]:
 
 # (label, file name ending, function name): steps of one import, in order.
 STAGES = (
-    ("open the file, check it, find the runs, decide the date order", "evidence/__init__.py", "parse"),
+    (
+        "open the file, check it, find the runs, decide the date order",
+        "evidence/__init__.py",
+        "parse",
+    ),
     ("read the messages (the parse step proper)", "evidence/whatsapp.py", "runs"),
     ("outline them (fingerprints, lengths, kinds)", "evidence/outline.py", "outline"),
     ("  of which: find the signal words", "evidence/signals.py", "flags_of_many"),
@@ -79,7 +83,9 @@ def stages(exe: str, export: Path) -> None:
             counted += spent
         print(f"  {spent:5.2f} s  {spent / total:4.0%}  {label}")
     rest = total - counted
-    print(f"  {rest:5.2f} s  {rest / total:4.0%}  the rest: start-up (imports), opening the store, the summary")
+    print(
+        f"  {rest:5.2f} s  {rest / total:4.0%}  the rest: start-up (imports), opening the store, the summary"
+    )
 
 
 def main() -> None:

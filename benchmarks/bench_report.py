@@ -90,7 +90,10 @@ class Figures:
 def memory_mb(pid: int) -> tuple[float, float]:
     """A process's proportional set size now and its resident peak (VmHWM), in MB."""
     found = {}
-    for name, keys in ((f"/proc/{pid}/smaps_rollup", ("Pss:",)), (f"/proc/{pid}/status", ("VmHWM:",))):
+    for name, keys in (
+        (f"/proc/{pid}/smaps_rollup", ("Pss:",)),
+        (f"/proc/{pid}/status", ("VmHWM:",)),
+    ):
         try:
             with open(name, encoding="ascii") as status:
                 for line in status:
@@ -195,9 +198,13 @@ def line(label: str, f: Figures) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path, help="the src folder of the code to compare with")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each case (the best is shown)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each case (the best is shown)"
+    )
     parser.add_argument("--messages", type=int, default=1_000_000, help="chat messages in all")
-    parser.add_argument("--db", type=Path, help="keep the data in this SQLite file (made if missing)")
+    parser.add_argument(
+        "--db", type=Path, help="keep the data in this SQLite file (made if missing)"
+    )
     parser.add_argument(
         "--only", choices=("one", "many"), help="only the report on one relationship, or on all"
     )
@@ -208,7 +215,9 @@ def main() -> int:
         if not db.exists():
             start = time.perf_counter()
             moments = build(url, messages=options.messages)
-            print(f"built {PEOPLE} people, {moments} moments in {time.perf_counter() - start:.1f} s")
+            print(
+                f"built {PEOPLE} people, {moments} moments in {time.perf_counter() - start:.1f} s"
+            )
         codes = {"after": HERE, **({"before": options.before.resolve()} if options.before else {})}
         cases = {"1 relationship": "person-000", f"{PEOPLE} relationships": ""}
         if options.only:
@@ -233,7 +242,10 @@ def main() -> int:
                 f"peak {now.peak_mb / then.peak_mb:.2f}, cpu {now.cpu / then.cpu:.2f}, "
                 f"cores busy {then.cores:.2f} -> {now.cores:.2f}"
             )
-    many, one = shown.get(("after", f"{PEOPLE} relationships")), shown.get(("after", "1 relationship"))
+    many, one = (
+        shown.get(("after", f"{PEOPLE} relationships")),
+        shown.get(("after", "1 relationship")),
+    )
     if many:
         print(
             f"target: {PEOPLE} relationships within {TARGET_PEAK_MB} MB: "

@@ -62,11 +62,15 @@ TARGETS = {"reciprocity log Sam 'Tea together' --by both": 3.5, "reciprocity sta
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="rounds (default 15)")
-    parser.add_argument("--db", metavar="URL", help="a database holding the demo (default: a new one)")
+    parser.add_argument(
+        "--db", metavar="URL", help="a database holding the demo (default: a new one)"
+    )
     options = parser.parse_args()
     where = subprocess.run(
         [sys.executable, "-c", "import reciprocity; print(reciprocity.__file__)"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     print(f"measuring {Path(where).parent} with {sys.executable}, {options.runs} rounds")
     with tempfile.TemporaryDirectory() as folder:

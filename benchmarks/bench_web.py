@@ -53,8 +53,17 @@ def chat_with(name: str, count: int, rng: random.Random) -> ParsedChat:
     """``count`` messages between the user and ``name`` over the two years, in bursts."""
     start = datetime.combine(TODAY - timedelta(days=DAYS), datetime.min.time())
     step = DAYS * 1440 / max(count, 1)
-    lines = ("how are you?", "good, you?", "fancy a walk on sunday", "ok", "haha", "thanks!",
-             "rough week at work, honestly", "got the job!!", "dad is in hospital again")
+    lines = (
+        "how are you?",
+        "good, you?",
+        "fancy a walk on sunday",
+        "ok",
+        "haha",
+        "thanks!",
+        "rough week at work, honestly",
+        "got the job!!",
+        "dad is in hospital again",
+    )
     messages = [
         Message(
             start + timedelta(minutes=int(i * step + rng.random() * step)),
@@ -83,7 +92,9 @@ def build(url: str, seed: int = 11, messages: int = 1_000_000) -> int:
                 person.moments.append(
                     Moment(
                         on=min(day, TODAY),
-                        by=Giver.ME if rng.random() < lean else rng.choice((Giver.THEM, Giver.BOTH)),
+                        by=Giver.ME
+                        if rng.random() < lean
+                        else rng.choice((Giver.THEM, Giver.BOTH)),
                         dimensions=rng.sample(list(Dimension), rng.randint(0, 2)),
                         style=rng.choice([*CareStyle, None]),
                         energy=rng.choice((-2, -1, 0, 1, 2, None)),
@@ -94,8 +105,11 @@ def build(url: str, seed: int = 11, messages: int = 1_000_000) -> int:
             if index % 5 == 0:
                 start = TODAY - timedelta(days=rng.randint(60, 400))
                 person.seasons.append(
-                    Season(kind=rng.choice(list(SeasonKind)), start=start,
-                           end=start + timedelta(days=rng.randint(20, 90)))
+                    Season(
+                        kind=rng.choice(list(SeasonKind)),
+                        start=start,
+                        end=start + timedelta(days=rng.randint(20, 90)),
+                    )
                 )
             entry = AuditEntry(person=person, rating=4, direction=Direction.ME)
             for dimension in Dimension:
@@ -174,9 +188,21 @@ def main() -> int:
             command = []
             for index in range(3):  # the command line itself, as its own process
                 logged = subprocess.run(
-                    [sys.executable, "-m", "reciprocity", "--db", url, "log", f"person-{index:03d}",
-                     f"a walk, {index}", "--on", TODAY.isoformat()],
-                    capture_output=True, text=True, check=False,
+                    [
+                        sys.executable,
+                        "-m",
+                        "reciprocity",
+                        "--db",
+                        url,
+                        "log",
+                        f"person-{index:03d}",
+                        f"a walk, {index}",
+                        "--on",
+                        TODAY.isoformat(),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=False,
                 )
                 assert logged.returncode == 0, logged.stderr
                 command += timed(client, ["/"])

@@ -131,10 +131,14 @@ def main() -> None:
     show("reciprocity", ours, None)
     # ``import`` reads with Python's cycle collector paused (store.chats); shown
     # apart, so the ratios below compare like with like.
-    paused = measure(sys.executable, "reciprocity, as import runs it", path, args.runs, args.timeout)
+    paused = measure(
+        sys.executable, "reciprocity, as import runs it", path, args.runs, args.timeout
+    )
     if paused is not None:
         show("  collector paused", paused, None)
-    objects = measure(sys.executable, "reciprocity, one object a message", path, args.runs, args.timeout)
+    objects = measure(
+        sys.executable, "reciprocity, one object a message", path, args.runs, args.timeout
+    )
     if objects is not None:
         show("  as Message objects", objects, None)
     if not PEERS.exists():

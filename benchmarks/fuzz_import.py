@@ -60,8 +60,8 @@ PREFIXES = [
     b'{"guild": {"name": "g"}, "channel": {}, "messages": [{"timestamp": "',
     b'{"participants": [], "messages": [{"sender_name": "\xc3',
     b"[2024-03-10 08:15:02] Me: ",
-    b"<?xml version='1.0'?>\n<smses>\n<sms date=\"1704103200000\" type=\"1\" body=\"",
-    b"AuthorID,Author,Date,Content,Attachments,Reactions\n\"1\",\"a\",\"",
+    b'<?xml version=\'1.0\'?>\n<smses>\n<sms date="1704103200000" type="1" body="',
+    b'AuthorID,Author,Date,Content,Attachments,Reactions\n"1","a","',
     b"time,author,text,kind\n2024-01-01 10:00,",
     b"13/02/2020, 10:00 - Alice: ",
     b"[13/02/2020, 10:00:00] Alice: ",
@@ -160,8 +160,11 @@ def phase_bytes(run: Run, stores: dict[str, Database], examples: int) -> None:
         folder = Path(tempfile.mkdtemp(dir=run.folder))
         path = folder / "export"
         path.write_bytes(prefix + body)
-        run.outcome("bytes", lambda: import_chat_file(stores["bytes"], path, ChatChoices(me="Alice")),
-                    path.read_bytes)
+        run.outcome(
+            "bytes",
+            lambda: import_chat_file(stores["bytes"], path, ChatChoices(me="Alice")),
+            path.read_bytes,
+        )
 
     one()
 
@@ -188,7 +191,9 @@ def phase_restore(run: Run, document: dict[str, Any], examples: int) -> None:
     def any_value(choice: int, value: object, twice: bool) -> None:
         changed = replaced(document, places[choice % len(places)], value)
         if twice and isinstance(changed, dict):
-            changed = {k: v + v if isinstance(v, list) and k != "people" else v for k, v in changed.items()}
+            changed = {
+                k: v + v if isinstance(v, list) and k != "people" else v for k, v in changed.items()
+            }
         restore(json.dumps(changed))
 
     @settings(FUZZ, max_examples=examples)
@@ -257,7 +262,9 @@ def main() -> None:
             database.close()
     elapsed = time.monotonic() - started
     total = sum(run.counts.values())
-    print(f"{total:,} inputs in {elapsed / 60:.1f} minutes ({rounds} rounds), {run.crashes} crashes")
+    print(
+        f"{total:,} inputs in {elapsed / 60:.1f} minutes ({rounds} rounds), {run.crashes} crashes"
+    )
     steps = sorted({step for step, _ in run.counts})
     kinds = sorted({kind for _, kind in run.counts})
     print(f"{'step':22s}" + "".join(f"{kind:>20s}" for kind in kinds))

@@ -36,7 +36,9 @@ class Result:
 class Cli:
     """Calls the CLI in-process (fast) or as a real subprocess (with stdin)."""
 
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str], url: str | None = None) -> None:
+    def __init__(
+        self, db: Path, capsys: pytest.CaptureFixture[str], url: str | None = None
+    ) -> None:
         self.db = db
         self.url = url or f"sqlite:///{db}"
         self.capsys = capsys
@@ -87,7 +89,9 @@ class Terminal:
         deadline = time.monotonic() + self.timeout
         while text not in self.shown[self._read_to :]:
             if not self._read(deadline - time.monotonic()):
-                raise AssertionError(f"{text!r} was not shown; the terminal shows:\n{self.shown[-3000:]}")
+                raise AssertionError(
+                    f"{text!r} was not shown; the terminal shows:\n{self.shown[-3000:]}"
+                )
         self._read_to = self.shown.index(text, self._read_to) + len(text)
 
     def send(self, line: str) -> None:

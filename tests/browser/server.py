@@ -40,8 +40,17 @@ def running_server(*arguments: str, timeout: float = 30.0) -> Iterator[Server]:
         log = Path(folder) / "server.log"
         with log.open("wb") as sink:
             process = subprocess.Popen(
-                [sys.executable, "-m", "reciprocity", "serve", "--demo", "--no-browser",
-                 "--port", str(port), *arguments],
+                [
+                    sys.executable,
+                    "-m",
+                    "reciprocity",
+                    "serve",
+                    "--demo",
+                    "--no-browser",
+                    "--port",
+                    str(port),
+                    *arguments,
+                ],
                 stdout=sink,
                 stderr=subprocess.STDOUT,
                 env={**os.environ, "PYTHONUNBUFFERED": "1"},

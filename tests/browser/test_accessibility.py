@@ -45,6 +45,7 @@ PAGES = [
     "/moments?search=dinner&dimension=maintenance",
     "/moments?search=a+word+nobody+wrote",
     "/due?days=366",
+    "/people/import",
 ]
 
 REMOVE_PAGES = [  # each asks once before anything goes; nothing is removed here

@@ -78,8 +78,12 @@ def _more(page: Any, link: str) -> None:
 def test_fixing_a_mistyped_moment(page: Any, shots: Path, width: int) -> None:
     name = f"Quinn {width}"
     person_id = _someone(page, name)
-    moment = _api(page, "POST", f"/people/{person_id}/moments",
-                  {"text": "Quinn brougth soup when I was ill", "by": "them", "on": "yesterday"})
+    moment = _api(
+        page,
+        "POST",
+        f"/people/{person_id}/moments",
+        {"text": "Quinn brougth soup when I was ill", "by": "them", "on": "yesterday"},
+    )
 
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Everyone").click()
@@ -162,7 +166,9 @@ def test_a_duplicate_season_is_refused_removed_and_brought_back(
     refusal = page.get_by_role("alert")
     first = ongoing()[0]
     expect(refusal.locator("p")).to_have_text(
-        people_words.SEASON_TWICE.format(id=first["id"], kind="illness", start=day_words(date.today()))
+        people_words.SEASON_TWICE.format(
+            id=first["id"], kind="illness", start=day_words(date.today())
+        )
     )
     expect(page.get_by_label("Whose season")).to_have_value(name)  # what was typed is kept
     expect(cards).to_have_count(1)
@@ -196,12 +202,17 @@ def test_a_duplicate_season_is_refused_removed_and_brought_back(
     expect(page.get_by_role("status")).to_have_text(data_words.BROUGHT_BACK_NOTICE)
     expect(page.locator("li.season", has_text=line)).to_be_visible()
     expect(cards).to_have_count(2)
-    assert sorted(s["start"] for s in ongoing()) == [yesterday.isoformat(), date.today().isoformat()]
+    assert sorted(s["start"] for s in ongoing()) == [
+        yesterday.isoformat(),
+        date.today().isoformat(),
+    ]
     keep_screenshot(page, shots, "season-brought-back", width)
 
     _more(page, "Backups")  # the copies made on the way, each of which could come back
     copies = page.get_by_role("region", name="Copies kept beside it")
-    expect(copies.get_by_role("button", name=re.compile("^Bring this copy back")).first).to_be_visible()
+    expect(
+        copies.get_by_role("button", name=re.compile("^Bring this copy back")).first
+    ).to_be_visible()
     keep_screenshot(page, shots, "backups", width)
     assert page.errors == []
 
@@ -211,15 +222,22 @@ def test_finding_a_moment_by_a_word(page: Any, shots: Path, width: int) -> None:
     name = f"Ode {width}"
     person_id = _someone(page, name)
     today = date.today()
-    days = {"early": today - timedelta(days=90), "middle": today - timedelta(days=40),
-            "late": today - timedelta(days=5)}
+    days = {
+        "early": today - timedelta(days=90),
+        "middle": today - timedelta(days=40),
+        "late": today - timedelta(days=5),
+    }
     for text, on, dims in (
         (f"Kayaking with {name} at dawn", days["early"], ["maintenance"]),
         (f"{name} came kayaking when I needed air", days["middle"], ["depth"]),
         (f"Planned the next kayaking trip with {name}", days["late"], ["initiation"]),
     ):
-        _api(page, "POST", f"/people/{person_id}/moments",
-             {"text": text, "on": on.isoformat(), "dimensions": dims})
+        _api(
+            page,
+            "POST",
+            f"/people/{person_id}/moments",
+            {"text": text, "on": on.isoformat(), "dimensions": dims},
+        )
     other = _someone(page, f"Kit {width}")
     _api(page, "POST", f"/people/{other}/moments", {"text": "Kayaking lesson, both soaked"})
 
@@ -233,7 +251,9 @@ def test_finding_a_moment_by_a_word(page: Any, shots: Path, width: int) -> None:
     found = page.locator("#moments .moment")
     words = [m["text"] for m in _api(page, "GET", "/moments?search=kayaking")]
     assert len(words) >= 4
-    expect(page.get_by_role("status")).to_have_text(f"{len(words)} moments match; the newest first.")
+    expect(page.get_by_role("status")).to_have_text(
+        f"{len(words)} moments match; the newest first."
+    )
     expect(found.first).to_contain_text(words[0])  # the newest first, as the API has them
     keep_screenshot(page, shots, "find-word", width)
 
@@ -255,14 +275,20 @@ def test_finding_a_moment_by_a_word(page: Any, shots: Path, width: int) -> None:
     search.get_by_label("Until").fill(days["middle"].isoformat())
     search.get_by_role("button", name="Find").click()
     expect(page.get_by_role("status")).to_have_text("2 moments match; the newest first.")
-    expect(found.locator(".text")).to_have_text([
-        f"{name} came kayaking when I needed air", f"Kayaking with {name} at dawn",
-    ])
+    expect(found.locator(".text")).to_have_text(
+        [
+            f"{name} came kayaking when I needed air",
+            f"Kayaking with {name} at dawn",
+        ]
+    )
     keep_screenshot(page, shots, "find-narrowed", width)
-    query = (f"/moments?person={name.replace(' ', '%20')}&search=kayaking"
-             f"&since={days['early'].isoformat()}&until={days['middle'].isoformat()}")
+    query = (
+        f"/moments?person={name.replace(' ', '%20')}&search=kayaking"
+        f"&since={days['early'].isoformat()}&until={days['middle'].isoformat()}"
+    )
     assert [m["text"] for m in _api(page, "GET", query)] == [
-        f"{name} came kayaking when I needed air", f"Kayaking with {name} at dawn",
+        f"{name} came kayaking when I needed air",
+        f"Kayaking with {name} at dawn",
     ]
 
     search.get_by_label("Words it holds").fill("kayaking and a word nobody wrote")

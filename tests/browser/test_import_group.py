@@ -78,7 +78,9 @@ def _journey(page: Any, folder: Path, friends: tuple[str, str]) -> None:
     for name in (one, two, STRANGER, PHONE):
         expect(checklist.get_by_label(name, exact=True)).not_to_be_checked()
     expect(checklist.get_by_label("Rosa", exact=True)).to_have_count(0)
-    expect(page.locator("main")).to_contain_text("Already in your list, and read with this chat: Rosa.")
+    expect(page.locator("main")).to_contain_text(
+        "Already in your list, and read with this chat: Rosa."
+    )
     expect(page.locator("main")).not_to_contain_text("--")
 
     page.get_by_role("button", name="Import and add the people ticked").click()

@@ -65,10 +65,16 @@ def test_add_someone_note_a_moment_audit_with_a_vision_and_read_the_dashboard(pa
 
 
 WIDTHS = [
-    pytest.param({"width": 1280, "height": 900}, id="1280", marks=pytest.mark.browser_options(
-        viewport={"width": 1280, "height": 900})),
-    pytest.param({"width": 390, "height": 844}, id="390", marks=pytest.mark.browser_options(
-        viewport={"width": 390, "height": 844})),
+    pytest.param(
+        {"width": 1280, "height": 900},
+        id="1280",
+        marks=pytest.mark.browser_options(viewport={"width": 1280, "height": 900}),
+    ),
+    pytest.param(
+        {"width": 390, "height": 844},
+        id="390",
+        marks=pytest.mark.browser_options(viewport={"width": 390, "height": 844}),
+    ),
 ]
 
 
@@ -102,7 +108,9 @@ def test_an_audit_with_a_blame_worded_vision_saves_the_rewrite_with_the_persons_
     keep_screenshot(page, shots, "audit-vision-saved", viewport["width"])
     audit_id = int(page.url.split("?")[0].rsplit("/", 1)[1])
     stored = page.request.get(f"/api/audits/{audit_id}").json()
-    visions = [d["vision"] for e in stored["entries"] for d in e["dimensions"].values() if d["vision"]]
+    visions = [
+        d["vision"] for e in stored["entries"] for d in e["dimensions"].values() if d["vision"]
+    ]
     assert visions == ["Could we take turns booking dinner?"], stored
     assert page.errors == []
 
@@ -160,8 +168,19 @@ def test_the_forms_work_without_javascript(page: Any) -> None:
 
 @pytest.mark.browser_options(viewport={"width": 360, "height": 740})
 def test_comfortable_at_phone_width(page: Any) -> None:
-    for path in ("/", "/due", "/people/1", "/audit", "/moments/new", "/checkin/2", "/rituals",
-                 "/boundaries", "/wins", "/import", "/settings"):
+    for path in (
+        "/",
+        "/due",
+        "/people/1",
+        "/audit",
+        "/moments/new",
+        "/checkin/2",
+        "/rituals",
+        "/boundaries",
+        "/wins",
+        "/import",
+        "/settings",
+    ):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path} scrolls sideways ({width}px)"

@@ -47,7 +47,9 @@ def test_words_that_suggest_a_dimension_bring_the_form_back_once(page: Any) -> N
     )
     chips = page.get_by_role("group", name="What it speaks to")
     expect(chips.get_by_role("checkbox", name="Depth")).to_be_checked()
-    expect(page.get_by_label("What happened")).to_have_value("Kit listened to my worries about the move")
+    expect(page.get_by_label("What happened")).to_have_value(
+        "Kit listened to my worries about the move"
+    )
     chips.get_by_role("checkbox", name="Depth").uncheck()
     page.get_by_role("button", name="Note it").click()
     moment = page.locator("#moments .moment", has_text="Kit listened to my worries")

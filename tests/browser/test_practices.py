@@ -41,8 +41,12 @@ def test_record_a_checkin(page: Any) -> None:
 @pytest.mark.parametrize(
     "width",
     [
-        pytest.param(1280, marks=pytest.mark.browser_options(viewport={"width": 1280, "height": 900})),
-        pytest.param(390, marks=pytest.mark.browser_options(viewport={"width": 390, "height": 844})),
+        pytest.param(
+            1280, marks=pytest.mark.browser_options(viewport={"width": 1280, "height": 900})
+        ),
+        pytest.param(
+            390, marks=pytest.mark.browser_options(viewport={"width": 390, "height": 844})
+        ),
     ],
 )
 def test_a_boundary_worded_as_a_tally_is_saved_as_the_suggested_request(
@@ -72,7 +76,9 @@ def test_mark_a_ritual_done(page: Any) -> None:
         "li.ritual", has=page.get_by_role("heading", name="Dinner, taking turns to host")
     )
     expect(dinner).to_contain_text("Jordan hosts next.")
-    dinner.get_by_role("button", name=re.compile(r"^Mark \d{1,2} [A-Z][a-z]{2} \d{4} as done$")).click()
+    dinner.get_by_role(
+        "button", name=re.compile(r"^Mark \d{1,2} [A-Z][a-z]{2} \d{4} as done$")
+    ).click()
     expect(page.get_by_role("status")).to_contain_text(
         "Marked Dinner, taking turns to host as done"
     )

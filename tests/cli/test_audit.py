@@ -153,7 +153,9 @@ def test_continue_and_fresh_say_what_they_need(demo_cli: Cli) -> None:
     again = demo_cli.process("audit", "Jordan", "--fresh", stdin="again\nand again\n")
     assert again.code == 1 and "kept as a draft" in again.err
     kept = json.loads(_drafts(demo_cli).read_text())
-    assert [d["entries"][0]["person"] for d in kept] == ["Jordan", "Sam"], "one draft each, newest first"
+    assert [d["entries"][0]["person"] for d in kept] == ["Jordan", "Sam"], (
+        "one draft each, newest first"
+    )
     assert len(kept[0]["entries"][0]["dimensions"]["initiation"]["answers"]) == 2
 
     answers = [*(_dimension("5") * 4), "5", "y"]
@@ -165,7 +167,9 @@ def test_continue_and_fresh_say_what_they_need(demo_cli: Cli) -> None:
     assert left["entries"][0]["person"] == "Sam", "Sam's draft is still kept"
 
     declined = demo_cli.process(
-        "audit", "--continue", stdin=_stdin([*(_dimension("5")[1:]), *(_dimension("5") * 3), "5", "n"])
+        "audit",
+        "--continue",
+        stdin=_stdin([*(_dimension("5")[1:]), *(_dimension("5") * 3), "5", "n"]),
     )
     assert declined.code == 0, declined.err
     assert "not saved" in declined.out

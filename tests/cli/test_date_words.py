@@ -36,7 +36,9 @@ READS = [
 
 
 @pytest.mark.parametrize("command", READS, ids=" ".join)
-def test_every_list_and_page_says_its_dates_in_words(demo_cli: Cli, command: tuple[str, ...]) -> None:
+def test_every_list_and_page_says_its_dates_in_words(
+    demo_cli: Cli, command: tuple[str, ...]
+) -> None:
     shown = demo_cli(*command)
     assert shown.code == 0, shown.err
     assert shown.out.strip(), "the demo has something to show here"

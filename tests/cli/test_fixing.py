@@ -25,10 +25,15 @@ def test_find_fix_and_remove_a_moment(demo_cli: Cli) -> None:
     crisis = demo_cli("moment", "list", "--dim", "crisis", "--json").json()
     assert crisis and all("crisis" in m["dimensions"] for m in crisis)
     moment = found[0]
-    changed = demo_cli("moment", "edit", str(moment["id"]), "--text", "Sam cooked", "--style", "none")
+    changed = demo_cli(
+        "moment", "edit", str(moment["id"]), "--text", "Sam cooked", "--style", "none"
+    )
     assert changed.code == 0 and "Changed moment" in changed.out
-    [after] = [m for m in demo_cli("moment", "list", "Sam", "--json", "--limit", "500").json()
-               if m["id"] == moment["id"]]
+    [after] = [
+        m
+        for m in demo_cli("moment", "list", "Sam", "--json", "--limit", "500").json()
+        if m["id"] == moment["id"]
+    ]
     assert after["text"] == "Sam cooked" and after["style"] is None
     assert after["dimensions"] == moment["dimensions"] and after["energy"] == moment["energy"]
     asked = demo_cli("moment", "remove", str(moment["id"]))

@@ -18,12 +18,31 @@ def test_a_call_is_contact_of_its_own_not_a_message(cli: Cli, tmp_path: Path) ->
     export = _telegram(
         tmp_path / "result.json",
         [
-            {"id": 1, "type": "service", "date": "2025-04-01T08:59:30", "actor": "Sam",
-             "actor_id": "user100", "action": "phone_call", "duration_seconds": 300},
-            {"id": 2, "type": "message", "date": "2025-04-01T09:10:07", "from": "Sam",
-             "from_id": "user100", "text": "thanks for picking up"},
-            {"id": 3, "type": "message", "date": "2025-04-01T09:12:41", "from": "Alex",
-             "from_id": "user200", "text": "any time"},
+            {
+                "id": 1,
+                "type": "service",
+                "date": "2025-04-01T08:59:30",
+                "actor": "Sam",
+                "actor_id": "user100",
+                "action": "phone_call",
+                "duration_seconds": 300,
+            },
+            {
+                "id": 2,
+                "type": "message",
+                "date": "2025-04-01T09:10:07",
+                "from": "Sam",
+                "from_id": "user100",
+                "text": "thanks for picking up",
+            },
+            {
+                "id": 3,
+                "type": "message",
+                "date": "2025-04-01T09:12:41",
+                "from": "Alex",
+                "from_id": "user200",
+                "text": "any time",
+            },
         ],
     )
     result = cli("import", str(export), "--me", "Alex", "--json")
@@ -47,7 +66,9 @@ def _sms(path: Path, rows: list[tuple[int, int, str]]) -> Path:
         f'  <sms address="+15550001234" date="{when}" type="{box}" body="{body}" contact_name="Sam" />'
         for when, box, body in rows
     )
-    path.write_text(f"<?xml version='1.0' encoding='UTF-8'?>\n<smses>\n{items}\n</smses>\n", "utf-8")
+    path.write_text(
+        f"<?xml version='1.0' encoding='UTF-8'?>\n<smses>\n{items}\n</smses>\n", "utf-8"
+    )
     return path
 
 
@@ -137,26 +158,43 @@ def test_epoch_seconds_where_milliseconds_belong_are_read_as_seconds(
     summary = cli("import", str(export), "--me", "Alex", "--json").json()
     assert summary["first"] == "2025-01-01T09:00:05"
     assert any(
-        note.startswith("Times written in seconds where this kind of export writes milliseconds: 2.")
+        note.startswith(
+            "Times written in seconds where this kind of export writes milliseconds: 2."
+        )
         for note in summary["notes"]
     )
     meta = tmp_path / "message_1.json"
     meta.write_text(
-        json.dumps({"messages": [
-            {"sender_name": "Sam", "timestamp_ms": seconds + 120, "content": "x", "type": "Generic"},
-        ]}),
+        json.dumps(
+            {
+                "messages": [
+                    {
+                        "sender_name": "Sam",
+                        "timestamp_ms": seconds + 120,
+                        "content": "x",
+                        "type": "Generic",
+                    },
+                ]
+            }
+        ),
         encoding="utf-8",
     )
-    assert cli("import", str(meta), "--me", "Alex", "--json").json()["first"] == "2025-01-01T09:02:05"
+    assert (
+        cli("import", str(meta), "--me", "Alex", "--json").json()["first"] == "2025-01-01T09:02:05"
+    )
 
 
-def test_a_one_sided_chat_takes_the_name_you_have_had_in_every_chat(cli: Cli, tmp_path: Path) -> None:
+def test_a_one_sided_chat_takes_the_name_you_have_had_in_every_chat(
+    cli: Cli, tmp_path: Path
+) -> None:
     both = _whatsapp(
         tmp_path / "WhatsApp Chat with Sam.txt",
         ["02/03/2025, 09:00 - Sam: hi", "02/03/2025, 09:30 - Alex: hello"],
     )
     assert cli("import", str(both), "--me", "Alex").code == 0
-    only_rosa = _whatsapp(tmp_path / "WhatsApp Chat with Rosa.txt", ["05/03/2025, 09:00 - Rosa: you there?"])
+    only_rosa = _whatsapp(
+        tmp_path / "WhatsApp Chat with Rosa.txt", ["05/03/2025, 09:00 - Rosa: you there?"]
+    )
     result = cli("import", str(only_rosa), "--json")
     assert result.code == 0, result.err
     assert result.json()["me"] == "Alex" and result.json()["people"] == {"Rosa": "Rosa"}

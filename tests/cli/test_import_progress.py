@@ -28,7 +28,17 @@ def test_a_terminal_sees_progress_and_the_summary(cli: Cli, tmp_path: Path) -> N
     controller, terminal = pty.openpty()
     environment = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "reciprocity", "--db", cli.url, "import", str(export), "--me", "Alex"],
+        [
+            sys.executable,
+            "-m",
+            "reciprocity",
+            "--db",
+            cli.url,
+            "import",
+            str(export),
+            "--me",
+            "Alex",
+        ],
         stdout=subprocess.PIPE,
         stderr=terminal,
         env=environment,

@@ -147,7 +147,9 @@ def test_every_and_on_say_how_often_through_the_entry_point(jordan: Cli) -> None
     )
     assert added.code == 0, added.err
     assert "every two weeks on Sunday" in added.out
-    monthly = jordan("ritual", "add", "Jordan", "Brunch", "--every", "month", "--on", "first saturday")
+    monthly = jordan(
+        "ritual", "add", "Jordan", "Brunch", "--every", "month", "--on", "first saturday"
+    )
     assert "every month on the first Saturday" in monthly.out
     first = (TODAY + timedelta(days=3)).isoformat()
     yearly = jordan("ritual", "add", "Jordan", "Lake trip", "--every", "year", "--from", first)

@@ -54,7 +54,9 @@ def run(url: str, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str
     return done, set(end["modules"])
 
 
-def test_noting_a_moment_and_the_status_load_neither_pydantic_nor_the_web_nor_alembic(cli: Cli) -> None:
+def test_noting_a_moment_and_the_status_load_neither_pydantic_nor_the_web_nor_alembic(
+    cli: Cli,
+) -> None:
     assert cli("people", "add", "Sam").code == 0  # the layout is made, and is current
 
     noted, loaded = run(cli.url, "log", "Sam", "Tea together", "--by", "both", "--energy", "1")

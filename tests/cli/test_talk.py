@@ -27,8 +27,16 @@ def test_feedback_splices_any_shape_of_words_into_english(cli: Cli) -> None:
 
 def test_feedback_on_a_terminal_shows_the_message_notes_and_tips(cli: Cli) -> None:
     result = cli(
-        "talk", "feedback", "--situation", "You cancelled on Friday.", "--impact", "I felt hurt.",
-        "--request", "Could you call on Sundays?", "--alternative", "Could we alternate?",
+        "talk",
+        "feedback",
+        "--situation",
+        "You cancelled on Friday.",
+        "--impact",
+        "I felt hurt.",
+        "--request",
+        "Could you call on Sundays?",
+        "--alternative",
+        "Could we alternate?",
     )
     assert result.code == 0, result.err
     said = " ".join(result.out.split())  # the terminal wraps long lines

@@ -105,7 +105,9 @@ names = st.text(
 ).filter(lambda s: s.split() and " ".join(s.split()).casefold() != "me")
 days = st.dates().map(lambda d: d.isoformat())
 # Any text but a NUL, which no database keeps alike and so is refused (tests/store/test_values.py).
-free_text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
+free_text = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40
+)
 
 
 @st.composite
@@ -233,7 +235,9 @@ def practices(draw: st.DrawFn, people: list[dict[str, Any]], seasons: int) -> di
             )
         ),
         "wins": draw(
-            st.lists(st.fixed_dictionaries({"whose": owners, "on": days, "text": words}), max_size=2)
+            st.lists(
+                st.fixed_dictionaries({"whose": owners, "on": days, "text": words}), max_size=2
+            )
         ),
         "dates": draw(
             st.lists(
@@ -274,7 +278,12 @@ def practices(draw: st.DrawFn, people: list[dict[str, Any]], seasons: int) -> di
             "on": draw(days),
             "sides": {"me": {"supported": draw(free_text)}, "them": {"drained": draw(free_text)}},
             "adjustments": [
-                {"text": text, "outcome": draw(st.none() | st.sampled_from([o.value for o in AdjustmentOutcome]))}
+                {
+                    "text": text,
+                    "outcome": draw(
+                        st.none() | st.sampled_from([o.value for o in AdjustmentOutcome])
+                    ),
+                }
                 for text in draw(st.lists(words, max_size=2))
             ],
         }

@@ -149,7 +149,9 @@ LABELLED: tuple[Case, ...] = (
     *_fair("boundary", "My turn to cook is Tuesday; could you take Thursday?"),
     *_fair("vision", "If it's easier, we could meet halfway between our flats."),
     *_fair("vision", "I'd like us to call each other on our birthdays, whoever remembers first."),
-    *_fair("boundary", "Could we agree that either of us can say 'not tonight' without explaining?"),
+    *_fair(
+        "boundary", "Could we agree that either of us can say 'not tonight' without explaining?"
+    ),
 )
 
 HELD_OUT_1: tuple[Case, ...] = (
@@ -212,9 +214,15 @@ HELD_OUT_2: tuple[Case, ...] = (
     *_flag("blame", "check-in", "You're acting like a spoiled child."),
     *_flag("score", "feedback", "I've bent over backwards for you this year and got nothing back."),
     *_flag("score", "boundary", "We're not even close to equal on who does the dishes."),
-    *_flag("score", "feedback", "I was there for you through the divorce; where were you when I lost my job?"),
+    *_flag(
+        "score",
+        "feedback",
+        "I was there for you through the divorce; where were you when I lost my job?",
+    ),
     *_flag("score", "vision", "I always pay and you know it."),
-    *_flag("score", "check-in", "I bought the last round, the one before, and the one before that."),
+    *_flag(
+        "score", "check-in", "I bought the last round, the one before, and the one before that."
+    ),
     *_flag("score", "check-in", "He'll owe me big after this weekend."),
     *_flag("contempt", "check-in", "Whatever you say, genius."),
     *_flag("contempt", "feedback", "Oh, so now you want to talk?"),
@@ -251,9 +259,13 @@ HELD_OUT_3: tuple[Case, ...] = (
     *_flag("blame", "boundary", "He needs to grow up and start helping with his mother."),
     *_flag("blame", "check-in", "I guess my time just doesn't matter to you."),
     *_flag("blame", "check-in", "Honestly you're a terrible friend lately."),
-    *_flag("score", "feedback", "I've done the school run every day this term while you did nothing."),
+    *_flag(
+        "score", "feedback", "I've done the school run every day this term while you did nothing."
+    ),
     *_flag("score", "boundary", "I covered your rent in March, so you can cover mine now."),
-    *_flag("score", "check-in", "She's had three birthdays at my place and never once hosted mine."),
+    *_flag(
+        "score", "check-in", "She's had three birthdays at my place and never once hosted mine."
+    ),
     *_flag("score", "feedback", "You've got a lot of making up to do."),
     *_flag("score", "vision", "We'll call it even if you babysit on Friday."),
     *_flag("score", "vision", "It's always me who has to apologise first."),
@@ -297,10 +309,14 @@ HELD_OUT_4: tuple[Case, ...] = (
     *_flag("blame", "check-in", "My mother is impossible to please."),
     *_flag("score", "boundary", "We'll be even once she finally pays for a meal."),
     *_flag("score", "feedback", "I think you've had more than your share of my weekends."),
-    *_flag("score", "feedback", "I drove you to the airport twice and you couldn't pick me up once."),
+    *_flag(
+        "score", "feedback", "I drove you to the airport twice and you couldn't pick me up once."
+    ),
     *_flag("blame", "check-in", "What's the point of asking you for anything?"),
     *_flag("blame", "check-in", "You're always on about your own stuff."),
-    *_flag("score", "feedback", "Last month I organised her whole birthday and she didn't say thanks."),
+    *_flag(
+        "score", "feedback", "Last month I organised her whole birthday and she didn't say thanks."
+    ),
     *_flag("contempt", "feedback", "Oh please, like you've ever been on time."),
     *_flag("contempt", "boundary", "Must I spell out everything for you?"),
     *_flag("contempt", "check-in", "Gee, thanks for the invite."),

@@ -16,7 +16,12 @@ def test_counted_says_one_and_many() -> None:
 
 def test_counts_become_words_and_anything_else_passes_through() -> None:
     said = counts_words({"people": 1, "moments": "3", "path": "/tmp/x.json", "name": "Sam"})
-    assert said == {"people": "1 person", "moments": "3 moments", "path": "/tmp/x.json", "name": "Sam"}
+    assert said == {
+        "people": "1 person",
+        "moments": "3 moments",
+        "path": "/tmp/x.json",
+        "name": "Sam",
+    }
 
 
 def test_the_sentences_that_count_things_read_well_for_one() -> None:

@@ -90,7 +90,9 @@ def test_the_parts_make_one_grammatical_message(
 
 
 def test_alternatives_become_a_list_whatever_their_shape() -> None:
-    built = compose("you were late", "a text next time", "", ["Could we alternate?", "a walk instead."])
+    built = compose(
+        "you were late", "a text next time", "", ["Could we alternate?", "a walk instead."]
+    )
     assert "Some options we could try: alternating; a walk instead." in built.message
     one = compose("you were late", "a text next time", "", ["Let's swap who drives"])
     assert "One option we could try: swapping who drives." in one.message
@@ -121,7 +123,9 @@ def test_each_part_gets_the_same_phrasing_check() -> None:
 
 
 def test_fair_feedback_gets_no_notes() -> None:
-    built = compose("you cancelled on Friday", "a call on Sundays", "flat", ["taking turns to plan"])
+    built = compose(
+        "you cancelled on Friday", "a call on Sundays", "flat", ["taking turns to plan"]
+    )
     assert built.findings == () and built.notes == []
 
 
@@ -140,7 +144,15 @@ SITUATIONS = st.sampled_from(
     ]
 )
 IMPACTS = st.sampled_from(
-    ["", "hurt", "I felt hurt", "It hurt", "like I didn't matter", "a bit flat", "it made me feel small"]
+    [
+        "",
+        "hurt",
+        "I felt hurt",
+        "It hurt",
+        "like I didn't matter",
+        "a bit flat",
+        "it made me feel small",
+    ]
 )
 REQUESTS = st.sampled_from(
     [
@@ -173,7 +185,9 @@ def test_whatever_shape_the_parts_come_in_the_message_reads_well(
     case_request: object,
 ) -> None:
     assert callable(case_situation) and callable(case_request)
-    built = compose(case_situation(situation) + end_situation, case_request(request) + end_request, impact)
+    built = compose(
+        case_situation(situation) + end_situation, case_request(request) + end_request, impact
+    )
     assert_reads_well(built.message)
     for part in (situation, request):
         last = part.split()[-1].lower()

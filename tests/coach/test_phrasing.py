@@ -193,9 +193,7 @@ REWRITES = {
     "He ought to know by now that Sundays matter to me.": (
         "I'd like to make sure he knows that Sundays matter to me."
     ),
-    "You must stop calling me after eleven.": (
-        "Would you be up for not calling me after eleven?"
-    ),
+    "You must stop calling me after eleven.": ("Would you be up for not calling me after eleven?"),
     "Is it too much to ask for a phone call on my birthday?": (
         "Would you be up for a phone call on my birthday?"
     ),

@@ -78,14 +78,16 @@ def telegram(folder: Path, rows: Sequence[Row], them: str) -> Path:
             "date_unixtime": str(int(row.sent.timestamp())),
         }
         if row.kind is MessageKind.CALL:
-            records.append({
-                **stamp,
-                "type": "service",
-                "actor": row.author,
-                "actor_id": ids.get(row.author, f"user{number}"),
-                "action": "phone_call",
-                "duration_seconds": 60,
-            })
+            records.append(
+                {
+                    **stamp,
+                    "type": "service",
+                    "actor": row.author,
+                    "actor_id": ids.get(row.author, f"user{number}"),
+                    "action": "phone_call",
+                    "duration_seconds": 60,
+                }
+            )
             continue
         record: dict[str, object] = {
             **stamp,
@@ -143,7 +145,11 @@ def signal_md(folder: Path, rows: Sequence[Row], them: str) -> Path:
     for row in rows:
         body = row.text
         if row.kind is MessageKind.CALL:
-            body = "Outgoing voice call (accepted, 1m 2s)" if row.author == "Me" else "Incoming voice call"
+            body = (
+                "Outgoing voice call (accepted, 1m 2s)"
+                if row.author == "Me"
+                else "Incoming voice call"
+            )
         lines.append(f"[{row.sent:%Y-%m-%d %H:%M:%S}] {row.author}: {body}  ")
     path = folder / "chat.md"
     path.write_text("\n".join(lines) + "\n", "utf-8", "surrogatepass")
@@ -199,18 +205,26 @@ def sms(folder: Path, rows: Sequence[Row], them: str) -> Path:
 def discord_json(folder: Path, rows: Sequence[Row], them: str) -> Path:
     records = []
     for row in rows:
-        records.append({
-            "id": str(_id(row)),
-            "type": "Call" if row.kind is MessageKind.CALL else "Default",
-            "timestamp": row.sent.astimezone().isoformat(timespec="milliseconds"),
-            "content": "" if row.kind is MessageKind.CALL else row.text,
-            "author": {"id": str(zlib.crc32(row.author.encode("utf-8", "surrogatepass"))), "name": row.author.lower(),
-                       "nickname": row.author},
-            "attachments": [{"url": "x.png"}] if row.kind is MessageKind.MEDIA else [],
-            "stickers": [],
-        })
-    document = {"guild": {"name": "Direct Messages"}, "channel": {"name": them.lower()},
-                "messages": records}
+        records.append(
+            {
+                "id": str(_id(row)),
+                "type": "Call" if row.kind is MessageKind.CALL else "Default",
+                "timestamp": row.sent.astimezone().isoformat(timespec="milliseconds"),
+                "content": "" if row.kind is MessageKind.CALL else row.text,
+                "author": {
+                    "id": str(zlib.crc32(row.author.encode("utf-8", "surrogatepass"))),
+                    "name": row.author.lower(),
+                    "nickname": row.author,
+                },
+                "attachments": [{"url": "x.png"}] if row.kind is MessageKind.MEDIA else [],
+                "stickers": [],
+            }
+        )
+    document = {
+        "guild": {"name": "Direct Messages"},
+        "channel": {"name": them.lower()},
+        "messages": records,
+    }
     path = folder / "dm.json"
     path.write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8", "surrogatepass")
     return path
@@ -223,7 +237,9 @@ def discord_csv(folder: Path, rows: Sequence[Row], them: str) -> Path:
     for row in rows:
         content = "Started a call." if row.kind is MessageKind.CALL else row.text
         attachments = "x.png" if row.kind is MessageKind.MEDIA else ""
-        writer.writerow(["1", row.author, row.sent.isoformat(timespec="seconds"), content, attachments, ""])
+        writer.writerow(
+            ["1", row.author, row.sent.isoformat(timespec="seconds"), content, attachments, ""]
+        )
     path = folder / "dm.csv"
     path.write_text(out.getvalue(), "utf-8", "surrogatepass")
     return path
@@ -234,7 +250,9 @@ def plain_csv(folder: Path, rows: Sequence[Row], them: str) -> Path:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["time", "author", "text", "kind"])
     for row in rows:
-        writer.writerow([row.sent.isoformat(sep=" ", timespec="seconds"), row.author, row.text, row.kind.value])
+        writer.writerow(
+            [row.sent.isoformat(sep=" ", timespec="seconds"), row.author, row.text, row.kind.value]
+        )
     path = folder / "messages.csv"
     path.write_text(out.getvalue(), "utf-8", "surrogatepass")
     return path
@@ -242,7 +260,10 @@ def plain_csv(folder: Path, rows: Sequence[Row], them: str) -> Path:
 
 def _id(row: Row) -> int:
     """A message id as the app would give it: the same message, the same id, in every export."""
-    return int(row.sent.timestamp()) * 10 + zlib.crc32(f"{row.author}|{row.text}".encode("utf-8", "surrogatepass")) % 10
+    return (
+        int(row.sent.timestamp()) * 10
+        + zlib.crc32(f"{row.author}|{row.text}".encode("utf-8", "surrogatepass")) % 10
+    )
 
 
 @dataclass(frozen=True)

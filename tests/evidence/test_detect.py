@@ -55,7 +55,12 @@ def test_corpus_exports(corpus: Path, export: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "target",
-    ["telegram/target.json", "instagram/target.json", "telegram/test_target.csv", "signal/test_target.csv"],
+    [
+        "telegram/target.json",
+        "instagram/target.json",
+        "telegram/test_target.csv",
+        "signal/test_target.csv",
+    ],
 )
 def test_chat_miner_results_are_not_exports(corpus: Path, target: str) -> None:
     with pytest.raises(ImportFormatError, match="not a chat export this version understands"):
@@ -72,7 +77,9 @@ def test_zip_and_text_go_to_whatsapp(corpus: Path, tmp_path: Path) -> None:
 
 def test_reciprocity_export(tmp_path: Path) -> None:
     path = tmp_path / "backup.json"
-    path.write_text('{\n  "format": "reciprocity",\n  "version": 1,\n  "people": []\n}', encoding="utf-8")
+    path.write_text(
+        '{\n  "format": "reciprocity",\n  "version": 1,\n  "people": []\n}', encoding="utf-8"
+    )
     assert detect(path) == "reciprocity"
     with pytest.raises(ImportFormatError, match="reciprocity export"):
         evidence.parse(path)
@@ -103,7 +110,16 @@ def test_unknown_content_lists_what_is_understood(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError) as caught:
         detect(path)
     message = str(caught.value)
-    for name in ("WhatsApp", "Telegram", "Messenger", "Instagram", "Signal", "SMS", "Discord", "CSV"):
+    for name in (
+        "WhatsApp",
+        "Telegram",
+        "Messenger",
+        "Instagram",
+        "Signal",
+        "SMS",
+        "Discord",
+        "CSV",
+    ):
         assert name in message
     assert str(path) in message
 
@@ -141,5 +157,7 @@ def test_importing_the_package_loads_no_format_module() -> None:
         "modules = set(e.FORMATS.values()) | {'csv', 'defusedxml', 'xml.sax'}\n"
         "print(sorted(m for m in modules if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"

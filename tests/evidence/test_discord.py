@@ -28,7 +28,9 @@ def test_json_export() -> None:
     ]
     assert chat.title == "kit"
     assert chat.notes == ["1 channel events (joins, pins, renames …) are not counted as messages"]
-    paris = [m.sent for m in discord.parse(FIXTURES / "dm.json", tz=ZoneInfo("Europe/Paris")).messages]
+    paris = [
+        m.sent for m in discord.parse(FIXTURES / "dm.json", tz=ZoneInfo("Europe/Paris")).messages
+    ]
     assert paris[0] == datetime(2024, 2, 1, 21, 25, 24, 307000)
 
 
@@ -82,7 +84,10 @@ def test_older_and_iso_csv_dates(tmp_path: Path) -> None:
     rows = '"1","a","16-Sep-20 09:25 PM","x","",""\n"1","a","2020-09-16T21:30:00+02:00","y","",""\n'
     path.write_text(HEADER + rows, encoding="utf-8")
     chat = discord.parse(path, tz=UTC)
-    assert [m.sent for m in chat.messages] == [datetime(2020, 9, 16, 21, 25), datetime(2020, 9, 16, 19, 30)]
+    assert [m.sent for m in chat.messages] == [
+        datetime(2020, 9, 16, 21, 25),
+        datetime(2020, 9, 16, 19, 30),
+    ]
     assert chat.date_order is None
 
 
@@ -91,7 +96,9 @@ def test_wrong_structure(tmp_path: Path) -> None:
     path.write_text('{"guild": {}, "channel": {}, "messages": null}', encoding="utf-8")
     with pytest.raises(ImportFormatError, match='"messages" is not a list'):
         discord.parse(path)
-    path.write_text('{"guild": {}, "messages": [{"author": "x"}, {"author": {"name": "a"}}]}', encoding="utf-8")
+    path.write_text(
+        '{"guild": {}, "messages": [{"author": "x"}, {"author": {"name": "a"}}]}', encoding="utf-8"
+    )
     chat = discord.parse(path)
     assert list(chat.messages) == []
     assert [(s.line, s.reason) for s in chat.skipped] == [

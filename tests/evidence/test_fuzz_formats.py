@@ -27,7 +27,9 @@ from reciprocity.evidence.message import Chat, Message, MessageKind, ParseOption
 from tests.conftest import corpus_present
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS_TESTS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "chat-miner" / "test"
+CORPUS_TESTS = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "chat-miner" / "test"
+)
 
 FUZZ = settings(
     max_examples=100,
@@ -36,23 +38,32 @@ FUZZ = settings(
 )
 
 SEEDS: dict[str, tuple[ModuleType, list[Path]]] = {
-    "telegram": (telegram, [
-        FIXTURES / "telegram" / "account.json",
-        CORPUS_TESTS / "telegram" / "test_single_export.json",
-        CORPUS_TESTS / "telegram" / "test_batch_export.json",
-    ]),
-    "meta": (meta, [
-        FIXTURES / "messenger" / "mis_encoded.json",
-        FIXTURES / "messenger" / "e2ee.json",
-        FIXTURES / "instagram" / "inbox.json",
-        CORPUS_TESTS / "instagram" / "testlog.json",
-        CORPUS_TESTS / "facebookMessenger" / "testlog.json",
-    ]),
-    "signal": (signal, [
-        FIXTURES / "signal" / "chat.md",
-        FIXTURES / "signal" / "data.json",
-        CORPUS_TESTS / "signal" / "test_export.txt",
-    ]),
+    "telegram": (
+        telegram,
+        [
+            FIXTURES / "telegram" / "account.json",
+            CORPUS_TESTS / "telegram" / "test_single_export.json",
+            CORPUS_TESTS / "telegram" / "test_batch_export.json",
+        ],
+    ),
+    "meta": (
+        meta,
+        [
+            FIXTURES / "messenger" / "mis_encoded.json",
+            FIXTURES / "messenger" / "e2ee.json",
+            FIXTURES / "instagram" / "inbox.json",
+            CORPUS_TESTS / "instagram" / "testlog.json",
+            CORPUS_TESTS / "facebookMessenger" / "testlog.json",
+        ],
+    ),
+    "signal": (
+        signal,
+        [
+            FIXTURES / "signal" / "chat.md",
+            FIXTURES / "signal" / "data.json",
+            CORPUS_TESTS / "signal" / "test_export.txt",
+        ],
+    ),
     "sms": (sms, [FIXTURES / "sms" / "messages.xml", FIXTURES / "sms" / "calls.xml"]),
     "discord": (discord, [FIXTURES / "discord" / "dm.json", FIXTURES / "discord" / "dm.csv"]),
     "csv": (generic_csv, [FIXTURES / "csv" / "messages.csv", FIXTURES / "csv" / "semicolon.csv"]),
@@ -75,29 +86,68 @@ PREFIXES = [
     b'{"participants": [], "messages": [{"sender_name": "\xc3',
     b'{"date": "2024-01-01T10:00:00", "sender": "Me", "body": "',
     b"[2024-03-10 08:15:02] Me: ",
-    b"<?xml version='1.0'?>\n<smses>\n<sms date=\"1704103200000\" type=\"1\" body=\"",
+    b'<?xml version=\'1.0\'?>\n<smses>\n<sms date="1704103200000" type="1" body="',
     b"<calls><call ",
-    b"AuthorID,Author,Date,Content,Attachments,Reactions\n\"1\",\"a\",\"",
+    b'AuthorID,Author,Date,Content,Attachments,Reactions\n"1","a","',
     b"time,author,text,kind\n2024-01-01 10:00,",
     b"\xef\xbb\xbftime;author;text\r\n",
 ]
-JSON_KEYS = st.sampled_from([
-    "messages", "type", "from", "from_id", "text", "date", "date_unixtime", "action", "actor",
-    "chats", "list", "name", "id", "personal_information", "sender_name", "senderName",
-    "timestamp_ms", "timestamp", "content", "photos", "is_unsent", "isUnsent", "share",
-    "author", "nickname", "attachments", "sender", "body", "deleted", "call", "sticker",
-])
+JSON_KEYS = st.sampled_from(
+    [
+        "messages",
+        "type",
+        "from",
+        "from_id",
+        "text",
+        "date",
+        "date_unixtime",
+        "action",
+        "actor",
+        "chats",
+        "list",
+        "name",
+        "id",
+        "personal_information",
+        "sender_name",
+        "senderName",
+        "timestamp_ms",
+        "timestamp",
+        "content",
+        "photos",
+        "is_unsent",
+        "isUnsent",
+        "share",
+        "author",
+        "nickname",
+        "attachments",
+        "sender",
+        "body",
+        "deleted",
+        "call",
+        "sticker",
+    ]
+)
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
-    | st.sampled_from(["2024-01-01T10:00:00", "1704103200", "service", "Call", "message", "12/31/2024 1:00 PM"]),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(JSON_KEYS | st.text(max_size=6), children, max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.sampled_from(
+        ["2024-01-01T10:00:00", "1704103200", "service", "Call", "message", "12/31/2024 1:00 PM"]
+    ),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(JSON_KEYS | st.text(max_size=6), children, max_size=4)
+    ),
     max_leaves=12,
 )
 OPTIONS = st.builds(
     ParseOptions,
     date_order=st.sampled_from([None, "DMY", "MDY", "YMD", "ydm"]),
-    chat_name=st.one_of(st.none(), st.sampled_from(["Chatname", "Priya", "Alex Rivera"]), st.text(max_size=8)),
+    chat_name=st.one_of(
+        st.none(), st.sampled_from(["Chatname", "Priya", "Alex Rivera"]), st.text(max_size=8)
+    ),
 )
 
 
@@ -136,14 +186,17 @@ def _mutate(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
 
 
 EDITS = st.lists(
-    st.tuples(st.integers(0, 1 << 20), st.integers(0, 3), st.binary(min_size=1, max_size=6)), max_size=6
+    st.tuples(st.integers(0, 1 << 20), st.integers(0, 3), st.binary(min_size=1, max_size=6)),
+    max_size=6,
 )
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 @FUZZ
 @given(prefix=st.sampled_from(PREFIXES), data=st.binary(max_size=2048), options=OPTIONS)
-def test_arbitrary_bytes(scratch: Path, name: str, prefix: bytes, data: bytes, options: ParseOptions) -> None:
+def test_arbitrary_bytes(
+    scratch: Path, name: str, prefix: bytes, data: bytes, options: ParseOptions
+) -> None:
     module, _ = SEEDS[name]
     path = scratch / f"arbitrary-{name}"
     path.write_bytes(prefix + data)
@@ -193,7 +246,9 @@ def _load(path: Path) -> object:
 
 @FUZZ
 @given(seed=st.integers(0, 20), choice=st.integers(0, 1 << 16), value=JSON_VALUES, options=OPTIONS)
-def test_any_json_value_anywhere(scratch: Path, seed: int, choice: int, value: object, options: ParseOptions) -> None:
+def test_any_json_value_anywhere(
+    scratch: Path, seed: int, choice: int, value: object, options: ParseOptions
+) -> None:
     module, original = JSON_SEEDS[seed % len(JSON_SEEDS)]
     document = _load(original)
     paths = list(_paths(document))
@@ -221,7 +276,9 @@ def test_detect_arbitrary_bytes(scratch: Path, prefix: bytes, data: bytes) -> No
 
 @FUZZ
 @given(seed=st.integers(0, 30), edits=EDITS)
-def test_detect_and_parse_mutated_exports(scratch: Path, seed: int, edits: list[tuple[int, int, bytes]]) -> None:
+def test_detect_and_parse_mutated_exports(
+    scratch: Path, seed: int, edits: list[tuple[int, int, bytes]]
+) -> None:
     original = ALL_SEEDS[seed % len(ALL_SEEDS)]
     path = scratch / f"pipeline{original.suffix}"
     path.write_bytes(_mutate(original.read_bytes(), edits))
@@ -241,6 +298,8 @@ def test_detect_and_parse_mutated_exports(scratch: Path, seed: int, edits: list[
 
 def test_the_corpus_seeds_too(corpus: Path) -> None:
     """Visible where the corpus is missing (a skip, or a failure in CI): its files seed the above."""
-    corpus_seeds = [p for _, paths in SEEDS.values() for p in paths if not p.is_relative_to(FIXTURES)]
+    corpus_seeds = [
+        p for _, paths in SEEDS.values() for p in paths if not p.is_relative_to(FIXTURES)
+    ]
     assert corpus_seeds and all(p.is_file() for p in corpus_seeds)
     assert all(p.is_relative_to(corpus) for p in corpus_seeds)

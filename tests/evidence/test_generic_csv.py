@@ -38,12 +38,17 @@ def test_rows_and_bad_rows() -> None:
 
 def test_semicolons_and_header_case() -> None:
     chat = generic_csv.parse(FIXTURES / "semicolon.csv", tz=UTC)
-    assert [(m.author, m.text) for m in chat.messages] == [("Ana", "Hola; ¿qué tal?"), ("Ben", "Bien")]
+    assert [(m.author, m.text) for m in chat.messages] == [
+        ("Ana", "Hola; ¿qué tal?"),
+        ("Ben", "Bien"),
+    ]
 
 
 def test_tabs_extra_columns_and_short_rows(tmp_path: Path) -> None:
     path = tmp_path / "export.tsv"
-    path.write_text("id\ttext\tauthor\ttime\n1\thi\tAna\t2024-01-01 10:00\n2\tshort\n", encoding="utf-8")
+    path.write_text(
+        "id\ttext\tauthor\ttime\n1\thi\tAna\t2024-01-01 10:00\n2\tshort\n", encoding="utf-8"
+    )
     chat = generic_csv.parse(path)
     assert [(m.author, m.text) for m in chat.messages] == [("Ana", "hi")]
     assert [(s.line, s.reason) for s in chat.skipped] == [
@@ -60,7 +65,10 @@ def test_header_is_required() -> None:
 
 def test_broken_quoting_says_where(tmp_path: Path) -> None:
     path = tmp_path / "messages.csv"
-    path.write_text('time,author,text\n2024-01-01 10:00,Ana,ok\n2024-01-01 10:01,Ana,"a"b\r"c\n', encoding="utf-8")
+    path.write_text(
+        'time,author,text\n2024-01-01 10:00,Ana,ok\n2024-01-01 10:01,Ana,"a"b\r"c\n',
+        encoding="utf-8",
+    )
     chat = generic_csv.parse(path)
     with pytest.raises(ImportFormatError) as caught:
         list(chat.messages)

@@ -59,7 +59,8 @@ def test_instagram_newer_layout_reproduces_the_csv_target(corpus: Path) -> None:
     folder = corpus / "chat-miner" / "test" / "instagram"
     with (folder / "testlog_target.csv").open(encoding="utf-8", newline="") as handle:
         expected = [
-            (datetime.fromisoformat(row["timestamp"]), row["author"]) for row in csv.DictReader(handle)
+            (datetime.fromisoformat(row["timestamp"]), row["author"])
+            for row in csv.DictReader(handle)
         ]
     chat = meta.parse(folder / "testlog.json", tz=BERLIN)
     messages = list(chat.messages)
@@ -140,7 +141,9 @@ def test_repair(text: str, repaired: str) -> None:
 def test_timestamps_follow_the_zone(tmp_path: Path) -> None:
     path = tmp_path / "message_1.json"
     path.write_text(
-        json.dumps({"messages": [{"sender_name": "A", "timestamp_ms": 1719835200000, "content": "x"}]}),
+        json.dumps(
+            {"messages": [{"sender_name": "A", "timestamp_ms": 1719835200000, "content": "x"}]}
+        ),
         encoding="utf-8",
     )
     (utc,) = _pairs(path, ZoneInfo("UTC"))

@@ -49,7 +49,9 @@ def test_markdown_fixture() -> None:
     assert messages[0].text == "Morning! How did the interview go?"  # trailing spaces gone
     assert messages[5].text.startswith("[2024-01-01 00:00] is how")
     # A header with an impossible date is skipped, and its body goes with it.
-    assert [(s.line, s.reason) for s in chat.skipped] == [(17, "2024-02-30 10:00:00 is not a real date")]
+    assert [(s.line, s.reason) for s in chat.skipped] == [
+        (17, "2024-02-30 10:00:00 is not a real date")
+    ]
     assert chat.me == "Me"
     assert chat.participants == {"Me": 2, "Aya": 4}
 
@@ -58,10 +60,20 @@ def test_json_lines_fixture() -> None:
     chat = signal.parse(FIXTURES / "data.json", tz=UTC)
     messages = list(chat.messages)
     assert [(m.sent, m.author, m.text, m.kind) for m in messages] == [
-        (datetime(2024, 3, 10, 8, 15, 2), "Me", "Morning! How did the interview go?", MessageKind.TEXT),
+        (
+            datetime(2024, 3, 10, 8, 15, 2),
+            "Me",
+            "Morning! How did the interview go?",
+            MessageKind.TEXT,
+        ),
         (datetime(2024, 3, 10, 8, 40, 55), "Aya", "It went well I think 😅", MessageKind.TEXT),
         (datetime(2024, 3, 10, 8, 41, 10), "Aya", "", MessageKind.MEDIA),
-        (datetime(2024, 3, 10, 12, 0), "Me", "Outgoing voice call (accepted, 3m 2s)", MessageKind.CALL),
+        (
+            datetime(2024, 3, 10, 12, 0),
+            "Me",
+            "Outgoing voice call (accepted, 3m 2s)",
+            MessageKind.CALL,
+        ),
         (datetime(2024, 3, 11, 19, 30), "Aya", "", MessageKind.DELETED),
     ]
     assert [(s.line, s.reason) for s in chat.skipped] == [(6, "line is not a JSON object")]
@@ -97,7 +109,9 @@ def test_text_before_the_first_message_is_reported(tmp_path: Path) -> None:
 
 def test_json_array_that_is_not_a_list(tmp_path: Path) -> None:
     path = tmp_path / "data.json"
-    path.write_text('[{"date": "2024-03-10T08:15:02", "sender": "Me", "body": "hi"', encoding="utf-8")
+    path.write_text(
+        '[{"date": "2024-03-10T08:15:02", "sender": "Me", "body": "hi"', encoding="utf-8"
+    )
     with pytest.raises(ImportFormatError, match="not valid JSON"):
         list(signal.parse(path).messages)  # read a record at a time: met while reading
 

@@ -31,7 +31,10 @@ def _target_json(path: Path) -> list[tuple[datetime, str]]:
 
 def _target_csv(path: Path) -> list[tuple[datetime, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [(datetime.fromisoformat(row["timestamp"]), row["author"]) for row in csv.DictReader(handle)]
+        return [
+            (datetime.fromisoformat(row["timestamp"]), row["author"])
+            for row in csv.DictReader(handle)
+        ]
 
 
 @pytest.mark.parametrize(
@@ -43,17 +46,23 @@ def _target_csv(path: Path) -> list[tuple[datetime, str]]:
         ("test_batch_export.json", ParseOptions()),  # one chat only: no name needed
     ],
 )
-def test_corpus_exports_reproduce_the_targets(corpus: Path, export: str, options: ParseOptions) -> None:
+def test_corpus_exports_reproduce_the_targets(
+    corpus: Path, export: str, options: ParseOptions
+) -> None:
     folder = corpus / "chat-miner" / "test" / "telegram"
     in_utc = [(m.sent, m.author) for m in telegram.parse(folder / export, options, tz=UTC).messages]
-    in_berlin = [(m.sent, m.author) for m in telegram.parse(folder / export, options, tz=BERLIN).messages]
+    in_berlin = [
+        (m.sent, m.author) for m in telegram.parse(folder / export, options, tz=BERLIN).messages
+    ]
     assert in_utc == _target_json(folder / "target.json")
     assert in_berlin == _target_csv(folder / "test_target.csv")
     assert len(in_utc) == 2
 
 
 def test_text_entities_are_joined_as_written(corpus: Path) -> None:
-    chat = telegram.parse(corpus / "chat-miner" / "test" / "telegram" / "test_single_export.json", tz=UTC)
+    chat = telegram.parse(
+        corpus / "chat-miner" / "test" / "telegram" / "test_single_export.json", tz=UTC
+    )
     texts = [message.text for message in chat.messages]
     assert texts == ["Minimal Message", "Link:https://telegram.org/"]
     assert chat.format == "telegram"
@@ -87,7 +96,9 @@ def test_account_export_chat_by_name() -> None:
     assert messages[1].sent == datetime(2023, 5, 1, 9, 5)
     assert messages[1].text == "See https://example.org 🙂"
     assert [(s.line, s.reason) for s in chat.skipped] == [(6, "message without a usable date")]
-    assert chat.notes == ["1 service message (a join, a pin, a title change …) is not counted as a message"]
+    assert chat.notes == [
+        "1 service message (a join, a pin, a title change …) is not counted as a message"
+    ]
     assert chat.participants == {"Robin Ng": 2, "Alex Rivera": 1, "Deleted Account": 1}
 
 
@@ -141,6 +152,8 @@ def test_bad_records_are_skipped_with_their_index(tmp_path: Path) -> None:
 
 def test_sniff() -> None:
     assert telegram.sniff((FIXTURES / "account.json").read_bytes())
-    assert telegram.sniff(b'\xef\xbb\xbf{"name": "A", "type": "personal_chat", "id": 1, "messages": []}')
+    assert telegram.sniff(
+        b'\xef\xbb\xbf{"name": "A", "type": "personal_chat", "id": 1, "messages": []}'
+    )
     assert not telegram.sniff(b'{"messages": [{"sender_name": "A", "timestamp_ms": 1}]}')
     assert not telegram.sniff(b"12/24/19, 11:23 - John Doe: hi")

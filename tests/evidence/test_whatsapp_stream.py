@@ -31,7 +31,7 @@ LINES = st.sampled_from(
         "13/02/2020, 10:00 - Alice: hi",
         "13/02/2020, 10:01 - Bob: hello there",
         "14/02/2020, 09:00 - Alice: how are you",
-        "14/02/2020, 09:05 - Bob changed the subject to \"x: y\"",
+        '14/02/2020, 09:05 - Bob changed the subject to "x: y"',
         "[14/02/2020, 09:06:07] Bob: from an iPhone",
         "15/02/2020, 25:61 - Bob: an impossible time",
         "31/02/2020, 10:00 - Bob: an impossible date",
@@ -56,7 +56,9 @@ def read(path: Path, **sizes: int) -> tuple[object, ...] | str:
         return error.reason
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(LINES, min_size=1, max_size=40), st.integers(8, 300), st.booleans())
 def test_any_block_size_gives_the_same_chat(
     tmp_path: Path, lines: list[str], block: int, keep: bool
@@ -96,7 +98,10 @@ def test_a_line_far_longer_than_any_message_is_cut_and_listed(tmp_path: Path) ->
         assert [m.author for m in messages] == ["Alice", "Bob", "Alice"]
         assert 1024**2 - 40 <= len(messages[1].text) <= 1024**2
         assert [(s.line, s.reason) for s in chat.skipped] == [
-            (2, "this line is 3.0 MiB long, longer than any chat message; only its first MiB was read")
+            (
+                2,
+                "this line is 3.0 MiB long, longer than any chat message; only its first MiB was read",
+            )
         ]
 
 

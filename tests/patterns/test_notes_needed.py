@@ -115,8 +115,7 @@ def test_a_dimension_read_before_needs_notes_to_say_something_again() -> None:
     initiation = run(daily(239, 90, Giver.ME)).dimensions[Dimension.INITIATION]
     assert initiation.notes_needed == 6
     assert initiation.need == (
-        "Six more notes about initiation could be enough to say something about the "
-        "last 90 days."
+        "Six more notes about initiation could be enough to say something about the last 90 days."
     )
 
 

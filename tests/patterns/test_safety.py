@@ -54,7 +54,9 @@ def test_a_check_in_or_an_audit_vision_is_read_too(cli: Cli) -> None:
     database = open_database(cli.url)
     with database.transaction() as session:
         people = {p.name: p for p in session.query(Person)}
-        session.add(CheckIn(person=people["Jo"], on=date(2026, 5, 1), me_drained="He checks my phone"))
+        session.add(
+            CheckIn(person=people["Jo"], on=date(2026, 5, 1), me_drained="He checks my phone")
+        )
         entry = AuditEntry(person=people["Kit"], rating=3, direction=Direction.ME)
         entry.ratings.append(
             DimensionRating(

@@ -238,7 +238,9 @@ def test_choices_make_a_rule(every: str, on: str | None, rule: str) -> None:
         ("day", "monday", "does not go with every day"),
     ],
 )
-def test_choices_that_make_no_rule_say_what_and_where(every: str, on: str | None, said: str) -> None:
+def test_choices_that_make_no_rule_say_what_and_where(
+    every: str, on: str | None, said: str
+) -> None:
     with pytest.raises(InputError) as caught:
         cadence_rule(every, on)
     assert said in str(caught.value)

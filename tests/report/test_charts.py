@@ -193,6 +193,7 @@ def test_a_chart_whose_windows_say_nothing_is_empty() -> None:
     assert not any(p.known for p in depth.points) and depth.unread
     assert depth.empty, "hollow dots near the middle are not a reading to draw"
     many = [Flow(TODAY - timedelta(days=d), Giver.ME, (Dimension.DEPTH,)) for d in range(0, 60, 4)]
-    drawn = leaning_chart(analyse("Many", many, [], {}, today=TODAY).dimensions[Dimension.DEPTH],
-                          [], name="Many")
+    drawn = leaning_chart(
+        analyse("Many", many, [], {}, today=TODAY).dimensions[Dimension.DEPTH], [], name="Many"
+    )
     assert not drawn.empty

@@ -30,8 +30,19 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, kind in (("Ana", "friend"), ("Ben", "partner"), ("Cleo", "family")):
         reciprocity("people", "add", name, "--kind", kind)
     for days in range(1, 17, 2):  # eight notes all one way: enough for a first reading
-        reciprocity("log", "Ana", f"Ana called, {days}", "--by", "them", "--dim", "initiation",
-                    "--energy", "1", "--on", f"{days} days ago")
+        reciprocity(
+            "log",
+            "Ana",
+            f"Ana called, {days}",
+            "--by",
+            "them",
+            "--dim",
+            "initiation",
+            "--energy",
+            "1",
+            "--on",
+            f"{days} days ago",
+        )
     reciprocity("log", "Ben", "Dinner together", "--by", "both", "--dim", "maintenance")
     reciprocity("log", "Ben", "Talked late", "--dim", "depth", "--on", "40 days ago")
     reciprocity("report", "--out", str(folder / "three.html"))
@@ -50,7 +61,9 @@ def test_the_checker_tells_an_empty_chart_from_a_drawn_one() -> None:
     grey = '<rect x="0" y="34" width="50" height="16" fill="#e6e3dc"></rect>'
     assert not draws_something(f"{frame}{hollow}{grey}</svg>")
     assert draws_something(f'{frame}<circle cx="1" cy="9" r="3.5" fill="#2f5d50"></circle></svg>')
-    assert draws_something(f'{frame}<rect x="0" y="34" width="5" height="16" fill="#6f9fc8"></rect></svg>')
+    assert draws_something(
+        f'{frame}<rect x="0" y="34" width="5" height="16" fill="#6f9fc8"></rect></svg>'
+    )
     assert draws_something(f'{frame}<circle cx="1" cy="9" r="6.5" fill="#ffffff"></circle></svg>')
 
 
@@ -76,8 +89,9 @@ def test_every_chart_draws_something_and_the_rest_say_what_is_missing(three: Pat
             f"Nothing practised with {name} yet",
         ):
             assert said in article, (name, said)
-    assert "Nothing noted in the last 90 days says how time with Cleo left you feeling." in (
-        people["Cleo"]
+    assert (
+        "Nothing noted in the last 90 days says how time with Cleo left you feeling."
+        in (people["Cleo"])
     ), "energy says what is missing in the readings' own words"
 
 
@@ -86,7 +100,10 @@ def test_the_pdf_is_not_pages_of_empty_frames(three: Path) -> None:
         pytest.fail("pdftotext is missing; scripts/test installs it with apt (poppler-utils)")
     pdf = three / "three.pdf"
     text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True,
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
         timeout=120,
     ).stdout
     pages = text.split("\f")[:-1]

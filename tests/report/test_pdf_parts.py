@@ -86,7 +86,9 @@ def _text(pdf: bytes, folder: Path, name: str) -> str:
 def _pictures(pdf: bytes, folder: Path, name: str) -> list[Image.Image]:
     path = folder / f"{name}.pdf"
     path.write_bytes(pdf)
-    subprocess.run([_tool("pdftoppm"), "-png", "-r", "40", str(path), str(folder / name)], check=True)
+    subprocess.run(
+        [_tool("pdftoppm"), "-png", "-r", "40", str(path), str(folder / name)], check=True
+    )
     return [Image.open(page).convert("RGB") for page in sorted(folder.glob(f"{name}-*.png"))]
 
 
@@ -108,11 +110,19 @@ def _anatomy(pdf: bytes) -> dict[str, object]:
         "language": reader.root_object.get("/Lang"),
         "bookmarks": list(marks(reader.outline)),
         "places": {
-            name: (reader.get_destination_page_number(place), round(place.left, 1), round(place.top, 1))
+            name: (
+                reader.get_destination_page_number(place),
+                round(place.left, 1),
+                round(place.top, 1),
+            )
             for name, place in reader.named_destinations.items()
         },
         "links": [
-            (number, str(link.get_object()["/Dest"]), [round(float(v), 1) for v in link.get_object()["/Rect"]])
+            (
+                number,
+                str(link.get_object()["/Dest"]),
+                [round(float(v), 1) for v in link.get_object()["/Rect"]],
+            )
             for number, page in enumerate(reader.pages)
             for link in page.get("/Annots") or []
         ],
@@ -123,7 +133,9 @@ def _anatomy(pdf: bytes) -> dict[str, object]:
 def test_the_joined_pdf_is_the_pdf_of_the_whole(
     three: Report, whole: bytes, tmp_path: Path, together: int
 ) -> None:
-    joined = pdf_from_parts(report_parts(three, together=together), stylesheet=stylesheet(), workers=2)
+    joined = pdf_from_parts(
+        report_parts(three, together=together), stylesheet=stylesheet(), workers=2
+    )
 
     assert _anatomy(joined)["pages"] == _anatomy(whole)["pages"] > 1 + 3
     text = _text(joined, tmp_path, "joined")
@@ -134,7 +146,9 @@ def test_the_joined_pdf_is_the_pdf_of_the_whole(
     ], "numbered across the parts, at the foot of every page"
     names = [r.name for r in three.relationships]
     starts = [n for n, page in enumerate(pages) if page.strip().splitlines()[0].strip() in names]
-    assert [pages[n].strip().splitlines()[0].strip() for n in starts] == names, "in the report's order"
+    assert [pages[n].strip().splitlines()[0].strip() for n in starts] == names, (
+        "in the report's order"
+    )
 
     assert _anatomy(joined) == _anatomy(whole)
     links = _anatomy(joined)["links"]
@@ -142,21 +156,33 @@ def test_the_joined_pdf_is_the_pdf_of_the_whole(
     places = _anatomy(joined)["places"]
     assert [places[f"person-{n}"][0] for n in (1, 2, 3)] == starts, "each link reaches its person"  # type: ignore[index]
 
-    pictures = zip(_pictures(joined, tmp_path, "joined"), _pictures(whole, tmp_path, "whole"), strict=True)
+    pictures = zip(
+        _pictures(joined, tmp_path, "joined"), _pictures(whole, tmp_path, "whole"), strict=True
+    )
     assert [n for n, (a, b) in enumerate(pictures) if ImageChops.difference(a, b).getbbox()] == []
 
 
 def test_a_failing_part_leaves_no_folder_and_no_worker(three: Report, tmp_path: Path) -> None:
     """WeasyPrint gives up on absurdly deep nesting; what was laid out before it is removed."""
     parts = list(report_parts(three, together=1))
-    deep = "<!doctype html><html><body>" + "<div>" * 3000 + "too deep" + "</div>" * 3000 + "</body></html>"
+    deep = (
+        "<!doctype html><html><body>"
+        + "<div>" * 3000
+        + "too deep"
+        + "</div>" * 3000
+        + "</body></html>"
+    )
     with pytest.raises(RecursionError):
-        pdf_from_parts([*parts[:2], deep, *parts[2:]], stylesheet=stylesheet(), workers=2, folder=str(tmp_path))
+        pdf_from_parts(
+            [*parts[:2], deep, *parts[2:]], stylesheet=stylesheet(), workers=2, folder=str(tmp_path)
+        )
     assert list(tmp_path.iterdir()) == []
     assert multiprocessing.active_children() == []
 
 
-def test_a_failure_while_reading_leaves_no_folder_and_no_worker(three: Report, tmp_path: Path) -> None:
+def test_a_failure_while_reading_leaves_no_folder_and_no_worker(
+    three: Report, tmp_path: Path
+) -> None:
     def parts() -> Iterator[str]:
         laid = report_parts(three, together=1)
         yield from (next(laid), next(laid), next(laid))
@@ -176,7 +202,9 @@ def test_the_parts_are_the_users_alone_and_gone_after(three: Report, tmp_path: P
             if n == 2:  # in this process, parts 0 and 1 are written by now
                 (private,) = tmp_path.iterdir()
                 seen.append((private.name, stat.S_IMODE(private.stat().st_mode)))
-                seen.extend((f.name, stat.S_IMODE(f.stat().st_mode)) for f in sorted(private.iterdir()))
+                seen.extend(
+                    (f.name, stat.S_IMODE(f.stat().st_mode)) for f in sorted(private.iterdir())
+                )
             yield part
 
     pdf = pdf_from_parts(parts(), stylesheet=stylesheet(), workers=1, folder=str(tmp_path))

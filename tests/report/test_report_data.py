@@ -55,7 +55,9 @@ class Flow:
     energy: int | None = None
 
 
-def _audit(audit_id: int, on: date, ratings: dict[Dimension, tuple[int, Direction]]) -> AuditSnapshot:
+def _audit(
+    audit_id: int, on: date, ratings: dict[Dimension, tuple[int, Direction]]
+) -> AuditSnapshot:
     return AuditSnapshot(
         audit_id=audit_id,
         on=on,
@@ -154,10 +156,16 @@ def test_the_timeline_of_a_chronic_imbalance(jordan: RelationshipPattern) -> Non
     assert len(initiation.cells) == 12
     first, last = initiation.cells[0], initiation.cells[-1]
     assert (first.start, first.end, first.x, first.width) == (
-        date(2025, 6, 14), date(2025, 7, 15), 0.0, 50.8
+        date(2025, 6, 14),
+        date(2025, 7, 15),
+        0.0,
+        50.8,
     )
     assert (last.start, last.end, last.x, last.width) == (
-        date(2026, 5, 15), date(2026, 6, 15), 549.2, 50.8
+        date(2026, 5, 15),
+        date(2026, 6, 15),
+        549.2,
+        50.8,
     )
     february = initiation.cells[8]  # 28 days: the narrowest column
     assert (february.x, february.width) == (403.3, 45.9)
@@ -167,11 +175,15 @@ def test_the_timeline_of_a_chronic_imbalance(jordan: RelationshipPattern) -> Non
     assert initiation.statement.startswith("Chronic: you have been carrying more")
     assert chart.rows[1].statement.startswith("Not enough noted lately to say.")
     assert [(r.y, r.label_y) for r in chart.rows] == [
-        (34.0, 30.0), (66.0, 62.0), (98.0, 94.0), (130.0, 126.0)
+        (34.0, 30.0),
+        (66.0, 62.0),
+        (98.0, 94.0),
+        (130.0, 126.0),
     ]
     assert chart.height == 168 and chart.seasons == ()
     assert [(label.x, label.text) for label in chart.labels] == [
-        (0.0, "Jun 2025"), (600.0, "Jun 2026")
+        (0.0, "Jun 2025"),
+        (600.0, "Jun 2026"),
     ]
 
 
@@ -249,13 +261,17 @@ def test_every_section_shows_what_was_gathered(jordan: RelationshipPattern) -> N
         ),
         boundaries=(
             BoundaryEntry(
-                BoundaryArea.TIME, "Calls after ten can wait until morning",
-                BoundaryStatus.ACTIVE, date(2026, 4, 1), date(2026, 7, 1),
+                BoundaryArea.TIME,
+                "Calls after ten can wait until morning",
+                BoundaryStatus.ACTIVE,
+                date(2026, 4, 1),
+                date(2026, 7, 1),
             ),
         ),
         rituals=(
-            RitualEntry("Sunday walk", Kept(5, 1, 1, date(2025, 12, 15)), "Jordan",
-                        date(2026, 6, 21)),
+            RitualEntry(
+                "Sunday walk", Kept(5, 1, 1, date(2025, 12, 15)), "Jordan", date(2026, 6, 21)
+            ),
         ),
         wins=(WinEntry(date(2026, 6, 10), "Jordan called first about the move"),),
         earlier_wins=3,

@@ -55,10 +55,15 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     url = f"sqlite:///{folder / 'demo.db'}"
     assert reciprocity(url, "demo") == 0
     # A few practices of our own, so every section has something in it.
-    assert reciprocity(url, "win", "add", "Jordan", "Jordan asked first how the interview went") == 0
-    assert reciprocity(
-        url, "boundary", "add", "Jordan", "time", "Calls after ten can wait until the morning"
-    ) == 0
+    assert (
+        reciprocity(url, "win", "add", "Jordan", "Jordan asked first how the interview went") == 0
+    )
+    assert (
+        reciprocity(
+            url, "boundary", "add", "Jordan", "time", "Calls after ten can wait until the morning"
+        )
+        == 0
+    )
     assert reciprocity(url, "ritual", "add", "Sam", "Saturday market walk", "--rule", "weekly") == 0
     complaints: list[str] = []
     listener = logging.Handler(logging.WARNING)
@@ -87,13 +92,17 @@ def _render(url: str, folder: Path) -> None:
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\s([a-z:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
-_LOADING_TAGS = re.compile(r"<\s*(script|link|img|iframe|object|embed|image|use|audio|video|source)\b",
-                           re.IGNORECASE)
+_LOADING_TAGS = re.compile(
+    r"<\s*(script|link|img|iframe|object|embed|image|use|audio|video|source)\b", re.IGNORECASE
+)
 LOADING = {"src", "srcset", "data", "action", "formaction", "poster", "background"}
 """Attributes that load something whatever their value."""
 LINKING = {"href", "xlink:href"}
 """Attributes that may point within the file (``#person-1``) and nowhere else."""
-SVG_NAMESPACES = {"xmlns": "http://www.w3.org/2000/svg", "xmlns:xlink": "http://www.w3.org/1999/xlink"}
+SVG_NAMESPACES = {
+    "xmlns": "http://www.w3.org/2000/svg",
+    "xmlns:xlink": "http://www.w3.org/1999/xlink",
+}
 
 
 def external_references(html: str) -> list[str]:
@@ -199,9 +208,7 @@ def _pages(pdf: Path, folder: Path) -> list[Path]:
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm is missing; scripts/test installs it with apt (poppler-utils)")
     stem = folder / pdf.stem
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "30", str(pdf), str(stem)], check=True, timeout=120
-    )
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(stem)], check=True, timeout=120)
     return sorted(folder.glob(f"{pdf.stem}-*.png"))
 
 

@@ -52,9 +52,7 @@ def test_at_most_thirty_percent_of_the_demos_readings_are_unknown(today: date) -
 @pytest.mark.parametrize("today", DAYS, ids=str)
 def test_the_demo_still_tells_its_stories(today: date) -> None:
     found = _patterns(today)
-    sam, jordan, rosa, priya, theo = (
-        found[n] for n in ("Sam", "Jordan", "Rosa", "Priya", "Theo")
-    )
+    sam, jordan, rosa, priya, theo = (found[n] for n in ("Sam", "Jordan", "Rosa", "Priya", "Theo"))
     # Sam: mutual in every dimension, each of you in your own way; nothing chronic.
     for reading in sam.dimensions.values():
         assert reading.leaning is Leaning.MUTUAL and not reading.chronic

@@ -77,12 +77,13 @@ def test_every_list_has_one_shape_on_both_faces(demo_cli: Cli, web: TestClient) 
 
 def test_one_person_one_audit_one_pattern_alike(demo_cli: Cli, web: TestClient) -> None:
     jordan = _ids(web)["Jordan"]
-    assert demo_cli("people", "show", "Jordan", "--json").json() == web.get(
-        f"/api/people/{jordan}"
-    ).json()
-    assert demo_cli("patterns", "Jordan", "--json").json() == web.get(
-        f"/api/patterns/{jordan}"
-    ).json()
+    assert (
+        demo_cli("people", "show", "Jordan", "--json").json()
+        == web.get(f"/api/people/{jordan}").json()
+    )
+    assert (
+        demo_cli("patterns", "Jordan", "--json").json() == web.get(f"/api/patterns/{jordan}").json()
+    )
     listed = web.get("/api/audits").json()
     assert [set(a) >= {"id", "date", "people", "overall"} for a in listed] == [True] * 2
     for audit in listed:
@@ -142,8 +143,9 @@ def test_the_same_words_suggest_the_same_dimensions_on_every_face(
     assert re.findall(r'name="dimensions" value="(\w+)"[^>]*\schecked', page) == sorted(
         keys, key=[d.value for d in Dimension].index
     )
-    answered = web.post(f"/api/people/{priya}/moments", json={"text": words},
-                        headers=api_token(web)).json()
+    answered = web.post(
+        f"/api/people/{priya}/moments", json={"text": words}, headers=api_token(web)
+    ).json()
     assert answered["suggested_dimensions"] == keys
 
 
@@ -182,7 +184,9 @@ def test_restoring_over_what_is_there_is_refused_then_kept_aside_on_both_faces(
     replaced = demo_cli("import", str(export), "--replace")
     assert replaced.code == 0 and "Kept a copy" in replaced.out
     on_web = web.post(
-        "/data/import", data={"csrf_token": csrf, "replace": "yes"}, files=sent,
+        "/data/import",
+        data={"csrf_token": csrf, "replace": "yes"},
+        files=sent,
         follow_redirects=False,
     )
     assert on_web.status_code == 303 and "copy=yes" in on_web.headers["location"]
@@ -213,12 +217,23 @@ def test_a_cadence_is_said_the_same_way_at_every_door(demo_cli: Cli, web: TestCl
     rosa = _ids(web)["Rosa"]
     typed = demo_cli("ritual", "add", "Rosa", "Tea typed", "--every", "2 weeks", "--on", "sunday")
     assert typed.code == 0, typed.err
-    form = {"csrf_token": token(web, "/rituals"), "person": str(rosa), "title": "Tea chosen",
-            "every": "2 weeks", "day": "sunday", "which": "date", "rotate": "yes", "first": "me"}
+    form = {
+        "csrf_token": token(web, "/rituals"),
+        "person": str(rosa),
+        "title": "Tea chosen",
+        "every": "2 weeks",
+        "day": "sunday",
+        "which": "date",
+        "rotate": "yes",
+        "first": "me",
+    }
     chosen = web.post("/rituals", data=form, follow_redirects=False)
     assert chosen.status_code == 303, chosen.text
-    sent = web.post("/api/rituals", headers=api_token(web),
-                    json={"person_id": rosa, "title": "Tea sent", "every": "2 weeks", "on": "sunday"})
+    sent = web.post(
+        "/api/rituals",
+        headers=api_token(web),
+        json={"person_id": rosa, "title": "Tea sent", "every": "2 weeks", "on": "sunday"},
+    )
     assert sent.status_code == 201, sent.text
     rows = {r["title"]: r for r in web.get("/api/rituals").json()}
     assert demo_cli("ritual", "list", "--json").json() == list(rows.values())
@@ -227,7 +242,10 @@ def test_a_cadence_is_said_the_same_way_at_every_door(demo_cli: Cli, web: TestCl
 
     half = demo_cli("ritual", "add", "Rosa", "Tea half", "--on", "sunday")
     assert half.code == 2 and "--on goes with --every" in half.err
-    sent_half = web.post("/api/rituals", headers=api_token(web),
-                         json={"person_id": rosa, "title": "Tea half", "on": "sunday"})
+    sent_half = web.post(
+        "/api/rituals",
+        headers=api_token(web),
+        json={"person_id": rosa, "title": "Tea half", "on": "sunday"},
+    )
     assert sent_half.status_code == 400 and "'on' goes with 'every'" in sent_half.json()["error"]
     assert "Tea half" not in [r["title"] for r in web.get("/api/rituals").json()]

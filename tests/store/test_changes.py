@@ -17,6 +17,7 @@ from reciprocity.model.moment import note_moment
 from reciprocity.model.person import all_people
 from reciprocity.services.patterns import PatternCache, all_patterns
 from reciprocity.store import Database, migrate, open_database, revision
+from reciprocity.store.database import SCHEMA_REVISION
 from reciprocity.store.revision import Change, changes_since, newest
 from reciprocity.vocabulary import Giver, SeasonKind
 from tests.databases import Databases
@@ -145,8 +146,13 @@ def test_a_store_from_before_the_change_table_is_brought_up_to_date(databases: D
     database = open_database(url)
     try:
         with database.transaction() as session:
-            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
-            assert session.execute(select(Change.person_id)).all() == [(None,)]  # one, naming no one
+            assert (
+                session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                == SCHEMA_REVISION
+            )
+            assert session.execute(select(Change.person_id)).all() == [
+                (None,)
+            ]  # one, naming no one
             assert revision.current(session) == 41
         cache = PatternCache()
         with database.transaction() as session:

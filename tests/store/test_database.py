@@ -42,8 +42,10 @@ def test_a_new_database_is_migrated_and_keeps_its_references_whole(databases: Da
     assert database.backup_path is None
     with pytest.raises(IntegrityError), database.transaction() as session:
         session.execute(
-            text("INSERT INTO moment (person_id, day, giver, dimensions, text, created_at) "
-                 "VALUES (99, :day, 'me', '[]', 'a walk', :now)"),
+            text(
+                "INSERT INTO moment (person_id, day, giver, dimensions, text, created_at) "
+                "VALUES (99, :day, 'me', '[]', 'a walk', :now)"
+            ),
             {"day": date(2026, 11, 1), "now": datetime(2026, 11, 1, 9, 0)},
         )
     database.close()
@@ -72,7 +74,9 @@ def test_tables_whose_layout_is_not_recorded_are_refused_plainly(databases: Data
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM alembic_version"))
     engine.dispose()
-    with pytest.raises(StoreError, match=r"Could not open the database at .+: .*audit.? already exists"):
+    with pytest.raises(
+        StoreError, match=r"Could not open the database at .+: .*audit.? already exists"
+    ):
         open_database(url)
 
 
@@ -86,7 +90,9 @@ def test_upgrading_from_the_first_layout_keeps_data_and_a_copy(databases: Databa
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "0001")
         connection.execute(
-            text("INSERT INTO person (name, kind, my_care, their_care, note) VALUES ('Ana', 'friend', '[]', '[]', '')")
+            text(
+                "INSERT INTO person (name, kind, my_care, their_care, note) VALUES ('Ana', 'friend', '[]', '[]', '')"
+            )
         )
     engine.dispose()
     database = open_database(url)

@@ -38,16 +38,28 @@ from tests.evidence.exports import FORMATS, Row
 FUZZ = settings(
     max_examples=40,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 NAMES = st.sampled_from(["Sam", "Alex", "Ró", "Me", "A: B", "\ud83d", "  ", "Sam - x", "[1]", "😀"])
 TEXTS = st.text(max_size=60) | st.sampled_from(
-    ["how are you?", "happy birthday!", "I'm in hospital", "", "\ud83d", "13/02/2020, 10:00 - X: y",
-     "<Media omitted>", "x" * 400]
+    [
+        "how are you?",
+        "happy birthday!",
+        "I'm in hospital",
+        "",
+        "\ud83d",
+        "13/02/2020, 10:00 - X: y",
+        "<Media omitted>",
+        "x" * 400,
+    ]
 )
-TIMES = st.datetimes(min_value=datetime(1800, 1, 1), max_value=datetime(9999, 12, 30)) | st.datetimes(
-    min_value=datetime(2019, 1, 1), max_value=datetime(2025, 12, 31)
-)
+TIMES = st.datetimes(
+    min_value=datetime(1800, 1, 1), max_value=datetime(9999, 12, 30)
+) | st.datetimes(min_value=datetime(2019, 1, 1), max_value=datetime(2025, 12, 31))
 ROWS = st.lists(
     st.builds(Row, TIMES, NAMES, TEXTS, st.sampled_from(list(MessageKind))), min_size=1, max_size=25
 )
@@ -103,8 +115,12 @@ def outcome(database: Database, path: Path, choices: ChatChoices) -> None:
 @FUZZ
 @given(rows=ROWS, keep=st.booleans(), who=st.sampled_from(["format", "none", "Sam"]))
 def test_any_messages_in_any_format_store_or_say_why(
-    stores: dict[str, Database], tmp_path_factory: pytest.TempPathFactory, name: str,
-    rows: list[Row], keep: bool, who: str,
+    stores: dict[str, Database],
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    rows: list[Row],
+    keep: bool,
+    who: str,
 ) -> None:
     fmt = FORMATS[name]
     folder = tmp_path_factory.mktemp("export")
@@ -114,7 +130,8 @@ def test_any_messages_in_any_format_store_or_say_why(
 
 
 EDITS = st.lists(
-    st.tuples(st.integers(0, 1 << 16), st.integers(0, 3), st.binary(min_size=1, max_size=6)), max_size=6
+    st.tuples(st.integers(0, 1 << 16), st.integers(0, 3), st.binary(min_size=1, max_size=6)),
+    max_size=6,
 )
 
 
@@ -136,9 +153,12 @@ def sample_export(fmt_name: str, folder: Path) -> Path:
     fmt = FORMATS[fmt_name]
     start = datetime(2024, 5, 1, 9, 0)
     rows = [
-        Row(start + timedelta(minutes=41 * i, seconds=i), fmt.me if i % 2 else "Sam",
+        Row(
+            start + timedelta(minutes=41 * i, seconds=i),
+            fmt.me if i % 2 else "Sam",
             ["how are you?", "fine, you?", "I'm in hospital", "coming over"][i % 4],
-            MessageKind.CALL if fmt.calls and i == 3 else MessageKind.TEXT)
+            MessageKind.CALL if fmt.calls and i == 3 else MessageKind.TEXT,
+        )
         for i in range(8)
     ]
     return fmt.write(folder, rows, "Sam")
@@ -148,7 +168,9 @@ def sample_export(fmt_name: str, folder: Path) -> Path:
 @FUZZ
 @given(edits=EDITS)
 def test_damaged_exports_store_or_say_why(
-    stores: dict[str, Database], tmp_path_factory: pytest.TempPathFactory, name: str,
+    stores: dict[str, Database],
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
     edits: list[tuple[int, int, bytes]],
 ) -> None:
     folder = tmp_path_factory.mktemp("damaged")
@@ -166,7 +188,9 @@ def export_document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("export-source")
     database = open_database(f"sqlite:///{folder / 'source.db'}")
     data.load_demo(database, today=date(2026, 6, 1))
-    import_chat_file(database, sample_export("whatsapp", folder), ChatChoices(me="Alex", person="Sam"))
+    import_chat_file(
+        database, sample_export("whatsapp", folder), ChatChoices(me="Alex", person="Sam")
+    )
     document = data.export_document(database)
     database.close()
     for person in document["people"]:
@@ -197,10 +221,16 @@ def replaced(document: object, where: tuple[object, ...], value: object) -> obje
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.integers(min_value=10**30)
-    | st.floats(allow_nan=False) | st.text(max_size=10)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**30)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=10)
     | st.sampled_from(["2024-01-01", "me", "Sam", "Rosa", "weekly", "\ud83d", "friend", "them"]),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -233,20 +263,28 @@ def _restore(tmp_path_factory: pytest.TempPathFactory, empty: Path, text: str) -
 @FUZZ
 @given(choice=st.integers(0, 1 << 16), value=JSON_VALUES, twice=st.booleans())
 def test_a_restore_with_any_value_anywhere_restores_or_says_where(
-    export_document: dict[str, Any], empty_store: Path, tmp_path_factory: pytest.TempPathFactory,
-    choice: int, value: object, twice: bool,
+    export_document: dict[str, Any],
+    empty_store: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    choice: int,
+    value: object,
+    twice: bool,
 ) -> None:
     places = list(places_in(export_document))
     changed = replaced(export_document, places[choice % len(places)], value)
     if twice and isinstance(changed, dict):  # the same entries twice: duplicates of every kind
-        changed = {k: v + v if isinstance(v, list) and k != "people" else v for k, v in changed.items()}
+        changed = {
+            k: v + v if isinstance(v, list) and k != "people" else v for k, v in changed.items()
+        }
     _restore(tmp_path_factory, empty_store, json.dumps(changed))
 
 
 @FUZZ
 @given(edits=EDITS)
 def test_a_damaged_restore_file_restores_or_says_where(
-    export_document: dict[str, Any], empty_store: Path, tmp_path_factory: pytest.TempPathFactory,
+    export_document: dict[str, Any],
+    empty_store: Path,
+    tmp_path_factory: pytest.TempPathFactory,
     edits: list[tuple[int, int, bytes]],
 ) -> None:
     text = json.dumps(export_document, indent=1)

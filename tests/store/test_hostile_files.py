@@ -18,7 +18,13 @@ import pytest
 from tests.cli_runner import Cli
 from tests.databases import sqlite_only
 
-BASE = {"format": "reciprocity", "version": 1, "people": [{"name": "Sam"}], "seasons": [], "audits": []}
+BASE = {
+    "format": "reciprocity",
+    "version": 1,
+    "people": [{"name": "Sam"}],
+    "seasons": [],
+    "audits": [],
+}
 
 
 def _ritual(**extra: object) -> dict[str, object]:
@@ -29,7 +35,10 @@ def _ritual(**extra: object) -> dict[str, object]:
     ("text", "said"),
     [
         (
-            '{"format": "reciprocity", "version": 1, "people": ' + "[" * 50_000 + "]" * 50_000 + "}",
+            '{"format": "reciprocity", "version": 1, "people": '
+            + "[" * 50_000
+            + "]" * 50_000
+            + "}",
             "restore.json: is JSON nested too deeply to be a reciprocity export",
         ),
         (
@@ -42,11 +51,18 @@ def _ritual(**extra: object) -> dict[str, object]:
             "restore.json: people[0].name holds half of a character",
         ),
         (
-            json.dumps({**BASE, "rhythms": [{"person": "Sam", "ideal_days": 7, "longest_days": 14}] * 2}),
+            json.dumps(
+                {**BASE, "rhythms": [{"person": "Sam", "ideal_days": 7, "longest_days": 14}] * 2}
+            ),
             "restore.json: rhythms[1]: a rhythm for Sam is already given at rhythms[0]",
         ),
         (
-            json.dumps({**BASE, "rituals": [_ritual(occurrences=[{"due": "2024-01-08", "status": "done"}] * 2)]}),
+            json.dumps(
+                {
+                    **BASE,
+                    "rituals": [_ritual(occurrences=[{"due": "2024-01-08", "status": "done"}] * 2)],
+                }
+            ),
             "restore.json: rituals[0].occurrences[1]: the occurrence due 2024-01-08 is already given",
         ),
         (
@@ -54,7 +70,9 @@ def _ritual(**extra: object) -> dict[str, object]:
             "restore.json: rituals[1]: uid 'x' is already given at rituals[0]",
         ),
         (
-            json.dumps({**BASE, "rhythms": [{"person": "Sam", "ideal_days": 7, "longest_days": 10**30}]}),
+            json.dumps(
+                {**BASE, "rhythms": [{"person": "Sam", "ideal_days": 7, "longest_days": 10**30}]}
+            ),
             "restore.json: rhythms[0]: 'longest_days' holds a value out of its range",
         ),
         (  # found by benchmarks/fuzz_import.py
@@ -103,11 +121,35 @@ def test_a_year_far_ahead_is_listed_not_a_lost_import(cli: Cli, tmp_path: Path) 
     ]
     telegram = tmp_path / "result.json"
     telegram.write_text(
-        json.dumps({"name": "Sam", "type": "personal_chat", "messages": [
-            {"id": 1, "type": "message", "date": "9999-12-31T23:59:59", "from": "Sam", "text": "x"},
-            {"id": 2, "type": "message", "date": "2025-03-02T10:00:00", "from": "Sam", "text": "y"},
-            {"id": 3, "type": "message", "date": "2025-03-02T10:05:00", "from": "Alex", "text": "z"},
-        ]}),
+        json.dumps(
+            {
+                "name": "Sam",
+                "type": "personal_chat",
+                "messages": [
+                    {
+                        "id": 1,
+                        "type": "message",
+                        "date": "9999-12-31T23:59:59",
+                        "from": "Sam",
+                        "text": "x",
+                    },
+                    {
+                        "id": 2,
+                        "type": "message",
+                        "date": "2025-03-02T10:00:00",
+                        "from": "Sam",
+                        "text": "y",
+                    },
+                    {
+                        "id": 3,
+                        "type": "message",
+                        "date": "2025-03-02T10:05:00",
+                        "from": "Alex",
+                        "text": "z",
+                    },
+                ],
+            }
+        ),
         encoding="utf-8",
     )
     result = cli("import", str(telegram), "--json")

@@ -41,8 +41,17 @@ pytestmark = pytest.mark.slow
 def _run(tmp_path: Path, export: Path, *options: str) -> subprocess.CompletedProcess[str]:
     database = f"sqlite:///{tmp_path / 'store.db'}"
     return subprocess.run(
-        [sys.executable, "-c", RUN.format(limit=LIMIT_MB), "--db", database, "import", str(export),
-         "--json", *options],
+        [
+            sys.executable,
+            "-c",
+            RUN.format(limit=LIMIT_MB),
+            "--db",
+            database,
+            "import",
+            str(export),
+            "--json",
+            *options,
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -58,9 +67,10 @@ def _import(tmp_path: Path, export: Path, *options: str) -> tuple[dict[str, obje
 
 def test_a_zip_that_lies_about_its_sizes_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     archive = tmp_path / "chat.zip"
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle, bundle.open(
-        "_chat.txt", "w"
-    ) as member:
+    with (
+        zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle,
+        bundle.open("_chat.txt", "w") as member,
+    ):
         member.write(b"13/02/2020, 10:00 - Alice: hi\n")
         for _ in range(512):
             member.write(b"\n" * 1024**2)
@@ -79,7 +89,14 @@ def test_a_large_whatsapp_export_is_read_in_bounded_memory(tmp_path: Path) -> No
     export = generator().generate(tmp_path / "WhatsApp Chat with Bob.txt", 600_000, 3)
     assert export.stat().st_size > 32 * 1024**2  # past what is kept between the two readings
     summary, peak = _import(
-        tmp_path, export, "--me", "Alice Martin", "--person", "Bob", "--person", "Chloé Dubois-Laurent"
+        tmp_path,
+        export,
+        "--me",
+        "Alice Martin",
+        "--person",
+        "Bob",
+        "--person",
+        "Chloé Dubois-Laurent",
     )
     assert summary["messages"] == 600_000
     assert peak < LIMIT_MB

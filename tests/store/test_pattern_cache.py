@@ -51,7 +51,9 @@ def kept(cache: PatternCache, database: Database) -> list[RelationshipPattern]:
         return cache.all_patterns(session, today=TODAY)
 
 
-def worked_out_again(before: list[RelationshipPattern], after: list[RelationshipPattern]) -> set[str]:
+def worked_out_again(
+    before: list[RelationshipPattern], after: list[RelationshipPattern]
+) -> set[str]:
     """Whose patterns are new objects (the others were kept as they were)."""
     kept_ones = {id(pattern) for pattern in before}
     return {pattern.person for pattern in after if id(pattern) not in kept_ones}

@@ -24,9 +24,17 @@ def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "RECIPROCITY_DB"}
     environment["XDG_DATA_HOME"] = str(home)
     return subprocess.run(
-        [sys.executable, "-c", "import os, sys; os.umask(0o022); "
-         "from reciprocity.cli.main import main; sys.argv[0] = 'reciprocity'; main()", *args],
-        capture_output=True, text=True, env=environment, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; os.umask(0o022); "
+            "from reciprocity.cli.main import main; sys.argv[0] = 'reciprocity'; main()",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
     )
 
 

@@ -50,7 +50,9 @@ def database(tmp_path: Path) -> Database:
     db.close()
 
 
-def _import(database: Database, folder: Path, fmt: Format, rows: list[Row], name: str) -> ImportSummary:
+def _import(
+    database: Database, folder: Path, fmt: Format, rows: list[Row], name: str
+) -> ImportSummary:
     place = folder / name
     place.mkdir()
     path = fmt.write(place, rows, THEM)
@@ -80,7 +82,10 @@ def test_reimport_matrix(name: str, database: Database, tmp_path: Path) -> None:
 
     first = _import(database, tmp_path, fmt, a, "a")
     assert (first.messages, first.new, first.calls, first.new_calls) == (
-        messages, messages, calls, calls
+        messages,
+        messages,
+        calls,
+        calls,
     )
     texts = [row for row in a if row.kind is MessageKind.TEXT]
     assert (first.first, first.last) == (texts[0].sent, texts[-1].sent)  # to the second

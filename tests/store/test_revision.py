@@ -50,8 +50,17 @@ def test_the_dashboard_sees_a_moment_logged_from_the_command_line(cli: Cli) -> N
         before = client.get("/api/patterns").json()
         assert client.get("/api/patterns").json() == before  # kept, not worked out again
         for day in range(1, 8):
-            logged = cli("log", "Sam", f"walked together, week {day}", "--by", "me",
-                         "--dim", "initiation", "--on", f"2026-06-{day:02d}")
+            logged = cli(
+                "log",
+                "Sam",
+                f"walked together, week {day}",
+                "--by",
+                "me",
+                "--dim",
+                "initiation",
+                "--on",
+                f"2026-06-{day:02d}",
+            )
             assert logged.code == 0, logged.err
         after = client.get("/api/patterns").json()
     moments = after[0]["dimensions"]["initiation"]["moments"]
@@ -71,7 +80,7 @@ def test_the_models_and_the_migrations_agree(databases: Databases) -> None:
         assert connection.execute(text("SELECT number FROM store_revision")).scalar() == 0
     database.close()
     assert differences == [], differences
-    assert migrate.head() == "0006"
+    assert migrate.head() == "0007"
 
 
 def test_a_store_knows_whether_this_process_has_saved_anything(cli: Cli) -> None:

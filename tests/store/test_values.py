@@ -27,4 +27,3 @@ def test_a_restored_nul_is_refused_and_nothing_is_written(cli: Cli, tmp_path: Pa
     assert cli("export", str(again)).code == 0
     moments = json.loads(again.read_text(encoding="utf-8"))["people"][0]["moments"]
     assert [m["text"] for m in moments] == ["a long call at night"], "all as it was"
-

@@ -81,7 +81,9 @@ def test_text_longer_than_its_place_is_refused_plainly(client: TestClient) -> No
 @pytest.mark.parametrize("size", [80])
 def test_a_large_group_chat_is_kept_and_recognised_again(client: TestClient, size: int) -> None:
     neighbours = [f"+44 7700 900{n:03d}" for n in range(size)]
-    lines = [f"01/06/2026, 09:{n % 60:02d} - {name}: hello from {n}" for n, name in enumerate(neighbours)]
+    lines = [
+        f"01/06/2026, 09:{n % 60:02d} - {name}: hello from {n}" for n, name in enumerate(neighbours)
+    ]
     lines.append("01/06/2026, 10:00 - Alex: hello everyone")
     export = ("\n".join(lines) + "\n").encode()
     headers = api_token(client)

@@ -10,8 +10,14 @@ from tests.web.conftest import api_token
 def test_the_schema_lists_every_area(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/api/people", "/api/people/{person_id}/moments", "/api/patterns/{person_id}",
-            "/api/audits", "/api/seasons", "/api/csrf"} <= paths
+    assert {
+        "/api/people",
+        "/api/people/{person_id}/moments",
+        "/api/patterns/{person_id}",
+        "/api/audits",
+        "/api/seasons",
+        "/api/csrf",
+    } <= paths
     assert not any(p.startswith(("/people", "/audit", "/data")) for p in paths), "pages stay out"
 
 
@@ -25,8 +31,13 @@ def test_people_moments_and_patterns(client: TestClient) -> None:
     assert person["name"] == "Jordan" and person["their_care"] == ["humour"]
     moment = client.post(
         f"/api/people/{person['id']}/moments",
-        json={"text": "Called me", "by": "them", "dimensions": ["initiation"], "on": "2026-10-02",
-              "energy": 1},
+        json={
+            "text": "Called me",
+            "by": "them",
+            "dimensions": ["initiation"],
+            "on": "2026-10-02",
+            "energy": 1,
+        },
         headers=headers,
     )
     assert moment.status_code == 201 and moment.json()["on"] == "2026-10-02"
@@ -55,24 +66,36 @@ def test_seasons_and_audits(client: TestClient) -> None:
     headers = api_token(client)
     client.post("/api/people", json={"name": "Rosa"}, headers=headers)
     season = client.post(
-        "/api/seasons", json={"whose": "Rosa", "kind": "illness", "on": "2026-05-08"},
+        "/api/seasons",
+        json={"whose": "Rosa", "kind": "illness", "on": "2026-05-08"},
         headers=headers,
     ).json()
-    ended = client.post(f"/api/seasons/{season['id']}/end", json={"on": "2026-08-06"},
-                        headers=headers)
+    ended = client.post(
+        f"/api/seasons/{season['id']}/end", json={"on": "2026-08-06"}, headers=headers
+    )
     assert ended.json()["end"] == "2026-08-06" and not ended.json()["ongoing"]
     low = {"rating": 2, "direction": "them"}
     refused = client.post(
-        "/api/audits", json={"date": "2026-10-01", "entries": [{"person": "Rosa", **low}]},
+        "/api/audits",
+        json={"date": "2026-10-01", "entries": [{"person": "Rosa", **low}]},
         headers=headers,
     )
     assert refused.status_code == 400 and "asks for a vision" in refused.json()["error"]
     saved = client.post(
         "/api/audits",
-        json={"date": "2026-10-01", "entries": [{
-            "person": "Rosa", "rating": 4, "direction": "them",
-            "dimensions": {"crisis": {**low, "vision": "I ask Rosa how she is each Sunday"}},
-        }]},
+        json={
+            "date": "2026-10-01",
+            "entries": [
+                {
+                    "person": "Rosa",
+                    "rating": 4,
+                    "direction": "them",
+                    "dimensions": {
+                        "crisis": {**low, "vision": "I ask Rosa how she is each Sunday"}
+                    },
+                }
+            ],
+        },
         headers=headers,
     )
     assert saved.status_code == 201

@@ -21,7 +21,8 @@ def test_moments_are_found_changed_and_removed(demo_client: TestClient) -> None:
     moment = found[0]
     assert demo_client.get(f"/api/moments/{moment['id']}").json() == moment
     patched = demo_client.patch(
-        f"/api/moments/{moment['id']}", json={"text": "Dinner at Sam's", "energy": None},
+        f"/api/moments/{moment['id']}",
+        json={"text": "Dinner at Sam's", "energy": None},
         headers=headers,
     )
     assert patched.status_code == 200
@@ -43,7 +44,8 @@ def test_people_seasons_and_audits(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
     theo = _id(demo_client, "Theo")
     person = demo_client.patch(
-        f"/api/people/{theo}", json={"birthday": "1991-02-03", "note": "Met at work"},
+        f"/api/people/{theo}",
+        json={"birthday": "1991-02-03", "note": "Met at work"},
         headers=headers,
     ).json()
     assert person["birthday"] == "1991-02-03" and person["note"] == "Met at work"
@@ -74,7 +76,8 @@ def test_the_practices_are_changed_and_removed_through_the_api(demo_client: Test
     headers = api_token(demo_client)
     held = demo_client.get("/api/checkins").json()[0]
     changed = demo_client.patch(
-        f"/api/checkins/{held['id']}", json={"sides": {"them": {"drained": "Nothing"}}},
+        f"/api/checkins/{held['id']}",
+        json={"sides": {"them": {"drained": "Nothing"}}},
         headers=headers,
     ).json()
     assert changed["sides"]["them"]["drained"] == "Nothing"
@@ -83,29 +86,37 @@ def test_the_practices_are_changed_and_removed_through_the_api(demo_client: Test
 
     ritual = demo_client.get("/api/rituals").json()[0]
     renamed = demo_client.patch(
-        f"/api/rituals/{ritual['id']}", json={"title": "Sunday call, longer", "at": None},
+        f"/api/rituals/{ritual['id']}",
+        json={"title": "Sunday call, longer", "at": None},
         headers=headers,
     ).json()
     assert renamed["title"] == "Sunday call, longer" and renamed["at"] is None
     assert renamed["rule"] == ritual["rule"]
-    bad = demo_client.patch(f"/api/rituals/{ritual['id']}", json={"rule": "now and then"},
-                            headers=headers)
+    bad = demo_client.patch(
+        f"/api/rituals/{ritual['id']}", json={"rule": "now and then"}, headers=headers
+    )
     assert bad.status_code == 400 and "cadence" in bad.json()["error"]
     assert demo_client.delete(f"/api/rituals/{ritual['id']}", headers=headers).status_code == 200
 
     boundary = demo_client.get("/api/boundaries").json()[0]
-    fixed = demo_client.patch(f"/api/boundaries/{boundary['id']}", json={"review_on": None},
-                              headers=headers).json()
+    fixed = demo_client.patch(
+        f"/api/boundaries/{boundary['id']}", json={"review_on": None}, headers=headers
+    ).json()
     assert fixed["review_on"] is None and fixed["request"] == boundary["request"]
     assert demo_client.delete(f"/api/boundaries/{boundary['id']}", headers=headers).json()["copy"]
 
     win = demo_client.get("/api/wins").json()[0]
-    assert demo_client.patch(f"/api/wins/{win['id']}", json={"text": "Yes"},
-                             headers=headers).json()["text"] == "Yes"
+    assert (
+        demo_client.patch(f"/api/wins/{win['id']}", json={"text": "Yes"}, headers=headers).json()[
+            "text"
+        ]
+        == "Yes"
+    )
     assert demo_client.delete(f"/api/wins/{win['id']}", headers=headers).status_code == 200
 
     when = demo_client.get("/api/dates").json()[0]
-    moved = demo_client.patch(f"/api/dates/{when['id']}", json={"on": "2027-01-09"},
-                              headers=headers).json()
+    moved = demo_client.patch(
+        f"/api/dates/{when['id']}", json={"on": "2027-01-09"}, headers=headers
+    ).json()
     assert moved["on"] == "2027-01-09" and moved["title"] == when["title"]
     assert demo_client.delete(f"/api/dates/{when['id']}", headers=headers).status_code == 200

@@ -64,8 +64,13 @@ def test_rituals_say_what_is_next_who_hosts_and_how_well_kept(demo_client: TestC
     assert dinner["cadence"] == "every month on the first Friday"
     assert dinner["hosts_next"] == "Jordan" and dinner["host_sentence"] == "Jordan hosts next."
     assert dinner["upcoming"] == "2026-11-06" and dinner["waiting"] is None
-    assert dinner["kept"] == {"since": "2026-07-24", "done": 3, "skipped": 0, "missed": 0,
-                              "share": 1.0}
+    assert dinner["kept"] == {
+        "since": "2026-07-24",
+        "done": 3,
+        "skipped": 0,
+        "missed": 0,
+        "share": 1.0,
+    }
     assert dinner["kept_words"] == "kept 3 of 3 since 24 Jul 2026"
     call = _ritual(demo_client, "Sunday call with Mum")
     assert call["waiting"] == "2026-11-01" and call["host_sentence"] == "You host next."
@@ -76,9 +81,15 @@ def test_adding_a_ritual_with_a_friendly_cadence(demo_client: TestClient) -> Non
     people = _people(demo_client)
     made = demo_client.post(
         "/api/rituals",
-        json={"person_id": people["Priya"], "title": "Board games", "rule": "every other Saturday",
-              "others": [people["Sam"]], "first": "priya", "at": "19:30",
-              "zone": "Europe/London"},
+        json={
+            "person_id": people["Priya"],
+            "title": "Board games",
+            "rule": "every other Saturday",
+            "others": [people["Sam"]],
+            "first": "priya",
+            "at": "19:30",
+            "zone": "Europe/London",
+        },
         headers=headers,
     )
     assert made.status_code == 201
@@ -96,7 +107,10 @@ def test_a_ritual_s_cadence_can_be_said_with_every_and_on(demo_client: TestClien
     rosa = _people(demo_client)["Rosa"]
     said = {
         ("2 weeks", "sunday"): ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU", "every two weeks on Sunday"),
-        ("month", "first saturday"): ("FREQ=MONTHLY;BYDAY=1SA", "every month on the first Saturday"),
+        ("month", "first saturday"): (
+            "FREQ=MONTHLY;BYDAY=1SA",
+            "every month on the first Saturday",
+        ),
         ("month", "15"): ("FREQ=MONTHLY;BYMONTHDAY=15", "every month on the 15th"),
         ("year", None): ("FREQ=YEARLY", "every year on 1 November"),
     }
@@ -109,10 +123,13 @@ def test_a_ritual_s_cadence_can_be_said_with_every_and_on(demo_client: TestClien
         assert (made.json()["rule"], made.json()["cadence"]) == (rule, cadence)
 
     tea = _ritual(demo_client, "Tea, year")["id"]
-    changed = demo_client.patch(f"/api/rituals/{tea}", json={"every": "week", "on": "friday"},
-                                headers=headers)
+    changed = demo_client.patch(
+        f"/api/rituals/{tea}", json={"every": "week", "on": "friday"}, headers=headers
+    )
     assert changed.status_code == 200 and changed.json()["rule"] == "FREQ=WEEKLY;BYDAY=FR"
-    renamed = demo_client.patch(f"/api/rituals/{tea}", json={"title": "Friday tea"}, headers=headers)
+    renamed = demo_client.patch(
+        f"/api/rituals/{tea}", json={"title": "Friday tea"}, headers=headers
+    )
     assert renamed.json()["rule"] == "FREQ=WEEKLY;BYDAY=FR", "a cadence left out is kept"
     alone = demo_client.patch(f"/api/rituals/{tea}", json={"on": "monday"}, headers=headers)
     assert alone.status_code == 400
@@ -135,8 +152,11 @@ def test_a_cadence_said_twice_half_or_not_at_all_is_refused_in_the_api_s_terms(
     demo_client: TestClient, cadence: dict[str, str], error: str
 ) -> None:
     rosa = _people(demo_client)["Rosa"]
-    refused = demo_client.post("/api/rituals", json={"person_id": rosa, "title": "Tea", **cadence},
-                               headers=api_token(demo_client))
+    refused = demo_client.post(
+        "/api/rituals",
+        json={"person_id": rosa, "title": "Tea", **cadence},
+        headers=api_token(demo_client),
+    )
     assert refused.status_code == 400
     assert refused.json()["error"].startswith(error)
     assert "--" not in refused.json()["error"], "the API never names the command line's flags"
@@ -149,15 +169,18 @@ def test_a_ritual_that_cannot_be_read_is_refused_with_one_clear_message(
     headers = api_token(demo_client)
     rosa = _people(demo_client)["Rosa"]
     bad = demo_client.post(
-        "/api/rituals", json={"person_id": rosa, "title": "Tea", "rule": "now and then"},
+        "/api/rituals",
+        json={"person_id": rosa, "title": "Tea", "rule": "now and then"},
         headers=headers,
     )
     assert bad.status_code == 400
-    assert bad.json() == {"error": (
-        "'now and then' is not a cadence reciprocity can read (expected NAME=VALUE parts "
-        "separated by ';'); try FREQ=WEEKLY;BYDAY=SU, weekly, fortnightly, monthly, every "
-        "sunday or 'monthly on the first saturday'."
-    )}
+    assert bad.json() == {
+        "error": (
+            "'now and then' is not a cadence reciprocity can read (expected NAME=VALUE parts "
+            "separated by ';'); try FREQ=WEEKLY;BYDAY=SU, weekly, fortnightly, monthly, every "
+            "sunday or 'monthly on the first saturday'."
+        )
+    }
     zone_alone = demo_client.post(
         "/api/rituals",
         json={"person_id": rosa, "title": "Tea", "rule": "weekly", "zone": "Europe/London"},
@@ -165,8 +188,8 @@ def test_a_ritual_that_cannot_be_read_is_refused_with_one_clear_message(
     )
     assert zone_alone.status_code == 400 and "goes with a time of day" in zone_alone.json()["error"]
     stranger = demo_client.post(
-        "/api/rituals", json={"person_id": rosa, "title": "Tea", "rule": "weekly",
-                              "first": "Mallory"},
+        "/api/rituals",
+        json={"person_id": rosa, "title": "Tea", "rule": "weekly", "first": "Mallory"},
         headers=headers,
     )
     assert stranger.status_code == 400 and "me, Rosa" in stranger.json()["error"]
@@ -174,8 +197,9 @@ def test_a_ritual_that_cannot_be_read_is_refused_with_one_clear_message(
         "/api/rituals", json={"person_id": 999, "title": "Tea", "rule": "weekly"}, headers=headers
     )
     assert nobody.status_code == 404 and "999" in nobody.json()["error"]
-    untitled = demo_client.post("/api/rituals", json={"person_id": rosa, "rule": "weekly"},
-                                headers=headers)
+    untitled = demo_client.post(
+        "/api/rituals", json={"person_id": rosa, "rule": "weekly"}, headers=headers
+    )
     assert untitled.status_code == 422
     assert untitled.json()["problems"][0]["where"] == "body.title"
     assert [r["title"] for r in demo_client.get("/api/rituals").json()].count("Tea") == 0
@@ -191,7 +215,10 @@ def test_marking_a_ritual_done_moves_hosting_on(demo_client: TestClient) -> None
     )
     assert done.status_code == 200
     assert done.json()["marked"] == {
-        "due": "2026-11-06", "status": "done", "on": "2026-11-01", "host": "Jordan",
+        "due": "2026-11-06",
+        "status": "done",
+        "on": "2026-11-01",
+        "host": "Jordan",
         "note": "Jordan cooked",
     }
     assert done.json()["hosts_next"] == "me" and done.json()["host_sentence"] == "You host next."
@@ -200,8 +227,9 @@ def test_marking_a_ritual_done_moves_hosting_on(demo_client: TestClient) -> None
     bare = demo_client.post(f"/api/rituals/{call['id']}/done", headers=headers)
     assert bare.status_code == 200, "no body: today, the latest open one, whoever was next"
     assert bare.json()["marked"]["due"] == "2026-11-01" and bare.json()["waiting"] is None
-    again = demo_client.post(f"/api/rituals/{call['id']}/done", json={"host": "Mallory"},
-                             headers=headers)
+    again = demo_client.post(
+        f"/api/rituals/{call['id']}/done", json={"host": "Mallory"}, headers=headers
+    )
     assert again.status_code == 400 and "Mallory" in again.json()["error"]
 
 
@@ -209,8 +237,9 @@ def test_skipping_and_moving_an_occurrence(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
     call = _ritual(demo_client, "Sunday call with Mum")
     climbing = _ritual(demo_client, "Climbing")
-    skipped = demo_client.post(f"/api/rituals/{call['id']}/skip",
-                               json={"planned": "2026-11-01"}, headers=headers)
+    skipped = demo_client.post(
+        f"/api/rituals/{call['id']}/skip", json={"planned": "2026-11-01"}, headers=headers
+    )
     assert skipped.status_code == 200
     assert skipped.json()["marked"]["status"] == "skipped"
     assert skipped.json()["upcoming"] == "2026-11-08" and skipped.json()["waiting"] is None
@@ -220,17 +249,24 @@ def test_skipping_and_moving_an_occurrence(demo_client: TestClient) -> None:
         headers=headers,
     )
     assert moved.status_code == 200
-    assert moved.json()["marked"] == {"due": "2026-11-11", "status": "moved", "on": "2026-11-13",
-                                      "host": None, "note": ""}
+    assert moved.json()["marked"] == {
+        "due": "2026-11-11",
+        "status": "moved",
+        "on": "2026-11-13",
+        "host": None,
+        "note": "",
+    }
     assert moved.json()["upcoming"] == "2026-11-13"
-    nowhere = demo_client.post(f"/api/rituals/{climbing['id']}/move", json={"to": ""},
-                               headers=headers)
+    nowhere = demo_client.post(
+        f"/api/rituals/{climbing['id']}/move", json={"to": ""}, headers=headers
+    )
     assert nowhere.status_code == 400
     assert nowhere.json() == {"error": "Please say which day it moves to."}
     no_day = demo_client.post(f"/api/rituals/{climbing['id']}/move", json={}, headers=headers)
     assert no_day.status_code == 422 and no_day.json()["problems"][0]["where"] == "body.to"
-    wrong = demo_client.post(f"/api/rituals/{climbing['id']}/skip",
-                             json={"planned": "2026-11-12"}, headers=headers)
+    wrong = demo_client.post(
+        f"/api/rituals/{climbing['id']}/skip", json={"planned": "2026-11-12"}, headers=headers
+    )
     assert wrong.status_code == 409 and "was not planned for 12 Nov 2026" in wrong.json()["error"]
     for action in ("done", "skip"):
         missing = demo_client.post(f"/api/rituals/99/{action}", json={}, headers=headers)
@@ -240,11 +276,15 @@ def test_skipping_and_moving_an_occurrence(demo_client: TestClient) -> None:
 def test_ending_a_ritual(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
     climbing = _ritual(demo_client, "Climbing")
-    moved = demo_client.post(f"/api/rituals/{climbing['id']}/move",
-                             json={"planned": "2026-11-11", "to": "2026-11-20"}, headers=headers)
+    moved = demo_client.post(
+        f"/api/rituals/{climbing['id']}/move",
+        json={"planned": "2026-11-11", "to": "2026-11-20"},
+        headers=headers,
+    )
     assert moved.json()["upcoming"] == "2026-11-20"
-    ended = demo_client.post(f"/api/rituals/{climbing['id']}/end", json={"on": "2026-11-15"},
-                             headers=headers)
+    ended = demo_client.post(
+        f"/api/rituals/{climbing['id']}/end", json={"on": "2026-11-15"}, headers=headers
+    )
     assert ended.status_code == 200
     assert ended.json()["end"] == "2026-11-15" and ended.json()["upcoming"] is None, (
         "a day moved past the last one does not come up"
@@ -254,13 +294,16 @@ def test_ending_a_ritual(demo_client: TestClient) -> None:
     assert bare.status_code == 200 and bare.json()["end"] == "2026-11-01", "no body: today"
     assert bare.json()["upcoming"] is None and bare.json()["kept"] == call["kept"]
     dinner = _ritual(demo_client, "Dinner, taking turns to host")
-    before = demo_client.post(f"/api/rituals/{dinner['id']}/end", json={"on": "2026-07-01"},
-                              headers=headers)
+    before = demo_client.post(
+        f"/api/rituals/{dinner['id']}/end", json={"on": "2026-07-01"}, headers=headers
+    )
     assert before.status_code == 400
-    assert before.json() == {"error": (
-        "The end, 1 Jul 2026, comes before the start, 24 Jul 2026; please choose an end on or "
-        "after the start."
-    )}
+    assert before.json() == {
+        "error": (
+            "The end, 1 Jul 2026, comes before the start, 24 Jul 2026; please choose an end on or "
+            "after the start."
+        )
+    }
     assert _ritual(demo_client, "Dinner, taking turns to host")["end"] is None, "nothing saved"
     missing = demo_client.post("/api/rituals/99/end", json={}, headers=headers)
     assert missing.status_code == 404 and "99" in missing.json()["error"]
@@ -272,8 +315,13 @@ def test_ending_a_ritual(demo_client: TestClient) -> None:
 def test_roles_say_who_holds_which_today_and_when_they_switch(demo_client: TestClient) -> None:
     [theo] = demo_client.get("/api/roles").json()
     assert theo == {
-        "id": 1, "season": 3, "person": "Theo", "roles": ["planner", "listener"],
-        "start": "2026-10-08", "every_days": 7, "shift": 0,
+        "id": 1,
+        "season": 3,
+        "person": "Theo",
+        "roles": ["planner", "listener"],
+        "start": "2026-10-08",
+        "every_days": 7,
+        "shift": 0,
         "today": {"planner": "Theo", "listener": "me"},
         "holders_words": "Theo is the planner; you are the listener",
         "next_switch": "2026-11-05",
@@ -283,24 +331,33 @@ def test_roles_say_who_holds_which_today_and_when_they_switch(demo_client: TestC
 
 def test_sharing_switching_and_stopping_roles(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
-    mine = demo_client.post("/api/seasons", json={"whose": "me", "kind": "caregiving"},
-                            headers=headers).json()
+    mine = demo_client.post(
+        "/api/seasons", json={"whose": "me", "kind": "caregiving"}, headers=headers
+    ).json()
     made = demo_client.post(
         "/api/roles",
-        json={"season_id": mine["id"], "mine": "planner", "theirs": "listener", "every_days": 1,
-              "person": "Priya"},
+        json={
+            "season_id": mine["id"],
+            "mine": "planner",
+            "theirs": "listener",
+            "every_days": 1,
+            "person": "Priya",
+        },
         headers=headers,
     )
     assert made.status_code == 201
     rotation = made.json()
-    assert rotation["person"] == "Priya" and rotation["today"] == {"planner": "me",
-                                                                   "listener": "Priya"}
+    assert rotation["person"] == "Priya" and rotation["today"] == {
+        "planner": "me",
+        "listener": "Priya",
+    }
     assert rotation["switch_words"] == "every day; next switch on 2 Nov 2026"
     switched = demo_client.post(f"/api/roles/{rotation['id']}/switch", headers=headers)
     assert switched.status_code == 200 and switched.json()["shift"] == 1
     assert switched.json()["holders_words"] == "Priya is the planner; you are the listener"
     again = demo_client.post(
-        "/api/roles", json={"season_id": 3, "mine": "listener", "theirs": "planner"},
+        "/api/roles",
+        json={"season_id": 3, "mine": "listener", "theirs": "planner"},
         headers=headers,
     )
     assert again.status_code == 201 and again.json()["id"] == 1, "Theo's roles, set afresh"
@@ -314,8 +371,9 @@ def test_sharing_switching_and_stopping_roles(demo_client: TestClient) -> None:
 def test_roles_that_cannot_be_shared_are_refused(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
     before = demo_client.get("/api/roles").json()
-    mine = demo_client.post("/api/seasons", json={"whose": "me", "kind": "exams"},
-                            headers=headers).json()
+    mine = demo_client.post(
+        "/api/seasons", json={"whose": "me", "kind": "exams"}, headers=headers
+    ).json()
     cases = [
         ({"season_id": 99}, 404, "There is no season with id 99"),
         ({"season_id": 3, "theirs": "  "}, 400, "Give two different roles"),
@@ -371,8 +429,10 @@ def test_recording_a_checkin_with_how_last_time_went(demo_client: TestClient) ->
     plan = demo_client.get(f"/api/people/{jordan}/checkin-agenda").json()
     answered, waiting = (a["id"] for a in plan["adjustments"])
     body = {
-        "sides": {"me": {"supported": "Jordan came to the station to meet me"},
-                  "them": {"meaningful": "The card for the new job"}},
+        "sides": {
+            "me": {"supported": "Jordan came to the station to meet me"},
+            "them": {"meaningful": "The card for the new job"},
+        },
         "adjustments": ["Jordan picks the next film", "We take turns choosing where to eat"],
         "outcomes": {str(waiting): "happened"},
         "next_on": "2026-11-29",
@@ -381,16 +441,22 @@ def test_recording_a_checkin_with_how_last_time_went(demo_client: TestClient) ->
     assert saved.status_code == 201
     record = saved.json()
     assert record["on"] == "2026-11-01" and record["next_on"] == "2026-11-29"
-    assert record["sides"]["me"] == {"supported": "Jordan came to the station to meet me",
-                                     "meaningful": "", "drained": ""}
+    assert record["sides"]["me"] == {
+        "supported": "Jordan came to the station to meet me",
+        "meaningful": "",
+        "drained": "",
+    }
     assert [a["text"] for a in record["adjustments"]] == body["adjustments"]
     assert record["notes"] == []
     earlier = demo_client.get("/api/checkins", params={"person_id": jordan}).json()[0]
     assert [a["outcome"] for a in earlier["adjustments"]] == ["partly", "happened"]
     after = demo_client.get(f"/api/people/{jordan}/checkin-agenda").json()
     assert [a["text"] for a in after["adjustments"]] == body["adjustments"]
-    again = demo_client.post(f"/api/people/{jordan}/checkins",
-                             json={"outcomes": {str(answered): "partly"}}, headers=headers)
+    again = demo_client.post(
+        f"/api/people/{jordan}/checkins",
+        json={"outcomes": {str(answered): "partly"}},
+        headers=headers,
+    )
     assert again.status_code == 400
     assert again.json()["error"].startswith(f"Adjustment {answered} is not one waiting")
     assert len(demo_client.get("/api/checkins", params={"person_id": jordan}).json()) == 2
@@ -401,8 +467,12 @@ def test_a_checkin_keeps_its_words_and_says_its_notes(demo_client: TestClient) -
     sam = _people(demo_client)["Sam"]
     saved = demo_client.post(
         f"/api/people/{sam}/checkins",
-        json={"sides": {"me": {"drained": "You never ask how my day was"},
-                        "them": {"supported": "I meant to call more"}}},
+        json={
+            "sides": {
+                "me": {"drained": "You never ask how my day was"},
+                "them": {"supported": "I meant to call more"},
+            }
+        },
         headers=headers,
     )
     assert saved.status_code == 201
@@ -415,14 +485,19 @@ def test_a_checkin_keeps_its_words_and_says_its_notes(demo_client: TestClient) -
 def test_a_checkin_that_cannot_be_saved_is_refused(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
     theo = _people(demo_client)["Theo"]
-    late = demo_client.post(f"/api/people/{theo}/checkins",
-                            json={"on": "2026-10-30", "next_on": "2026-10-01"}, headers=headers)
+    late = demo_client.post(
+        f"/api/people/{theo}/checkins",
+        json={"on": "2026-10-30", "next_on": "2026-10-01"},
+        headers=headers,
+    )
     assert late.status_code == 400 and "comes before this one" in late.json()["error"]
-    odd = demo_client.post(f"/api/people/{theo}/checkins",
-                           json={"outcomes": {"1": "maybe"}}, headers=headers)
+    odd = demo_client.post(
+        f"/api/people/{theo}/checkins", json={"outcomes": {"1": "maybe"}}, headers=headers
+    )
     assert odd.status_code == 422 and odd.json()["problems"][0]["where"] == "body.outcomes.1"
-    side = demo_client.post(f"/api/people/{theo}/checkins",
-                            json={"sides": {"us": {"supported": "x"}}}, headers=headers)
+    side = demo_client.post(
+        f"/api/people/{theo}/checkins", json={"sides": {"us": {"supported": "x"}}}, headers=headers
+    )
     assert side.status_code == 422
     nobody = demo_client.post("/api/people/999/checkins", json={}, headers=headers)
     assert nobody.status_code == 404
@@ -468,48 +543,56 @@ def test_adding_and_reviewing_a_boundary(demo_client: TestClient) -> None:
     assert boundary["request"] == "You always talk about work at lunch", "kept as written"
     assert boundary["since"] == "2026-11-01" and boundary["review_on"] == "2026-12-13"
     assert boundary["offer"]["rewrite"] and boundary["offer"]["why"]
-    short = demo_client.post("/api/boundaries",
-                             json={"area": "time", "request": "No calls"}, headers=headers)
+    short = demo_client.post(
+        "/api/boundaries", json={"area": "time", "request": "No calls"}, headers=headers
+    )
     assert short.status_code == 201 and short.json()["whose"] == "me" and short.json()["vague"]
     reviewed = demo_client.post(
         f"/api/boundaries/{boundary['id']}/review",
-        json={"status": "renegotiated",
-              "request": "At lunch on Fridays I would like us to talk about anything but work",
-              "note": "Theo laughed and agreed"},
+        json={
+            "status": "renegotiated",
+            "request": "At lunch on Fridays I would like us to talk about anything but work",
+            "note": "Theo laughed and agreed",
+        },
         headers=headers,
     )
     assert reviewed.status_code == 200
     assert reviewed.json()["status"] == "renegotiated" and reviewed.json()["offer"] is None
     assert reviewed.json()["note"] == "Theo laughed and agreed"
     assert reviewed.json()["review_on"] == "2026-12-13"
-    retired = demo_client.post(f"/api/boundaries/{boundary['id']}/review",
-                               json={"status": "retired"}, headers=headers)
+    retired = demo_client.post(
+        f"/api/boundaries/{boundary['id']}/review", json={"status": "retired"}, headers=headers
+    )
     assert retired.json()["review_on"] is None
     assert retired.json()["note"] == "Theo laughed and agreed", "no note keeps the one it has"
     ids = [r["id"] for r in demo_client.get("/api/boundaries").json()]
     assert boundary["id"] not in ids
-    assert boundary["id"] in [r["id"] for r in
-                              demo_client.get("/api/boundaries?all=true").json()]
+    assert boundary["id"] in [r["id"] for r in demo_client.get("/api/boundaries?all=true").json()]
 
 
 def test_a_boundary_that_cannot_be_kept_is_refused(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
-    empty = demo_client.post("/api/boundaries", json={"area": "time", "request": "  "},
-                             headers=headers)
+    empty = demo_client.post(
+        "/api/boundaries", json={"area": "time", "request": "  "}, headers=headers
+    )
     assert empty.status_code == 400 and set(empty.json()) == {"error"}
-    area = demo_client.post("/api/boundaries", json={"area": "money", "request": "x y z w"},
-                            headers=headers)
+    area = demo_client.post(
+        "/api/boundaries", json={"area": "money", "request": "x y z w"}, headers=headers
+    )
     assert area.status_code == 422 and area.json()["problems"][0]["where"] == "body.area"
     stranger = demo_client.post(
-        "/api/boundaries", json={"whose": "Mallory", "area": "time", "request": "Calls by nine"},
+        "/api/boundaries",
+        json={"whose": "Mallory", "area": "time", "request": "Calls by nine"},
         headers=headers,
     )
     assert stranger.status_code == 404 and "Mallory" in stranger.json()["error"]
-    missing = demo_client.post("/api/boundaries/99/review", json={"status": "respected"},
-                               headers=headers)
+    missing = demo_client.post(
+        "/api/boundaries/99/review", json={"status": "respected"}, headers=headers
+    )
     assert missing.status_code == 404 and "99" in missing.json()["error"]
-    status = demo_client.post("/api/boundaries/1/review", json={"status": "broken"},
-                              headers=headers)
+    status = demo_client.post(
+        "/api/boundaries/1/review", json={"status": "broken"}, headers=headers
+    )
     assert status.status_code == 422
 
 
@@ -520,19 +603,26 @@ def test_noting_and_listing_small_wins(demo_client: TestClient) -> None:
     headers = api_token(demo_client)
     before = demo_client.get("/api/wins").json()
     assert before[0]["on"] >= before[-1]["on"], "newest first"
-    made = demo_client.post("/api/wins", json={"whose": "Theo", "text": "Lunch without work talk"},
-                            headers=headers)
+    made = demo_client.post(
+        "/api/wins", json={"whose": "Theo", "text": "Lunch without work talk"}, headers=headers
+    )
     assert made.status_code == 201
-    assert made.json() == {"id": made.json()["id"], "whose": "Theo", "on": "2026-11-01",
-                           "text": "Lunch without work talk"}
-    mine = demo_client.post("/api/wins", json={"whose": "me", "text": "Rested", "on": "yesterday"},
-                            headers=headers)
+    assert made.json() == {
+        "id": made.json()["id"],
+        "whose": "Theo",
+        "on": "2026-11-01",
+        "text": "Lunch without work talk",
+    }
+    mine = demo_client.post(
+        "/api/wins", json={"whose": "me", "text": "Rested", "on": "yesterday"}, headers=headers
+    )
     assert mine.json()["whose"] == "me" and mine.json()["on"] == "2026-10-31"
     assert demo_client.get("/api/wins").json()[0]["id"] == made.json()["id"]
     nobody = demo_client.post("/api/wins", json={"whose": " ", "text": "x"}, headers=headers)
     assert nobody.status_code == 400 and set(nobody.json()) == {"error"}
-    stranger = demo_client.post("/api/wins", json={"whose": "Mallory", "text": "x"},
-                                headers=headers)
+    stranger = demo_client.post(
+        "/api/wins", json={"whose": "Mallory", "text": "x"}, headers=headers
+    )
     assert stranger.status_code == 404
     textless = demo_client.post("/api/wins", json={"whose": "me"}, headers=headers)
     assert textless.status_code == 422 and textless.json()["problems"][0]["where"] == "body.text"
@@ -564,8 +654,9 @@ def test_what_is_due_is_what_the_cli_prints(demo_client: TestClient, demo_app: F
 # -- chat imports -------------------------------------------------------------
 
 
-def _upload(client: TestClient, content: bytes, name: str = "WhatsApp Chat with Sam.txt",
-            **fields: str) -> Response:
+def _upload(
+    client: TestClient, content: bytes, name: str = "WhatsApp Chat with Sam.txt", **fields: str
+) -> Response:
     return client.post(
         "/api/imports",
         data=fields,
@@ -648,8 +739,7 @@ def test_files_that_are_not_chat_exports_are_refused_naming_the_file(client: Tes
     assert notes.json()["error"].startswith(
         "notes.txt: is not a chat export this version understands. Understood: WhatsApp"
     )
-    ours = _upload(client, b'{"format": "reciprocity", "version": 1, "people": []}',
-                   name="x.json")
+    ours = _upload(client, b'{"format": "reciprocity", "version": 1, "people": []}', name="x.json")
     assert ours.status_code == 400
     assert "This is a reciprocity export" in ours.json()["error"]
     cut_short = (

@@ -69,5 +69,6 @@ def test_no_server_error_and_only_answers_the_schema_gives(
     # own rules (an empty name, an unknown id: a 400 or 404 the schema lists), and pydantic
     # reads a few values leniently (0 as false); neither is a broken answer.
     case.call_and_validate(
-        headers=token, excluded_checks=[checks.positive_data_acceptance, checks.negative_data_rejection]
+        headers=token,
+        excluded_checks=[checks.positive_data_acceptance, checks.negative_data_rejection],
     )

@@ -44,7 +44,13 @@ def test_one_dimension_per_step_with_its_questions_then_a_summary_then_saved(
     for question in GUIDES[Dimension.INITIATION].questions:
         assert html.escape(question.text) in page
     page = _answer(
-        client, csrf, page, 0, rating="2", direction="me", vision="A call every other week, taking turns",
+        client,
+        csrf,
+        page,
+        0,
+        rating="2",
+        direction="me",
+        vision="A call every other week, taking turns",
         **{"answer-first-contact": "Mostly me"},
     )
     assert "Step 2 of 5" in page and html.escape(GUIDES[Dimension.DEPTH].questions[0].text) in page
@@ -74,9 +80,13 @@ def test_one_dimension_per_step_with_its_questions_then_a_summary_then_saved(
         "answer": "Mostly me",
     }
     assert entry["dimensions"]["depth"] == {
-        "rating": 5, "direction": "mutual", "vision": None,
-        "answers": [{"key": q.key, "question": q.text, "answer": ""}
-                    for q in GUIDES[Dimension.DEPTH].questions],
+        "rating": 5,
+        "direction": "mutual",
+        "vision": None,
+        "answers": [
+            {"key": q.key, "question": q.text, "answer": ""}
+            for q in GUIDES[Dimension.DEPTH].questions
+        ],
     }
 
 
@@ -97,7 +107,14 @@ def test_blame_wording_gets_a_gentle_offer_and_the_person_chooses(client: TestCl
     assert "A thought on the wording" in offer and "Step 1 of 5" in offer
     assert "Would you be up for calling me more often?" in offer
     kept = _answer(
-        client, csrf, offer, 0, rating="2", direction="me", vision="You never call me", action="keep"
+        client,
+        csrf,
+        offer,
+        0,
+        rating="2",
+        direction="me",
+        vision="You never call me",
+        action="keep",
     )
     assert "Step 2 of 5" in kept
     assert "You never call me" in _draft(kept)
@@ -116,8 +133,17 @@ def test_use_this_version_comes_first_and_saves_the_rewrite_with_the_persons_con
     use, keep = offer.find('value="use"'), offer.find('value="keep"')
     assert 0 < use < keep, "the suggestion is the first, default button"
     assert f'name="offered" value="{html.escape(vision)}"' in offer
-    used = _answer(client, csrf, offer, 0, rating="2", direction="me", vision=vision,
-                   offered=vision, action="use")
+    used = _answer(
+        client,
+        csrf,
+        offer,
+        0,
+        rating="2",
+        direction="me",
+        vision=vision,
+        offered=vision,
+        action="use",
+    )
     assert "Step 2 of 5" in used
     assert '"vision": "Could we take turns booking dinner?"' in _draft(used)
     assert "…" not in _draft(used)
@@ -126,12 +152,30 @@ def test_use_this_version_comes_first_and_saves_the_rewrite_with_the_persons_con
 def test_words_changed_after_the_offer_are_checked_again_before_use(client: TestClient) -> None:
     csrf, page = _begin(client, ["Sam"])
     offer = _answer(client, csrf, page, 0, rating="2", direction="me", vision="You never call me")
-    again = _answer(client, csrf, offer, 0, rating="2", direction="me",
-                    vision="It's your turn to call", offered="You never call me", action="use")
+    again = _answer(
+        client,
+        csrf,
+        offer,
+        0,
+        rating="2",
+        direction="me",
+        vision="It's your turn to call",
+        offered="You never call me",
+        action="use",
+    )
     assert "Step 1 of 5" in again and "Could we take turns calling?" in again
     assert "more often" not in again, "the old suggestion is not applied to new words"
-    fair = _answer(client, csrf, offer, 0, rating="2", direction="me",
-                   vision="A call on Sundays", offered="You never call me", action="use")
+    fair = _answer(
+        client,
+        csrf,
+        offer,
+        0,
+        rating="2",
+        direction="me",
+        vision="A call on Sundays",
+        offered="You never call me",
+        action="use",
+    )
     assert "Step 2 of 5" in fair and '"vision": "A call on Sundays"' in _draft(fair)
 
 
@@ -141,11 +185,27 @@ def test_a_bare_label_gets_guidance_and_no_template_to_use(client: TestClient) -
     assert "A thought on the wording" in offer and "Try one recent moment" in offer
     assert 'value="use"' not in offer and "…" not in offer
     assert 0 < offer.find('value="next"') < offer.find('value="keep"'), "checking again comes first"
-    still = _answer(client, csrf, offer, 0, rating="2", direction="me",
-                    vision="You're so selfish", action="next")
+    still = _answer(
+        client,
+        csrf,
+        offer,
+        0,
+        rating="2",
+        direction="me",
+        vision="You're so selfish",
+        action="next",
+    )
     assert "Step 1 of 5" in still and "Try one recent moment" in still
-    kept = _answer(client, csrf, offer, 0, rating="2", direction="me",
-                   vision="You're so selfish", action="keep")
+    kept = _answer(
+        client,
+        csrf,
+        offer,
+        0,
+        rating="2",
+        direction="me",
+        vision="You're so selfish",
+        action="keep",
+    )
     assert "Step 2 of 5" in kept and '"vision": "You\'re so selfish"' in _draft(kept)
 
 
@@ -166,8 +226,11 @@ def test_choosing_no_one_or_a_broken_draft_is_explained(client: TestClient) -> N
     assert broken.status_code == 400 and "start again" in broken.text
     tampered = client.post(
         "/audit/save",
-        data={"csrf_token": csrf, "draft": '{"date": "2026-10-30", "entries": [{"person": "Sam", '
-              '"dimensions": {}, "rating": 1, "direction": "me"}]}'},
+        data={
+            "csrf_token": csrf,
+            "draft": '{"date": "2026-10-30", "entries": [{"person": "Sam", '
+            '"dimensions": {}, "rating": 1, "direction": "me"}]}',
+        },
     )
     assert tampered.status_code == 400 and "asks for a vision" in tampered.text
     assert client.get("/api/audits").json() == []
@@ -182,14 +245,23 @@ def test_it_feels_shared_goes_with_a_five_and_below_five_only_me_or_them(
     csrf, page = _begin(client, ["Sam"])
     assert _DIRECTIONS.findall(page) == ["me", "them"], "shared is never a way to lean"
     five = re.search(r'<input type="radio" name="rating" value="5"[^>]*>[^<]*', page)
-    assert five and "data-shared" in five.group(0) and "roughly mutual (it feels shared)" in five.group(0)
+    assert (
+        five
+        and "data-shared" in five.group(0)
+        and "roughly mutual (it feels shared)" in five.group(0)
+    )
     assert page.count("data-shared") == 1
     assert "A 5 feels shared, so it leans neither way." in page
     for rating in ("3", "4"):
         refused = client.post(
             "/audit/step",
-            data={"csrf_token": csrf, "draft": _draft(page), "step": "0", "rating": rating,
-                  "direction": "mutual"},
+            data={
+                "csrf_token": csrf,
+                "draft": _draft(page),
+                "step": "0",
+                "rating": rating,
+                "direction": "mutual",
+            },
         )
         assert refused.status_code == 400 and "asks which way it leans" in refused.text
         assert _DIRECTIONS.findall(refused.text) == ["me", "them"]
@@ -201,7 +273,9 @@ def test_it_feels_shared_goes_with_a_five_and_below_five_only_me_or_them(
     assert unsaid.status_code == 400 and "asks which way it leans" in unsaid.text
     page = _answer(client, csrf, page, 0, rating="5", direction="me")
     assert "Step 2 of 5" in page
-    assert json.loads(_draft(page))["entries"][0]["dimensions"]["initiation"]["direction"] == "mutual"
+    assert (
+        json.loads(_draft(page))["entries"][0]["dimensions"]["initiation"]["direction"] == "mutual"
+    )
     back = _answer(client, csrf, page, 1, action="back")
     assert 'value="5" required data-shared checked' in back
     assert not re.search(r'name="direction" value="[a-z]+" checked', back), "nothing leans for a 5"
@@ -210,7 +284,12 @@ def test_it_feels_shared_goes_with_a_five_and_below_five_only_me_or_them(
 def test_the_written_answers_are_shown_with_the_audit(client: TestClient) -> None:
     csrf, page = _begin(client, ["Jordan"])
     page = _answer(
-        client, csrf, page, 0, rating="3", direction="me",
+        client,
+        csrf,
+        page,
+        0,
+        rating="3",
+        direction="me",
         **{"answer-first-contact": "Mostly me, since spring", "answer-when-wrong": ""},
     )
     page = _answer(client, csrf, page, 1, rating="5", **{"answer-matched": "We both go deep"})
@@ -243,9 +322,14 @@ def test_an_audit_is_removed_after_asking_once(demo_client: TestClient) -> None:
     assert asked.status_code == 200
     assert "Remove the audit of" in asked.text and 'name="confirm" value="yes"' in asked.text
     for name in ("Sam", "Jordan", "Rosa"):
-        assert f"What you said about {name}: the ratings, the visions and the written answers" in asked.text
+        assert (
+            f"What you said about {name}: the ratings, the visions and the written answers"
+            in asked.text
+        )
     assert "A copy of everything" in asked.text and 'href="/audits/1"' in asked.text
-    assert [a["id"] for a in demo_client.get("/api/audits").json()] == [1, 2], "asking changes nothing"
+    assert [a["id"] for a in demo_client.get("/api/audits").json()] == [1, 2], (
+        "asking changes nothing"
+    )
     gone = demo_client.post(
         "/audits/1/remove", data={"csrf_token": csrf, "confirm": "yes"}, follow_redirects=False
     )

@@ -23,8 +23,14 @@ def test_a_forgotten_birthday_is_added_from_the_person_page(demo_client: TestCli
     csrf = token(demo_client, f"/people/{theo}/edit")
     saved = demo_client.post(
         f"/people/{theo}/edit",
-        data={"csrf_token": csrf, "name": "Theo", "kind": "colleague", "birthday": "1991-02-03",
-              "note": "", "their_care": "humour"},
+        data={
+            "csrf_token": csrf,
+            "name": "Theo",
+            "kind": "colleague",
+            "birthday": "1991-02-03",
+            "note": "",
+            "their_care": "humour",
+        },
         follow_redirects=False,
     )
     assert saved.status_code == 303
@@ -45,8 +51,15 @@ def test_a_mistyped_moment_is_fixed_and_a_duplicate_removed(demo_client: TestCli
     csrf = token(demo_client, f"/moments/{first}/edit")
     fixed = demo_client.post(
         f"/moments/{first}/edit",
-        data={"csrf_token": csrf, "text": "Sam made soup", "by": "them", "on": "2026-10-30",
-              "dimensions": ["crisis"], "style": "", "energy": "1"},
+        data={
+            "csrf_token": csrf,
+            "text": "Sam made soup",
+            "by": "them",
+            "on": "2026-10-30",
+            "dimensions": ["crisis"],
+            "style": "",
+            "energy": "1",
+        },
         follow_redirects=False,
     )
     assert fixed.status_code == 303 and fixed.headers["location"].endswith(f"#moment-{first}")
@@ -61,7 +74,8 @@ def test_a_mistyped_moment_is_fixed_and_a_duplicate_removed(demo_client: TestCli
     assert 'name="confirm" value="yes"' in asked.text and "A copy of everything" in asked.text
     assert demo_client.get(f"/api/moments/{first}").status_code == 200, "asking removes nothing"
     gone = demo_client.post(
-        f"/moments/{first}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        f"/moments/{first}/remove",
+        data={"csrf_token": csrf, "confirm": "yes"},
         follow_redirects=False,
     )
     assert gone.status_code == 303 and "removed=" in gone.headers["location"]
@@ -73,8 +87,12 @@ def test_a_mistyped_moment_is_fixed_and_a_duplicate_removed(demo_client: TestCli
     assert undo and "Bring it back" in landed, "the notice offers the undo"
     brought = demo_client.post(
         "/settings/bring-back",
-        data={"csrf_token": csrf, "copy": undo.group(1), "back": f"/people/{sam}",
-              "confirm": "yes"},
+        data={
+            "csrf_token": csrf,
+            "copy": undo.group(1),
+            "back": f"/people/{sam}",
+            "confirm": "yes",
+        },
         follow_redirects=False,
     )
     assert brought.status_code == 303 and brought.headers["location"].startswith(f"/people/{sam}?")
@@ -108,7 +126,8 @@ def test_removing_someone_asks_once_with_what_goes(demo_client: TestClient) -> N
     assert "Remove Theo, and everything kept about them?" in asked and "moments" in asked
     csrf = token(demo_client, f"/people/{theo}/remove")
     gone = demo_client.post(
-        f"/people/{theo}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        f"/people/{theo}/remove",
+        data={"csrf_token": csrf, "confirm": "yes"},
         follow_redirects=False,
     )
     assert gone.status_code == 303 and gone.headers["location"].startswith("/?removed=")
@@ -144,13 +163,22 @@ def test_the_api_lists_copies_and_brings_one_back(demo_client: TestClient) -> No
     gone = demo_client.delete(f"/api/moments/{moment['id']}", headers=headers).json()
     name = Path(gone["copy"]).name
     listed = demo_client.get("/api/copies").json()
-    assert listed[0]["name"] == name and set(listed[0]) == {"name", "path", "made", "reason", "size"}
+    assert listed[0]["name"] == name and set(listed[0]) == {
+        "name",
+        "path",
+        "made",
+        "reason",
+        "size",
+    }
     done = demo_client.post(f"/api/copies/{name}/bring-back", headers=headers)
     assert done.status_code == 200 and done.json()["brought_back"] == name
     back = demo_client.get("/api/moments", params={"search": moment["text"]}).json()
     assert moment["text"] in [m["text"] for m in back]
     assert demo_client.post("/api/copies/nope.db/bring-back", headers=headers).status_code == 404
-    assert demo_client.post("/api/copies/..%2Fx/bring-back", headers=headers).status_code in (404, 422)
+    assert demo_client.post("/api/copies/..%2Fx/bring-back", headers=headers).status_code in (
+        404,
+        422,
+    )
 
 
 def test_a_duplicate_season_is_removed_and_a_season_fixed(demo_client: TestClient) -> None:
@@ -168,8 +196,13 @@ def test_a_duplicate_season_is_removed_and_a_season_fixed(demo_client: TestClien
     assert 'value="2026-06-01"' in form and "still going" in form
     fixed = demo_client.post(
         f"/seasons/{season['id']}/edit",
-        data={"csrf_token": csrf, "kind": "caregiving", "start": "2026-06-02", "end": "",
-              "note": "New flat"},
+        data={
+            "csrf_token": csrf,
+            "kind": "caregiving",
+            "start": "2026-06-02",
+            "end": "",
+            "note": "New flat",
+        },
         follow_redirects=False,
     )
     assert fixed.status_code == 303
@@ -178,8 +211,7 @@ def test_a_duplicate_season_is_removed_and_a_season_fixed(demo_client: TestClien
     assert changed["kind"] == "caregiving" and changed["note"] == "New flat" and changed["ongoing"]
     wrong = demo_client.post(
         f"/seasons/{season['id']}/edit",
-        data={"csrf_token": csrf, "kind": "caregiving", "start": "2026-06-02",
-              "end": "2026-05-01"},
+        data={"csrf_token": csrf, "kind": "caregiving", "start": "2026-06-02", "end": "2026-05-01"},
     )
     assert wrong.status_code == 400 and "cannot end before" in wrong.text
     assert 'value="2026-05-01"' in wrong.text, "what was typed stays"
@@ -187,7 +219,8 @@ def test_a_duplicate_season_is_removed_and_a_season_fixed(demo_client: TestClien
     asked = demo_client.post(f"/seasons/{season['id']}/remove", data={"csrf_token": csrf})
     assert asked.status_code == 200 and "Remove this season, Jordan: caregiving" in asked.text
     gone = demo_client.post(
-        f"/seasons/{season['id']}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        f"/seasons/{season['id']}/remove",
+        data={"csrf_token": csrf, "confirm": "yes"},
         follow_redirects=False,
     )
     assert gone.status_code == 303 and gone.headers["location"].startswith("/seasons?removed=")
@@ -199,8 +232,13 @@ def test_a_check_in_is_changed_and_removed(demo_client: TestClient) -> None:
     csrf = token(demo_client, f"/checkin/{jordan}")
     saved = demo_client.post(
         f"/checkin/{jordan}",
-        data={"csrf_token": csrf, "on": "2026-10-20", "me_supported": "the walk",
-              "agreed": "A call on Sundays", "action": "keep"},
+        data={
+            "csrf_token": csrf,
+            "on": "2026-10-20",
+            "me_supported": "the walk",
+            "agreed": "A call on Sundays",
+            "action": "keep",
+        },
         follow_redirects=False,
     )
     assert saved.status_code == 303
@@ -211,8 +249,14 @@ def test_a_check_in_is_changed_and_removed(demo_client: TestClient) -> None:
     assert "the walk" in form and 'value="2026-10-20"' in form
     changed = demo_client.post(
         f"/checkins/{checkin}/edit",
-        data={"csrf_token": csrf, "on": "2026-10-21", "me_supported": "the long walk",
-              "them_drained": "work", "next": "", "note": ""},
+        data={
+            "csrf_token": csrf,
+            "on": "2026-10-21",
+            "me_supported": "the long walk",
+            "them_drained": "work",
+            "next": "",
+            "note": "",
+        },
         follow_redirects=False,
     )
     assert changed.status_code == 303
@@ -228,7 +272,8 @@ def test_a_check_in_is_changed_and_removed(demo_client: TestClient) -> None:
     assert "Remove the check-in with Jordan from 21 Oct 2026?" in asked.text
     assert "A call on Sundays" in asked.text, "what was agreed goes with it, and it says so"
     gone = demo_client.post(
-        f"/checkins/{checkin}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        f"/checkins/{checkin}/remove",
+        data={"csrf_token": csrf, "confirm": "yes"},
         follow_redirects=False,
     )
     assert gone.status_code == 303
@@ -241,8 +286,14 @@ def test_a_boundary_and_a_small_win_are_changed_and_removed(demo_client: TestCli
     assert f'href="/boundaries/{boundary["id"]}/edit"' in demo_client.get("/boundaries").text
     changed = demo_client.post(
         f"/boundaries/{boundary['id']}/edit",
-        data={"csrf_token": csrf, "area": "time", "request": "Could we keep Sunday mornings free?",
-              "since": "2026-09-01", "review": "", "note": ""},
+        data={
+            "csrf_token": csrf,
+            "area": "time",
+            "request": "Could we keep Sunday mornings free?",
+            "since": "2026-09-01",
+            "review": "",
+            "note": "",
+        },
         follow_redirects=False,
     )
     assert changed.status_code == 303

@@ -93,8 +93,18 @@ def test_a_moment_logged_in_another_process_works_out_only_that_persons_patterns
 ) -> None:
     before = patterns(web)
     counted = cache(app).worked_out
-    run(other, "log", "Sam", "rang to ask how the move went", "--by", "me",
-        "--dim", "initiation", "--on", "2026-10-30")
+    run(
+        other,
+        "log",
+        "Sam",
+        "rang to ask how the move went",
+        "--by",
+        "me",
+        "--dim",
+        "initiation",
+        "--on",
+        "2026-10-30",
+    )
     after = patterns(web)
     assert cache(app).last_worked_out == {ids(web)["Sam"]}
     assert cache(app).worked_out == counted + 1
@@ -115,7 +125,10 @@ def test_a_chat_imported_in_another_process_works_out_only_that_persons_patterns
         "".join(
             f"{day:02d}/10/2026, 0{hour}:00 - {who}: {text}\n"
             for day in range(1, 29)
-            for hour, who, text in ((8, "Theo", "how are you holding up?"), (9, "Me", "better, thanks"))
+            for hour, who, text in (
+                (8, "Theo", "how are you holding up?"),
+                (9, "Me", "better, thanks"),
+            )
         )
     )
     counted = cache(app).worked_out
@@ -168,11 +181,15 @@ def test_a_copy_brought_back_works_out_everyone_even_after_as_many_writes_as_it_
     call(other, "people", "remove", "Jordan", "--yes")  # a copy of everything is kept first
     (copy,) = [c["name"] for c in json.loads(call(other, "copies", "--json").out)]
     for day in range(25, 28):  # changes the copy does not hold, each seen by the app
-        call(other, "log", "Sam", "walked the dog together", "--by", "both", "--on", f"2026-10-{day}")
+        call(
+            other, "log", "Sam", "walked the dog together", "--by", "both", "--on", f"2026-10-{day}"
+        )
         assert "Jordan" not in patterns(web) and cache(app).last_worked_out is not None
     call(other, "bring-back", copy, "--yes")
     for day in range(25, 29):  # as many changes again as the copy undid
-        call(other, "log", "Priya", "called after her exam", "--by", "them", "--on", f"2026-10-{day}")
+        call(
+            other, "log", "Priya", "called after her exam", "--by", "them", "--on", f"2026-10-{day}"
+        )
     after = patterns(web)
     assert cache(app).last_worked_out is None
     assert after == afresh(demo_url)

@@ -51,7 +51,9 @@ def test_a_report_pdf_is_made_while_the_page_says_so(demo_client: TestClient) ->
 
     ready = demo_client.get(location).text
     assert "<h1>Your report is ready</h1>" in ready
-    assert "reciprocity-report-rosa-2026-11-01.pdf is ready; its download starts by itself." in ready
+    assert (
+        "reciprocity-report-rosa-2026-11-01.pdf is ready; its download starts by itself." in ready
+    )
     assert f'<meta http-equiv="refresh" content="0; url={status}/file">' in ready
     assert f'href="/people/{rosa}"' in ready, "back to the person it was asked from"
     got = demo_client.get(f"{status}/file")
@@ -71,7 +73,8 @@ def test_a_report_on_everyone_is_laid_out_in_parts_and_numbered_across_them(
 ) -> None:
     """Five people: laid out by worker processes from the app's thread, then joined."""
     asked = demo_client.post(
-        "/reports", data={"csrf_token": token(demo_client, "/"), "what": "report"},
+        "/reports",
+        data={"csrf_token": token(demo_client, "/"), "what": "report"},
         follow_redirects=False,
     )
     status = asked.headers["location"].split("?")[0]
@@ -80,7 +83,9 @@ def test_a_report_on_everyone_is_laid_out_in_parts_and_numbered_across_them(
     assert 'filename="reciprocity-report-2026-11-01.pdf"' in got.headers["content-disposition"]
     pdf = tmp_path / "everyone.pdf"
     pdf.write_bytes(got.content)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
     pages = text.stdout.split("\f")[:-1]
     assert len(pages) > 5
     assert [page.strip().splitlines()[-1].strip() for page in pages] == [
@@ -91,7 +96,8 @@ def test_a_report_on_everyone_is_laid_out_in_parts_and_numbered_across_them(
 
 def test_a_blank_worksheet_for_everyone(demo_client: TestClient) -> None:
     asked = demo_client.post(
-        "/reports", data={"csrf_token": token(demo_client, "/"), "what": "worksheet"},
+        "/reports",
+        data={"csrf_token": token(demo_client, "/"), "what": "worksheet"},
         follow_redirects=False,
     )
     status = asked.headers["location"].split("?")[0]
@@ -108,7 +114,11 @@ def test_a_blank_worksheet_for_everyone(demo_client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("fields", "status", "said"),
     [
-        ({"what": "novel"}, 400, "&#39;novel&#39; is not a document; choose one of: report, worksheet"),
+        (
+            {"what": "novel"},
+            400,
+            "&#39;novel&#39; is not a document; choose one of: report, worksheet",
+        ),
         ({"what": "report", "person": "abc"}, 400, "Please choose someone from your list"),
         ({"what": "report", "person": "999"}, 404, ""),
     ],

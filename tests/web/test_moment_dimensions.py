@@ -39,9 +39,15 @@ def _checked(page: str) -> list[str]:
     return re.findall(r'name="dimensions" value="(\w+)"[^>]*\schecked', page)
 
 
-def test_the_form_shows_four_chips_with_what_each_means(client: TestClient, jordan: dict[str, str]) -> None:
+def test_the_form_shows_four_chips_with_what_each_means(
+    client: TestClient, jordan: dict[str, str]
+) -> None:
     page = client.get(f"/moments/new?person={jordan['person']}").text
-    fieldset = page[page.index('<fieldset class="chips"') : page.index("</fieldset>", page.index('class="chips"'))]
+    fieldset = page[
+        page.index('<fieldset class="chips"') : page.index(
+            "</fieldset>", page.index('class="chips"')
+        )
+    ]
     assert "<legend>What it speaks to</legend>" in fieldset
     assert "Readings over the months come from moments marked this way." in fieldset
     for key, title, meaning in (
@@ -73,8 +79,13 @@ def test_a_suggestion_round_trip_keeps_what_was_typed_and_saves_what_is_kept(
 
     kept = client.post(
         "/moments",
-        data={**jordan, "text": WORRIES, "style": "listening", "dimensions": _checked(page),
-              "asked": "yes"},
+        data={
+            **jordan,
+            "text": WORRIES,
+            "style": "listening",
+            "dimensions": _checked(page),
+            "asked": "yes",
+        },
         follow_redirects=False,
     )
     assert kept.status_code == 303
@@ -108,11 +119,13 @@ def test_two_suggestions_are_both_chosen(client: TestClient, jordan: dict[str, s
 def test_words_with_no_hint_or_chosen_dimensions_save_at_once(
     client: TestClient, jordan: dict[str, str]
 ) -> None:
-    plain = client.post("/moments", data={**jordan, "text": "A walk by the river"},
-                        follow_redirects=False)
+    plain = client.post(
+        "/moments", data={**jordan, "text": "A walk by the river"}, follow_redirects=False
+    )
     assert plain.status_code == 303
     chosen = client.post(
-        "/moments", data={**jordan, "text": WORRIES, "dimensions": ["initiation"]},
+        "/moments",
+        data={**jordan, "text": WORRIES, "dimensions": ["initiation"]},
         follow_redirects=False,
     )
     assert chosen.status_code == 303
@@ -136,14 +149,21 @@ def test_a_mistake_is_said_before_any_suggestion_and_the_question_is_not_asked_t
     assert _saved(client, jordan["person"]) == []
 
 
-def test_the_moment_edit_page_has_the_same_chips(client: TestClient, jordan: dict[str, str]) -> None:
+def test_the_moment_edit_page_has_the_same_chips(
+    client: TestClient, jordan: dict[str, str]
+) -> None:
     client.post("/moments", data={**jordan, "text": "A walk by the river"})
     moment = _saved(client, jordan["person"])[0]["id"]
     page = client.get(f"/moments/{moment}/edit").text
     assert '<fieldset class="chips" id="dimensions"' in page
     assert '<span class="chip-hint" id="chip-depth-hint">' in page
-    form = {"csrf_token": jordan["csrf_token"], "text": "A walk by the river", "by": "me",
-            "dimensions": ["maintenance", "depth"], "on": "yesterday"}
+    form = {
+        "csrf_token": jordan["csrf_token"],
+        "text": "A walk by the river",
+        "by": "me",
+        "dimensions": ["maintenance", "depth"],
+        "on": "yesterday",
+    }
     saved = client.post(f"/moments/{moment}/edit", data=form, follow_redirects=False)
     assert saved.status_code == 303
     assert _checked(client.get(f"/moments/{moment}/edit").text) == ["depth", "maintenance"]
@@ -156,14 +176,29 @@ def test_the_api_answers_with_the_suggestion(client: TestClient, jordan: dict[st
     assert bare.status_code == 201
     body = bare.json()
     assert body["dimensions"] == [] and body["suggested_dimensions"] == ["depth"]
-    assert set(body) == {"id", "person", "on", "day", "by", "dimensions", "style", "energy",
-                         "text", "safety", "safety_note", "suggested_dimensions"}
+    assert set(body) == {
+        "id",
+        "person",
+        "on",
+        "day",
+        "by",
+        "dimensions",
+        "style",
+        "energy",
+        "text",
+        "safety",
+        "safety_note",
+        "suggested_dimensions",
+    }
     chosen = client.post(path, json={"text": WORRIES, "dimensions": ["crisis"]}, headers=headers)
     assert chosen.json()["suggested_dimensions"] == []
     plain = client.post(path, json={"text": "A walk by the river"}, headers=headers)
     assert plain.json()["suggested_dimensions"] == []
-    fixed = client.patch(f"/api/moments/{body['id']}", json={"dimensions": ["depth"]},
-                         headers=headers)
+    fixed = client.patch(
+        f"/api/moments/{body['id']}", json={"dimensions": ["depth"]}, headers=headers
+    )
     assert fixed.status_code == 200 and fixed.json()["dimensions"] == ["depth"]
-    described = client.get("/api/openapi.json").json()["paths"][path.replace(jordan["person"], "{person_id}")]
+    described = client.get("/api/openapi.json").json()["paths"][
+        path.replace(jordan["person"], "{person_id}")
+    ]
     assert "`suggested_dimensions`" in described["post"]["description"]

@@ -123,8 +123,13 @@ def test_seasons_start_and_end(client: TestClient) -> None:
     client.post("/people", data={"csrf_token": csrf, "name": "Rosa"})
     sent = client.post(
         "/seasons",
-        data={"csrf_token": csrf, "whose": "Rosa", "kind": "illness", "on": "2026-05-08",
-              "note": "Hip operation"},
+        data={
+            "csrf_token": csrf,
+            "whose": "Rosa",
+            "kind": "illness",
+            "on": "2026-05-08",
+            "note": "Hip operation",
+        },
         follow_redirects=False,
     )
     assert sent.status_code == 303

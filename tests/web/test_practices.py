@@ -423,11 +423,18 @@ def test_the_boundary_offer_puts_the_suggestion_first_and_checks_changed_words_a
     assert 0 < offered.find('value="use"') < offered.find('value="keep"')
     changed = demo_client.post(
         "/boundaries",
-        data={**form, "request": "You never help me move", "offered": form["request"], "action": "use"},
+        data={
+            **form,
+            "request": "You never help me move",
+            "offered": form["request"],
+            "action": "use",
+        },
     )
     assert changed.status_code == 200 and "Would you be up for helping me move" in changed.text
     used = demo_client.post(
-        "/boundaries", data={**form, "offered": form["request"], "action": "use"}, follow_redirects=False
+        "/boundaries",
+        data={**form, "offered": form["request"], "action": "use"},
+        follow_redirects=False,
     )
     assert used.status_code == 303
     labelled = demo_client.post("/boundaries", data={**form, "request": "You're so lazy"}).text

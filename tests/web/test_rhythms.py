@@ -175,7 +175,9 @@ def test_adding_and_removing_a_date(demo_client: TestClient, demo_app: FastAPI) 
     with _store(demo_app).transaction() as session:
         moving = next(o.id for o in session.scalars(select(Occasion)) if o.title == "Moving day")
     asked = demo_client.post(f"/rhythms/dates/{moving}/remove", data={"csrf_token": csrf})
-    assert asked.status_code == 200 and "Remove Moving day from the dates to remember?" in asked.text
+    assert (
+        asked.status_code == 200 and "Remove Moving day from the dates to remember?" in asked.text
+    )
     changed = demo_client.post(
         f"/rhythms/dates/{moving}/edit",
         data={"csrf_token": csrf, "title": "Moving day", "on": "2026-12-04"},
@@ -185,7 +187,8 @@ def test_adding_and_removing_a_date(demo_client: TestClient, demo_app: FastAPI) 
     assert "Saved the changes to the date." in demo_client.get(changed.headers["location"]).text
     assert _dates(demo_app)[-1] == ("Moving day", "2026-12-04", False)
     removed = demo_client.post(
-        f"/rhythms/dates/{moving}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        f"/rhythms/dates/{moving}/remove",
+        data={"csrf_token": csrf, "confirm": "yes"},
         follow_redirects=False,
     )
     assert removed.status_code == 303

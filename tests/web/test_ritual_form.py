@@ -65,18 +65,33 @@ def test_the_form_offers_cadences_and_this_computers_zone(demo_client: TestClien
 @pytest.mark.parametrize(
     ("fields", "rule", "cadence"),
     [
-        ({"every": "2 weeks", "day": "sunday"}, "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU",
-         "every two weeks on Sunday"),
+        (
+            {"every": "2 weeks", "day": "sunday"},
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU",
+            "every two weeks on Sunday",
+        ),
         ({"every": "week", "day": "wednesday"}, "FREQ=WEEKLY;BYDAY=WE", "every week on Wednesday"),
-        ({"every": "month", "which": "date", "from": "2026-11-07"}, "FREQ=MONTHLY",
-         "every month on the 7th"),
-        ({"every": "month", "which": "first", "day": "saturday"}, "FREQ=MONTHLY;BYDAY=1SA",
-         "every month on the first Saturday"),
-        ({"every": "month", "which": "last", "day": "friday"}, "FREQ=MONTHLY;BYDAY=-1FR",
-         "every month on the last Friday"),
+        (
+            {"every": "month", "which": "date", "from": "2026-11-07"},
+            "FREQ=MONTHLY",
+            "every month on the 7th",
+        ),
+        (
+            {"every": "month", "which": "first", "day": "saturday"},
+            "FREQ=MONTHLY;BYDAY=1SA",
+            "every month on the first Saturday",
+        ),
+        (
+            {"every": "month", "which": "last", "day": "friday"},
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            "every month on the last Friday",
+        ),
         ({"every": "year", "from": "2026-12-24"}, "FREQ=YEARLY", "every year on 24 December"),
-        ({"every": "custom", "rule": "every 3 weeks"}, "FREQ=WEEKLY;INTERVAL=3",
-         "every 3 weeks on Sunday"),
+        (
+            {"every": "custom", "rule": "every 3 weeks"},
+            "FREQ=WEEKLY;INTERVAL=3",
+            "every 3 weeks on Sunday",
+        ),
     ],
 )
 def test_each_cadence_is_kept_as_its_rule(
@@ -153,9 +168,20 @@ def test_a_ritual_is_changed_on_its_own_page(demo_client: TestClient) -> None:
     csrf = token(demo_client, f"/rituals/{ritual['id']}/edit")
     changed = demo_client.post(
         f"/rituals/{ritual['id']}/edit",
-        data={"csrf_token": csrf, "title": "Sunday walk", "every": "month", "which": "first",
-              "day": "saturday", "rule": "", "from": "2026-11-01", "until": "", "at": "",
-              "zone": "Europe/London", "rotate": "no", "note": "By the river"},
+        data={
+            "csrf_token": csrf,
+            "title": "Sunday walk",
+            "every": "month",
+            "which": "first",
+            "day": "saturday",
+            "rule": "",
+            "from": "2026-11-01",
+            "until": "",
+            "at": "",
+            "zone": "Europe/London",
+            "rotate": "no",
+            "note": "By the river",
+        },
         follow_redirects=False,
     )
     assert changed.status_code == 303
@@ -171,19 +197,32 @@ def test_a_ritual_is_changed_on_its_own_page(demo_client: TestClient) -> None:
 
     own = demo_client.post(
         f"/rituals/{ritual['id']}/edit",
-        data={"csrf_token": csrf, "title": "Sunday walk", "every": "custom",
-              "rule": "FREQ=WEEKLY;BYDAY=TU,TH", "from": "2026-11-01", "rotate": "no"},
+        data={
+            "csrf_token": csrf,
+            "title": "Sunday walk",
+            "every": "custom",
+            "rule": "FREQ=WEEKLY;BYDAY=TU,TH",
+            "from": "2026-11-01",
+            "rotate": "no",
+        },
         follow_redirects=False,
     )
     assert own.status_code == 303
     page = demo_client.get(f"/rituals/{ritual['id']}/edit").text
     assert _selected(page, "every") == ["custom"], "a rule of its own reads back as one"
-    assert "<details data-cadence-for=\"custom\" open>" in page
+    assert '<details data-cadence-for="custom" open>' in page
 
     bad = demo_client.post(
         f"/rituals/{ritual['id']}/edit",
-        data={"csrf_token": csrf, "title": "Sunday walk", "every": "week", "day": "sunday",
-              "from": "2026-11-01", "until": "2026-10-01", "rotate": "no"},
+        data={
+            "csrf_token": csrf,
+            "title": "Sunday walk",
+            "every": "week",
+            "day": "sunday",
+            "from": "2026-11-01",
+            "until": "2026-10-01",
+            "rotate": "no",
+        },
     )
     assert bad.status_code == 400 and "comes before the start" in bad.text
     assert _selected(bad.text, "every") == ["week"], "the form keeps what was chosen"
@@ -202,7 +241,8 @@ def test_removing_a_ritual_asks_once_and_says_a_copy_is_kept(demo_client: TestCl
     assert "A copy of everything" in asked.text and 'name="confirm" value="yes"' in asked.text
     assert "Sunday call with Mum" in _rituals(demo_client), "asking removes nothing"
     gone = demo_client.post(
-        f"/rituals/{call['id']}/remove", data={"csrf_token": csrf, "confirm": "yes"},
+        f"/rituals/{call['id']}/remove",
+        data={"csrf_token": csrf, "confirm": "yes"},
         follow_redirects=False,
     )
     assert gone.status_code == 303 and gone.headers["location"].startswith("/rituals?removed=")

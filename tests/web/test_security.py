@@ -15,10 +15,23 @@ from tests.web.conftest import BASE, api_token, settings_for, token
 
 SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
 API_PRACTICE_WRITES = {
-    "/api/rituals", "/api/rituals/1/done", "/api/rituals/1/skip", "/api/rituals/1/move",
-    "/api/rituals/1/end", "/api/roles", "/api/roles/1/switch", "/api/roles/1/stop",
-    "/api/people/1/checkins", "/api/boundaries", "/api/boundaries/1/review", "/api/wins",
-    "/api/imports", "/api/rhythms", "/api/rhythms/1/clear", "/api/dates", "/api/dates/1/remove",
+    "/api/rituals",
+    "/api/rituals/1/done",
+    "/api/rituals/1/skip",
+    "/api/rituals/1/move",
+    "/api/rituals/1/end",
+    "/api/roles",
+    "/api/roles/1/switch",
+    "/api/roles/1/stop",
+    "/api/people/1/checkins",
+    "/api/boundaries",
+    "/api/boundaries/1/review",
+    "/api/wins",
+    "/api/imports",
+    "/api/rhythms",
+    "/api/rhythms/1/clear",
+    "/api/dates",
+    "/api/dates/1/remove",
 }
 
 
@@ -50,11 +63,30 @@ def test_every_state_changing_route_refuses_a_request_without_its_token(
     demo_client: TestClient, demo_app: FastAPI
 ) -> None:
     paths = _state_changing(demo_app)
-    assert {"/people", "/moments", "/seasons", "/audit", "/audit/step", "/audit/save",
-            "/data/import", "/api/people", "/api/audits"} <= set(paths)
-    assert {"/checkin/1", "/rituals", "/rituals/1/done", "/rituals/1/skip", "/rituals/1/move",
-            "/boundaries", "/boundaries/1/review", "/wins", "/import", "/import/1/again",
-            "/settings/backup"} <= set(paths)
+    assert {
+        "/people",
+        "/moments",
+        "/seasons",
+        "/audit",
+        "/audit/step",
+        "/audit/save",
+        "/data/import",
+        "/api/people",
+        "/api/audits",
+    } <= set(paths)
+    assert {
+        "/checkin/1",
+        "/rituals",
+        "/rituals/1/done",
+        "/rituals/1/skip",
+        "/rituals/1/move",
+        "/boundaries",
+        "/boundaries/1/review",
+        "/wins",
+        "/import",
+        "/import/1/again",
+        "/settings/backup",
+    } <= set(paths)
     assert {"/rituals/1/end", "/seasons/1/roles", "/roles/1/switch", "/roles/1/stop"} <= set(paths)
     assert {"/rhythms", "/rhythms/1/clear", "/rhythms/dates", "/rhythms/dates/1/remove"} <= set(
         paths
@@ -111,13 +143,37 @@ def test_an_api_write_from_another_site_is_refused_even_with_a_token(
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_foreign_host_header_is_refused(demo_app: FastAPI, method: str) -> None:
     with TestClient(demo_app, base_url="http://evil.example:8765") as foreign:
-        for path in ("/", "/api/people", "/people", "/static/style.css", "/api/openapi.json",
-                     "/checkin", "/checkin/1", "/rituals", "/rituals/1/done", "/rituals/1/skip",
-                     "/rituals/1/move", "/boundaries", "/boundaries/1/review", "/wins",
-                     "/import", "/import/1", "/import/1/again", "/settings",
-                     "/settings/backup", *API_PRACTICE_WRITES, "/api/due", "/api/checkins",
-                     "/api/people/1/checkin-agenda", "/rhythms", "/rhythms/1/clear",
-                     "/rhythms/dates", "/rhythms/dates/1/remove", "/api/rhythms", "/api/dates"):
+        for path in (
+            "/",
+            "/api/people",
+            "/people",
+            "/static/style.css",
+            "/api/openapi.json",
+            "/checkin",
+            "/checkin/1",
+            "/rituals",
+            "/rituals/1/done",
+            "/rituals/1/skip",
+            "/rituals/1/move",
+            "/boundaries",
+            "/boundaries/1/review",
+            "/wins",
+            "/import",
+            "/import/1",
+            "/import/1/again",
+            "/settings",
+            "/settings/backup",
+            *API_PRACTICE_WRITES,
+            "/api/due",
+            "/api/checkins",
+            "/api/people/1/checkin-agenda",
+            "/rhythms",
+            "/rhythms/1/clear",
+            "/rhythms/dates",
+            "/rhythms/dates/1/remove",
+            "/api/rhythms",
+            "/api/dates",
+        ):
             answer = foreign.request(method, path)
             assert answer.status_code == 400, path
             assert answer.text == "This address is not one reciprocity answers to."
@@ -148,9 +204,25 @@ def test_every_response_carries_a_strict_policy(demo_client: TestClient) -> None
 def test_pages_load_nothing_from_elsewhere_and_run_no_inline_script(
     demo_client: TestClient,
 ) -> None:
-    for path in ("/", "/people/1", "/people/new", "/moments/new", "/seasons", "/audit",
-                 "/audits", "/audits/1", "/data", "/checkin", "/checkin/2", "/rituals",
-                 "/boundaries", "/wins", "/import", "/settings", "/rhythms"):
+    for path in (
+        "/",
+        "/people/1",
+        "/people/new",
+        "/moments/new",
+        "/seasons",
+        "/audit",
+        "/audits",
+        "/audits/1",
+        "/data",
+        "/checkin",
+        "/checkin/2",
+        "/rituals",
+        "/boundaries",
+        "/wins",
+        "/import",
+        "/settings",
+        "/rhythms",
+    ):
         page = demo_client.get(path).text
         assert not re.search(r'(src|href)="(https?:)?//', page), path
         scripts = re.findall(r"<script\b[^>]*>.*?</script>", page, re.S)
@@ -168,8 +240,9 @@ def test_script_like_text_is_shown_as_text(client: TestClient) -> None:
     person = client.get("/api/people").json()[0]
     assert person["name"] == SCRIPT
     client.post("/moments", data={"csrf_token": csrf, "person": str(person["id"]), "text": SCRIPT})
-    client.post("/seasons", data={"csrf_token": csrf, "whose": SCRIPT, "kind": "grief",
-                                  "note": SCRIPT})
+    client.post(
+        "/seasons", data={"csrf_token": csrf, "whose": SCRIPT, "kind": "grief", "note": SCRIPT}
+    )
     for path in ("/", f"/people/{person['id']}", "/seasons", "/moments/new", "/audit"):
         page = client.get(path).text
         assert "<script>window.pwned" not in page and "<img src=x" not in page, path
@@ -196,7 +269,9 @@ def test_an_upload_over_the_limit_is_refused_with_a_clear_message(tmp_path: obje
                 yield b"y" * 500
 
         streamed = client.post(
-            "/api/people", content=chunks(), headers={**api_token(client), "content-type": "application/json"}
+            "/api/people",
+            content=chunks(),
+            headers={**api_token(client), "content-type": "application/json"},
         )
         assert streamed.status_code in (400, 413)
 
@@ -204,8 +279,11 @@ def test_an_upload_over_the_limit_is_refused_with_a_clear_message(tmp_path: obje
 def test_script_like_text_in_the_practice_pages_is_shown_as_text(demo_client: TestClient) -> None:
     csrf = token(demo_client)
     people = {p["name"]: p["id"] for p in demo_client.get("/api/people").json()}
-    sides = {f"{side}_{q}": SCRIPT for side in ("me", "them")
-             for q in ("supported", "meaningful", "drained")}
+    sides = {
+        f"{side}_{q}": SCRIPT
+        for side in ("me", "them")
+        for q in ("supported", "meaningful", "drained")
+    }
     saved = demo_client.post(
         f"/checkin/{people['Jordan']}",
         data={"csrf_token": csrf, **sides, "agreed": SCRIPT, "action": "keep"},
@@ -214,18 +292,30 @@ def test_script_like_text_in_the_practice_pages_is_shown_as_text(demo_client: Te
     assert saved.status_code == 303
     added = demo_client.post(
         "/rituals",
-        data={"csrf_token": csrf, "person": str(people["Theo"]), "title": SCRIPT,
-              "rule": "weekly", "note": SCRIPT},
+        data={
+            "csrf_token": csrf,
+            "person": str(people["Theo"]),
+            "title": SCRIPT,
+            "rule": "weekly",
+            "note": SCRIPT,
+        },
         follow_redirects=False,
     )
     assert added.status_code == 303
-    done = demo_client.post("/rituals/4/done", data={"csrf_token": csrf, "note": SCRIPT},
-                            follow_redirects=False)
+    done = demo_client.post(
+        "/rituals/4/done", data={"csrf_token": csrf, "note": SCRIPT}, follow_redirects=False
+    )
     assert done.status_code == 303
     boundary = demo_client.post(
         "/boundaries",
-        data={"csrf_token": csrf, "whose": "Theo", "area": "topics", "request": SCRIPT,
-              "note": SCRIPT, "action": "keep"},
+        data={
+            "csrf_token": csrf,
+            "whose": "Theo",
+            "area": "topics",
+            "request": SCRIPT,
+            "note": SCRIPT,
+            "action": "keep",
+        },
         follow_redirects=False,
     )
     assert boundary.status_code == 303
@@ -235,13 +325,16 @@ def test_script_like_text_in_the_practice_pages_is_shown_as_text(demo_client: Te
         follow_redirects=False,
     )
     assert reviewed.status_code == 303
-    win = demo_client.post("/wins", data={"csrf_token": csrf, "whose": "Theo", "text": SCRIPT},
-                           follow_redirects=False)
+    win = demo_client.post(
+        "/wins", data={"csrf_token": csrf, "whose": "Theo", "text": SCRIPT}, follow_redirects=False
+    )
     assert win.status_code == 303
     upload = demo_client.post(
         "/import",
         data={"csrf_token": csrf, "me": SCRIPT},
-        files={"file": ("chat.txt", b"03/08/2026, 09:00 - Sam: hi\n04/08/2026, 09:05 - Alex: hey\n")},
+        files={
+            "file": ("chat.txt", b"03/08/2026, 09:00 - Sam: hi\n04/08/2026, 09:05 - Alex: hey\n")
+        },
         follow_redirects=False,
     )
     assert upload.status_code == 303
@@ -250,9 +343,18 @@ def test_script_like_text_in_the_practice_pages_is_shown_as_text(demo_client: Te
         if 'http-equiv="refresh"' not in status.text:
             break
         status = demo_client.get(upload.headers["location"])
-    pages = [demo_client.get(path).text for path in (
-        f"/checkin/{people['Jordan']}", "/checkin", "/rituals", "/boundaries", "/wins",
-        f"/people/{people['Theo']}", "/")]
+    pages = [
+        demo_client.get(path).text
+        for path in (
+            f"/checkin/{people['Jordan']}",
+            "/checkin",
+            "/rituals",
+            "/boundaries",
+            "/wins",
+            f"/people/{people['Theo']}",
+            "/",
+        )
+    ]
     for page in [*pages, status.text]:
         assert "<script>window.pwned" not in page and "<img src=x" not in page
     for page in [pages[0], *pages[2:5], status.text]:

@@ -64,8 +64,12 @@ def test_only_this_computer_is_served() -> None:
 def test_a_polite_stop_removes_the_demo_copy_and_a_new_start_sweeps_what_a_kill_left(
     tmp_path: Path,
 ) -> None:
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     left = Path(tempfile.gettempdir()) / f"reciprocity-imports-{gone.stdout.strip()}-abcd1234"
     (left / "job").mkdir(parents=True)
     (left / "job" / "chat.txt").write_text("12/03/2024, 10:00 - Sam: private words")

@@ -130,9 +130,7 @@ def run(
     saved = audits.save(database, draft)
     audits.drop_draft(database, names)
     say(
-        audit_words.AUDIT_SAVED.format(
-            id=saved.audit.id, on=day_words(day), names=", ".join(names)
-        )
+        audit_words.AUDIT_SAVED.format(id=saved.audit.id, on=day_words(day), names=", ".join(names))
     )
     for name in saved.safety:
         say(SAFETY_NOTE.format(name=name))
@@ -165,7 +163,9 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     table = Table("Id", "Date", "People (overall rating)")
     for r in rows:
         table.add_row(
-            str(r["id"]), day_words(r["date"]), ", ".join(f"{n} ({v})" for n, v in r["overall"].items())
+            str(r["id"]),
+            day_words(r["date"]),
+            ", ".join(f"{n} ({v})" for n, v in r["overall"].items()),
         )
     console().print(table)
 
@@ -218,7 +218,9 @@ def compare(
 @app.command("remove")
 def remove(
     ctx: typer.Context,
-    audit_id: Annotated[int, typer.Argument(metavar="ID", help="The audit's id (see 'audit list').")],
+    audit_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The audit's id (see 'audit list').")
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove an audit, with its ratings and visions (a copy of everything is kept first)."""
@@ -253,7 +255,9 @@ def _print_trends(data: list[dict[str, Any]]) -> None:
         rows.append((OVERALL_TITLE, None))
         for title, key in rows:
             cells = [a["dimensions"].get(key) if key else a["overall"] for a in audits]
-            shown = [f"{c['rating']} · {SHORT_DIRECTIONS[c['direction']]}" if c else "-" for c in cells]
+            shown = [
+                f"{c['rating']} · {SHORT_DIRECTIONS[c['direction']]}" if c else "-" for c in cells
+            ]
             known = [c["rating"] for c in cells if c]
             change = known[-1] - known[0] if len(known) >= 2 else 0
             table.add_row(title, *shown, f"{change:+d}" if change else "same")

@@ -30,7 +30,9 @@ app = typer.Typer(
     cls=RunsByDefault,
     help="Check-ins ('reciprocity checkin PERSON'), and the ones you have held.",
 )
-CheckInId = Annotated[int, typer.Argument(metavar="ID", help="The check-in's id (see 'checkin list').")]
+CheckInId = Annotated[
+    int, typer.Argument(metavar="ID", help="The check-in's id (see 'checkin list').")
+]
 
 
 @app.command("run")
@@ -66,9 +68,7 @@ def checkin(
     answers = _Conversation().run(prepared.person.name, prepared.waiting, day)
     recorded = checkins.record(database, prepared.person.id, answers)
     held = recorded.checkin
-    say(
-        words.checkin_saved(prepared.person.name, day, len(held.adjustments))
-    )
+    say(words.checkin_saved(prepared.person.name, day, len(held.adjustments)))
     if held.next_on is not None:
         say(words.CHECKIN_NEXT.format(day=day_words(held.next_on)))
     if recorded.safety:
@@ -101,7 +101,9 @@ def _print_agenda(plan: dict[str, Any]) -> None:
         out.print(f"  • {adjustment['text']} ({outcome})", markup=False)
     out.print(f"\n[bold]{words.AGENDA_MOMENTS}[/bold]")
     if not plan["moments"]:
-        since = day_words(plan["last_checkin"]) if plan["last_checkin"] else words.CHECKIN_LAST_MONTH
+        since = (
+            day_words(plan["last_checkin"]) if plan["last_checkin"] else words.CHECKIN_LAST_MONTH
+        )
         out.print("  " + words.AGENDA_NO_MOMENTS.format(since=since), markup=False)
     for moment in plan["moments"]:
         out.print(f"  {day_words(moment['on'])}  {moment['text']}", markup=False)

@@ -132,10 +132,14 @@ class Interview:
         self.document = kept if kept is not None else audits.new_draft(names, on)
         self.out.print(audit_words.INTRO)
         if kept is not None:
-            self.out.print(audit_words.DRAFT_CONTINUING.format(
+            self.out.print(
+                audit_words.DRAFT_CONTINUING.format(
                     answers=audit_words.answers_words(audits.answered(kept))
-                ))
-        entries = [self.entry(part, notes.get(part["person"], [])) for part in self.document["entries"]]
+                )
+            )
+        entries = [
+            self.entry(part, notes.get(part["person"], [])) for part in self.document["entries"]
+        ]
         return AuditDraft(on=on, entries=entries)
 
     def entry(self, part: dict[str, Any], notes: list[str]) -> EntryDraft:
@@ -147,7 +151,9 @@ class Interview:
                 self.out.print(note, markup=False)
         dimensions = {}
         for dimension in Dimension:
-            dimensions[dimension] = self.dimension(name, dimension, rated.setdefault(dimension.value, {}))
+            dimensions[dimension] = self.dimension(
+                name, dimension, rated.setdefault(dimension.value, {})
+            )
         overall = _kept_lean(part, audits.OVERALL)
         if overall is None:
             self.out.print(f"\n[bold]{audit_words.OVERALL_TITLE}[/bold]")

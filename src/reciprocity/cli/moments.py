@@ -252,7 +252,9 @@ def _style(value: str) -> CareStyle | None:
     except ValueError:
         choices = ", ".join(s.value for s in CareStyle)
         raise InputError(
-            people_words.CHOICE_UNKNOWN.format(value=value, what="style", choices=f"{choices}, none")
+            people_words.CHOICE_UNKNOWN.format(
+                value=value, what="style", choices=f"{choices}, none"
+            )
         ) from None
 
 

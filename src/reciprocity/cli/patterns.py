@@ -16,7 +16,9 @@ BARS = "▁▂▃▄▅▆▇█"
 
 def patterns(
     ctx: typer.Context,
-    person: Annotated[str | None, typer.Argument(help="Whose patterns (default: everyone).")] = None,
+    person: Annotated[
+        str | None, typer.Argument(help="Whose patterns (default: everyone).")
+    ] = None,
     json: JsonFlag = False,
 ) -> None:
     """Which way care leans in each dimension over recent months, and what might help."""
@@ -90,9 +92,14 @@ def _status_row(pattern: RelationshipPattern) -> dict[str, object]:
     return {
         "person": pattern.person,
         "dimensions": {
-            str(d): {"leaning": str(p.leaning), "strength": round(p.strength, 3), "chronic": p.chronic,
-                     "in_season": p.in_season, "change": None if p.change is None else str(p.change),
-                     "notes_needed": p.notes_needed}
+            str(d): {
+                "leaning": str(p.leaning),
+                "strength": round(p.strength, 3),
+                "chronic": p.chronic,
+                "in_season": p.in_season,
+                "change": None if p.change is None else str(p.change),
+                "notes_needed": p.notes_needed,
+            }
             for d, p in pattern.dimensions.items()
         },
         "energy": pattern.energy.label,
@@ -134,14 +141,19 @@ def _print_pattern(pattern: RelationshipPattern) -> None:
     from reciprocity.patterns import Leaning
 
     out = console()
-    table = Table("Dimension", "Recent months", "Over time", "Felt · evidence", title=escape(pattern.person))
+    table = Table(
+        "Dimension", "Recent months", "Over time", "Felt · evidence", title=escape(pattern.person)
+    )
     for dimension, reading in pattern.dimensions.items():
         shares = [
-            None if w.estimate.leaning is Leaning.UNKNOWN else w.estimate.share_me for w in reading.windows
+            None if w.estimate.leaning is Leaning.UNKNOWN else w.estimate.share_me
+            for w in reading.windows
         ]
         felt = "-" if reading.felt_rating is None else str(reading.felt_rating)
         suggested = "-" if reading.suggested_rating is None else str(reading.suggested_rating)
-        table.add_row(str(dimension), escape(reading.label), sparkline(shares), f"{felt} · {suggested}")
+        table.add_row(
+            str(dimension), escape(reading.label), sparkline(shares), f"{felt} · {suggested}"
+        )
     out.print(table)
     for dimension, reading in pattern.dimensions.items():
         if reading.need:

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 from reciprocity.cli.runtime import console
 from reciprocity.coach import audit as audit_words
 from reciprocity.coach.audit import DIRECTIONS, GUIDES, SCALE
-from reciprocity.coach.terms import day_month_words, day_words, style_list
+from reciprocity.coach.people import birthday_words
+from reciprocity.coach.terms import day_words, style_list
+from reciprocity.dates import PartialDate
 from reciprocity.vocabulary import Dimension, Direction
 
 if TYPE_CHECKING:
@@ -22,7 +24,12 @@ def print_person_page(data: dict[str, Any]) -> None:
     out = console()
     out.print(f"[bold]{_esc(data['name'])}[/bold] · {data['kind']}")
     if data["birthday"]:
-        out.print(people_words.PERSON_SHOW_BIRTHDAY.format(day=day_month_words(data["birthday"])))
+        born = PartialDate.from_iso(data["birthday"])
+        out.print(
+            people_words.PERSON_SHOW_BIRTHDAY.format(
+                day=birthday_words(born.month, born.day, born.year)
+            )
+        )
     their = style_list(data["their_care"]) or people_words.PERSON_SHOW_CARE_NONE
     mine = style_list(data["my_care"]) or people_words.PERSON_SHOW_CARE_NONE
     out.print(people_words.PERSON_SHOW_THEIR_CARE.format(styles=their), markup=False)
@@ -94,7 +101,9 @@ def print_audit(data: dict[str, Any], *, title: str | None = None) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"[bold]{title or audit_words.AUDIT_HEADING.format(id=data['id'], on=day_words(data['date']))}[/bold]")
+    out.print(
+        f"[bold]{title or audit_words.AUDIT_HEADING.format(id=data['id'], on=day_words(data['date']))}[/bold]"
+    )
     if data["note"]:
         out.print(_esc(data["note"]))
     for entry in data["entries"]:

@@ -178,7 +178,12 @@ def done(
     state = runtime(ctx)
     day = parse_date(on, today=state.today)
     marked = rituals.done(
-        state.database(), ritual_id, on=day, planned=_planned(planned, state.today), host=host, note=note
+        state.database(),
+        ritual_id,
+        on=day,
+        planned=_planned(planned, state.today),
+        host=host,
+        note=note,
     )
     ritual = marked.ritual
     say(words.ritual_done(ritual.title, day, marked.occurrence.due, ritual.next_host))
@@ -284,14 +289,18 @@ def edit(
     rule: Annotated[
         str | None, typer.Option("--rule", metavar="RRULE", help="Instead of --every: a rule.")
     ] = None,
-    start: Annotated[str | None, typer.Option("--from", metavar="DATE", help="The first day.")] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="The first day.")
+    ] = None,
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="The last day ('none': no end).")
     ] = None,
     at: Annotated[
         str | None, typer.Option("--at", metavar="HH:MM", help="Time of day ('none': no time).")
     ] = None,
-    zone: Annotated[str | None, typer.Option("--tz", metavar="ZONE", help="Time zone of --at.")] = None,
+    zone: Annotated[
+        str | None, typer.Option("--tz", metavar="ZONE", help="Time zone of --at.")
+    ] = None,
     rotate: Annotated[
         bool | None, typer.Option("--rotate/--no-rotate", help="Take turns hosting or starting it.")
     ] = None,

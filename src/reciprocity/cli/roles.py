@@ -39,7 +39,13 @@ def set_(
 
     state = runtime(ctx)
     rotation = roles.share(
-        state.database(), season_id, first, second, today=state.today, every_days=every, with_whom=other
+        state.database(),
+        season_id,
+        first,
+        second,
+        today=state.today,
+        every_days=every,
+        with_whom=other,
     )
     holders = words.holders_words(rotation.holders(rotation.start))
     say(words.ROLES_SET.format(season=rotation.season_id, holders=holders))

@@ -38,7 +38,10 @@ def start(
     season = seasons.start(state.database(), whose, kind, on=day, note=note)
     say(
         people_words.SEASON_STARTED.format(
-            kind=SEASON_KIND_WORDS[kind], whose=_whose(season.whose), start=day_words(day), id=season.id
+            kind=SEASON_KIND_WORDS[kind],
+            whose=_whose(season.whose),
+            start=day_words(day),
+            id=season.id,
         )
     )
 
@@ -63,7 +66,10 @@ def end(
     season = seasons.end(state.database(), season_id, on=day)
     say(
         people_words.SEASON_ENDED.format(
-            id=season.id, kind=SEASON_KIND_WORDS[season.kind], whose=_whose(season.whose), end=day_words(day)
+            id=season.id,
+            kind=SEASON_KIND_WORDS[season.kind],
+            whose=_whose(season.whose),
+            end=day_words(day),
         )
     )
 
@@ -103,9 +109,13 @@ def list_(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    season_id: Annotated[int, typer.Argument(metavar="ID", help="The season's id (see 'season list').")],
+    season_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The season's id (see 'season list').")
+    ],
     kind: Annotated[SeasonKind | None, typer.Option(help="Another kind of season.")] = None,
-    start: Annotated[str | None, typer.Option("--from", metavar="DATE", help="When it began.")] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="When it began.")
+    ] = None,
     until: Annotated[
         str | None,
         typer.Option("--until", metavar="DATE", help="When it ended ('ongoing' opens it again)."),
@@ -127,13 +137,19 @@ def edit(
         note=KEEP if note is None else note,
     )
     season = seasons.edit(state.database(), season_id, changes)
-    say(people_words.SEASON_CHANGED.format(id=season.id, kind=SEASON_KIND_WORDS[season.kind], whose=_whose(season.whose)))
+    say(
+        people_words.SEASON_CHANGED.format(
+            id=season.id, kind=SEASON_KIND_WORDS[season.kind], whose=_whose(season.whose)
+        )
+    )
 
 
 @app.command("remove")
 def remove(
     ctx: typer.Context,
-    season_id: Annotated[int, typer.Argument(metavar="ID", help="The season's id (see 'season list').")],
+    season_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The season's id (see 'season list').")
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove a season, and roles shared during it (a copy of everything is kept first)."""

@@ -29,7 +29,9 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[
         int,
-        typer.Option(metavar="N", help="The port to listen on (0: any free port).", min=0, max=65535),
+        typer.Option(
+            metavar="N", help="The port to listen on (0: any free port).", min=0, max=65535
+        ),
     ] = DEFAULT_PORT,
     no_browser: Annotated[
         bool, typer.Option("--no-browser", help="Do not open a browser window.")
@@ -106,7 +108,9 @@ def bind(host: str, port: int) -> socket.socket:
         return socket.create_server((address, port), family=family, backlog=128)
     except OSError as error:
         reason = os.strerror(error.errno) if error.errno else str(error)
-        raise InputError(app_words.SERVE_PORT_BUSY.format(port=port, host=host, reason=reason)) from None
+        raise InputError(
+            app_words.SERVE_PORT_BUSY.format(port=port, host=host, reason=reason)
+        ) from None
 
 
 def stop_on_sigterm() -> None:

@@ -23,7 +23,9 @@ def feedback(
     request: Annotated[str, typer.Option(metavar="TEXT", help="What you would like instead.")],
     impact: Annotated[
         str | None,
-        typer.Option(metavar="TEXT", help="How it landed for you (say nothing for a gentle default)."),
+        typer.Option(
+            metavar="TEXT", help="How it landed for you (say nothing for a gentle default)."
+        ),
     ] = None,
     alternative: Annotated[
         list[str] | None,

@@ -13,21 +13,95 @@ from reciprocity.coach.terms import counts_words
 
 if TYPE_CHECKING:
     from reciprocity.services.chats import ImportSummary
+    from reciprocity.services.data import Key
+
+PASSPHRASE_VARIABLE = "RECIPROCITY_PASSPHRASE"
+"""Where a script gives the passphrase; anything that can read this process's environment
+can read it too, so a terminal, which asks without showing it, is the safer place."""
 
 
 def export(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE.json", help="Where to write the export.")],
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.json", help="Where to write the export (FILE.age locked)."),
+    ],
+    encrypt: Annotated[
+        bool,
+        typer.Option("--encrypt", help="Lock it with a passphrase (an age file, FILE.json.age)."),
+    ] = False,
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to", metavar="AGE_PUBLIC_KEY", help="Lock it for this age key instead (repeatable)."
+        ),
+    ] = None,
 ) -> None:
-    """Write everything to one JSON file you can keep, read or restore."""
+    """Write everything to one JSON file you can keep, read or restore; locked if you ask."""
     from reciprocity.coach import data as data_words
     from reciprocity.errors import InputError
     from reciprocity.services import data
 
-    if file.suffix.lower() != ".json":
+    locked = encrypt or bool(to)
+    if locked and file.suffix.lower() != ".age":
+        raise InputError(data_words.EXPORT_LOCKED_NEEDS_AGE.format(path=file))
+    if not locked and file.suffix.lower() != ".json":
         raise InputError(data_words.EXPORT_NEEDS_JSON.format(path=file))
-    counts = data.export_to(runtime(ctx).database(), file)
-    say(data_words.EXPORTED.format(path=file, **counts_words(counts)))
+    key = None
+    if to:
+        key = data.Key(public_keys=tuple(to))
+    elif encrypt:
+        key = data.Key(passphrase=_new_passphrase(file))
+    counts = data.export_to(runtime(ctx).database(), file, key=key)
+    said = data_words.EXPORTED.format(path=file, **counts_words(counts))
+    if to:
+        said = f"{said} {data_words.EXPORTED_FOR_KEYS.format(count=len(to))}"
+    elif encrypt:
+        said = f"{said} {data_words.EXPORTED_LOCKED}"
+    say(said)
+
+
+def _new_passphrase(file: Path) -> str:
+    """The passphrase to lock ``file`` with: from the environment, or typed twice."""
+    import os
+    import sys
+    from getpass import getpass
+
+    from reciprocity.coach import data as data_words
+    from reciprocity.errors import InputError
+
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given is None:
+        if not sys.stdin.isatty():
+            raise InputError(data_words.PASSPHRASE_NEEDED_TO_LOCK)
+        given = getpass(data_words.PASSPHRASE_ASK_NEW.format(name=file.name))
+        if given and getpass(data_words.PASSPHRASE_ASK_AGAIN) != given:
+            raise InputError(data_words.PASSPHRASE_DIFFER)
+    if not given:
+        raise InputError(data_words.PASSPHRASE_EMPTY)
+    return given
+
+
+def _opening_key(file: Path, how: str, identity: Path | None) -> Key:
+    """What opens a locked export: the key file given, or the passphrase (environment or typed)."""
+    import os
+    import sys
+    from getpass import getpass
+
+    from reciprocity.coach import data as data_words
+    from reciprocity.errors import InputError, TransferError
+    from reciprocity.services import data
+
+    if how == "keys":
+        if identity is None:
+            raise TransferError(data_words.LOCKED_FOR_KEYS.format(name=file))
+        return data.Key(secret_keys=data.secret_keys_in(identity))
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given is None:
+        if not sys.stdin.isatty():
+            raise InputError(data_words.PASSPHRASE_NEEDED_TO_OPEN.format(name=file))
+        given = getpass(data_words.PASSPHRASE_ASK.format(name=file.name))
+    return data.Key(passphrase=given)
 
 
 def import_(
@@ -75,26 +149,45 @@ def import_(
         bool,
         typer.Option("--replace", help="Restoring: replace everything (a copy is kept first)."),
     ] = False,
+    identity: Annotated[
+        Path | None,
+        typer.Option(
+            "--identity",
+            metavar="KEYFILE",
+            help="Restoring an export locked for an age key: the file with its secret key.",
+        ),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print a JSON summary for scripts.")] = False,
 ) -> None:
-    """Import a chat export as evidence, or restore a reciprocity export."""
+    """Import a chat export as evidence, or restore a reciprocity export (locked or not)."""
     from reciprocity.coach import data as data_words
     from reciprocity.errors import TransferError
-    from reciprocity.services import chats
+    from reciprocity.services import chats, data
 
     if not file.exists():
         raise TransferError(data_words.FILE_MISSING.format(path=file))
-    if chats.format_of(file) == "reciprocity":
+    if file.suffix.lower() in (".vcf", ".vcard"):
+        from reciprocity.coach import people as people_words
+        from reciprocity.errors import InputError
+
+        raise InputError(people_words.CONTACTS_NOT_A_CHAT.format(path=file))
+    how = data.how_locked(file)
+    if how is not None:
+        key = _opening_key(file, how, identity)
+        _restore(ctx, file, replace=replace, json=json, key=key)
+    elif chats.format_of(file) == "reciprocity":
         _restore(ctx, file, replace=replace, json=json)
     else:
         _import_chat(ctx, file, me, person or [], add_none, date_order, chat_name, keep_text, json)
 
 
-def _restore(ctx: typer.Context, file: Path, *, replace: bool, json: bool) -> None:
+def _restore(
+    ctx: typer.Context, file: Path, *, replace: bool, json: bool, key: Key | None = None
+) -> None:
     from reciprocity.coach import data as data_words
     from reciprocity.services import data
 
-    restored = data.restore_file(runtime(ctx).database(), file, replace=replace)
+    restored = data.restore_file(runtime(ctx).database(), file, replace=replace, key=key)
     if restored.copy is not None:
         say(data_words.REPLACED_BACKUP.format(path=restored.copy), err=json)
     if json:
@@ -136,7 +229,9 @@ def _import_chat(
     while True:
         try:
             with ExitStack() as stack:
-                tick = _progress(stack) if sys.stderr.isatty() and not json else (lambda _count: None)
+                tick = (
+                    _progress(stack) if sys.stderr.isatty() and not json else (lambda _count: None)
+                )
                 summary = import_chat_file(database, file, choices, tick=tick)
             break
         except ChoosePeopleError as error:
@@ -220,7 +315,11 @@ def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
         for found in person.dimensions:
             if found.signs:
                 leaning = chat_words.leaning_words(
-                    found.leaning, found.strength, found.signs, enough=found.enough, name=person.name
+                    found.leaning,
+                    found.strength,
+                    found.signs,
+                    enough=found.enough,
+                    name=person.name,
                 )
                 say(
                     chat_words.IMPORT_LEANING_LINE.format(
@@ -269,7 +368,12 @@ def copies(
 
 def bring_back(
     ctx: typer.Context,
-    copy: Annotated[str, typer.Argument(metavar="COPY", help="A copy's file name ('reciprocity copies' lists them).")],
+    copy: Annotated[
+        str,
+        typer.Argument(
+            metavar="COPY", help="A copy's file name ('reciprocity copies' lists them)."
+        ),
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask first.")] = False,
     json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
@@ -282,7 +386,12 @@ def bring_back(
         return
     done = data.bring_back(runtime(ctx).database(), copy)
     if json:
-        emit_json({"brought_back": done.copy.name, "kept_before": None if done.before is None else str(done.before)})
+        emit_json(
+            {
+                "brought_back": done.copy.name,
+                "kept_before": None if done.before is None else str(done.before),
+            }
+        )
         return
     say(data_words.BROUGHT_BACK.format(copy=done.copy.name))
     if done.before is not None:

@@ -115,7 +115,9 @@ MAKING_NOT_READY = "That file is not ready yet; its page says when it is."
 MAKING_WHO = "Please choose someone from your list, or leave it for everyone."
 NAV_SETTINGS = "Backups"
 SETTINGS_TITLE = "Backups"
-SETTINGS_INTRO = "Where your data lives, and the copies kept of it: any of them can be brought back."
+SETTINGS_INTRO = (
+    "Where your data lives, and the copies kept of it: any of them can be brought back."
+)
 SETTINGS_WHERE = "Where your data lives"
 SETTINGS_DATABASE = "Database"
 SETTINGS_DEMO_NOTE = "This is the throwaway demo database; it is removed when the app stops."
@@ -169,6 +171,8 @@ REMOVED_NOTICE_COPY = "Removed. A copy of everything as it was just before is ke
 BRING_BACK_BUTTON = "Bring it back"
 TEXT_BROKEN = "This text holds half of a character (a lone surrogate); please type it again."
 API_INVALID = "Some of what was sent could not be read; see the problems listed."
+
+
 def size_words(size: int) -> str:
     """ "12 MB", "800 KB": a size a person can read."""
     if size >= 1024 * 1024:

@@ -195,9 +195,7 @@ AUDIT_NEEDS_PEOPLE = (
 )
 AUDIT_PERSON_TWICE = "{name} appears twice in this audit; choose each person once."
 COMPARE_NEEDS_TWO = "Comparing needs at least two audits{of}; there is {count} so far."
-SHARED_IS_FIVE = (
-    "A rating of {rating} leans one way, so please choose me or them; a 5 is for when it feels shared."
-)
+SHARED_IS_FIVE = "A rating of {rating} leans one way, so please choose me or them; a 5 is for when it feels shared."
 AUDIT_ANSWERS = "What you wrote"
 
 # -- an audit interrupted in the terminal, kept as a draft ---------------------
@@ -207,9 +205,7 @@ DRAFT_KEPT = (
 )
 DRAFT_ABOUT = "an unfinished audit of {names} from {on} ({answers} kept)"
 DRAFT_OFFER = "You have {about}. Carry on from there?"
-DRAFT_WAITING = (
-    "There is {about}. Add --continue to carry on from it, or --fresh to start again."
-)
+DRAFT_WAITING = "There is {about}. Add --continue to carry on from it, or --fresh to start again."
 DRAFT_CONTINUING = "Carrying on from your draft: {answers} kept, so only what is left is asked."
 DRAFT_CONTINUE_OR_FRESH = (
     "Choose one of --continue (carry on from the draft) or --fresh (start again), not both."
@@ -220,6 +216,7 @@ NO_DRAFT = "There is no unfinished audit{of} to carry on from; leave out --conti
 def answers_words(count: int) -> str:
     """ "1 answer", "7 answers": how much a draft holds."""
     return counted(count, "answer")
+
 
 # -- the web pages ------------------------------------------------------------
 AUDIT_TITLE = "The Reciprocity Audit"
@@ -254,7 +251,9 @@ AUDIT_PHRASING_REWRITE = "A request-shaped version could be:"
 AUDIT_PHRASING_KEEP = "Keep my words"
 AUDIT_PHRASING_USE = "Use this version"
 AUDIT_PHRASING_EDIT = "Or change the words above, then choose."
-AUDIT_PHRASING_EDIT_GUIDED = "Change the words above and check them again, or keep them as they are."
+AUDIT_PHRASING_EDIT_GUIDED = (
+    "Change the words above and check them again, or keep them as they are."
+)
 AUDIT_PHRASING_CHECK_AGAIN = "Check my new words"
 AUDIT_SUMMARY = "Your audit of {on}"
 AUDIT_SUMMARY_INTRO = "Here is what you said. Nothing is kept until you save."

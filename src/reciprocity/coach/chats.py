@@ -35,9 +35,7 @@ IMPORT_GROUP_CHOOSE = (
     "This is a group chat, and some of its people are not in your list: {names}. "
     "Say which of them to add; the others are not added."
 )
-IMPORT_GROUP_CHOOSE_CLI = (
-    "Name each with --person NAME, or add none of them with --add-none."
-)
+IMPORT_GROUP_CHOOSE_CLI = "Name each with --person NAME, or add none of them with --add-none."
 IMPORT_ADD_NONE_OR_PERSON_CLI = "Give --person NAME or --add-none, not both."
 IMPORT_ADD_NONE_OR_PEOPLE = "Give the people to add, or add none of them, not both."
 IMPORT_ADD_UNKNOWN = "{name!r} does not write in this chat; the people who do are: {names}."
@@ -61,7 +59,9 @@ IMPORT_SKIPPED = "{count} lines were not understood and were left out:"
 IMPORT_SKIPPED_ONE = "One line was not understood and was left out:"
 IMPORT_SKIPPED_LINE = "  line {line}: {reason}"
 IMPORT_SKIPPED_MORE_CLI = "  … and {count} more (see --json for all of them)."
-IMPORT_DATE_ORDER_CLI = "Dates were read as {order}, decided from the whole file; --date-order overrides it."
+IMPORT_DATE_ORDER_CLI = (
+    "Dates were read as {order}, decided from the whole file; --date-order overrides it."
+)
 IMPORT_TEXT_KEPT_CLI = "Message text was kept, as you asked (--keep-text)."
 IMPORT_TEXT_NOT_KEPT = "Message text was not kept; only when, who and how long."
 IMPORT_PROGRESS = "Reading messages"
@@ -84,6 +84,7 @@ def name_list(names: list[str]) -> str:
         names=", ".join(names[:NAMES_SHOWN]), count=len(names) - NAMES_SHOWN
     )
 
+
 # -- what a chat suggests, the same on every face ------------------------------
 # A leaning in the words of the patterns (coach.suggestions), never counts side by side.
 
@@ -95,8 +96,7 @@ IMPORT_QUIET = (
     "anyone cares."
 )
 IMPORT_QUIET_ONE = (
-    "One conversation had only one side writing. Silence says nothing about how much "
-    "anyone cares."
+    "One conversation had only one side writing. Silence says nothing about how much anyone cares."
 )
 IMPORT_LEANING_READ = "{label}, read from {signs} in this chat"
 IMPORT_LEANING_FEW = "not enough to say yet, with only {signs} in this chat"
@@ -210,7 +210,9 @@ IMPORT_ORDER_CHOICES = {
     "MYD": "month, year, day",
 }
 FIELD_IMPORT_KEEP = "Keep the message text too"
-FIELD_IMPORT_KEEP_HINT = "Off unless you tick it: without the text, only when, who and how long are kept."
+FIELD_IMPORT_KEEP_HINT = (
+    "Off unless you tick it: without the text, only when, who and how long are kept."
+)
 IMPORT_SUBMIT = "Import"
 IMPORT_NO_FILE = "Please choose a chat export file."
 IMPORT_IS_RECIPROCITY = (
@@ -288,6 +290,7 @@ def skipped_words(count: int, *, page: bool) -> str:
 def order_words(order: str) -> str:
     """ "day, month, year": a date order (``DMY``) as a person reads it."""
     return IMPORT_ORDER_CHOICES.get(order, order)
+
 
 # -- chat imports: issue 13
 IMPORT_CALLS = (

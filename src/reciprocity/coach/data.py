@@ -4,12 +4,8 @@ from __future__ import annotations
 
 # -- the command line and the services ----------------------------------------
 
-EXPORTED = (
-    "Wrote {people}, {moments}, {seasons}, {audits} and {chats} to {path}."
-)
-IMPORTED = (
-    "Restored {people}, {moments}, {seasons}, {audits} and {chats} from {path}."
-)
+EXPORTED = "Wrote {people}, {moments}, {seasons}, {audits} and {chats} to {path}."
+IMPORTED = "Restored {people}, {moments}, {seasons}, {audits} and {chats} from {path}."
 FILE_MISSING = "{path}: no such file."
 FILE_UNREADABLE = "{path}: cannot be read ({reason})."
 CANNOT_WRITE = "Could not write {path}: {reason}."
@@ -56,12 +52,12 @@ DATA_IMPORT_INTRO = (
     "Brings back a reciprocity export. Into an empty database it simply goes; to restore it "
     "over what is here, tick the box below, and a copy of what is here is kept first."
 )
-DATA_IMPORT_FIELD = "Export file (.json)"
+DATA_IMPORT_FIELD = "Export file (.json, or .age when locked)"
 DATA_IMPORT_SUBMIT = "Restore"
 DATA_IMPORTED = "Restored {people}, {moments}, {seasons} and {audits}."
 DATA_NOT_EMPTY = (
     "This database already holds {people}; restoring would mix two histories. "
-    "Tick \"Replace everything here\" to restore over them (a copy is kept first), "
+    'Tick "Replace everything here" to restore over them (a copy is kept first), '
     "or restore into an empty database."
 )
 DATA_REPLACE = "Replace everything here with the file (a copy of what is here is kept first)"
@@ -112,3 +108,54 @@ TRANSFER_CONFLICT = (
     "holds the same thing twice where it can be there only once ({detail}); nothing was restored"
 )
 TRANSFER_NUMBER_TOO_LARGE = "holds a number too large to keep; nothing was restored"
+
+# -- exports locked with a passphrase or for age keys (age files) ---------------
+EXPORT_LOCKED_NEEDS_AGE = (
+    "{path}: a locked export is an age file; please use a name ending in .age, "
+    "such as backup.json.age."
+)
+EXPORTED_LOCKED = (
+    "It is locked with your passphrase. Nobody can open it without the passphrase, you "
+    "included, so keep the passphrase somewhere safe."
+)
+EXPORTED_FOR_KEYS = "It is locked for {count} age key(s): only their secret keys open it."
+PASSPHRASE_EMPTY = "A passphrase cannot be empty."
+PASSPHRASE_ASK_NEW = "A passphrase to lock {name}: "
+PASSPHRASE_ASK_AGAIN = "The same passphrase again: "
+PASSPHRASE_ASK = "The passphrase of {name}: "
+PASSPHRASE_DIFFER = "The two passphrases differ; nothing was written."
+PASSPHRASE_NEEDED_TO_LOCK = (
+    "Locking an export needs a passphrase: type it at a terminal, or set "
+    "RECIPROCITY_PASSPHRASE for a script."
+)
+PASSPHRASE_NEEDED_TO_OPEN = (
+    "{name} is locked with a passphrase: type it at a terminal, or set "
+    "RECIPROCITY_PASSPHRASE for a script. Nothing was changed."
+)
+PASSPHRASE_WRONG = "That passphrase does not open {name}; nothing was changed."
+LOCKED_FOR_KEYS = (
+    "{name} is locked for an age key, not a passphrase; give its key file with --identity FILE."
+)
+KEY_WRONG = "None of the keys given opens {name}; nothing was changed."
+KEY_INVALID = "{key!r} is not an age public key (one starts with age1)."
+IDENTITY_NONE = "{path}: holds no usable age secret key (a line starting AGE-SECRET-KEY-1)."
+LOCKED_DAMAGED = "{name}: this locked file is damaged or cut short ({reason}); nothing was changed."
+
+DATA_LOCKED_TITLE = "A locked export"
+DATA_LOCKED_INTRO = (
+    "The same export, encrypted with a passphrase (as an age file): it can travel on a USB "
+    "stick or a shared folder, and only the passphrase opens it. Nobody can open it without "
+    "the passphrase, you included, so keep it somewhere safe."
+)
+FIELD_PASSPHRASE = "Passphrase"
+FIELD_PASSPHRASE_AGAIN = "The same passphrase again"
+DATA_LOCKED_SUBMIT = "Download a locked export"
+DATA_UNLOCK_TITLE = "This export is locked"
+DATA_UNLOCK_INTRO = "{name} is locked with a passphrase. Type it to restore what the file holds."
+DATA_UNLOCK_SUBMIT = "Unlock and restore"
+DATA_UNLOCK_OTHER = "Choose another file"
+DATA_LOCKED_FOR_KEYS = (
+    "{name} is locked for an age key, not a passphrase. Restore it from the command line, "
+    "which can take the key file."
+)
+HELD_GONE = "That file is no longer waiting here; please choose it again."

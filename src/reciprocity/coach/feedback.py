@@ -142,7 +142,9 @@ def _situation(text: str, feeling: tuple[str, bool]) -> list[str]:
     clause = lower_first(after_when)
     if whole:
         return [f"{words.FEEDBACK_SITUATION.format(situation=clause)} {lower_first(phrase)}"]
-    return [f"{words.FEEDBACK_SITUATION.format(situation=clause)} {words.FEEDBACK_IMPACT.format(impact=phrase)}"]
+    return [
+        f"{words.FEEDBACK_SITUATION.format(situation=clause)} {words.FEEDBACK_IMPACT.format(impact=phrase)}"
+    ]
 
 
 def _impact(text: str) -> tuple[str, bool]:
@@ -178,7 +180,9 @@ def _request(text: str) -> str:
     if first == "you":
         rest = re.sub(r"^(?:could|can|would|will|should|might)\s+", "", rest, flags=re.IGNORECASE)
         return _asked(rest) or words.FEEDBACK_REQUEST_IF.format(request=lower_first(typed))
-    if first in _SUBJECTS or (typed[:1].isupper() and first not in COMMON_VERBS and first.endswith("'s")):
+    if first in _SUBJECTS or (
+        typed[:1].isupper() and first not in COMMON_VERBS and first.endswith("'s")
+    ):
         if first in ("i", "i'd", "i'm", "i've"):
             return sentence(typed)
         return words.FEEDBACK_REQUEST_IF.format(request=lower_first(typed))

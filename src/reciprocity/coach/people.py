@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from reciprocity.coach.terms import SEASON_KIND_WORDS, day_words, dimension_title, style_word
+from reciprocity.coach.terms import (
+    SEASON_KIND_WORDS,
+    day_month_words,
+    day_words,
+    dimension_title,
+    style_word,
+)
 from reciprocity.vocabulary import (
     CareStyle,
     Dimension,
@@ -29,9 +35,7 @@ NAME_RESERVED = "'me' is the word reciprocity uses for you; please give this per
 NAME_TAKEN = "{name!r} is already in your list."
 PERSON_ADDED = "Added {name}."
 PERSON_UPDATED = "Updated {name}."
-PERSON_REMOVED = (
-    "Removed {name}, with {moments}, {seasons} and {ratings}."
-)
+PERSON_REMOVED = "Removed {name}, with {moments}, {seasons} and {ratings}."
 REMOVE_CONFIRM = (
     "This removes {name} and everything kept about them: {moments}, {seasons} and {ratings}. "
     "Continue?"
@@ -43,6 +47,10 @@ NOTHING_CHANGED = "Nothing was changed."
 NO_PEOPLE = "No one is in your list yet. Add someone with: reciprocity people add NAME"
 DATE_UNREADABLE = (
     "{value!r} is not a date reciprocity can read; try 2026-03-14, 14 Mar 2026 or yesterday."
+)
+BIRTHDAY_UNREADABLE = (
+    "{value!r} is not a birthday reciprocity can read; try 1990-03-15, 15 March 1990, "
+    "or 15 March when the year is not known."
 )
 DATE_AMBIGUOUS = "{value!r} could be read two ways; please write it as {first} or {second}."
 DATE_IN_FUTURE = "{value!r} is in the future; moments and seasons are things that have happened."
@@ -64,7 +72,9 @@ DIMS_PROMPT = "Which ones (a space between two; none or - for none)"
 DIMS_NOT_ONE = "{value!r} is not one of them; type {choices}, or none."
 DIMS_NONE = "none"
 DIMS_TERMINAL = "These words sound like {names}; Enter accepts that."
-DIMS_LATER = "These words sound like {names}. If that fits, 'reciprocity moment edit {id} {dims}' adds it."
+DIMS_LATER = (
+    "These words sound like {names}. If that fits, 'reciprocity moment edit {id} {dims}' adds it."
+)
 REMOVE_ASK = "Remove {what}? A copy of everything as it is now is kept first."
 REMOVE_NEEDS_YES_PLAIN = "Removing asks first; run it again with --yes to confirm."
 REMOVED = "Removed {what}."
@@ -128,6 +138,7 @@ ADD_INTRO = "Someone close to you: a partner, a friend, family. Only the name is
 FIELD_NAME = "Name"
 FIELD_KIND = "Relationship"
 FIELD_BIRTHDAY = "Birthday (optional)"
+BIRTHDAY_HINT = "Such as 15 March 1990, or 15 March when you do not know the year."
 FIELD_MY_CARE = "How you show care to them"
 FIELD_THEIR_CARE = "How they show care to you"
 FIELD_NOTE = "A note (optional)"
@@ -226,21 +237,51 @@ SEASON_SAVED = "Saved the changes to the season."
 SEASON_ONGOING = "ongoing"
 SEASON_ROW = "{kind}, since {start}"
 SEASON_ROW_ENDED = "{kind}, {start} to {end}"
+
+
+def birthday_words(month: int, day: int, year: int | None) -> str:
+    """A birthday in the date style of every face: ``15 Mar 1990``, or ``15 Mar`` without its year."""
+    named = day_month_words(date(2000, month, day))
+    return named if year is None else f"{named} {year}"
+
+
+def contact_details(birthday: tuple[int, int, int | None] | None, dates: int, note: bool) -> str:
+    """What would come with someone from a contacts file: ``birthday 15 March, a note``."""
+    parts = []
+    if birthday is not None:
+        parts.append(PERSON_BIRTHDAY.format(day=birthday_words(*birthday)))
+    if dates == 1:
+        parts.append(CONTACT_DETAIL_DATE)
+    elif dates:
+        parts.append(CONTACT_DETAIL_DATES.format(count=dates))
+    if note:
+        parts.append(CONTACT_DETAIL_NOTE)
+    return ", ".join(parts)
+
+
 def styles_words(styles: list[CareStyle]) -> str:
     """ "listening, practical help", or the words for "not recorded"."""
     return ", ".join(style_word(s) for s in styles) or PERSON_STYLES_NONE
+
+
 def moment_by(by: Giver | str, name: str) -> str:
     """Who reached out or gave, from the user's side: "you", "Sam", "both of you"."""
     return PERSON_BY[str(by)].format(name=name)
+
+
 def dimension_names(dimensions: list[Dimension]) -> str:
     """ "depth", "depth and maintenance": dimensions named inside a sentence."""
     names = [dimension_title(d).lower() for d in dimensions]
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def dims_sound_like(dimensions: list[Dimension]) -> str:
     """The calm line over a form that comes back once with the suggested dimensions chosen."""
     if len(dimensions) == 1:
         return DIMS_SOUND_LIKE_ONE.format(names=dimension_names(dimensions))
     return DIMS_SOUND_LIKE_MORE.format(names=dimension_names(dimensions))
+
+
 def moment_meta(dimensions: list[Dimension], style: CareStyle | None, energy: int | None) -> str:
     """ "Depth, Maintenance · listening · left you nourished" (only what was noted)."""
     parts = []
@@ -251,6 +292,8 @@ def moment_meta(dimensions: list[Dimension], style: CareStyle | None, energy: in
     if energy is not None:
         parts.append(PERSON_ENERGY_WORDS[energy])
     return " · ".join(parts)
+
+
 def season_row(kind: SeasonKind | str, start: date | str, end: date | str | None) -> str:
     """ "illness, since 8 May 2026" or "exams, 3 Jan 2026 to 1 Feb 2026" (dates or ISO text)."""
     said = SEASON_KIND_WORDS[SeasonKind(kind)]
@@ -271,6 +314,86 @@ def season_line(season: object, name: str) -> str:
         return f"{owner}: " + SEASON_ROW.format(kind=kind, start=start_words)
     return f"{owner}: " + SEASON_ROW_ENDED.format(kind=kind, start=start_words, end=day_words(end))
 
+
 STATUS_TITLE = "How things lean"
 STATUS_PERSON = "Person"
 STATUS_ENERGY = "Energy"
+
+
+# -- people from an address book (a vCard file) -----------------------------------
+
+CONTACT_ANNIVERSARY = "Anniversary"
+CONTACT_OTHER_DATE = "A date from the address book"
+CONTACTS_NOT_VCARD = "this is not a contacts file (vCard): no card in it starts with BEGIN:VCARD"
+CONTACTS_NOT_A_FILE = "is not a regular file, so it was not read; give the contacts file itself"
+CONTACTS_FILE_MISSING = "{path}: no such file."
+CONTACTS_FILE_UNREADABLE = "{path}: cannot be read ({reason})."
+CARD_NOT_CLOSED = (
+    "this card does not end (END:VCARD) before the next one or the end of the file, "
+    "so it was left out"
+)
+CARD_LINE_UNREADABLE = "this line is not a detail of a card (NAME:value), so its card was left out"
+CARD_CHARSET_UNKNOWN = (
+    "this card's text is in a character set that is not known ({detail}), so it was left out"
+)
+CARD_TEXT_BROKEN = "this card's text is not in the character set it names, so it was left out"
+CARD_UNREADABLE = "this card cannot be read ({detail}), so it was left out"
+CARD_NO_NAME = "this card has no name (FN or N), so it was left out"
+CARD_BIRTHDAY_UNREADABLE = "the birthday {value!r} is not a day of the year; it was left out"
+CARD_DATE_UNREADABLE = "the date {value!r} is not a day of the year; it was left out"
+CARD_NAME_TWICE = "{name} is in the file twice (first at line {first}); this card was left out"
+CARD_NAME_REFUSED = "{reason} This card was left out."
+CONTACTS_NONE = "{file} holds no one who can be brought in."
+CONTACTS_NONE_BECAUSE = "{file} holds no one who can be brought in (line {line}: {reason})."
+CONTACTS_CHOOSE_CLI = (
+    "{file} holds {count} people: {names}. Say who to bring in with --all, "
+    "or --only NAME (repeatable)."
+)
+CONTACTS_NOT_A_CHAT = (
+    "{path} is a contacts file (vCard); bring its people in with: reciprocity people import {path}"
+)
+CONTACTS_BOTH_CHOICES = "Give --all or --only, not both."
+CONTACTS_ONLY_UNKNOWN = "No one called {name!r} is in {file}."
+CONTACTS_ONLY_CLOSE = "No one called {name!r} is in {file}. Did you mean {close}?"
+CONTACTS_ASK = "Who to bring in? Numbers (such as 1 3 5-7), new, all, or none"
+CONTACTS_ASK_AGAIN = "{answer!r} is not a choice; give numbers from the list, new, all, or none."
+CONTACT_NEW = "new"
+CONTACT_PRESENT = "already in your list"
+CONTACT_LINE_CLI = "{number:>4}. {name} ({status}){details}"
+CONTACTS_ADDED = "Added {names}."
+CONTACTS_FILLED = "Filled in what was missing for {names}."
+CONTACTS_UNCHANGED = "Already in your list, with nothing new: {names}."
+CONTACTS_DATES = "{count} dates to remember came with them."
+CONTACTS_SKIPPED = "Left out of {file}:"
+CONTACTS_SKIPPED_LINE = "  line {line}: {reason}"
+CONTACTS_ONLY_KEPT = (
+    "Only names, birthdays, dates to remember and notes are kept; never phone numbers or addresses."
+)
+CONTACT_DETAIL_DATES = "{count} dates to remember"
+CONTACT_DETAIL_DATE = "1 date to remember"
+CONTACT_DETAIL_NOTE = "a note"
+
+NAV_CONTACTS = "From your contacts"
+CONTACTS_TITLE = "Bring people in from your contacts"
+CONTACTS_INTRO = (
+    "Export your contacts as a vCard file (.vcf) from Apple Contacts, Google Contacts or "
+    "your Android phone, and choose it here. You will see everyone in it and choose who to "
+    "bring in. Only names, birthdays, anniversaries and other dates, and notes are kept: "
+    "never phone numbers or addresses."
+)
+FIELD_CONTACTS_FILE = "Contacts file (.vcf)"
+CONTACTS_PREVIEW_SUBMIT = "Show who is in it"
+CONTACTS_NO_FILE = "Please choose a contacts file (.vcf)."
+CONTACTS_CHECKLIST_TITLE = "Who to bring in from {file}"
+CONTACTS_CHECKLIST_INTRO = (
+    "New people are ticked. Someone already in your list is matched by name and never added "
+    "twice: ticking them fills in only what is missing (a birthday, dates, a note)."
+)
+CONTACTS_CHECKLIST_LEGEND = "People in {file}"
+CONTACTS_ALL_NEW = "{new} new, {present} already in your list"
+CONTACTS_BRING_IN = "Bring in the people ticked"
+CONTACTS_NONE_CHOSEN = "Please tick at least one person to bring in."
+CONTACTS_SKIPPED_TITLE = "Left out"
+CONTACTS_DONE_TITLE = "Brought in from {file}"
+CONTACTS_ANOTHER = "Bring in from another file"
+CONTACTS_ADD_MANY = "Many people at once? Bring them in from your contacts."

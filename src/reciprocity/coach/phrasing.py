@@ -206,7 +206,9 @@ class _Rule:
     keep: Callable[[str, re.Match[str]], bool] | None = None
 
 
-def _rule(kind: Kind, *patterns: str, keep: Callable[[str, re.Match[str]], bool] | None = None) -> _Rule:
+def _rule(
+    kind: Kind, *patterns: str, keep: Callable[[str, re.Match[str]], bool] | None = None
+) -> _Rule:
     return _Rule(kind, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), keep)
 
 
@@ -219,8 +221,13 @@ def _sentence_of(text: str, match: re.Match[str]) -> str:
 _SOMEONE_DID = re.compile(
     rf"\b(?:{_I}|{_I}'(?:ve|d|m)|you|you've|he|he's|she|she's|they|they've|{NAME})\b", re.IGNORECASE
 )
-_THANKS = re.compile(r"^\W*(?:thank|thanks|grateful|I'm\s+grateful|I\s+am\s+grateful|cheers)\b", re.I)
-_SELF = re.compile(rf"\b{_I}(?:'m|\s+am|\s+feel|\s+felt|\s+was)\s+(?:so\s+|really\s+|a\s+bit\s+)?$|\bme\s+feel\s+(?:so\s+)?$", re.I)
+_THANKS = re.compile(
+    r"^\W*(?:thank|thanks|grateful|I'm\s+grateful|I\s+am\s+grateful|cheers)\b", re.I
+)
+_SELF = re.compile(
+    rf"\b{_I}(?:'m|\s+am|\s+feel|\s+felt|\s+was)\s+(?:so\s+|really\s+|a\s+bit\s+)?$|\bme\s+feel\s+(?:so\s+)?$",
+    re.I,
+)
 
 
 def _someone_counted(text: str, match: re.Match[str]) -> bool:
@@ -244,7 +251,7 @@ _UNTHANKED = re.compile(
 
 
 def _not_praise(text: str, match: re.Match[str]) -> bool:
-    """"He always texts when he gets home, which I love" is thanks, not a charge."""
+    """ "He always texts when he gets home, which I love" is thanks, not a charge."""
     sentence = _UNTHANKED.sub("", _sentence_of(text, match))
     return not _APPRECIATION.search(sentence)
 

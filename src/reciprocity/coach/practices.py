@@ -48,8 +48,7 @@ ON_UNKNOWN_MONTH = (
     "'last friday' or a date such as 15."
 )
 ON_WHICH = (
-    "{on!r} comes more than once a month; say which one, for example 'first {day}' or "
-    "'last {day}'."
+    "{on!r} comes more than once a month; say which one, for example 'first {day}' or 'last {day}'."
 )
 CADENCE_PROBLEMS = {
     "missing": (
@@ -332,9 +331,7 @@ STATUS_WINS = "Small wins lately:"
 
 # -- rhythm ------------------------------------------------------------------
 GAP_RANGE = "A gap of {value} days is outside 1 to {limit}."
-GAP_LONGEST_SHORTER = (
-    "The longest comfortable gap ({longest}) is shorter than the ideal ({ideal})."
-)
+GAP_LONGEST_SHORTER = "The longest comfortable gap ({longest}) is shorter than the ideal ({ideal})."
 RHYTHM_SET = "With {name}: ideally in touch every {ideal}, and no more than {longest} apart feels comfortable."
 NO_RHYTHMS = "No keep-in-touch rhythms set: reciprocity rhythm set PERSON --ideal 14 --longest 30"
 RHYTHM_NEVER = "never in touch here yet"
@@ -346,7 +343,9 @@ RHYTHM_CLEARED = (
     "you can set a new rhythm at any time."
 )
 GAP_NEEDED = "Please say how many days between contacts feel right, such as 14."
-GAP_NOT_A_NUMBER = "{value!r} is not a number of days; please write it as a whole number, such as 14."
+GAP_NOT_A_NUMBER = (
+    "{value!r} is not a number of days; please write it as a whole number, such as 14."
+)
 
 # -- dates to remember -------------------------------------------------------
 OCCASION_TITLE_EMPTY = "Please give the date a title, such as 'Wedding anniversary'."
@@ -424,7 +423,9 @@ WIN_UNKNOWN = "There is no small win with id {id}."
 WIN_UNKNOWN_CLI = "'reciprocity win list' shows them."
 
 # -- calendar ----------------------------------------------------------------
-CALENDAR_WRITTEN = "Wrote {rituals} and {planned_checkins} to {path}; importing it again updates the same events."
+CALENDAR_WRITTEN = (
+    "Wrote {rituals} and {planned_checkins} to {path}; importing it again updates the same events."
+)
 CALENDAR_NEEDS_ICS = "{path}: calendars are .ics files; please use a name ending in .ics."
 CALENDAR_CHECKIN_TITLE = "Check-in with {name}"
 CALENDAR_CHECKIN_NOTE = "Where did each of you feel supported, what was meaningful, what was draining? And how did last time's adjustments go?"
@@ -495,7 +496,9 @@ CHECKIN_ANSWER_LABELS = {
 }
 CHECKIN_AGREED_SHORT = "Agreed"
 CHECKIN_EDIT_TITLE = "Change a check-in with {name}"
-CHECKIN_EDIT_INTRO = "What you both agreed is kept as it is; the answers, the day and the plan can change."
+CHECKIN_EDIT_INTRO = (
+    "What you both agreed is kept as it is; the answers, the day and the plan can change."
+)
 CHECKIN_EDIT_LINK = "Change"
 CHECKIN_REMOVE_LINK = "Remove"
 CHECKIN_REMOVE_ASK = "Remove the check-in with {name} from {on}?"
@@ -551,7 +554,9 @@ RITUAL_WHICH_CHOICES = {
     "last": "the last",
 }
 FIELD_RITUAL_DAY = "On"
-FIELD_RITUAL_DAY_HINT = "For a weekly ritual, or a monthly one on a weekday such as the first Saturday."
+FIELD_RITUAL_DAY_HINT = (
+    "For a weekly ritual, or a monthly one on a weekday such as the first Saturday."
+)
 FIELD_RITUAL_RULE = "Your own rule"
 FIELD_RITUAL_RULE_DETAILS = "Advanced: a rule of your own"
 FIELD_RITUAL_RULE_HINT = (
@@ -564,7 +569,9 @@ FIELD_FUTURE_HINT = "For example 2026-12-06, 6 Dec 2026 or today."
 FIELD_RITUAL_AT = "Time of day (optional)"
 FIELD_RITUAL_AT_HINT = "Like 19:30; it is shown with the ritual and goes into your calendar file."
 FIELD_RITUAL_ZONE = "Time zone"
-FIELD_RITUAL_ZONE_HINT = "Kept only with a time of day; a new ritual starts in this computer's zone."
+FIELD_RITUAL_ZONE_HINT = (
+    "Kept only with a time of day; a new ritual starts in this computer's zone."
+)
 FIELD_RITUAL_ALSO = "Also with (optional)"
 FIELD_RITUAL_FIRST = "Who hosts or starts it first"
 FIELD_RITUAL_ROTATE = "Take turns hosting or starting it?"
@@ -668,7 +675,9 @@ WIN_REMOVE_ASK = "Remove this small win from {on}?"
 WIN_REMOVE_BUTTON = "Remove the small win"
 WIN_CHANGED = "Saved the changes to the small win."
 WINS_TITLE = "Small wins"
-WINS_INTRO = "Something that went well between you and someone, noticed and kept. Small is the point."
+WINS_INTRO = (
+    "Something that went well between you and someone, noticed and kept. Small is the point."
+)
 WINS_NONE = "No small wins noted yet."
 WINS_NONE_WITH = "No small wins noted with {name} yet."
 WINS_FILTER = "Show wins with"
@@ -818,9 +827,7 @@ def cadence_words(rule: str, start: date | None = None) -> str:
         if ordinal is not None and ordinal.lstrip("+") not in CADENCE_ORDINALS:
             return rule
         name = CADENCE_DAYS[match.group(2)]
-        days.append(
-            name if ordinal is None else f"{CADENCE_ORDINALS[ordinal.lstrip('+')]} {name}"
-        )
+        days.append(name if ordinal is None else f"{CADENCE_ORDINALS[ordinal.lstrip('+')]} {name}")
     return CADENCE_ON.format(every=every, days=" and ".join(days))
 
 
@@ -967,9 +974,7 @@ def ritual_named(title: str, names: Sequence[str]) -> str:
     "Climbing with Priya"; "Sunday call with Mum (Rosa)" when the name already
     says "with"; just "Dinner with Jordan" when the name already names everyone.
     """
-    if all(
-        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title, re.IGNORECASE) for name in names
-    ):
+    if all(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title, re.IGNORECASE) for name in names):
         return title
     joined = " and ".join(names)
     if re.search(r"\bwith\b", title, re.IGNORECASE):

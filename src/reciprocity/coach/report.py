@@ -117,8 +117,7 @@ LEANS: dict[str, str] = {
 
 TREND_TITLE = "Across audits"
 TREND_ONE = (
-    "One audit so far, on {on}. A second one, some months from now, will show how "
-    "things move."
+    "One audit so far, on {on}. A second one, some months from now, will show how things move."
 )
 TREND_LEGEND = (
     "One panel per dimension, one dot per audit. The dashed middle line is roughly "
@@ -179,8 +178,7 @@ STANDING: dict[str, str] = {
     ),
     "mutual": "Flowing both ways lately.",
     "unknown": (
-        "Not enough noted lately to say. Quiet stretches say nothing about how much anyone "
-        "cares."
+        "Not enough noted lately to say. Quiet stretches say nothing about how much anyone cares."
     ),
 }
 SEASONS_TITLE = "Seasons"

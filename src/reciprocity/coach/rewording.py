@@ -52,7 +52,9 @@ WHEN_THEY = (
     "for us both."
 )
 TALK_WITH_YOU = "Could we talk about {topic}? I'd like us to find a way that works for both of us."
-TALK_WITH_THEM = "I'd like to talk with {them} about {topic} and find a way that works for both of us."
+TALK_WITH_THEM = (
+    "I'd like to talk with {them} about {topic} and find a way that works for both of us."
+)
 
 UNFINISHED = re.compile(r"…|\.\.|\{|\}|\[|\]|_{2,}|<|>")
 """What a rewrite must never hold: a blank or a placeholder left for the person to fill in."""
@@ -141,19 +143,21 @@ def _verb_phrase(phrase: str) -> tuple[str, str] | None:
 
 
 def _often(head: str, rest: str) -> str:
-    """"more often" where it reads: before a how-clause or a when-clause, else at the end."""
+    """ "more often" where it reads: before a how-clause or a when-clause, else at the end."""
     if re.search(r"\bmore\s+often\b", rest):
         return f"{head} {rest}".strip()
     if _WH.match(rest):
         return f"{head} more often {rest}"
     when = re.search(r"(?:^|\s)(?=(?:when|whenever|if|while)\s)", rest)
     if when:
-        return re.sub(r"\s+", " ", f"{head} {rest[: when.start()]} more often {rest[when.start():]}")
+        return re.sub(
+            r"\s+", " ", f"{head} {rest[: when.start()]} more often {rest[when.start() :]}"
+        )
     return f"{head} {rest}".strip() + " more often"
 
 
 def _doing(phrase: str, *, more_often: bool = False) -> str | None:
-    """"book dinner" (or "books", "booked") → "booking dinner"; "more often" placed where it reads."""
+    """ "book dinner" (or "books", "booked") → "booking dinner"; "more often" placed where it reads."""
     found = _verb_phrase(phrase)
     if found is None:
         return None
@@ -173,8 +177,12 @@ def _do(phrase: str, *, more_often: bool = False) -> str | None:
 def _each_other(phrase: str) -> str:
     """The other person's side of a shared task, said as both of ours: "calls you" → "calls each other"."""
     phrase = re.sub(r"\b(?:your|his|their)\b", "each other's", phrase, flags=re.IGNORECASE)
-    phrase = re.sub(r"\bher\b(?=\s+(?!(?:to|for|with|at|on|in|up|out|back|home|over|again)\b)[a-z])",
-                    "each other's", phrase, flags=re.IGNORECASE)
+    phrase = re.sub(
+        r"\bher\b(?=\s+(?!(?:to|for|with|at|on|in|up|out|back|home|over|again)\b)[a-z])",
+        "each other's",
+        phrase,
+        flags=re.IGNORECASE,
+    )
     return re.sub(r"\b(?:you|him|her|them)\b", "each other", phrase, flags=re.IGNORECASE)
 
 
@@ -188,10 +196,16 @@ class _Shape:
 _SHAPES: list[_Shape] = []
 
 
-def _shape(needs: str, *patterns: str) -> Callable[[Callable[[re.Match[str]], str | None]], Callable[[re.Match[str]], str | None]]:
-    def register(build: Callable[[re.Match[str]], str | None]) -> Callable[[re.Match[str]], str | None]:
+def _shape(
+    needs: str, *patterns: str
+) -> Callable[[Callable[[re.Match[str]], str | None]], Callable[[re.Match[str]], str | None]]:
+    def register(
+        build: Callable[[re.Match[str]], str | None],
+    ) -> Callable[[re.Match[str]], str | None]:
         for pattern in patterns:
-            _SHAPES.append(_Shape(frozenset(needs.split()), re.compile(pattern, re.IGNORECASE), build))
+            _SHAPES.append(
+                _Shape(frozenset(needs.split()), re.compile(pattern, re.IGNORECASE), build)
+            )
         return build
 
     return register
@@ -261,7 +275,9 @@ def _their_part(match: re.Match[str]) -> str | None:
     return _ask(match.group("who"), _clause(match.group("task")))
 
 
-_THINGS = r"visit|call|phone\s+call|coffee|drink|dinner|lunch|meal|night\s+out|catch-up|lift|ride|trip"
+_THINGS = (
+    r"visit|call|phone\s+call|coffee|drink|dinner|lunch|meal|night\s+out|catch-up|lift|ride|trip"
+)
 
 
 @_shape("due", rf"\b{_SUBJECT}\s+\w+\s+me\s+(?:a|an|one)\s+(?P<thing>{_THINGS})\b")
@@ -364,7 +380,9 @@ def _asked_for(match: re.Match[str]) -> str | None:
     task = _clause(match.group("task"))
     groups = match.groupdict()
     past = bool(groups.get("have")) or groups.get("modal") == "should've"
-    know = re.match(r"know\b\s*(?:by\s+now\s+)?(?P<what>(?:that|how|what|when|why)\b.+)?", task, re.I)
+    know = re.match(
+        r"know\b\s*(?:by\s+now\s+)?(?P<what>(?:that|how|what|when|why)\b.+)?", task, re.I
+    )
     if know is not None:
         what = know.group("what")
         if what is None:
@@ -377,7 +395,11 @@ def _asked_for(match: re.Match[str]) -> str | None:
         if who.lower() != "you":
             return None
         doing = _doing(task)
-        return None if doing is None else (UP_FOR_NEXT_TIME if past else UP_FOR).format(doing=f"not {doing}")
+        return (
+            None
+            if doing is None
+            else (UP_FOR_NEXT_TIME if past else UP_FOR).format(doing=f"not {doing}")
+        )
     return _ask(who, task, past=past)
 
 
@@ -393,12 +415,20 @@ def _more_often(match: re.Match[str]) -> str | None:
     return _ask(match.group("who"), task, more_often=not is_past(first))
 
 
-@_shape("absolute", r"\b(?P<who>you)(?:'re|\s+are)\s+never\s+(?P<where>(?:around|there|home|here|free|about|in|on\s+time)\b.*)")
+@_shape(
+    "absolute",
+    r"\b(?P<who>you)(?:'re|\s+are)\s+never\s+(?P<where>(?:around|there|home|here|free|about|in|on\s+time)\b.*)",
+)
 def _being_there(match: re.Match[str]) -> str | None:
     return UP_FOR_MORE.format(doing=_often("being", _clause(match.group("where"))))
 
 
-_OPPOSITES = {"forget": "remember", "ignore": "answer", "interrupt": "let me finish", "cancel": "keep"}
+_OPPOSITES = {
+    "forget": "remember",
+    "ignore": "answer",
+    "interrupt": "let me finish",
+    "cancel": "keep",
+}
 
 
 @_shape(
@@ -424,7 +454,7 @@ def _the_opposite(match: re.Match[str]) -> str | None:
     rf"\b{_SUBJECT}\s+(?:just\s+)?(?P<keep>keeps?)\s+(?P<task>\w+ing\b.*)",
 )
 def _when(match: re.Match[str]) -> str | None:
-    """"You always cancel at the last minute" → "When you cancel at the last minute, I find it hard…"."""
+    """ "You always cancel at the last minute" → "When you cancel at the last minute, I find it hard…"."""
     who = match.group("who")
     task = _clause(match.group("task"))
     groups = match.groupdict()
@@ -433,7 +463,9 @@ def _when(match: re.Match[str]) -> str | None:
     subject = mid_sentence(who)
     if groups.get("be"):
         be = groups["be"]
-        verb_phrase = f"{subject}{be} {task}" if be.startswith("'") else f"{subject} {be.strip()} {task}"
+        verb_phrase = (
+            f"{subject}{be} {task}" if be.startswith("'") else f"{subject} {be.strip()} {task}"
+        )
     else:
         verb, _, rest = task.partition(" ")
         if groups.get("keep") or groups.get("asked"):  # "keeps cancelling", "why must she cancel"
@@ -463,7 +495,9 @@ def _talk_about(match: re.Match[str]) -> str | None:
     return TALK_WITH_THEM.format(them=object_form(who), topic=topic)
 
 
-@_shape("label scorn", rf"\b{_SUBJECT}\b.*?\b(?:when|whenever)\s+(?P<clause>(?:you|he|she|they)\b.+)")
+@_shape(
+    "label scorn", rf"\b{_SUBJECT}\b.*?\b(?:when|whenever)\s+(?P<clause>(?:you|he|she|they)\b.+)"
+)
 def _when_it_happens(match: re.Match[str]) -> str | None:
     clause = _clause(match.group("clause"))
     who = match.group("who")

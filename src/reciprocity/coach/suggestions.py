@@ -120,8 +120,19 @@ NEED: dict[str, str] = {
 NEED_SHORT = "{count} more notes could be enough"
 NEED_SHORT_ONE = "one more note could be enough"
 NUMBER_WORDS = (
-    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
 )
 """Counts up to twelve are written in words; larger ones in figures."""
 NOTE_IN_SEASON = "This overlaps with {season}. While it lasts, one of you needing more is expected."

@@ -126,5 +126,7 @@ DIMENSION_TITLES = {
     Dimension.MAINTENANCE: "Maintenance",
 }
 KIND_WORDS = {kind: kind.value for kind in RelationshipKind}
+
+
 def dimension_title(dimension: Dimension | str) -> str:
     return DIMENSION_TITLES[Dimension(dimension)]

@@ -87,7 +87,9 @@ def detect(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
                 found: str = module.platform(head + read_tail(path, HEAD_BYTES), path)
                 return found
             return name
-    raise ImportFormatError(f"is not a chat export this version understands. Understood: {UNDERSTOOD}", where)
+    raise ImportFormatError(
+        f"is not a chat export this version understands. Understood: {UNDERSTOOD}", where
+    )
 
 
 def _loaded(name: str) -> ModuleType | None:

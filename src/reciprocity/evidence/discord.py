@@ -49,15 +49,17 @@ FORMAT = "discord"
 CSV_HEADER = ("AuthorID", "Author", "Date", "Content", "Attachments", "Reactions")
 
 _JSON_KEYS = re.compile(r'^\{\s*"guild"\s*:\s*\{')
-_SYSTEM_TYPES = frozenset({
-    "RecipientAdd",
-    "RecipientRemove",
-    "ChannelNameChange",
-    "ChannelIconChange",
-    "ChannelPinnedMessage",
-    "GuildMemberJoin",
-    "ThreadCreated",
-})
+_SYSTEM_TYPES = frozenset(
+    {
+        "RecipientAdd",
+        "RecipientRemove",
+        "ChannelNameChange",
+        "ChannelIconChange",
+        "ChannelPinnedMessage",
+        "GuildMemberJoin",
+        "ThreadCreated",
+    }
+)
 # What the CSV writes in place of content for those system kinds.
 _SYSTEM_CONTENT = re.compile(
     r"^(?:Added .+ to the group\.|Removed .+ from the group\.|Left the group\."
@@ -73,9 +75,13 @@ _NAMED_MONTH = re.compile(
     r"(?P<d>\d{1,2})-(?P<mon>[A-Za-z]{3})-(?P<y>\d{2,4})\s+"
     r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?"
 )
-_MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
-)}
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
 _ORDERS = frozenset({"DMY", "MDY", "YMD"})
 
 
@@ -173,7 +179,9 @@ def _json_messages(
             yield message
     repeats.close()
     if events:
-        chat.notes.append(f"{events} channel events (joins, pins, renames …) are not counted as messages")
+        chat.notes.append(
+            f"{events} channel events (joins, pins, renames …) are not counted as messages"
+        )
 
 
 def _author(value: object) -> str | None:
@@ -200,7 +208,9 @@ def _rows(path: Path, chat: Chat) -> Iterator[_Row]:
     reader = csv.reader(line for _, line in text_lines(path, chat))
     try:
         header = next(reader, None)
-        if header is None or [name.casefold() for name in header] != [n.casefold() for n in CSV_HEADER]:
+        if header is None or [name.casefold() for name in header] != [
+            n.casefold() for n in CSV_HEADER
+        ]:
             raise ImportFormatError(
                 f"is not a DiscordChatExporter CSV (its header should be {','.join(CSV_HEADER)})",
                 str(path),
@@ -212,14 +222,18 @@ def _rows(path: Path, chat: Chat) -> Iterator[_Row]:
                 yield _Row(start, fields)
             start = reader.line_num + 1
     except csv.Error as error:
-        raise ImportFormatError(f"is not readable CSV ({error})", str(path), reader.line_num) from None
+        raise ImportFormatError(
+            f"is not readable CSV ({error})", str(path), reader.line_num
+        ) from None
 
 
 def _parse_csv(path: Path, options: ParseOptions, tz: tzinfo | None) -> Chat:
     chat = Chat(format=FORMAT)
     wanted = (options.date_order or "").upper() or None
     if wanted is not None and wanted not in _ORDERS:
-        raise ImportFormatError(f"date order {options.date_order!r} is not one of DMY, MDY, YMD", str(path))
+        raise ImportFormatError(
+            f"date order {options.date_order!r} is not one of DMY, MDY, YMD", str(path)
+        )
     # First pass: only the dates, to learn their order from the whole file.
     order, inferred = _date_order(
         (row.fields[2] for row in _rows(path, Chat(format=FORMAT)) if len(row.fields) == 6), wanted
@@ -229,7 +243,9 @@ def _parse_csv(path: Path, options: ParseOptions, tz: tzinfo | None) -> Chat:
     return chat
 
 
-def _csv_messages(path: Path, chat: Chat, order: str | None, tz: tzinfo | None) -> Iterator[Message]:
+def _csv_messages(
+    path: Path, chat: Chat, order: str | None, tz: tzinfo | None
+) -> Iterator[Message]:
     events = 0
     for row in _rows(path, chat):
         if len(row.fields) != len(CSV_HEADER):
@@ -252,7 +268,9 @@ def _csv_messages(path: Path, chat: Chat, order: str | None, tz: tzinfo | None) 
             kind = MessageKind.MEDIA if attachments.strip() else MessageKind.TEXT
         yield Message(sent, author.strip(), content, kind, row.line)
     if events:
-        chat.notes.append(f"{events} channel events (joins, pins, renames …) are not counted as messages")
+        chat.notes.append(
+            f"{events} channel events (joins, pins, renames …) are not counted as messages"
+        )
 
 
 def _date_order(dates: Iterator[str], wanted: str | None) -> tuple[str | None, bool]:

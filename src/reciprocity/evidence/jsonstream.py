@@ -91,9 +91,7 @@ class JsonStream:
 
     def _fail(self, reason: str, position: int | None = None) -> NoReturn:
         line = self._line_at(self.at if position is None else position)
-        raise ImportFormatError(
-            words.JSON_BROKEN.format(reason=reason), self.where, line
-        )
+        raise ImportFormatError(words.JSON_BROKEN.format(reason=reason), self.where, line)
 
     # the caller's steps ------------------------------------------------------------
 

@@ -78,7 +78,7 @@ def sniff(head: bytes) -> bool:
 
 
 def platform(sample: bytes, path: Path) -> str:
-    """"messenger" or "instagram", from the content; the folders only when it says nothing.
+    """ "messenger" or "instagram", from the content; the folders only when it says nothing.
 
     ``sample`` is the file's first and last 64 KiB: the cues sit in the first
     messages and in the keys Meta writes after the messages (``thread_path``,

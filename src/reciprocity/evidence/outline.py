@@ -39,8 +39,14 @@ from reciprocity.evidence.signals import flags_of_many
 KINDS = tuple(MessageKind)
 """Stored by position: new kinds are only ever added at the end."""
 
-COLUMNS = (("minutes", "q"), ("authors", "h"), ("lengths", "i"), ("kinds", "b"),
-           ("flags", "b"), ("fingerprints", "q"))
+COLUMNS = (
+    ("minutes", "q"),
+    ("authors", "h"),
+    ("lengths", "i"),
+    ("kinds", "b"),
+    ("flags", "b"),
+    ("fingerprints", "q"),
+)
 """Each column of an outline, in order, with its ``array`` type code."""
 _KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
 CALL = _KIND_INDEX[MessageKind.CALL]

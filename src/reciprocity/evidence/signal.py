@@ -158,7 +158,9 @@ def _without_quote(lines: list[str]) -> list[str]:
     return rest
 
 
-def _kind(text: str, *, media: bool = False, deleted: bool = False, call: bool = False) -> MessageKind:
+def _kind(
+    text: str, *, media: bool = False, deleted: bool = False, call: bool = False
+) -> MessageKind:
     if deleted or text == _DELETED:
         return MessageKind.DELETED
     if call or _CALL.match(text):

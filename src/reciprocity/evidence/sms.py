@@ -175,7 +175,9 @@ def _records(path: Path, collector: _Collector) -> Iterator[_Record]:
         raise ImportFormatError(f"is not readable XML ({error.getMessage()})", str(path)) from None
     except (LookupError, UnicodeError) as error:
         # The XML declaration names an encoding Python lacks, or the bytes do not fit it.
-        raise ImportFormatError(f"has text in an unreadable encoding ({error})", str(path)) from None
+        raise ImportFormatError(
+            f"has text in an unreadable encoding ({error})", str(path)
+        ) from None
     except OSError as error:
         raise ImportFormatError(f"cannot be read ({error.strerror or error})", str(path)) from None
 

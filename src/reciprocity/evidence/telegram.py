@@ -99,11 +99,15 @@ class _Shape:
     def read(cls, stream: JsonStream, where: str) -> _Shape:
         shape = cls()
         if stream.kind() != "object":
-            raise ImportFormatError("is not a Telegram export (the top level is not an object)", where)
+            raise ImportFormatError(
+                "is not a Telegram export (the top level is not an object)", where
+            )
         for key in stream.fields():
             if key == "messages":
                 if stream.kind() != "array":
-                    raise ImportFormatError('is not a Telegram export ("messages" is not a list)', where)
+                    raise ImportFormatError(
+                        'is not a Telegram export ("messages" is not a list)', where
+                    )
                 shape.one_chat = True
                 return shape  # the rest is read with the messages
             if key in ("name", "type", "id"):
@@ -259,7 +263,9 @@ def _messages(
         if call:
             message = Message(sent, author, "", MessageKind.CALL, index)
         else:
-            kind = MessageKind.MEDIA if any(key in record for key in _MEDIA_KEYS) else MessageKind.TEXT
+            kind = (
+                MessageKind.MEDIA if any(key in record for key in _MEDIA_KEYS) else MessageKind.TEXT
+            )
             message = Message(sent, author, _text(record.get("text")), kind, index)
         from_id, named = record.get("from_id"), isinstance(record.get("from"), str)
         if personal is not None and named and isinstance(from_id, str) and from_id != personal:

@@ -667,4 +667,3 @@ def _bad_date(prefix: bytes, order: str) -> str:
         f"the date {_written(prefix)!r} does not exist in {_spelled(order)} order; "
         "the message was left out"
     )
-

@@ -51,8 +51,16 @@ HEADER = re.compile(_OPEN + DATE + AFTER_DATE + TIME + TAIL)
 # A line that starts like another date ends the run, and the next header
 # starts the next one. The possessive ``*+`` keeps no backtracking state.
 _RUN_TEXT = (
-    rb"(?P<prefix>" + _OPEN + rb"(?P<date>" + DATE + rb")" + AFTER_DATE + rb")"
-    + TIME + TAIL + rb"[^\n]*"
+    rb"(?P<prefix>"
+    + _OPEN
+    + rb"(?P<date>"
+    + DATE
+    + rb")"
+    + AFTER_DATE
+    + rb")"
+    + TIME
+    + TAIL
+    + rb"[^\n]*"
     rb"(?:\n(?:(?P=prefix)[^\n]*|(?!\[?\d{1,4}[./-])[^\n]*))*+"
 )
 # Searching for "newline, then header" is fast; a text's first line has no newline before it.

@@ -60,9 +60,11 @@ class Boundary(Base):
     @validates("review_on")
     def _check_review(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.since is not None and value < self.since:
-            raise InputError(words.REVIEW_BEFORE_START.format(
-                since=day_words(self.since), review=day_words(value)
-            ))
+            raise InputError(
+                words.REVIEW_BEFORE_START.format(
+                    since=day_words(self.since), review=day_words(value)
+                )
+            )
         return value
 
     def as_dict(self) -> dict[str, Any]:
@@ -109,7 +111,12 @@ def add_boundary(
     if review_on is None:
         review_on = since + timedelta(days=words.BOUNDARY_DEFAULT_REVIEW_DAYS)
     return Boundary(
-        person=owner, area=area, request=request, since=since, review_on=review_on, note=note.strip()
+        person=owner,
+        area=area,
+        request=request,
+        since=since,
+        review_on=review_on,
+        note=note.strip(),
     )
 
 

@@ -77,7 +77,9 @@ class CheckIn(Base):
     @validates("next_on")
     def _check_next(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.on is not None and value < self.on:
-            raise InputError(words.NEXT_BEFORE_CHECKIN.format(on=day_words(self.on), next=day_words(value)))
+            raise InputError(
+                words.NEXT_BEFORE_CHECKIN.format(on=day_words(self.on), next=day_words(value))
+            )
         return value
 
     def answer(self, side: str, question: str) -> str:

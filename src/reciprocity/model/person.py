@@ -11,10 +11,11 @@ import difflib
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import DateTime, Integer, String, Text, func, select
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, select, true
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from reciprocity.coach import people as people_words
+from reciprocity.dates import PartialDate
 from reciprocity.errors import ConflictError, InputError, UnknownPersonError
 from reciprocity.model.base import NAME_LENGTH, Base, EnumList, enum_column
 from reciprocity.vocabulary import ME, CareStyle, RelationshipKind
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from reciprocity.model.moment import Moment
     from reciprocity.model.season import Season
 
+NO_YEAR = 1604
+"""The year a birthday without one is kept in: a leap year (29 February fits), and the one
+Apple's address book uses for the same purpose, so it reads as "no year" to people too."""
 
 
 class Person(Base):
@@ -36,6 +40,9 @@ class Person(Base):
         enum_column(RelationshipKind, "relationship_kind"), default=RelationshipKind.FRIEND
     )
     birthday: Mapped[date | None] = mapped_column(default=None)
+    """The birthday's day; when its year is not known, that day in ``NO_YEAR``. Read and set
+    it as ``born``, which knows the difference."""
+    birthday_has_year: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     my_care: Mapped[list[CareStyle]] = mapped_column(EnumList(CareStyle), default=list)
     """How I show care to them."""
     their_care: Mapped[list[CareStyle]] = mapped_column(EnumList(CareStyle), default=list)
@@ -64,6 +71,21 @@ class Person(Base):
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
     )
 
+    @property
+    def born(self) -> PartialDate | None:
+        """Their birthday, with its year when it is known."""
+        if self.birthday is None:
+            return None
+        return PartialDate.of(self.birthday, year_known=self.birthday_has_year)
+
+    @born.setter
+    def born(self, value: PartialDate | None) -> None:
+        if value is None:
+            self.birthday, self.birthday_has_year = None, True
+        else:
+            self.birthday = date(value.year or NO_YEAR, value.month, value.day)
+            self.birthday_has_year = value.year is not None
+
     @validates("name")
     def _check_name(self, _key: str, value: str) -> str:
         return clean_name(value)
@@ -72,7 +94,7 @@ class Person(Base):
         return {
             "name": self.name,
             "kind": self.kind.value,
-            "birthday": self.birthday.isoformat() if self.birthday else None,
+            "birthday": self.born.isoformat() if self.born else None,
             "my_care": [s.value for s in self.my_care],
             "their_care": [s.value for s in self.their_care],
             "note": self.note,
@@ -117,15 +139,19 @@ def find_person(session: Session, name: str) -> Person:
             name=name, close=" or ".join(repr(s) for s in suggestions)
         )
     else:
-        message = people_words.UNKNOWN_PERSON.format(name=name) + people_words.UNKNOWN_PERSON_HINT.format(
+        message = people_words.UNKNOWN_PERSON.format(
             name=name
-        )
+        ) + people_words.UNKNOWN_PERSON_HINT.format(name=name)
     raise UnknownPersonError(message, name, suggestions)
 
 
-def add_person(session: Session, name: str, **fields: Any) -> Person:
+def add_person(
+    session: Session, name: str, *, born: PartialDate | None = None, **fields: Any
+) -> Person:
     """Add someone; names are unique regardless of case."""
     person = Person(name=name, **fields)
+    if born is not None:
+        person.born = born
     _refuse_taken(session, person.name, except_id=None)
     person.my_care = list(fields.get("my_care") or [])
     person.their_care = list(fields.get("their_care") or [])

@@ -101,7 +101,9 @@ class Ritual(Base):
     @validates("end")
     def _check_end(self, _key: str, value: date | None) -> date | None:
         if value is not None and self.start is not None and value < self.start:
-            raise InputError(words.END_BEFORE_START.format(start=day_words(self.start), end=day_words(value)))
+            raise InputError(
+                words.END_BEFORE_START.format(start=day_words(self.start), end=day_words(value))
+            )
         return value
 
     @property
@@ -281,7 +283,9 @@ def planned_for(ritual: Ritual, day: date, wanted: date | None = None) -> date:
     due = target(ritual.cadence, ritual.records, day, wanted)
     if due is None:
         if wanted is not None:
-            raise ConflictError(words.RITUAL_NOT_PLANNED.format(title=ritual.title, day=day_words(wanted)))
+            raise ConflictError(
+                words.RITUAL_NOT_PLANNED.format(title=ritual.title, day=day_words(wanted))
+            )
         raise ConflictError(words.RITUAL_NOTHING_OPEN.format(title=ritual.title))
     return due
 

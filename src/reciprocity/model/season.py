@@ -79,7 +79,9 @@ def end_season(session: Session, season_id: int, end: date) -> Season:
             people_words.SEASON_UNKNOWN_CLI,
         )
     if season.end is not None:
-        raise ConflictError(people_words.SEASON_ALREADY_ENDED.format(id=season_id, end=day_words(season.end)))
+        raise ConflictError(
+            people_words.SEASON_ALREADY_ENDED.format(id=season_id, end=day_words(season.end))
+        )
     season.end = end
     session.flush()
     return season

@@ -47,7 +47,10 @@ def need_words(
     if needed == 0:
         return ""
     return words.need_sentence(
-        words.dimension_name(str(dimension)), needed, first=not read_before, days=settings.window_days
+        words.dimension_name(str(dimension)),
+        needed,
+        first=not read_before,
+        days=settings.window_days,
     )
 
 

@@ -58,7 +58,9 @@ def checkin_uid(person: str) -> str:
     return f"checkin-{key.hexdigest()[:20]}@{DOMAIN}"
 
 
-def build(rituals: Sequence[CalendarRitual], checkins: Sequence[PlannedCheckIn], stamp: datetime) -> bytes:
+def build(
+    rituals: Sequence[CalendarRitual], checkins: Sequence[PlannedCheckIn], stamp: datetime
+) -> bytes:
     """The calendar as bytes, ready to be written to a ``.ics`` file."""
     from icalendar import Calendar, Event  # only when a calendar is written
 

@@ -125,7 +125,9 @@ ORDINALS = ("first", "second", "third", "fourth", "last")
 """Which weekday of a month: the first … fourth, or the last."""
 _ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "other": 2}
-_EVERY = re.compile(r"^(?:every )?(?:(\d{1,3}|one|two|three|four|six|other) )?(day|week|month|year)s?$")
+_EVERY = re.compile(
+    r"^(?:every )?(?:(\d{1,3}|one|two|three|four|six|other) )?(day|week|month|year)s?$"
+)
 _EVERY_WORDS = {
     "daily": "day",
     "weekly": "week",
@@ -311,7 +313,9 @@ class Cadence:
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise InputError(words.END_BEFORE_START.format(start=day_words(self.start), end=day_words(self.end)))
+            raise InputError(
+                words.END_BEFORE_START.format(start=day_words(self.start), end=day_words(self.end))
+            )
         if self.zone is not None:
             zone_named(self.zone)
 

@@ -101,20 +101,26 @@ def _report(
 ) -> str:
     only = report.relationships[0].name if report.person and report.relationships else None
     title = words.TITLE_ONE.format(name=only) if only else words.TITLE
-    return environment().get_template("report.html").render(
-        report=report,
-        title=title,
-        css=stylesheet(),
-        cover=cover,
-        shown=shown,
-        first=first,
-        anchors=anchors,
+    return (
+        environment()
+        .get_template("report.html")
+        .render(
+            report=report,
+            title=title,
+            css=stylesheet(),
+            cover=cover,
+            shown=shown,
+            first=first,
+            anchors=anchors,
+        )
     )
 
 
 def render_worksheet(sheet: Worksheet) -> str:
-    return environment().get_template("worksheet.html").render(
-        sheet=sheet, title=words.WORKSHEET_TITLE, css=stylesheet()
+    return (
+        environment()
+        .get_template("worksheet.html")
+        .render(sheet=sheet, title=words.WORKSHEET_TITLE, css=stylesheet())
     )
 
 
@@ -131,7 +137,9 @@ def season_words(season: SeasonEntry, name: str) -> str:
     what = what[:1].upper() + what[1:]
     if season.end is None:
         return words.SEASON_ONGOING.format(what=what, start=terms.day_words(season.start))
-    return words.SEASON_ENDED.format(what=what, start=terms.day_words(season.start), end=terms.day_words(season.end))
+    return words.SEASON_ENDED.format(
+        what=what, start=terms.day_words(season.start), end=terms.day_words(season.end)
+    )
 
 
 def kept(record: Kept) -> str:

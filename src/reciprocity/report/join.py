@@ -55,7 +55,9 @@ def join(parts: Sequence[Part], furniture: Sequence[str], target: BinaryIO) -> N
     stamps = _pages(furniture)
     places: dict[str, _Place] = {}
     outline: list[tuple[int, IndirectObject]] = []
-    wrap = writer._add_object(DecodedStreamObject.initialize_from_dictionary({"__streamdata__": b"q\n"}))
+    wrap = writer._add_object(
+        DecodedStreamObject.initialize_from_dictionary({"__streamdata__": b"q\n"})
+    )
     for number, part in enumerate(parts):
         reader = PdfReader(part.path)
         if number == 0:
@@ -105,7 +107,9 @@ def _take_document(writer: PdfWriter, reader: PdfReader) -> None:
         writer.root_object[NameObject("/Lang")] = TextStringObject(str(language))
 
 
-def _draw_over(writer: PdfWriter, page: PageObject, stamp: PageObject, wrap: IndirectObject) -> None:
+def _draw_over(
+    writer: PdfWriter, page: PageObject, stamp: PageObject, wrap: IndirectObject
+) -> None:
     """Draw ``stamp`` over ``page``: the page's own drawing kept apart (q … Q), then the stamp
     as a form XObject with its own resources, so no name in one can mean something in the other."""
     form = _form(writer, stamp)
@@ -159,9 +163,15 @@ def _bookmarks(items: Sequence[object], level: int) -> Iterator[tuple[int, Desti
             yield level, item
 
 
-def _place(reader: PdfReader, destination: Destination, added: Sequence[PageObject]) -> _Place | None:
+def _place(
+    reader: PdfReader, destination: Destination, added: Sequence[PageObject]
+) -> _Place | None:
     number = reader.get_destination_page_number(destination)
-    page = added[number].indirect_reference if number is not None and 0 <= number < len(added) else None
+    page = (
+        added[number].indirect_reference
+        if number is not None and 0 <= number < len(added)
+        else None
+    )
     if page is None:
         return None
     return _Place(page, destination.left, destination.top)

@@ -56,7 +56,9 @@ MARGIN_BOXES = (
     "bottom-right-corner", "bottom-right", "bottom-center", "bottom-left", "bottom-left-corner",
     "left-bottom", "left-middle", "left-top",
 )  # fmt: skip
-NO_FURNITURE = "@page { " + " ".join(f"@{box} {{ content: none !important; }}" for box in MARGIN_BOXES) + " }"
+NO_FURNITURE = (
+    "@page { " + " ".join(f"@{box} {{ content: none !important; }}" for box in MARGIN_BOXES) + " }"
+)
 """A stylesheet that leaves every page margin box empty: the parts' pages come without them."""
 
 T = TypeVar("T")
@@ -107,13 +109,20 @@ def pdf_from_parts(
         _Workers(workers) as run,
     ):
         laid = run.in_order(
-            _lay_out, ((html, os.path.join(private, f"part-{n:05d}.pdf")) for n, html in enumerate(parts))
+            _lay_out,
+            ((html, os.path.join(private, f"part-{n:05d}.pdf")) for n, html in enumerate(parts)),
         )
         total = sum(part.pages for part in laid)
         furniture = run.in_order(
             _furnish,
             (
-                (stylesheet, first, count, total, os.path.join(private, f"furniture-{first:05d}.pdf"))
+                (
+                    stylesheet,
+                    first,
+                    count,
+                    total,
+                    os.path.join(private, f"furniture-{first:05d}.pdf"),
+                )
                 for first, count in furniture_runs(total, workers)
             ),
         )
@@ -263,7 +272,10 @@ class _Workers:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
     ) -> None:
         self.close()
 

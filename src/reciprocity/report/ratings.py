@@ -175,7 +175,11 @@ def trend_chart(audits: Sequence[AuditSnapshot], *, name: str) -> TrendChart:
                 x = left + PANEL_PAD + (width - 2 * PANEL_PAD) * (audit.on - first).days / span
             points.append(
                 ScalePoint(
-                    audit.on, rated.rating, rated.direction, rated.lean, round(x, 1),
+                    audit.on,
+                    rated.rating,
+                    rated.direction,
+                    rated.lean,
+                    round(x, 1),
                     _lean_y(rated.lean),
                 )
             )
@@ -263,14 +267,19 @@ def felt_chart(pattern: RelationshipPattern, *, name: str) -> FeltChart:
         if reading.suggested is not None:
             value = lean(reading.suggested.rating, reading.suggested.direction)
             evidence = ScalePoint(
-                None, reading.suggested.rating, reading.suggested.direction, value,
-                _lean_x(value), y,
+                None,
+                reading.suggested.rating,
+                reading.suggested.direction,
+                value,
+                _lean_x(value),
+                y,
             )
         title = dimension_title(dimension)
         rows.append(ComparisonRow(dimension, title, y, felt, evidence))
         parts.append(
-            words.FELT_PART.format(dimension=title, felt=_value(felt, name),
-                                   suggested=_value(evidence, name))
+            words.FELT_PART.format(
+                dimension=title, felt=_value(felt, name), suggested=_value(evidence, name)
+            )
         )
     labels = (
         Label(FELT_LEFT, 14.0, words.FELT_LEFT.format(name=name), "start"),

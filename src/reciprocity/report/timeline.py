@@ -161,7 +161,9 @@ def timeline(pattern: RelationshipPattern, seasons: Iterable[SeasonSpan]) -> Tim
     return Timeline(
         key="timeline",
         title=words.TIMELINE_CHART_TITLE,
-        description=words.TIMELINE_DESCRIPTION.format(title=words.TIMELINE_CHART_TITLE, parts=parts),
+        description=words.TIMELINE_DESCRIPTION.format(
+            title=words.TIMELINE_CHART_TITLE, parts=parts
+        ),
         width=WIDTH,
         height=height,
         season_y=SEASON_TOP,

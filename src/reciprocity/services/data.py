@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from reciprocity import agefile
 from reciprocity.coach import data as data_words
 from reciprocity.coach.terms import counts_words
-from reciprocity.errors import ConflictError, NotFoundError
+from reciprocity.errors import ConflictError, NotFoundError, TransferError
 from reciprocity.files import safe_name, scratch_folder, write_atomically
 from reciprocity.store import Database, backup, migrate, open_database
 from reciprocity.store import revision as changes
@@ -72,25 +73,86 @@ def export_text(db: Database) -> str:
     return transfer.dump(export_document(db))
 
 
-def export_to(db: Database, path: Path) -> dict[str, int]:
-    """Write the export to ``path`` (whole or not at all); returns what it holds, by kind."""
-    from reciprocity.store import transfer
+@dataclass(frozen=True)
+class Key:
+    """What locks an export, or opens a locked one: a passphrase, or age keys.
 
-    document = export_document(db)
-    write_atomically(path, transfer.dump(document))
-    return transfer.counts(document)
+    To lock: ``public_keys`` (``age1…``) when given, else the passphrase. To open:
+    ``secret_keys`` (``AGE-SECRET-KEY-1…``) for a file locked for keys, else the passphrase.
+    """
+
+    passphrase: str | None = None
+    public_keys: tuple[str, ...] = ()
+    secret_keys: tuple[str, ...] = ()
 
 
-def restore_file(
-    db: Database, path: Path, *, replace: bool = False, source: str | None = None
-) -> Restored:
-    """Restore an export file: into an empty store, or over what is there with ``replace``.
+def export_to(db: Database, path: Path, *, key: Key | None = None) -> dict[str, int]:
+    """Write the export to ``path`` (whole or not at all); returns what it holds, by kind.
 
-    A problem in the file is said with ``source`` (default: the path) and where in it.
+    With a ``key`` the file is locked (an age file), and nothing unlocked is written.
     """
     from reciprocity.store import transfer
 
-    document = transfer.read_document(path)
+    document = export_document(db)
+    text = transfer.dump(document)
+    write_atomically(path, text if key is None else locked_export(text, key))
+    return transfer.counts(document)
+
+
+def locked_export(text: str, key: Key) -> bytes:
+    """The export ``text`` locked with the key's passphrase, or for its public keys."""
+    return agefile.lock(text.encode("utf-8"), passphrase=key.passphrase, keys=key.public_keys)
+
+
+def how_locked(path: Path) -> str | None:
+    """``passphrase`` or ``keys`` for an export that is locked, None for one that is not."""
+    return agefile.file_locked(path)
+
+
+def how_locked_content(content: bytes) -> str | None:
+    """``how_locked`` for a file that arrived as bytes (a web upload)."""
+    return agefile.how_locked(content[: agefile.HEAD_BYTES])
+
+
+def secret_keys_in(path: Path) -> tuple[str, ...]:
+    """The age secret keys in a key file (as ``age-keygen`` writes it)."""
+    return tuple(agefile.read_identities(path))
+
+
+def read_export(path: Path, *, key: Key | None = None, source: str | None = None) -> dict[str, Any]:
+    """The export document in ``path``, unlocked first when it is locked (with ``key``)."""
+    from reciprocity.store import transfer
+
+    name = source or str(path)
+    if agefile.file_locked(path) is None:
+        return transfer.read_document(path)
+    given = key or Key()
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise TransferError(
+            data_words.FILE_UNREADABLE.format(path=name, reason=error.strerror)
+        ) from None
+    plain = agefile.unlock(content, name, passphrase=given.passphrase, identities=given.secret_keys)
+    return transfer.document_of(plain, name)
+
+
+def restore_file(
+    db: Database,
+    path: Path,
+    *,
+    replace: bool = False,
+    source: str | None = None,
+    key: Key | None = None,
+) -> Restored:
+    """Restore an export file: into an empty store, or over what is there with ``replace``.
+
+    A locked file is opened with ``key`` first; a wrong key changes nothing. A problem in
+    the file is said with ``source`` (default: the path) and where in it.
+    """
+    from reciprocity.store import transfer
+
+    document = read_export(path, key=key, source=source)
     copy = _make_room(db, replace, data_words.TRANSFER_INTO_NON_EMPTY, reason="before-import")
     with db.transaction() as session:
         if replace:
@@ -99,19 +161,28 @@ def restore_file(
     return Restored(counts, copy)
 
 
-def restore_upload(db: Database, content: bytes, filename: str, *, replace: bool = False) -> Restored:
+def restore_upload(
+    db: Database,
+    content: bytes,
+    filename: str,
+    *,
+    replace: bool = False,
+    key: Key | None = None,
+) -> Restored:
     """Restore an export that arrived as bytes (a web upload), read as the file would be."""
     folder = scratch_folder("restore")
     try:
         name = safe_name(filename, "export.json")
         path = folder / name
         path.write_bytes(content)
-        return restore_file(db, path, replace=replace, source=name)
+        return restore_file(db, path, replace=replace, source=name, key=key)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def load_demo(db: Database, *, today: date, force: bool = False) -> tuple[dict[str, int], Path | None]:
+def load_demo(
+    db: Database, *, today: date, force: bool = False
+) -> tuple[dict[str, int], Path | None]:
     """Load the demo: into an empty store, or over what is there with ``force`` (a copy first)."""
     from reciprocity.services import demo as dataset
     from reciprocity.store import transfer

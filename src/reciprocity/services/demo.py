@@ -581,7 +581,10 @@ def _first_audit(on: date, sam: Person, jordan: Person, rosa: Person) -> Audit:
                 [
                     _rating(INI, 4, me, answer="We both suggest plans, I a bit more."),
                     _rating(
-                        DEP, 4, me, answer="Sam listens, though he goes quiet about his own worries."
+                        DEP,
+                        4,
+                        me,
+                        answer="Sam listens, though he goes quiet about his own worries.",
                     ),
                     _rating(CRI, 5, mutual, answer="Sam was there every day when I had the flu."),
                     _rating(MNT, 3, them, answer="Sam handles most of the household upkeep."),
@@ -738,19 +741,30 @@ def practices(today: date, people: list[Person]) -> list[Practice]:
             sam,
             day(-35),
             next_on=day(3),
-            mine=("Sam took over the car insurance when I was swamped",
-                  "The Sunday he planned just for us", ""),
-            theirs=("When I listened to the job worries without fixing them",
-                    "The note before the trip", "Evenings when we were both too tired to talk"),
-            agreed=("Sam plans one weekend a month", "I say when I need quiet, instead of going silent"),
+            mine=(
+                "Sam took over the car insurance when I was swamped",
+                "The Sunday he planned just for us",
+                "",
+            ),
+            theirs=(
+                "When I listened to the job worries without fixing them",
+                "The note before the trip",
+                "Evenings when we were both too tired to talk",
+            ),
+            agreed=(
+                "Sam plans one weekend a month",
+                "I say when I need quiet, instead of going silent",
+            ),
         ),
         _checkin(
             jordan,
             day(-50),
             next_on=day(-8),
-            mine=("Drinks in the spring, when Jordan asked about my week first",
-                  "The funny video out of the blue",
-                  "Listening for an hour about work, with no question back"),
+            mine=(
+                "Drinks in the spring, when Jordan asked about my week first",
+                "The funny video out of the blue",
+                "Listening for an hour about work, with no question back",
+            ),
             theirs=("When I remembered the interview", "Being heard about work", ""),
             agreed=("Jordan suggests the next plan", "We each get time to talk when we meet"),
             outcomes=(AdjustmentOutcome.PARTLY, None),
@@ -786,8 +800,14 @@ def practices(today: date, people: list[Person]) -> list[Practice]:
     ]
     wins = [
         Win(person=rosa, on=day(-100), text="Mum walked to the corner shop on her own."),
-        Win(person=sam, on=day(-20), text="We planned the weekend together, without me starting it."),
-        Win(person=jordan, on=day(-12), text="Jordan asked how my week was before talking about theirs."),
+        Win(
+            person=sam, on=day(-20), text="We planned the weekend together, without me starting it."
+        ),
+        Win(
+            person=jordan,
+            on=day(-12),
+            text="Jordan asked how my week was before talking about theirs.",
+        ),
         Win(person=None, on=day(-8), text="Said no to an extra shift without apologising."),
     ]
     theo = named["Theo"]

@@ -105,7 +105,9 @@ def due(session: Session, today: date, days: int = DEFAULT_DAYS) -> list[DueItem
     for checkin in latest_checkins(session).values():
         items += checkin_items(checkin, today, until)
     for boundary in session.scalars(
-        select(Boundary).options(selectinload(Boundary.person)).order_by(Boundary.review_on, Boundary.id)
+        select(Boundary)
+        .options(selectinload(Boundary.person))
+        .order_by(Boundary.review_on, Boundary.id)
     ):
         if (
             boundary.review_on is not None
@@ -114,7 +116,11 @@ def due(session: Session, today: date, days: int = DEFAULT_DAYS) -> list[DueItem
         ):
             people = () if boundary.person is None else (boundary.person.name,)
             state = "waiting" if boundary.review_on < today else "soon"
-            details = {"boundary": boundary.id, "whose": boundary.whose, "request": boundary.request}
+            details = {
+                "boundary": boundary.id,
+                "whose": boundary.whose,
+                "request": boundary.request,
+            }
             items.append(DueItem("boundary", boundary.review_on, people, state, details))
     for person in all_people(session):
         if person.birthday is not None:

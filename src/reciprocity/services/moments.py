@@ -99,7 +99,12 @@ def of(db: Database, who: PersonRef) -> list[Moment]:
     """Everything noted with someone, oldest first."""
     with db.transaction() as session:
         found = person(session, who)
-        query = select(Moment).options(selectinload(Moment.person)).where(Moment.person_id == found.id).order_by(Moment.on, Moment.id)
+        query = (
+            select(Moment)
+            .options(selectinload(Moment.person))
+            .where(Moment.person_id == found.id)
+            .order_by(Moment.on, Moment.id)
+        )
         return list(session.scalars(query))
 
 

@@ -15,7 +15,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from reciprocity.model import AuditEntry, Moment, Person, Season
+from reciprocity.dates import PartialDate
+from reciprocity.model import AuditEntry, Moment, Occasion, Person, Season
+from reciprocity.model.occasion import TITLE_LENGTH
 from reciprocity.model.person import add_person, all_people, rename_person
 from reciprocity.patterns import RelationshipPattern
 from reciprocity.services.data import remove_found
@@ -75,7 +77,7 @@ class Changes:
 
     name: str | None = None
     kind: RelationshipKind | None = None
-    birthday: date | None = None
+    birthday: PartialDate | None = None
     clear_birthday: bool = False
     my_care: Sequence[CareStyle] | None = None
     their_care: Sequence[CareStyle] | None = None
@@ -134,9 +136,7 @@ def page(db: Database, ref: PersonRef, *, today: date) -> PersonPage:
     with db.transaction() as session:
         found = person(session, ref)
         pattern = pattern_of(session, found, today=today)
-        bearing = select(Season).where(
-            (Season.person_id == found.id) | Season.person_id.is_(None)
-        )
+        bearing = select(Season).where((Season.person_id == found.id) | Season.person_id.is_(None))
         seasons = list(
             session.scalars(
                 bearing.options(selectinload(Season.person)).order_by(
@@ -160,7 +160,7 @@ def add(
     name: str,
     *,
     kind: RelationshipKind = RelationshipKind.FRIEND,
-    birthday: date | None = None,
+    birthday: PartialDate | None = None,
     my_care: Sequence[CareStyle] = (),
     their_care: Sequence[CareStyle] = (),
     note: str = "",
@@ -170,11 +170,87 @@ def add(
             session,
             name,
             kind=kind,
-            birthday=birthday,
+            born=birthday,
             my_care=list(my_care),
             their_care=list(their_care),
             note=note.strip(),
         )
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    """Someone from an address book: their name, birthday, dates to remember and note."""
+
+    name: str
+    birthday: PartialDate | None = None
+    dates: Sequence[tuple[str, PartialDate]] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class BroughtIn:
+    """What ``bring_in`` did: who was added, who had blanks filled in, who was already whole."""
+
+    added: list[str]
+    filled: list[str]
+    unchanged: list[str]
+    dates: int
+    """Dates to remember added, to the people added and to the ones filled in."""
+
+
+def bring_in(db: Database, newcomers: Sequence[Newcomer], *, today: date) -> BroughtIn:
+    """Add people from an address book, all in one transaction (a problem adds no one).
+
+    Someone already in the list (the same name, case and spacing aside) is never added
+    twice: only what they lack is filled in (a birthday, a note, a date to remember not
+    already kept). A yearly date without its year is kept from its latest return.
+    """
+    added: list[str] = []
+    filled: list[str] = []
+    unchanged: list[str] = []
+    dates = 0
+    with db.transaction() as session:
+        present = {p.name.casefold(): p for p in all_people(session)}
+        for newcomer in newcomers:
+            found = present.get(" ".join(newcomer.name.split()).casefold())
+            if found is None:
+                found = add_person(
+                    session, newcomer.name, born=newcomer.birthday, note=newcomer.note.strip()
+                )
+                present[found.name.casefold()] = found
+                added.append(found.name)
+                dates += _add_dates(session, found, newcomer.dates, today)
+                continue
+            more = _add_dates(session, found, newcomer.dates, today)
+            changed = bool(more)
+            if found.born is None and newcomer.birthday is not None:
+                found.born, changed = newcomer.birthday, True
+            if not found.note and newcomer.note:
+                found.note, changed = newcomer.note, True
+            (filled if changed else unchanged).append(found.name)
+            dates += more
+        session.flush()
+    return BroughtIn(added, filled, unchanged, dates)
+
+
+def _add_dates(
+    session: Session, found: Person, dates: Sequence[tuple[str, PartialDate]], today: date
+) -> int:
+    """Add the dates ``found`` does not keep yet (the same title on the same day)."""
+    kept = {
+        (o.title.casefold(), o.on.month, o.on.day)
+        for o in session.scalars(select(Occasion).where(Occasion.person_id == found.id))
+    }
+    count = 0
+    for title, day in dates:
+        short = " ".join(title.split())[:TITLE_LENGTH]
+        if (short.casefold(), day.month, day.day) in kept:
+            continue
+        on = day.latest(today) if day.year is None else day.in_year(day.year)
+        session.add(Occasion(person=found, title=short, on=on, yearly=True))
+        kept.add((short.casefold(), day.month, day.day))
+        count += 1
+    return count
 
 
 def edit(db: Database, ref: PersonRef, changes: Changes) -> Person:
@@ -186,9 +262,9 @@ def edit(db: Database, ref: PersonRef, changes: Changes) -> Person:
         if changes.kind is not None:
             found.kind = changes.kind
         if changes.clear_birthday:
-            found.birthday = None
+            found.born = None
         elif changes.birthday is not None:
-            found.birthday = changes.birthday
+            found.born = changes.birthday
         if changes.my_care is not None:
             found.my_care = list(changes.my_care)
         if changes.their_care is not None:

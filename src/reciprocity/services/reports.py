@@ -129,9 +129,7 @@ def gather(session: Session, *, today: date, who: PersonRef | None = None) -> Re
         patterns = {p.person: p for p in all_patterns(session, today=today)}
         people = all_people(session)
     only = [p.id for p in people] if who is not None else None
-    mine = [
-        _season(s) for s in session.scalars(select(Season).where(Season.person_id.is_(None)))
-    ]
+    mine = [_season(s) for s in session.scalars(select(Season).where(Season.person_id.is_(None)))]
     practices = _practices(session, today, only)
     relationships = tuple(
         build(

@@ -53,9 +53,7 @@ class Marked:
     occurrence: Occurrence
 
 
-def cadence(
-    *, rule: str | None = None, every: str | None = None, on: str | None = None
-) -> str:
+def cadence(*, rule: str | None = None, every: str | None = None, on: str | None = None) -> str:
     """The rule a ritual keeps, however how often was asked for; every face comes through here.
 
     Either ``rule`` (an RFC 5545 rule or friendly words: weekly, 'every sunday',
@@ -217,8 +215,16 @@ def remove(db: Database, ritual_id: int) -> tuple[Ritual, Path | None]:
 
 
 ZONE_REGIONS = (
-    "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
-    "Indian", "Pacific",
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
 )
 """The parts of the world a time zone offered in a list is named after (``Europe/London``)."""
 LOCALTIME = Path("/etc/localtime")

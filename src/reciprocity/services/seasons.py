@@ -108,9 +108,7 @@ def everyone(db: Database) -> list[Season]:
 
 def all_seasons(session: Session) -> list[Season]:
     query = (
-        select(Season)
-        .options(selectinload(Season.person))
-        .order_by(Season.start.desc(), Season.id)
+        select(Season).options(selectinload(Season.person)).order_by(Season.start.desc(), Season.id)
     )
     return sorted(session.scalars(query), key=lambda s: s.end is not None)
 

@@ -23,9 +23,10 @@ if TYPE_CHECKING:  # what each shape is made from; a face imports the service it
         Season,
         Win,
     )
+    from reciprocity.services.contacts import Preview
     from reciprocity.services.data import Copy
     from reciprocity.services.due import Due, DueItem
-    from reciprocity.services.people import PersonDetail, PersonRow
+    from reciprocity.services.people import BroughtIn, PersonDetail, PersonRow
     from reciprocity.services.rhythms import DateStanding, RhythmStanding
 
 JSON = dict[str, Any]
@@ -206,4 +207,18 @@ def copy(found: Copy) -> JSON:
         "made": found.made.isoformat(timespec="seconds"),
         "reason": found.reason,
         "size": found.size,
+    }
+
+
+def contacts_import(found: Preview, brought: BroughtIn) -> JSON:
+    """``people import FILE.vcf --json``: who was added, filled in or already whole, and
+    every card or detail left out with its line, as ``import --json`` lists skipped lines."""
+    return {
+        "file": found.file,
+        "contacts": len(found.candidates),
+        "added": brought.added,
+        "filled": brought.filled,
+        "unchanged": brought.unchanged,
+        "dates": brought.dates,
+        "skipped": [{"line": s.line, "reason": s.reason} for s in found.skipped],
     }

@@ -46,7 +46,9 @@ def clear_part(session: Session) -> None:
 
 
 def export_part(session: Session) -> dict[str, Any]:
-    names: dict[int, str] = {pid: name for pid, name in session.execute(select(Person.id, Person.name))}
+    names: dict[int, str] = {
+        pid: name for pid, name in session.execute(select(Person.id, Person.name))
+    }
     chats = []
     for chat in session.scalars(select(Chat).order_by(Chat.id)):
         everything = Outline()
@@ -64,9 +66,10 @@ def export_part(session: Session) -> dict[str, Any]:
                 else {"name": m.name}
                 for m in chat.members
             ],
-            "messages": {name: column.tolist() for name, column in zip(
-                COLUMNS, everything.columns(), strict=True
-            )},
+            "messages": {
+                name: column.tolist()
+                for name, column in zip(COLUMNS, everything.columns(), strict=True)
+            },
         }
         if everything.texts is not None:
             entry["texts"] = everything.texts
@@ -132,7 +135,9 @@ def _outline(reader: DocumentReader, raw: Any, spot: str, members: int) -> Outli
     where = f"{spot}.messages"
     columns = raw.get("messages") if isinstance(raw, dict) else None
     if not isinstance(columns, dict):
-        raise reader.problem(where, data_words.TRANSFER_TYPE.format(key="messages", expected="an object"))
+        raise reader.problem(
+            where, data_words.TRANSFER_TYPE.format(key="messages", expected="an object")
+        )
     made = []
     for name in COLUMNS:
         values = columns.get(name)

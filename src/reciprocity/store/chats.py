@@ -293,7 +293,9 @@ def _store_chat(
         raise InputError(chat_words.IMPORT_PAIR_ONE_PERSON.format(count=len(add)))
     if not group and person is None and add:
         person = add[0]
-    names = _with_both_sides(names, me_name, others, None if group else (person or chat.title), summary)
+    names = _with_both_sides(
+        names, me_name, others, None if group else (person or chat.title), summary
+    )
 
     people: dict[str, Person] = {}
     known = {p.name.casefold(): p for p in all_people(session)}
@@ -329,9 +331,7 @@ def _store_chat(
     summary.new_calls = fresh.kinds.count(CALL)
     summary.new = len(fresh) - summary.new_calls
     if calls:
-        summary.notes.append(
-            chat_words.IMPORT_CALLS.format(calls=calls, new=summary.new_calls)
-        )
+        summary.notes.append(chat_words.IMPORT_CALLS.format(calls=calls, new=summary.new_calls))
     # Evidence is derived again from every stored message of the chat when
     # anything is new; otherwise what is stored stands, and the summary
     # describes this file. Someone newly added from a group is new too: the
@@ -488,9 +488,7 @@ def stored_days(session: Session, chat_id: int) -> dict[int, tuple[int, Outline]
             outline = unpack(packed, None if texts is None else json.loads(texts))
         except (OutlineError, ValueError) as error:
             raise hinted(
-                StoreError(
-                    chat_words.STORED_CHAT_DAMAGED.format(day=day_words(day), reason=error)
-                ),
+                StoreError(chat_words.STORED_CHAT_DAMAGED.format(day=day_words(day), reason=error)),
                 chat_words.STORED_CHAT_DAMAGED_CLI,
             ) from None
         days[day.toordinal()] = (row_id, outline)

@@ -124,14 +124,16 @@ def restore_part(
             if uid:
                 if uid in uids:
                     raise reader.problem(
-                        spot, data_words.TRANSFER_SAME_AS.format(what=f"uid {uid!r}", other=uids[uid])
+                        spot,
+                        data_words.TRANSFER_SAME_AS.format(what=f"uid {uid!r}", other=uids[uid]),
                     )
                 uids[uid] = spot
                 ritual.uid = uid
             rotation = raw.get("rotation") or [ME]
             if not isinstance(rotation, list) or not all(isinstance(n, str) for n in rotation):
                 raise reader.problem(
-                    spot, data_words.TRANSFER_TYPE.format(key="rotation", expected="a list of names")
+                    spot,
+                    data_words.TRANSFER_TYPE.format(key="rotation", expected="a list of names"),
                 )
             for position, name in enumerate(rotation):
                 member = None if name == ME else reader.person(people, name, spot)
@@ -196,7 +198,9 @@ def restore_part(
                     person=owner(raw, "whose", spot),
                     area=reader.choice(raw, "area", BoundaryArea, spot),
                     request=reader.text(raw, "request", spot, required=True),
-                    status=reader.choice(raw, "status", BoundaryStatus, spot, BoundaryStatus.ACTIVE),
+                    status=reader.choice(
+                        raw, "status", BoundaryStatus, spot, BoundaryStatus.ACTIVE
+                    ),
                     since=reader.day(raw, "since", spot, required=True),
                     review_on=reader.day(raw, "review_on", spot),
                     note=reader.text(raw, "note", spot),

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from reciprocity.coach import data as data_words
 from reciprocity.coach import people as people_words
+from reciprocity.dates import PartialDate
 from reciprocity.errors import ImportFormatError, ReciprocityError
 from reciprocity.model import Person
 
@@ -101,6 +102,21 @@ class DocumentReader:
         except (TypeError, ValueError):
             raise self.problem(
                 where, data_words.TRANSFER_TYPE.format(key=key, expected="a date like 2026-03-14")
+            ) from None
+
+    def partial_day(self, raw: Any, key: str, where: str) -> PartialDate | None:
+        """The ISO date under ``key``, which may be ``--MM-DD`` (no year), or None."""
+        value = self._get(raw, key, where, False)
+        if value is None:
+            return None
+        try:
+            return PartialDate.from_iso(value)
+        except (TypeError, ValueError, AttributeError):
+            raise self.problem(
+                where,
+                data_words.TRANSFER_TYPE.format(
+                    key=key, expected="a date like 1990-03-14, or --03-14 without a year"
+                ),
             ) from None
 
     def convert(self, kind: type[T], value: Any, where: str, label: str) -> T:

@@ -92,28 +92,44 @@ def read_document(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise TransferError(data_words.FILE_UNREADABLE.format(path=path, reason=reason)) from None
+    return parse_document(text, str(path))
+
+
+def document_of(content: bytes, source: str) -> dict[str, Any]:
+    """Parse an export held in memory (one that was unlocked, say); ``source`` names it."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TransferError(
+            data_words.FILE_UNREADABLE.format(path=source, reason=str(error))
+        ) from None
+    return parse_document(text, source)
+
+
+def parse_document(text: str, source: str) -> dict[str, Any]:
+    """The export document in ``text``; problems are said with ``source`` and the line."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFormatError(
             data_words.JSON_INVALID.format(reason=error.msg, column=error.colno),
-            str(path),
+            source,
             error.lineno,
         ) from None
     except RecursionError:
-        raise ImportFormatError(data_words.TRANSFER_TOO_DEEP, str(path)) from None
+        raise ImportFormatError(data_words.TRANSFER_TOO_DEEP, source) from None
     except ValueError:  # a number of more digits than Python reads
         raise ImportFormatError(
-            chat_words.JSON_NUMBER_TOO_LONG, str(path), long_number_line(text)
+            chat_words.JSON_NUMBER_TOO_LONG, source, long_number_line(text)
         ) from None
     if ("\\ud" in text or "\\uD" in text) and (where := _half_character(document)):
-        raise ImportFormatError(data_words.TRANSFER_HALF_CHARACTER.format(where=where), str(path))
+        raise ImportFormatError(data_words.TRANSFER_HALF_CHARACTER.format(where=where), source)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportFormatError(data_words.TRANSFER_NOT_RECIPROCITY, str(path))
+        raise ImportFormatError(data_words.TRANSFER_NOT_RECIPROCITY, source)
     version = document.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise ImportFormatError(
-            data_words.TRANSFER_VERSION.format(found=version, supported=VERSION), str(path)
+            data_words.TRANSFER_VERSION.format(found=version, supported=VERSION), source
         )
     return document
 
@@ -168,7 +184,9 @@ def restore(session: Session, document: Mapping[str, Any], source: str) -> dict[
         return _restore(session, document, source)
     except IntegrityError as error:
         detail = str(error.orig).splitlines()[0] if error.orig is not None else type(error).__name__
-        raise ImportFormatError(data_words.TRANSFER_CONFLICT.format(detail=detail), source) from None
+        raise ImportFormatError(
+            data_words.TRANSFER_CONFLICT.format(detail=detail), source
+        ) from None
     except OverflowError:
         raise ImportFormatError(data_words.TRANSFER_NUMBER_TOO_LARGE, source) from None
 
@@ -183,11 +201,11 @@ def _restore(session: Session, document: Mapping[str, Any], source: str) -> dict
             person = Person(
                 name=reader.text(item, "name", where, required=True),
                 kind=reader.choice(item, "kind", RelationshipKind, where, RelationshipKind.FRIEND),
-                birthday=reader.day(item, "birthday", where),
                 my_care=reader.choices(item, "my_care", CareStyle, where),
                 their_care=reader.choices(item, "their_care", CareStyle, where),
                 note=reader.text(item, "note", where),
             )
+            person.born = reader.partial_day(item, "birthday", where)
         if person.name.casefold() in {n.casefold() for n in people}:
             raise reader.problem(where, people_words.NAME_TAKEN.format(name=person.name))
         people[person.name] = person

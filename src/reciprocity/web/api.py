@@ -76,7 +76,9 @@ JSON = dict[str, Any]
 class PersonIn(Body):
     name: str = Field(examples=["Jordan"])
     kind: RelationshipKind = RelationshipKind.FRIEND
-    birthday: str | None = Field(None, examples=["1990-05-17"])
+    birthday: str | None = Field(
+        None, examples=["1990-05-17", "--05-17"], description="Without a year: --MM-DD."
+    )
     my_care: list[CareStyle] = Field(default_factory=list)
     their_care: list[CareStyle] = Field(default_factory=list)
     note: str = ""
@@ -161,7 +163,7 @@ def add_person(request: Request, body: PersonIn) -> JSONResponse:
         store,
         body.name,
         kind=body.kind,
-        birthday=forms.day(body.birthday or "", today=today_of(request), default_today=False),
+        birthday=forms.birthday(body.birthday or "", today=today_of(request)),
         my_care=body.my_care,
         their_care=body.their_care,
         note=body.note,
@@ -236,7 +238,9 @@ def patterns(request: Request) -> list[JSON]:
     return [p.as_dict() for p in found]
 
 
-@router.get("/patterns/{person_id}", summary="One relationship's patterns (as `patterns NAME --json`)")
+@router.get(
+    "/patterns/{person_id}", summary="One relationship's patterns (as `patterns NAME --json`)"
+)
 def pattern(request: Request, person_id: Id) -> JSON:
     return overview.of(database(request), person_id, today=today_of(request)).as_dict()
 
@@ -246,7 +250,9 @@ def all_audits(request: Request) -> list[JSON]:
     return [shapes.audit_summary(a) for a in audits.everyone(database(request))]
 
 
-@router.get("/audits/{audit_id}", summary="One audit in full (as `reciprocity audit show ID --json`)")
+@router.get(
+    "/audits/{audit_id}", summary="One audit in full (as `reciprocity audit show ID --json`)"
+)
 def audit(request: Request, audit_id: Id) -> JSON:
     return shapes.audit(audits.get(database(request), audit_id))
 

@@ -64,7 +64,11 @@ class MomentChange(Body):
 class PersonChange(Body):
     name: str | None = Field(None, examples=["Jordan"])
     kind: RelationshipKind | None = None
-    birthday: str | None = Field(None, examples=["1990-05-17"], description="null clears it.")
+    birthday: str | None = Field(
+        None,
+        examples=["1990-05-17", "--05-17"],
+        description="Without a year: --MM-DD; null clears it.",
+    )
     my_care: list[CareStyle] | None = None
     their_care: list[CareStyle] | None = None
     note: str | None = None
@@ -138,7 +142,9 @@ def change_moment(request: Request, moment_id: Id, body: MomentChange) -> JSON:
     return {**shapes.moment(edited.moment), "safety": edited.safety, "safety_note": note}
 
 
-@router.delete("/moments/{moment_id}", summary="Remove a moment (a copy of everything is kept first)")
+@router.delete(
+    "/moments/{moment_id}", summary="Remove a moment (a copy of everything is kept first)"
+)
 def remove_moment(request: Request, moment_id: Id) -> JSON:
     gone, copy = moments.remove(database(request), moment_id)
     return _removed(shapes.moment(gone), copy)
@@ -150,7 +156,7 @@ def change_person(request: Request, person_id: Id, body: PersonChange) -> JSON:
     birthday = None
     clear = "birthday" in body.model_fields_set and not body.birthday
     if body.birthday:
-        birthday = forms.day(body.birthday, today=today_of(request), default_today=False)
+        birthday = forms.birthday(body.birthday, today=today_of(request))
     changes = people.Changes(
         name=body.name,
         kind=body.kind,
@@ -186,7 +192,9 @@ def change_season(request: Request, season_id: Id, body: SeasonChange) -> JSON:
     return shapes.season(seasons.edit(database(request), season_id, changes))
 
 
-@router.delete("/seasons/{season_id}", summary="Remove a season (a copy of everything is kept first)")
+@router.delete(
+    "/seasons/{season_id}", summary="Remove a season (a copy of everything is kept first)"
+)
 def remove_season(request: Request, season_id: Id) -> JSON:
     gone, copy = seasons.remove(database(request), season_id)
     return _removed(shapes.season(gone), copy)
@@ -201,7 +209,8 @@ def remove_audit(request: Request, audit_id: Id) -> JSON:
 class CheckInChange(Body):
     on: str | None = None
     sides: dict[str, dict[str, str]] | None = Field(
-        None, examples=[{"them": {"drained": "Nothing this time"}}],
+        None,
+        examples=[{"them": {"drained": "Nothing this time"}}],
         description="Only the answers sent are replaced.",
     )
     next_on: str | None = Field(None, description="null: no next check-in planned.")
@@ -211,7 +220,8 @@ class CheckInChange(Body):
 class RitualChange(Body):
     title: str | None = None
     every: str | None = Field(
-        None, description="How often, as when adding one; with on, instead of rule.",
+        None,
+        description="How often, as when adding one; with on, instead of rule.",
         examples=["2 weeks"],
     )
     on: str | None = Field(None, description="Which day, with every.", examples=["sunday"])
@@ -329,9 +339,7 @@ def remove_boundary(request: Request, boundary_id: Id) -> JSON:
 
 @router.patch("/wins/{win_id}", summary="Change a small win")
 def change_win(request: Request, win_id: Id, body: WinChange) -> JSON:
-    changes = wins.WinChanges(
-        text=_required(body, "text", body.text), on=_day(body.on, request)
-    )
+    changes = wins.WinChanges(text=_required(body, "text", body.text), on=_day(body.on, request))
     return shapes.win(wins.edit(database(request), win_id, changes))
 
 
@@ -369,7 +377,10 @@ CopyName = Annotated[
 ]
 
 
-@router.get("/copies", summary="The copies kept beside the data, newest first (as `reciprocity copies --json`)")
+@router.get(
+    "/copies",
+    summary="The copies kept beside the data, newest first (as `reciprocity copies --json`)",
+)
 def list_copies(request: Request) -> list[JSON]:
     return [shapes.copy(c) for c in data.copies(database(request))]
 
@@ -380,4 +391,7 @@ def list_copies(request: Request) -> list[JSON]:
 )
 def bring_back(request: Request, name: CopyName) -> JSON:
     done = data.bring_back(database(request), name)
-    return {"brought_back": done.copy.name, "kept_before": None if done.before is None else str(done.before)}
+    return {
+        "brought_back": done.copy.name,
+        "kept_before": None if done.before is None else str(done.before),
+    }

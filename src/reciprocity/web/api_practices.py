@@ -244,7 +244,11 @@ def ritual_skip(request: Request, ritual_id: Id, body: RitualSkipIn | None = Non
     body = body or RitualSkipIn()
     today = today_of(request)
     marked = rituals.skip(
-        database(request), ritual_id, today=today, planned=later(body.planned, request), note=body.note
+        database(request),
+        ritual_id,
+        today=today,
+        planned=later(body.planned, request),
+        note=body.note,
     )
     return _marked(marked, today)
 
@@ -323,7 +327,9 @@ def record_checkin(request: Request, person_id: Id, body: CheckInIn) -> JSONResp
     texts = [*(sides[s][q] for s in sides for q in CHECKIN_QUESTIONS), *body.adjustments]
     held = checkins.Held(
         on=day(body.on, request),
-        sides={s: {q: sides.get(s, {}).get(q, "") for q in CHECKIN_QUESTIONS} for s in ("me", "them")},
+        sides={
+            s: {q: sides.get(s, {}).get(q, "") for q in CHECKIN_QUESTIONS} for s in ("me", "them")
+        },
         adjustments=body.adjustments,
         outcomes=dict(body.outcomes),
         next_on=later(body.next_on, request),

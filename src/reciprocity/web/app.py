@@ -75,12 +75,14 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     """The web app over ``settings.database_url`` (or an already open ``database``)."""
     from reciprocity.web import api, api_edits, api_practices
     from reciprocity.web.documents import Documents
+    from reciprocity.web.held import HeldFiles
     from reciprocity.web.jobs import ChatImports
     from reciprocity.web.pages import (
         audit,
         boundaries,
         chats,
         checkins,
+        contacts,
         data,
         due,
         home,
@@ -98,6 +100,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     csrf = Csrf(settings.secret, hosts)
     imports = ChatImports(store)
     documents = Documents(store)
+    locked_exports, contact_files = HeldFiles("locked"), HeldFiles("contacts")
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -108,6 +111,8 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         yield
         imports.close()
         documents.close()
+        locked_exports.close()
+        contact_files.close()
         store.close()
 
     app = FastAPI(
@@ -127,9 +132,11 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.state.pages = Pages(csrf, demo=settings.demo)
     app.state.imports = imports
     app.state.documents = documents
+    app.state.locked_exports = locked_exports
+    app.state.contact_files = contact_files
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, due, people, seasons, audit, data, report):
+    for module in (home, due, contacts, people, seasons, audit, data, report):
         app.include_router(module.router)
     for practice in (checkins, rituals, rhythms, boundaries, wins, chats, settings_pages):
         app.include_router(practice.router)

@@ -19,7 +19,7 @@ from starlette.requests import Request
 
 from reciprocity.coach import app as app_words
 from reciprocity.coach import people as people_words
-from reciprocity.dates import parse_date
+from reciprocity.dates import PartialDate, parse_birthday, parse_date
 from reciprocity.errors import InputError, NotFoundError, RangeError
 
 MAX_ID = 2**63 - 1
@@ -123,6 +123,11 @@ def day(
     if not value.strip():
         return today if default_today else None
     return parse_date(value, today=today, allow_future=allow_future)
+
+
+def birthday(value: str, *, today: date) -> PartialDate | None:
+    """A birthday typed by a person, with or without its year; blank means none."""
+    return parse_birthday(value, today=today) if value.strip() else None
 
 
 def found(fetch: Callable[[], T]) -> T | None:

@@ -220,7 +220,9 @@ class ChatImports:
             job.error, job.state = said(error, job.filename), FAILED
         except Exception as error:
             log.exception("importing %s failed", job.filename)
-            job.error = chat_words.IMPORT_CRASHED.format(file=job.filename, kind=type(error).__name__)
+            job.error = chat_words.IMPORT_CRASHED.format(
+                file=job.filename, kind=type(error).__name__
+            )
             job.state = FAILED
         self.discard(job)
 

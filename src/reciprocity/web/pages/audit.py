@@ -249,7 +249,9 @@ def _choose(
 # -- reading the draft and the form as typed values ---------------------------
 
 
-def lean(rating: object, direction: object, vision: object, label: str) -> tuple[int, Direction, str | None]:
+def lean(
+    rating: object, direction: object, vision: object, label: str
+) -> tuple[int, Direction, str | None]:
     """One rating as typed, with its direction and vision, checked by the audit's rules."""
     text = "" if rating is None else str(rating)
     value = forms.optional_int(text, low=-(10**9), high=10**9, message=audit_words.RATING_RANGE)

@@ -44,7 +44,9 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
     values = {key: forms.text(form, key) for key in FIELDS}
     action = forms.text(form, "action")
     offer = phrasing.offer(values["request"])
-    changed = action == "use" and "offered" in form and values["request"] != forms.text(form, "offered")
+    changed = (
+        action == "use" and "offered" in form and values["request"] != forms.text(form, "offered")
+    )
     if offer is not None and (action not in ("keep", "use") or changed):
         return _render(request, values=values, offer=offer)  # new words, or changed since the offer
     if offer is not None and action == "use" and offer.rewrite is not None:
@@ -167,12 +169,21 @@ def _boundary_edit(
                 [(a.value, practice_words.BOUNDARY_AREA_WORDS[a]) for a in BoundaryArea],
             ),
             Field(
-                "request", practice_words.FIELD_BOUNDARY_REQUEST, values["request"], "long",
-                hint=practice_words.FIELD_BOUNDARY_REQUEST_HINT, required=True,
+                "request",
+                practice_words.FIELD_BOUNDARY_REQUEST,
+                values["request"],
+                "long",
+                hint=practice_words.FIELD_BOUNDARY_REQUEST_HINT,
+                required=True,
             ),
-            Field("since", practice_words.FIELD_BOUNDARY_SINCE, values["since"], "date", required=True),
             Field(
-                "review", practice_words.FIELD_BOUNDARY_REVIEW, values["review"], "date",
+                "since", practice_words.FIELD_BOUNDARY_SINCE, values["since"], "date", required=True
+            ),
+            Field(
+                "review",
+                practice_words.FIELD_BOUNDARY_REVIEW,
+                values["review"],
+                "date",
                 hint=practice_words.BOUNDARY_REVIEW_EDIT_HINT,
             ),
             Field("note", practice_words.FIELD_BOUNDARY_REVIEW_NOTE, values["note"], "long"),

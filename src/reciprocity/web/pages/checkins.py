@@ -31,7 +31,9 @@ PAST_SHOWN = 6
 @router.get("/checkin", response_class=HTMLResponse)
 def checkins_page(request: Request) -> HTMLResponse:
     rows = [(s.person_id, s.name, s.last, s.planned) for s in checkins.standings(database(request))]
-    return pages(request).render(request, "checkins.html", title=practice_words.CHECKINS_TITLE, rows=rows)
+    return pages(request).render(
+        request, "checkins.html", title=practice_words.CHECKINS_TITLE, rows=rows
+    )
 
 
 @router.get("/checkin/{person_id}", response_class=HTMLResponse)
@@ -69,10 +71,15 @@ def record(request: Request, person_id: Id, form: FormData = Depends(forms.read_
     try:
         held = checkins.Held(
             on=forms.day(values["on"], today=today) or today,
-            sides={side: {q: values[f"{side}_{q}"] for q in CHECKIN_QUESTIONS} for side in CHECKIN_SIDES},
+            sides={
+                side: {q: values[f"{side}_{q}"] for q in CHECKIN_QUESTIONS}
+                for side in CHECKIN_SIDES
+            },
             adjustments=agreed,
             outcomes={
-                int(key): forms.choice(value, AdjustmentOutcome, "outcome (happened, partly, not-yet)")
+                int(key): forms.choice(
+                    value, AdjustmentOutcome, "outcome (happened, partly, not-yet)"
+                )
                 for key, value in values["outcomes"].items()
                 if key.isdigit() and value.strip()
             },
@@ -122,8 +129,13 @@ def edit_checkin(
         checkins.edit(store, checkin_id, changes)
     except ReciprocityError as error:
         return _checkin_edit(
-            request, checkin_id, found.person_id, found.person.name, values,
-            error=str(error), status=400,
+            request,
+            checkin_id,
+            found.person_id,
+            found.person.name,
+            values,
+            error=str(error),
+            status=400,
         )
     return RedirectResponse(
         f"/checkin/{found.person_id}?notice=changed#checkin-{checkin_id}", status_code=303
@@ -173,7 +185,10 @@ def _checkin_edit(
             fields.append(Field(f"{side}_{q}", label, values[f"{side}_{q}"], "long"))
     fields += [
         Field(
-            "next", practice_words.FIELD_CHECKIN_NEXT, values["next"], "date",
+            "next",
+            practice_words.FIELD_CHECKIN_NEXT,
+            values["next"],
+            "date",
             hint=practice_words.CHECKIN_NEXT_EDIT_HINT,
         ),
         Field("note", practice_words.CHECKIN_NOTE, values["note"], "long"),

@@ -64,7 +64,9 @@ def where_to_act(item: DueItem, ids: Mapping[str, int]) -> tuple[str, str]:
     if item.kind == "ritual":
         return f"/rituals#ritual-{d['ritual']}", words.DUE_ACT_RITUAL.format(title=d["title"])
     if item.kind == "boundary":
-        return f"/boundaries#boundary-{d['boundary']}", words.DUE_ACT_BOUNDARY.format(id=d["boundary"])
+        return f"/boundaries#boundary-{d['boundary']}", words.DUE_ACT_BOUNDARY.format(
+            id=d["boundary"]
+        )
     if item.kind == "date":
         return f"/rhythms#date-{d['date']}", words.DUE_ACT_DATES
     if item.kind == "roles":

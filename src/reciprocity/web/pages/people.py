@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import people as people_words
 from reciprocity.coach import terms
+from reciprocity.dates import PartialDate
 from reciprocity.errors import ReciprocityError
 from reciprocity.report.charts import energy_chart, leaning_chart
 from reciprocity.services import moments, people
@@ -53,7 +54,7 @@ def add_person(request: Request, form: FormData = Depends(forms.read_form)) -> R
             database(request),
             values["name"],
             kind=forms.choice(values["kind"] or "friend", RelationshipKind, "kind of relationship"),
-            birthday=forms.day(values["birthday"], today=today_of(request), default_today=False),
+            birthday=forms.birthday(values["birthday"], today=today_of(request)),
             my_care=forms.choices(values["my_care"], CareStyle, "way of caring"),
             their_care=forms.choices(values["their_care"], CareStyle, "way of caring"),
             note=values["note"],
@@ -117,7 +118,9 @@ def find_moments(request: Request) -> HTMLResponse:
     """Find moments by person, words, dimension and days; newest first, a page at a time."""
     store = database(request)
     query = request.query_params
-    values = {key: query.get(key, "") for key in ("person", "search", "dimension", "since", "until")}
+    values = {
+        key: query.get(key, "") for key in ("person", "search", "dimension", "since", "until")
+    }
     error = None
     found = None
     try:
@@ -151,7 +154,9 @@ def find_moments(request: Request) -> HTMLResponse:
 
 @router.get("/moments/new", response_class=HTMLResponse)
 def new_moment_form(request: Request) -> HTMLResponse:
-    return _moment_form(request, values={"person": request.query_params.get("person", ""), "by": "me", "on": ""})
+    return _moment_form(
+        request, values={"person": request.query_params.get("person", ""), "by": "me", "on": ""}
+    )
 
 
 @router.post("/moments", response_class=HTMLResponse)
@@ -184,13 +189,21 @@ def log_moment(request: Request, form: FormData = Depends(forms.read_form)) -> R
                 chosen = {**values, "dimensions": [d.value for d in offered], "asked": "yes"}
                 return _moment_form(request, values=chosen, suggested=offered)
         noted = moments.note(
-            store, who, values["text"], on=on, by=by, dimensions=dimensions, style=style,
+            store,
+            who,
+            values["text"],
+            on=on,
+            by=by,
+            dimensions=dimensions,
+            style=style,
             energy=energy,
         )
     except ReciprocityError as error:
         return _moment_form(request, values=values, error=str(error), status=400)
     # The person's page leads with the note pointing to help whenever their words call for it.
-    return RedirectResponse(f"/people/{noted.moment.person_id}?notice=logged#moments", status_code=303)
+    return RedirectResponse(
+        f"/people/{noted.moment.person_id}?notice=logged#moments", status_code=303
+    )
 
 
 def _moment_form(
@@ -223,10 +236,18 @@ def _person_fields(values: dict[str, Any]) -> list[Field]:
     return [
         Field("name", people_words.FIELD_NAME, values.get("name", ""), required=True),
         Field("kind", people_words.FIELD_KIND, values.get("kind", "friend"), "choice", kinds),
-        Field("birthday", people_words.FIELD_BIRTHDAY, values.get("birthday", ""), "date"),
+        Field(
+            "birthday",
+            people_words.FIELD_BIRTHDAY,
+            values.get("birthday", ""),
+            hint=people_words.BIRTHDAY_HINT,
+        ),
         Field("my_care", people_words.FIELD_MY_CARE, values.get("my_care", []), "choices", styles),
         Field(
-            "their_care", people_words.FIELD_THEIR_CARE, values.get("their_care", []), "choices",
+            "their_care",
+            people_words.FIELD_THEIR_CARE,
+            values.get("their_care", []),
+            "choices",
             styles,
         ),
         Field("note", people_words.FIELD_NOTE, values.get("note", ""), "long"),
@@ -239,7 +260,7 @@ def edit_person_form(request: Request, person_id: Id) -> HTMLResponse:
     values = {
         "name": person.name,
         "kind": person.kind.value,
-        "birthday": person.birthday.isoformat() if person.birthday else "",
+        "birthday": _birthday_text(person.born),
         "my_care": [s.value for s in person.my_care],
         "their_care": [s.value for s in person.their_care],
         "note": person.note,
@@ -248,7 +269,9 @@ def edit_person_form(request: Request, person_id: Id) -> HTMLResponse:
 
 
 @router.post("/people/{person_id}/edit", response_class=HTMLResponse)
-def edit_person(request: Request, person_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
+def edit_person(
+    request: Request, person_id: Id, form: FormData = Depends(forms.read_form)
+) -> Response:
     store = database(request)
     name = people.get(store, person_id).name
     values: dict[str, Any] = {
@@ -260,7 +283,7 @@ def edit_person(request: Request, person_id: Id, form: FormData = Depends(forms.
         "note": forms.text(form, "note"),
     }
     try:
-        born = forms.day(values["birthday"], today=today_of(request), default_today=False)
+        born = forms.birthday(values["birthday"], today=today_of(request))
         changes = people.Changes(
             name=values["name"],
             kind=forms.choice(values["kind"] or "friend", RelationshipKind, "kind of relationship"),
@@ -274,6 +297,11 @@ def edit_person(request: Request, person_id: Id, form: FormData = Depends(forms.
     except ReciprocityError as error:
         return _person_edit(request, person_id, name, values, error=str(error), status=400)
     return RedirectResponse(f"/people/{person_id}?notice=changed", status_code=303)
+
+
+def _birthday_text(born: PartialDate | None) -> str:
+    """A birthday as the form shows it, to be read back the same: ``15 March 1990``."""
+    return "" if born is None else people_words.birthday_words(born.month, born.day, born.year)
 
 
 def _person_edit(
@@ -296,7 +324,9 @@ def _person_edit(
     )
 
 
-@router.api_route("/people/{person_id}/remove", methods=["GET", "POST"], response_class=HTMLResponse)
+@router.api_route(
+    "/people/{person_id}/remove", methods=["GET", "POST"], response_class=HTMLResponse
+)
 async def remove_person(request: Request, person_id: Id) -> Response:
     store = database(request)
     going = people.removal(store, person_id)
@@ -323,20 +353,35 @@ def _moment_fields(values: dict[str, Any]) -> list[Field]:
     return [
         Field("text", people_words.FIELD_TEXT, values.get("text", ""), "long", required=True),
         Field(
-            "by", people_words.FIELD_BY, values.get("by", "me"), "choice",
+            "by",
+            people_words.FIELD_BY,
+            values.get("by", "me"),
+            "choice",
             [(g.value, people_words.BY_WORDS[g]) for g in Giver],
         ),
         Field(
-            "dimensions", people_words.FIELD_DIMS, values.get("dimensions", []), "dimensions",
+            "dimensions",
+            people_words.FIELD_DIMS,
+            values.get("dimensions", []),
+            "dimensions",
             hint=people_words.FIELD_DIMS_HINT,
         ),
         Field(
-            "style", people_words.FIELD_STYLE, values.get("style", ""), "choice",
+            "style",
+            people_words.FIELD_STYLE,
+            values.get("style", ""),
+            "choice",
             [("", people_words.NOT_SAID), *((s.value, terms.style_word(s)) for s in CareStyle)],
         ),
         Field(
-            "energy", people_words.FIELD_ENERGY, values.get("energy", ""), "choice",
-            [("", people_words.NOT_SAID), *((str(k), v) for k, v in people_words.ENERGY_CHOICES.items())],
+            "energy",
+            people_words.FIELD_ENERGY,
+            values.get("energy", ""),
+            "choice",
+            [
+                ("", people_words.NOT_SAID),
+                *((str(k), v) for k, v in people_words.ENERGY_CHOICES.items()),
+            ],
         ),
         Field("on", people_words.FIELD_ON, values.get("on", ""), hint=people_words.FIELD_ON_HINT),
     ]
@@ -357,7 +402,9 @@ def edit_moment_form(request: Request, moment_id: Id) -> HTMLResponse:
 
 
 @router.post("/moments/{moment_id}/edit", response_class=HTMLResponse)
-def edit_moment(request: Request, moment_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
+def edit_moment(
+    request: Request, moment_id: Id, form: FormData = Depends(forms.read_form)
+) -> Response:
     store = database(request)
     moment = moments.get(store, moment_id)
     values: dict[str, Any] = {
@@ -379,8 +426,13 @@ def edit_moment(request: Request, moment_id: Id, form: FormData = Depends(forms.
         moments.edit(store, moment_id, changes)
     except ReciprocityError as error:
         return _moment_edit(
-            request, moment_id, moment.person_id, moment.person.name, values,
-            error=str(error), status=400,
+            request,
+            moment_id,
+            moment.person_id,
+            moment.person.name,
+            values,
+            error=str(error),
+            status=400,
         )
     return RedirectResponse(
         f"/people/{moment.person_id}?notice=moment-changed#moment-{moment_id}", status_code=303
@@ -409,7 +461,9 @@ def _moment_edit(
 
 
 @router.post("/moments/{moment_id}/remove", response_class=HTMLResponse)
-def remove_moment(request: Request, moment_id: Id, form: FormData = Depends(forms.read_form)) -> Response:
+def remove_moment(
+    request: Request, moment_id: Id, form: FormData = Depends(forms.read_form)
+) -> Response:
     store = database(request)
     moment = moments.get(store, moment_id)
     back = f"/people/{moment.person_id}#moments"

@@ -34,6 +34,7 @@ router = APIRouter(include_in_schema=False)
 REFRESH_SECONDS = 1
 """How often the page of a PDF being made looks again."""
 
+
 @router.get("/report.html")
 @router.get("/report.pdf")
 def everyone_report(request: Request) -> Response:
@@ -66,7 +67,9 @@ def make_pdf(request: Request, form: FormData = Depends(forms.read_form)) -> Res
     what = forms.text(form, "what").strip()
     if what not in KINDS:
         raise InputError(
-            people_words.CHOICE_UNKNOWN.format(value=what, what="document", choices=", ".join(KINDS))
+            people_words.CHOICE_UNKNOWN.format(
+                value=what, what="document", choices=", ".join(KINDS)
+            )
         )
     raw = forms.text(form, "person").strip()
     person_id = forms.chosen_id(raw, app_words.MAKING_WHO) if raw else None

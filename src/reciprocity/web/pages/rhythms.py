@@ -64,11 +64,17 @@ def add_date(request: Request, form: FormData = Depends(forms.read_form)) -> Res
     try:
         if not values["whose"].strip():
             raise InputError(practice_words.OCCASION_NEEDS_SOMEONE)
-        day = forms.day(values["on"], today=today_of(request), default_today=False, allow_future=True)
+        day = forms.day(
+            values["on"], today=today_of(request), default_today=False, allow_future=True
+        )
         if day is None:
             raise InputError(practice_words.OCCASION_NEEDS_DAY)
         occasion_id = rhythms.add_date(
-            database(request), values["whose"], values["title"], day, yearly=values["yearly"] == "yes"
+            database(request),
+            values["whose"],
+            values["title"],
+            day,
+            yearly=values["yearly"] == "yes",
         ).id
     except ReciprocityError as error:
         return _render(request, values=values, error=str(error), status=400)
@@ -96,10 +102,14 @@ def edit_date(
     rhythms.get_date(store, occasion_id)
     values = {key: forms.text(form, key) for key in ("title", "on", "yearly")}
     try:
-        day = forms.day(values["on"], today=today_of(request), default_today=False, allow_future=True)
+        day = forms.day(
+            values["on"], today=today_of(request), default_today=False, allow_future=True
+        )
         if day is None:
             raise InputError(practice_words.OCCASION_NEEDS_DAY)
-        changes = rhythms.DateChanges(title=values["title"], on=day, yearly=values["yearly"] == "yes")
+        changes = rhythms.DateChanges(
+            title=values["title"], on=day, yearly=values["yearly"] == "yes"
+        )
         rhythms.edit_date(store, occasion_id, changes)
     except ReciprocityError as error:
         return _date_edit(request, occasion_id, values, error=str(error), status=400)
@@ -139,7 +149,10 @@ def _date_edit(
         title=practice_words.DATE_EDIT_TITLE,
         fields=[
             Field(
-                "title", practice_words.FIELD_DATE_TITLE, values["title"], required=True,
+                "title",
+                practice_words.FIELD_DATE_TITLE,
+                values["title"],
+                required=True,
                 hint=practice_words.FIELD_DATE_TITLE_HINT,
             ),
             Field("on", practice_words.FIELD_DATE_ON, values["on"], "date", required=True),

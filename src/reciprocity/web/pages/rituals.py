@@ -117,7 +117,9 @@ def add(request: Request, form: FormData = Depends(forms.read_form)) -> Response
             at=parse_time(values["at"]) if values["at"].strip() else None,
             zone=chosen_zone(values),
             others=[forms.chosen_id(i, practice_words.NEED_WHO) for i in values["also"]],
-            first=None if not first else (ME if first == ME else forms.chosen_id(first, practice_words.NEED_WHO)),
+            first=None
+            if not first
+            else (ME if first == ME else forms.chosen_id(first, practice_words.NEED_WHO)),
             rotates=values["rotate"] != "no",
             note=values["note"],
         )
@@ -185,7 +187,9 @@ def end(request: Request, ritual_id: Id, form: FormData = Depends(forms.read_for
         ritual_id,
         "ended",
         lambda store, today: _ended(
-            rituals.end(store, ritual_id, on=later_day(forms.text(form, "on"), today=today) or today)
+            rituals.end(
+                store, ritual_id, on=later_day(forms.text(form, "on"), today=today) or today
+            )
         ),
     )
 
@@ -201,12 +205,19 @@ def _ritual_fields(values: dict[str, Any]) -> list[Field]:
         Field("from", practice_words.FIELD_RITUAL_FROM, values["from"], "date", required=True),
         Field("until", practice_words.FIELD_RITUAL_UNTIL, values["until"], "date"),
         Field(
-            "at", practice_words.FIELD_RITUAL_AT, values["at"], "time",
+            "at",
+            practice_words.FIELD_RITUAL_AT,
+            values["at"],
+            "time",
             hint=practice_words.FIELD_RITUAL_AT_HINT,
         ),
         Field(
-            "zone", practice_words.FIELD_RITUAL_ZONE, values["zone"], "choice",
-            [(z, z) for z in _zones(values["zone"])], hint=practice_words.FIELD_RITUAL_ZONE_HINT,
+            "zone",
+            practice_words.FIELD_RITUAL_ZONE,
+            values["zone"],
+            "choice",
+            [(z, z) for z in _zones(values["zone"])],
+            hint=practice_words.FIELD_RITUAL_ZONE_HINT,
         ),
         Field("rotate", practice_words.FIELD_RITUAL_ROTATE, values["rotate"], "choice", rotate),
         Field("note", people_words.FIELD_NOTE, values["note"], "long"),
@@ -402,7 +413,9 @@ def _notice(store: Database, query: QueryParams) -> str | None:
         return None
     if kind == "added":
         names = [p.name for p in ritual.people]
-        text = practice_words.ritual_added(ritual.id, ritual.title, names, ritual.rule, ritual.start)
+        text = practice_words.ritual_added(
+            ritual.id, ritual.title, names, ritual.rule, ritual.start
+        )
         return f"{text} {practice_words.host_sentence(ritual.next_host)}".strip()
     if kind == "changed":
         return practice_words.RITUAL_CHANGED_NOTICE.format(title=ritual.title)

@@ -161,7 +161,10 @@ def _season_edit(
             ),
             Field("start", people_words.FIELD_SEASON_START, values["start"], "date", required=True),
             Field(
-                "end", people_words.FIELD_SEASON_END, values["end"], "date",
+                "end",
+                people_words.FIELD_SEASON_END,
+                values["end"],
+                "date",
                 hint=people_words.FIELD_SEASON_UNTIL_HINT,
             ),
             Field("note", people_words.FIELD_NOTE, values["note"], "long"),
@@ -230,8 +233,14 @@ def _notice(store: Database, query: QueryParams, today: date) -> str | None:
         return people_words.SEASON_SAVED
     if kind == "roles-stopped":
         raw_person = query.get("person", "")
-        person = forms.found(lambda: people.get(store, int(raw_person))) if raw_person.isdigit() else None
-        return None if person is None else practice_words.ROLES_NOTICES[kind].format(name=person.name)
+        person = (
+            forms.found(lambda: people.get(store, int(raw_person)))
+            if raw_person.isdigit()
+            else None
+        )
+        return (
+            None if person is None else practice_words.ROLES_NOTICES[kind].format(name=person.name)
+        )
     raw_id = query.get("rotation", "")
     rotation = forms.found(lambda: roles.get(store, int(raw_id))) if raw_id.isdigit() else None
     if rotation is None:

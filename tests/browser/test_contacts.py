@@ -55,7 +55,7 @@ def test_the_checklist_brings_in_who_is_ticked(
     expect(jordan).not_to_be_checked()
     expect(checklist.locator("li", has_text="Jordan")).to_contain_text("already in your list")
     expect(checklist.locator("li", has_text="Wren")).to_contain_text(
-        "birthday 15 March, 1 date to remember, a note"
+        "birthday 15 Mar, 1 date to remember, a note"
     )
     expect(page.get_by_role("table")).to_contain_text("this line is not a detail of a card")
     assert page.evaluate("document.documentElement.scrollWidth") <= width

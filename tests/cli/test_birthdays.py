@@ -24,7 +24,7 @@ def test_a_birthday_without_its_year_is_kept_shown_and_due(cli: Cli, tmp_path: P
     [sam] = cli("people", "list", "--json").json()
     assert sam["birthday"] == f"--{soon.month:02d}-{soon.day:02d}"
     shown = cli("people", "show", "Sam").out
-    assert f"Birthday: {typed}\n" in shown
+    assert f"Birthday: {soon.day} {soon.strftime('%b')}\n" in shown
     items = cli("due", "--json").json()["items"]
     assert [(i["kind"], i["day"]) for i in items] == [("birthday", soon.isoformat())]
 
@@ -37,7 +37,7 @@ def test_a_birthday_without_its_year_is_kept_shown_and_due(cli: Cli, tmp_path: P
 
     assert cli("people", "edit", "Sam", "--birthday", "1990-03-15").code == 0
     assert cli("people", "show", "Sam", "--json").json()["birthday"] == "1990-03-15"
-    assert "Birthday: 15 March 1990" in cli("people", "show", "Sam").out
+    assert "Birthday: 15 Mar\n" in cli("people", "show", "Sam").out
 
 
 def test_a_birthday_that_cannot_be_read_says_how_to_write_it(cli: Cli) -> None:

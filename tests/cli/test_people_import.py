@@ -139,8 +139,8 @@ def test_a_terminal_shows_who_is_in_the_file_and_asks(cli: Cli, tmp_path: Path) 
     cli("people", "add", "Chidi Okafor")
     term = Terminal(cli.db, "people", "import", str(apple))
     term.expect(
-        "   1. Johnny Appleseed (new): birthday 15 March, 2 dates to remember, a note\n"
-        "   2. Chidi Okafor (already in your list): birthday 3 November 1988, 1 date to remember\n"
+        "   1. Johnny Appleseed (new): birthday 15 Mar, 2 dates to remember, a note\n"
+        "   2. Chidi Okafor (already in your list): birthday 3 Nov 1988, 1 date to remember\n"
     )
     term.expect("Who to bring in? Numbers (such as 1 3 5-7), new, all, or none [new]: ")
     term.send("7")

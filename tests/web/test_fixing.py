@@ -35,7 +35,7 @@ def test_a_forgotten_birthday_is_added_from_the_person_page(demo_client: TestCli
     )
     assert saved.status_code == 303
     shown = demo_client.get(saved.headers["location"]).text
-    assert "Saved the changes to Theo" in shown and "birthday 03 February" in shown
+    assert "Saved the changes to Theo" in shown and "birthday 3 Feb" in shown
     assert demo_client.get(f"/api/people/{theo}").json()["their_care"] == ["humour"]
     clash = demo_client.post(
         f"/people/{theo}/edit", data={"csrf_token": csrf, "name": "sam", "kind": "colleague"}

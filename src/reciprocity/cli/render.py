@@ -27,7 +27,7 @@ def print_person_page(data: dict[str, Any]) -> None:
         born = PartialDate.from_iso(data["birthday"])
         out.print(
             people_words.PERSON_SHOW_BIRTHDAY.format(
-                day=birthday_words(born.month, born.day, born.year)
+                day=birthday_words(born.month, born.day, None)
             )
         )
     their = style_list(data["their_care"]) or people_words.PERSON_SHOW_CARE_NONE

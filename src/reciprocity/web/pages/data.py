@@ -98,7 +98,7 @@ def unlock(request: Request, form: FormData = Depends(forms.read_form)) -> Respo
             database(request), held.path, replace=replace, source=held.filename, key=key
         )
     except NotEmptyError as error:
-        message = data_words.DATA_NOT_EMPTY.format(count=error.count)
+        message = data_words.DATA_NOT_EMPTY.format(**counts_words({"people": error.count}))
         return _render(request, error=message, status=409, locked=held, replace=replace)
     except ReciprocityError as error:
         return _render(request, error=str(error), status=400, locked=held, replace=replace)

@@ -13,6 +13,7 @@ from reciprocity.cli import (
     checkin,
     demo,
     due,
+    encryption,
     moments,
     occasions,
     patterns,
@@ -84,6 +85,9 @@ app.command("import")(transfer.import_)
 app.command("copies")(transfer.copies)
 app.command("bring-back")(transfer.bring_back)
 app.command("serve")(serve.serve)
+app.command("encrypt")(encryption.encrypt)
+app.command("decrypt")(encryption.decrypt)
+app.command("passphrase")(encryption.passphrase)
 app.add_typer(checkin.app, name="checkin")
 app.add_typer(rituals.app, name="ritual")
 app.add_typer(boundaries.app, name="boundary")

@@ -308,23 +308,24 @@ def conversion(
             check(connection, target, target_key, str(source))
         finally:
             connection.close()
+        made = connect(target, target_key)
+        try:  # as the app keeps it, so that opening it first changes nothing
+            made.execute("PRAGMA journal_mode = WAL")
+        finally:
+            made.close()
         with target.open("rb+") as handle:
             os.fsync(handle.fileno())
         yield target
 
 
 def _open_for_export(source: Path, key: bytes | None) -> Any:
-    """SQLCipher's connection to ``source`` (plain or keyed), its WAL folded into the file."""
+    """SQLCipher's connection to ``source`` (plain or keyed); it reads what is in the WAL too,
+    and changes nothing in the file."""
     from sqlcipher3 import dbapi2 as sqlcipher
 
     connection = sqlcipher.connect(str(source), timeout=15, isolation_level=None)
-    try:
-        if key is not None:
-            connection.execute(f'PRAGMA key = "{raw_key(key)}"')
-        connection.execute("PRAGMA journal_mode = DELETE")  # the WAL folded in and removed
-    except BaseException:
-        connection.close()
-        raise
+    if key is not None:
+        connection.execute(f'PRAGMA key = "{raw_key(key)}"')
     return connection
 
 

@@ -55,6 +55,12 @@ def locked_path(db_url: str | None) -> Path | None:
     return path if path is not None and cipher.is_encrypted(path) else None
 
 
+def key_file_of(db: Database) -> Path | None:
+    """The key file beside ``db`` when it is encrypted (for the settings page); else None."""
+    path = db.sqlite_path
+    return cipher.key_file(path) if path is not None and db.key is not None else None
+
+
 def check_encrypted(db: Database) -> None:
     """ConflictError unless ``db`` is an encrypted file (before asking for a new passphrase)."""
     if db.key is None:

@@ -452,3 +452,38 @@ def _kill_at(cli: Cli, *args: str, step: str) -> None:
         process.kill()
         process.wait()
         process.stderr.close()
+
+
+def test_serve_asks_once_on_a_terminal(encrypted: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+    import urllib.request
+
+    from tests.browser.server import free_port
+
+    monkeypatch.delenv("RECIPROCITY_PASSPHRASE", raising=False)
+    port = free_port()
+    terminal = Terminal(encrypted.db, "serve", "--no-browser", "--port", str(port))
+    terminal.expect(f"Passphrase for {encrypted.db}: ")
+    terminal.send(PASSPHRASE)
+    terminal.expect(f"is open at http://127.0.0.1:{port}/")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as answer:
+            assert answer.status == 200 and answer.url == f"http://127.0.0.1:{port}/"  # no unlock
+            assert WORD in answer.read().decode()
+    finally:
+        os.kill(terminal.pid, signal.SIGTERM)
+    assert terminal.wait() == 0
+    assert terminal.shown.count("Passphrase for") == 1 and "unlock" not in terminal.shown
+
+
+def test_serve_with_a_wrong_passphrase_says_so_and_stops(encrypted: Cli) -> None:
+    from tests.browser.server import free_port
+
+    done = run(
+        encrypted, "serve", "--no-browser", "--port", str(free_port()),
+        env={"RECIPROCITY_PASSPHRASE": "not this one"},
+    )
+    assert done.code == 2
+    assert done.err.strip().splitlines() == [
+        f"reciprocity: That passphrase does not open {encrypted.db}; nothing was changed."
+    ]

@@ -104,10 +104,10 @@ def encrypt(db: Database, passphrase: str, *, cost: dict[str, int] | None = None
 def decrypt(db: Database) -> Converted:
     """Turn the encrypted SQLite file of ``db`` back into a plain one, with its copies and
     drafts; the key file goes last, once nothing needs it."""
-    path = check_file(db)
     key = db.key
     if key is None:
-        raise ConflictError(data_words.NOT_ENCRYPTED.format(where=path))
+        raise ConflictError(data_words.NOT_ENCRYPTED.format(where=data.where(db)))
+    path = check_file(db)
     _nobody_else(db, path)
     count = _convert_copies(db, key, None)
     audits.reseal_drafts(db, key, None)
@@ -127,9 +127,9 @@ def change_passphrase(db: Database, new: str) -> Path:
     The data is not encrypted again: anyone holding an old copy of the key file and
     the old passphrase could still unwrap the key (decrypt, then encrypt, for a new key).
     """
+    check_encrypted(db)
     path = check_file(db)
-    if db.key is None:
-        raise ConflictError(data_words.NOT_ENCRYPTED.format(where=path))
+    assert db.key is not None
     check_passphrase(new)
     found = cipher.key_file(path)
     cipher.write_key_file(found, cipher.wrap(new, db.key))

@@ -228,7 +228,8 @@ def in_use_elsewhere(path: Path) -> bool:
 
     In WAL mode every open connection holds a shared lock on the "DMS" byte (offset
     128) of the ``-shm`` file (sqlite.org/walformat.html); taking it exclusively
-    fails while anyone else holds it. Locks of this process never conflict with it.
+    fails while anyone else holds it. Locks of this process never conflict with it, and
+    closing the file here would drop them (POSIX locks): call it with no connection open.
     """
     shm = path.with_name(path.name + "-shm")
     try:

@@ -47,6 +47,25 @@ def run(cli: Cli, *args: str, env: dict[str, str] | None = None, stdin: str = ""
     return Result(done.returncode, done.stdout, done.stderr)
 
 
+@pytest.fixture
+def unlocked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """RECIPROCITY_PASSPHRASE set for the in-process entry point (``cli(...)``): quicker than a
+    new process, for the tests about what works on an encrypted database rather than how the
+    passphrase arrives."""
+    monkeypatch.setenv("RECIPROCITY_PASSPHRASE", PASSPHRASE)
+
+
+def here(cli: Cli, monkeypatch: pytest.MonkeyPatch, *args: str, env: dict[str, str] | None = None) -> Result:
+    """The entry point in this process (no terminal), with exactly the passphrase variables in
+    ``env``: the same paths as ``run``, without a new process's start-up."""
+    with monkeypatch.context() as scoped:
+        for name in ("RECIPROCITY_PASSPHRASE", "RECIPROCITY_NEW_PASSPHRASE"):
+            scoped.delenv(name, raising=False)
+        for name, value in (env or {}).items():
+            scoped.setenv(name, value)
+        return cli(*args)
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -69,8 +88,10 @@ def person_db(cli: Cli) -> Cli:
 
 
 @pytest.fixture
-def encrypted(person_db: Cli) -> Cli:
-    done = run(person_db, "encrypt", "--yes", env=SECRET)
+def encrypted(person_db: Cli, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    with monkeypatch.context() as scoped:
+        scoped.setenv("RECIPROCITY_PASSPHRASE", PASSPHRASE)
+        done = person_db("encrypt", "--yes")
     assert done.code == 0, done.err
     return person_db
 
@@ -214,28 +235,28 @@ def test_saying_no_or_typing_two_passphrases_changes_nothing(person_db: Cli, mon
     assert not cipher.key_file(person_db.db).exists()
 
 
-def test_encrypting_from_a_script_needs_yes_and_a_passphrase(person_db: Cli) -> None:
+def test_encrypting_from_a_script_needs_yes_and_a_passphrase(person_db: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     before = digest(person_db.db)
-    asked = run(person_db, "encrypt", env=SECRET)
+    asked = run(person_db, "encrypt", env=SECRET)  # a real process with no terminal
     assert asked.code == 2
     assert asked.err.strip().splitlines() == [
         "reciprocity: Encrypting asks first, because a lost passphrase means lost data: add "
         "--yes to answer for a script."
     ]
-    none = run(person_db, "encrypt", "--yes")
+    none = here(person_db, monkeypatch, "encrypt", "--yes")
     assert none.code == 2
     assert "set RECIPROCITY_PASSPHRASE for a script" in none.err
-    short = run(person_db, "encrypt", "--yes", env={"RECIPROCITY_PASSPHRASE": "short"})
+    short = here(person_db, monkeypatch, "encrypt", "--yes", env={"RECIPROCITY_PASSPHRASE": "short"})
     assert short.code == 2 and "at least 8 characters" in short.err
     assert digest(person_db.db) == before and not cipher.key_file(person_db.db).exists()
-    again = run(person_db, "encrypt", "--yes", env=SECRET)
+    again = here(person_db, monkeypatch, "encrypt", "--yes", env=SECRET)
     assert again.code == 0
-    twice = run(person_db, "encrypt", "--yes", env=SECRET)
+    twice = here(person_db, monkeypatch, "encrypt", "--yes", env=SECRET)
     assert twice.code == 1
     assert "is already encrypted; reciprocity passphrase changes its passphrase." in twice.err
 
 
-def test_changing_the_passphrase_rewrites_only_the_key_file(encrypted: Cli) -> None:
+def test_changing_the_passphrase_rewrites_only_the_key_file(encrypted: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     key_file = cipher.key_file(encrypted.db)
     data_before, key_before = digest(encrypted.db), json.loads(key_file.read_text())
     new = {**SECRET, "RECIPROCITY_NEW_PASSPHRASE": "a whole new sentence"}
@@ -248,13 +269,13 @@ def test_changing_the_passphrase_rewrites_only_the_key_file(encrypted: Cli) -> N
     assert key_after["wrap"]["key"] != key_before["wrap"]["key"]
     assert key_file.stat().st_mode & 0o777 == 0o600
     assert PASSPHRASE not in key_file.read_text() and "a whole new sentence" not in key_file.read_text()
-    old = run(encrypted, "people", "list", env=SECRET)
+    old = here(encrypted, monkeypatch, "people", "list", env=SECRET)
     assert old.code == 2 and "does not open" in old.err
-    fresh = run(encrypted, "people", "show", WORD, env={"RECIPROCITY_PASSPHRASE": "a whole new sentence"})
+    fresh = here(encrypted, monkeypatch, "people", "show", WORD, env={"RECIPROCITY_PASSPHRASE": "a whole new sentence"})
     assert fresh.code == 0 and WORD in fresh.out
-    missing = run(encrypted, "passphrase", env={"RECIPROCITY_PASSPHRASE": "a whole new sentence"})
+    missing = here(encrypted, monkeypatch, "passphrase", env={"RECIPROCITY_PASSPHRASE": "a whole new sentence"})
     assert missing.code == 2 and "set RECIPROCITY_NEW_PASSPHRASE for a script" in missing.err
-    wrong = run(encrypted, "passphrase", env={**new, "RECIPROCITY_PASSPHRASE": "no"})
+    wrong = here(encrypted, monkeypatch, "passphrase", env={**new, "RECIPROCITY_PASSPHRASE": "no"})
     assert wrong.code == 2 and json.loads(key_file.read_text()) == key_after
 
 
@@ -291,35 +312,36 @@ def test_decrypting_goes_back_to_plain_files(encrypted: Cli) -> None:
 
 
 def test_backups_restore_bring_back_and_the_demo_on_an_encrypted_database(
-    encrypted: Cli, tmp_path: Path
+    encrypted: Cli, tmp_path: Path, unlocked: None
 ) -> None:
-    env = SECRET
     (tmp_path / "elsewhere").mkdir()
     export = tmp_path / "elsewhere" / "everything.json"
-    assert run(encrypted, "export", str(export), env=env).code == 0
-    removed = run(encrypted, "people", "remove", WORD, "--yes", env=env)
+    assert encrypted("export", str(export)).code == 0
+    removed = encrypted("people", "remove", WORD, "--yes")
     assert removed.code == 0
-    copies = run(encrypted, "copies", "--json", env=env).json()
+    copies = encrypted("copies", "--json").json()
     assert [c["reason"] for c in copies] == ["before-remove"]
     copy = encrypted.db.with_name(copies[0]["name"])
     assert not copy.read_bytes().startswith(cipher.PLAIN_MAGIC)
     assert WORD.encode() not in copy.read_bytes()
-    back = run(encrypted, "bring-back", copy.name, "--yes", env=env)
+    back = encrypted("bring-back", copy.name, "--yes")
     assert back.code == 0, back.err
-    assert run(encrypted, "people", "show", WORD, env=env).code == 0
-    restored = run(encrypted, "import", str(export), "--replace", env=env)
+    assert encrypted("people", "show", WORD).code == 0
+    restored = encrypted("import", str(export), "--replace")
     assert restored.code == 0, restored.err
-    demo = run(encrypted, "demo", "--force", env=env)  # over what is there: a copy first
+    demo = encrypted("demo", "--force")  # over what is there: a copy first
     assert demo.code == 0, demo.err
-    assert run(encrypted, "people", "show", WORD, env=env).code == 1  # the demo replaced it
+    assert encrypted("people", "show", WORD).code == 1  # the demo replaced it
     for name, content in files_beside(encrypted.db).items():
         assert not content.startswith(cipher.PLAIN_MAGIC), name
         assert WORD.encode() not in content, name
-    kinds = sorted(c["reason"] for c in run(encrypted, "copies", "--json", env=env).json())
+    kinds = sorted(c["reason"] for c in encrypted("copies", "--json").json())
     assert kinds == ["before-bring-back", "before-demo", "before-import", "before-remove"]
 
 
-def test_a_chat_import_into_an_encrypted_database(encrypted: Cli, tmp_path: Path) -> None:
+def test_a_chat_import_into_an_encrypted_database(
+    encrypted: Cli, tmp_path: Path, unlocked: None
+) -> None:
     (tmp_path / "elsewhere").mkdir()
     export = tmp_path / "elsewhere" / "WhatsApp Chat with Sam.txt"
     start = datetime.combine(date.today() - timedelta(days=40), datetime.min.time())
@@ -329,7 +351,7 @@ def test_a_chat_import_into_an_encrypted_database(encrypted: Cli, tmp_path: Path
         lines.append(f"{when:%d/%m/%Y}, 09:00 - Sam: {LATER} says good morning")
         lines.append(f"{when:%d/%m/%Y}, 09:05 - Alex: morning!")
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    done = run(encrypted, "import", str(export), "--me", "Alex", "--keep-text", "--json", env=SECRET)
+    done = encrypted("import", str(export), "--me", "Alex", "--keep-text", "--json")
     assert done.code == 0, done.err
     assert done.json()["messages"] == 60
     for name, content in files_beside(encrypted.db).items():

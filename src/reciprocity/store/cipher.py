@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import hashlib
 import hmac
 import json
@@ -231,6 +230,8 @@ def in_use_elsewhere(path: Path) -> bool:
     fails while anyone else holds it. Locks of this process never conflict with it, and
     closing the file here would drop them (POSIX locks): call it with no connection open.
     """
+    import fcntl  # POSIX only: imported where it is used
+
     shm = path.with_name(path.name + "-shm")
     try:
         descriptor = os.open(shm, os.O_RDWR)
@@ -255,6 +256,8 @@ def sweep(path: Path) -> None:
 
     A conversion running now holds a lock on its file (``flock``), which is left alone.
     """
+    import fcntl  # POSIX only: imported where it is used
+
     for stale in path.parent.glob(f"{path.name}.*"):
         if not any(stale.name[len(path.name) :].startswith(part) for part in CONVERTING):
             continue
@@ -276,6 +279,8 @@ def sweep(path: Path) -> None:
 def _held(path: Path) -> Iterator[None]:
     """``path`` made (private, new) and locked against ``sweep`` while the block runs;
     removed afterwards unless the block moved it away."""
+    import fcntl  # POSIX only: imported where it is used
+
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)

@@ -93,7 +93,7 @@ def unlock(
     except pyrage.DecryptError as error:
         reason = str(error)
         if reason == "Decryption failed" and kind == PASSPHRASE:
-            raise TransferError(data_words.PASSPHRASE_WRONG.format(name=name)) from None
+            raise TransferError(data_words.EXPORT_PASSPHRASE_WRONG.format(name=name)) from None
         if reason == "No matching keys found":
             raise TransferError(data_words.KEY_WRONG.format(name=name)) from None
         raise TransferError(data_words.LOCKED_DAMAGED.format(name=name, reason=reason)) from None

@@ -7,12 +7,14 @@
     │   ├── DateError                a date that does not parse or is ambiguous
     │   ├── RangeError               a number outside its range (a rating of 7, energy of 3)
     │   ├── CadenceError             how often is said twice, half or not at all; carries which
-    │   └── WhoIsWhoError            a chat import cannot tell who is who; carries the names in it
-    │       └── ChoosePeopleError    a group chat: which of its people to add is the person's to say
+    │   ├── WhoIsWhoError            a chat import cannot tell who is who; carries the names in it
+    │   │   └── ChoosePeopleError    a group chat: which of its people to add is the person's to say
+    │   └── WrongPassphraseError     the passphrase does not open the encrypted database
     ├── NotFoundError                an id or name that does not exist
     │   └── UnknownPersonError       a name that matches no one; carries the closest names
     ├── ConflictError                the change would clash with what is stored (a name in use)
     ├── StoreError                   the database cannot be opened, migrated or written
+    │   └── LockedError              the database is encrypted and no passphrase was given
     └── TransferError                an export or import file is unusable
         └── ImportFormatError        a chat export or reciprocity file is malformed; says where
 
@@ -129,3 +131,11 @@ class ImportFormatError(TransferError):
         if line is not None:
             where = f"{where}, line {line}"
         super().__init__(f"{where}: {reason}")
+
+
+class LockedError(StoreError):
+    """The database is encrypted and no passphrase was given to open it."""
+
+
+class WrongPassphraseError(InputError):
+    """The passphrase given does not open the encrypted database."""

@@ -16,12 +16,12 @@ PASSPHRASE = "a long walk by the river"
 @pytest.fixture(autouse=True)
 def _no_passphrase_given(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test says itself whether a passphrase is in the environment."""
-    monkeypatch.delenv("RECIPROCITY_PASSPHRASE", raising=False)
+    monkeypatch.delenv("RECIPROCITY_EXPORT_PASSPHRASE", raising=False)
 
 
 def test_a_locked_export_round_trips_into_a_fresh_database(demo_cli: Cli, tmp_path: Path) -> None:
     locked = tmp_path / "backup.json.age"
-    secret = {"RECIPROCITY_PASSPHRASE": PASSPHRASE}
+    secret = {"RECIPROCITY_EXPORT_PASSPHRASE": PASSPHRASE}
     wrote = demo_cli.process("export", str(locked), "--encrypt", env=secret)
     assert wrote.code == 0, wrote.err
     assert "It is locked with your passphrase" in wrote.out
@@ -48,11 +48,11 @@ def test_without_a_terminal_or_the_variable_one_line_and_nothing_changes(
     assert refused.code == 2 and not locked.exists()
     assert refused.err.splitlines() == [
         "reciprocity: Locking an export needs a passphrase: type it at a terminal, "
-        "or set RECIPROCITY_PASSPHRASE for a script."
+        "or set RECIPROCITY_EXPORT_PASSPHRASE for a script."
     ]
     assert (
         demo_cli.process(
-            "export", str(locked), "--encrypt", env={"RECIPROCITY_PASSPHRASE": PASSPHRASE}
+            "export", str(locked), "--encrypt", env={"RECIPROCITY_EXPORT_PASSPHRASE": PASSPHRASE}
         ).code
         == 0
     )
@@ -60,7 +60,7 @@ def test_without_a_terminal_or_the_variable_one_line_and_nothing_changes(
     asked = fresh.process("import", str(locked))
     assert asked.code == 2 and len(asked.err.splitlines()) == 1
     assert "backup.json.age is locked with a passphrase" in asked.err
-    wrong = fresh.process("import", str(locked), env={"RECIPROCITY_PASSPHRASE": "not it"})
+    wrong = fresh.process("import", str(locked), env={"RECIPROCITY_EXPORT_PASSPHRASE": "not it"})
     assert wrong.code == 1
     assert wrong.err.splitlines() == [
         f"reciprocity: That passphrase does not open {locked}; nothing was changed."
@@ -136,7 +136,7 @@ def test_an_export_locked_for_age_keys_opens_with_a_key_file(demo_cli: Cli, tmp_
 def test_wrong_names_and_keys_are_one_line(
     demo_cli: Cli, tmp_path: Path, args: list[str], says: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("RECIPROCITY_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("RECIPROCITY_EXPORT_PASSPHRASE", PASSPHRASE)
     result = demo_cli("export", str(tmp_path / args[0]), *args[1:])
     assert result.code == 2 and says in result.err and len(result.err.splitlines()) == 1
     assert not list(tmp_path.glob("backup*"))
@@ -145,7 +145,7 @@ def test_wrong_names_and_keys_are_one_line(
 def test_a_damaged_locked_export_changes_nothing(
     demo_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("RECIPROCITY_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("RECIPROCITY_EXPORT_PASSPHRASE", PASSPHRASE)
     locked = tmp_path / "backup.json.age"
     assert demo_cli("export", str(locked), "--encrypt").code == 0
     cut = tmp_path / "cut.json.age"

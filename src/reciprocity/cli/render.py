@@ -26,9 +26,7 @@ def print_person_page(data: dict[str, Any]) -> None:
     if data["birthday"]:
         born = PartialDate.from_iso(data["birthday"])
         out.print(
-            people_words.PERSON_SHOW_BIRTHDAY.format(
-                day=birthday_words(born.month, born.day, None)
-            )
+            people_words.PERSON_SHOW_BIRTHDAY.format(day=birthday_words(born.month, born.day, None))
         )
     their = style_list(data["their_care"]) or people_words.PERSON_SHOW_CARE_NONE
     mine = style_list(data["my_care"]) or people_words.PERSON_SHOW_CARE_NONE

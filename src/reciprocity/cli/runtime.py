@@ -7,6 +7,7 @@ layer is imported only by commands that need it (``--help`` stays quick).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,10 +31,24 @@ class Runtime:
     _database: Database | None = None
 
     def database(self) -> Database:
+        """The store, opened once; an encrypted one with its passphrase (see ``passphrase``)."""
         if self._database is None:
-            from reciprocity.services import open_database
+            from reciprocity.errors import WrongPassphraseError
+            from reciprocity.services import encryption, open_database
 
-            self._database = open_database(self.db_url)
+            locked = encryption.locked_path(self.db_url)
+            given = os.environ.get(encryption.PASSPHRASE_VARIABLE)
+            tries = 3 if locked is not None and given is None and sys.stdin.isatty() else 1
+            for attempt in range(tries):
+                phrase = given if locked is None or given is not None else passphrase(locked)
+                try:
+                    self._database = open_database(self.db_url, passphrase=phrase)
+                    break
+                except WrongPassphraseError as error:
+                    if attempt == tries - 1:
+                        raise
+                    say(str(error), err=True)
+            assert self._database is not None
             started()
             if self._database.backup_path is not None:
                 from reciprocity.coach import app as app_words
@@ -62,6 +77,18 @@ def started() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def passphrase(where: Path) -> str | None:
+    """The passphrase of the encrypted database at ``where``, asked on the terminal (not
+    shown as it is typed); None off a terminal, where opening it then says how to give it."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    from reciprocity.coach import data as data_words
+
+    return getpass.getpass(data_words.PASSPHRASE_PROMPT.format(where=where))
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]

@@ -46,15 +46,16 @@ def serve(
     from contextlib import ExitStack
 
     from reciprocity.coach import app as app_words
-    from reciprocity.errors import InputError
+    from reciprocity.errors import InputError, LockedError
     from reciprocity.files import scratch_folder, sweep_scratch
     from reciprocity.services import data
-    from reciprocity.web import WebSettings, create_app
+    from reciprocity.web import WebSettings, create_app, locked_app
     from reciprocity.web.settings import LOOPBACK_HOSTS
 
     if host.strip("[]").lower() not in LOOPBACK_HOSTS:
         raise InputError(app_words.SERVE_NOT_LOOPBACK.format(host=host))
     state = runtime(ctx)
+    locked = False
     sweep_scratch()  # what a server that was killed left behind
     listener = bind(host, port)  # before anything is said or opened
     with ExitStack() as stack:
@@ -67,7 +68,11 @@ def serve(
             database = None
         else:
             url = state.db_url
-            database = state.database()
+            try:  # an encrypted one: its passphrase asked once here, on a terminal
+                database = state.database()
+            except LockedError:  # no terminal and no RECIPROCITY_PASSPHRASE: the unlock page
+                database = None
+                locked = True
         settings = WebSettings(
             database_url=url,
             host=host,
@@ -75,10 +80,14 @@ def serve(
             demo=demo,
             upload_limit=upload_limit * 1024 * 1024,
         )
-        app = create_app(settings, database)
+        app = locked_app(settings) if locked else create_app(settings, database)
         say(app_words.SERVE_RUNNING.format(url=settings.url))
         if demo:
             say(app_words.SERVE_DEMO)
+        if locked:
+            from reciprocity.coach import data as data_words
+
+            say(data_words.SERVE_LOCKED.format(url=settings.url))
         if not no_browser:
             open_browser(settings.url)
         started()  # a server lives long: its garbage is collected as usual
@@ -134,6 +143,7 @@ def open_browser(url: str) -> None:
 
 
 def run(app: object, listener: socket.socket) -> None:
+    """Serve ``app`` (FastAPI's, or the unlock gate before it) on ``listener`` until stopped."""
     import uvicorn
 
     config = uvicorn.Config(app, log_level="warning", access_log=False)  # type: ignore[arg-type]

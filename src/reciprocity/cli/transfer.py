@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from reciprocity.services.chats import ImportSummary
     from reciprocity.services.data import Key
 
-PASSPHRASE_VARIABLE = "RECIPROCITY_PASSPHRASE"
-"""Where a script gives the passphrase; anything that can read this process's environment
+PASSPHRASE_VARIABLE = "RECIPROCITY_EXPORT_PASSPHRASE"
+"""Where a script gives a locked export's passphrase (its own variable: an encrypted
+database's passphrase, RECIPROCITY_PASSPHRASE, is a different secret); anything that can read this process's environment
 can read it too, so a terminal, which asks without showing it, is the safer place."""
 
 

@@ -126,13 +126,13 @@ PASSPHRASE_ASK = "The passphrase of {name}: "
 PASSPHRASE_DIFFER = "The two passphrases differ; nothing was written."
 PASSPHRASE_NEEDED_TO_LOCK = (
     "Locking an export needs a passphrase: type it at a terminal, or set "
-    "RECIPROCITY_PASSPHRASE for a script."
+    "RECIPROCITY_EXPORT_PASSPHRASE for a script."
 )
 PASSPHRASE_NEEDED_TO_OPEN = (
     "{name} is locked with a passphrase: type it at a terminal, or set "
-    "RECIPROCITY_PASSPHRASE for a script. Nothing was changed."
+    "RECIPROCITY_EXPORT_PASSPHRASE for a script. Nothing was changed."
 )
-PASSPHRASE_WRONG = "That passphrase does not open {name}; nothing was changed."
+EXPORT_PASSPHRASE_WRONG = "That passphrase does not open {name}; nothing was changed."
 LOCKED_FOR_KEYS = (
     "{name} is locked for an age key, not a passphrase; give its key file with --identity FILE."
 )
@@ -159,3 +159,82 @@ DATA_LOCKED_FOR_KEYS = (
     "which can take the key file."
 )
 HELD_GONE = "That file is no longer waiting here; please choose it again."
+
+# -- encryption at rest (reciprocity encrypt, decrypt, passphrase; the unlock page) -----
+ENCRYPT_WARNING = (
+    "Encrypting means nobody can read your data without its passphrase, and that includes "
+    "you: a lost passphrase means lost data, and no one can bring it back. Keep the "
+    "passphrase somewhere safe, such as a password manager."
+)
+ENCRYPT_ASK = "Encrypt {where} now?"
+ENCRYPT_NEEDS_YES = (
+    "Encrypting asks first, because a lost passphrase means lost data: add --yes to answer "
+    "for a script."
+)
+ENCRYPT_NOT_FILE = (
+    "Only a SQLite file can be encrypted here, and {where} is not one (a database server "
+    "keeps its own encryption)."
+)
+ENCRYPTED = (
+    "Encrypted {where}. Its key file is {key}: keep it beside the database, and with any "
+    "copy of it you keep elsewhere."
+)
+ENCRYPTED_COPIES = "Copies kept beside it, encrypted too: {count}."
+ALREADY_ENCRYPTED = "{where} is already encrypted; reciprocity passphrase changes its passphrase."
+NOT_ENCRYPTED = "{where} is not encrypted, so there is nothing to decrypt."
+DECRYPTED = (
+    "Decrypted {where}: it and the copies beside it are plain files again, readable by "
+    "anyone who can read them."
+)
+PASSPHRASE_CHANGED = (
+    "Changed the passphrase of {where}; only its key file was rewritten, not the data."
+)
+IN_USE = (
+    "{where} is open in another program (a running reciprocity serve?); stop it first, so "
+    "that nothing written there is lost. Nothing was changed."
+)
+CONVERT_CHECK_FAILED = (
+    "The converted copy of {where} did not check out ({problem}); the database is as it was."
+)
+LOCKED = (
+    "{where} is encrypted: type its passphrase on a terminal, or set RECIPROCITY_PASSPHRASE "
+    "for a script."
+)
+NEW_PASSPHRASE_NEEDED = (
+    "A new passphrase is needed: type it on a terminal, or set {variable} for a script."
+)
+PASSPHRASE_PROMPT = "Passphrase for {where}: "
+PASSPHRASE_NEW_PROMPT = "New passphrase: "
+PASSPHRASE_AGAIN_PROMPT = "The same passphrase again: "
+PASSPHRASE_MISMATCH = "The two passphrases differ; nothing was changed."
+PASSPHRASE_TOO_SHORT = (
+    "A passphrase needs at least {least} characters (a few words are easiest to remember); "
+    "nothing was changed."
+)
+PASSPHRASE_WRONG = "That passphrase does not open {where}; nothing was changed."
+KEY_FILE_MISSING = (
+    "The database is encrypted, but its key file {path} is missing, and without it the data "
+    "cannot be opened: put it back beside the database."
+)
+KEY_FILE_BROKEN = "The key file {path} cannot be read ({reason}), so the database cannot be opened."
+KEY_FILE_NEWER = (
+    "The key file {path} has version {found}; this reciprocity reads up to version {supported}."
+)
+NOT_DATABASE_OR_NO_KEY = (
+    "the file is not a reciprocity database (or it is an encrypted one whose key file, {key}, "
+    "is not beside it)"
+)
+UNLOCK_TITLE = "Unlock your data"
+UNLOCK_INTRO = (
+    "Your data is encrypted on this computer. Type the passphrase you chose when you encrypted it."
+)
+UNLOCK_LOST = "Nobody keeps a copy of the passphrase: if it is lost, so is the data."
+UNLOCK_LABEL = "Passphrase"
+UNLOCK_BUTTON = "Unlock"
+UNLOCK_WRONG = "That passphrase does not open your data. Nothing was changed; try again."
+UNLOCK_EMPTY = "Type the passphrase first."
+UNLOCK_WAIT = "Too many tries in a row: wait {seconds} seconds, then try again."
+UNLOCK_API = "Your data is locked: open the app in your browser and unlock it first."
+SETTINGS_ENCRYPTED = "Encrypted on disk (SQLCipher); the key file beside it is {key}."
+SETTINGS_NOT_ENCRYPTED = "Not encrypted on disk: anyone who can read the file can read it."
+SERVE_LOCKED = "Your data is encrypted: type its passphrase at {url}unlock to open it."

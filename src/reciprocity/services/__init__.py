@@ -12,8 +12,8 @@ shape of each concept, for ``--json`` and ``/api`` alike. The words live in
 
 The areas: ``people``, ``moments``, ``seasons``, ``roles``, ``audits``,
 ``checkins``, ``rituals``, ``rhythms`` (and dates to remember), ``boundaries``,
-``wins``, ``due``, ``patterns``, ``chats``, ``reports`` and ``data`` (export,
-restore, backups and the demo).
+``wins``, ``due``, ``patterns``, ``chats``, ``reports``, ``data`` (export,
+restore, backups and the demo) and ``encryption`` (encryption at rest).
 
 The faces get the store's handle from here, once, at start-up
 (``open_database``), and hand it to every service they call.

@@ -35,7 +35,7 @@ from reciprocity.model import Audit, AuditEntry, DimensionRating, Person, Season
 from reciprocity.model.audit import all_audits, check_lean, check_rating, find_audit
 from reciprocity.services.data import remove_found
 from reciprocity.services.lookup import PersonRef, person
-from reciprocity.store import Database
+from reciprocity.store import Database, cipher
 from reciprocity.store.database import default_path
 from reciprocity.vocabulary import LEANS as LEANS  # which way a rating may lean, for every face
 from reciprocity.vocabulary import RATING_MAX, VISION_AT_OR_BELOW, Dimension, Direction
@@ -234,10 +234,7 @@ def answered(document: Mapping[str, Any]) -> int:
 
 def kept_drafts(db: Database) -> list[KeptDraft]:
     """Every draft kept, newest first; a file that cannot be read holds none."""
-    try:
-        stored = json.loads(drafts_path(db).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
+    stored = _read_drafts(db, db.key)
     found = []
     for document in stored if isinstance(stored, list) else []:
         try:
@@ -286,16 +283,47 @@ def drafts_path(db: Database) -> Path:
     return path.with_name(f"{path.stem}.{DRAFTS_FILE}")
 
 
+def _read_drafts(db: Database, key: bytes | None) -> Any:
+    """The drafts file's content: JSON, sealed with ``key`` when the database is encrypted
+    (a plain one is read too: drafts kept before the database was encrypted)."""
+    try:
+        content = drafts_path(db).read_bytes()
+        if cipher.is_sealed(content):
+            if key is None:
+                return []
+            content = cipher.unseal(key, content, DRAFTS_FILE)
+        return json.loads(content)
+    except (OSError, ValueError):
+        return []
+
+
 def _write_drafts(db: Database, documents: Iterable[dict[str, Any]]) -> Path:
-    """Written whole, readable by its owner only (a temporary file, renamed into place)."""
+    """Written whole, readable by its owner only (a temporary file, renamed into place);
+    sealed with the database's key when it is encrypted, so no answer is left in plain text."""
+    return _write_drafts_under(db, documents, db.key)
+
+
+def _write_drafts_under(
+    db: Database, documents: Iterable[dict[str, Any]], key: bytes | None
+) -> Path:
     path = drafts_path(db)
     kept = list(documents)
     if not kept:
         path.unlink(missing_ok=True)
         return path
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_atomically(path, json.dumps(kept, ensure_ascii=False, indent=1))
+    content = json.dumps(kept, ensure_ascii=False, indent=1)
+    if key is not None:
+        content = cipher.seal(key, content.encode("utf-8"), DRAFTS_FILE).decode("ascii")
+    write_atomically(path, content)
     return path
+
+
+def reseal_drafts(db: Database, old: bytes | None, new: bytes | None) -> None:
+    """The drafts kept under the database key ``old`` kept under ``new`` instead (None: plain)."""
+    if drafts_path(db).exists():
+        stored = _read_drafts(db, old)
+        _write_drafts_under(db, stored if isinstance(stored, list) else [], new)
 
 
 def _same(these: Iterable[str], those: Iterable[str]) -> bool:

@@ -323,19 +323,19 @@ def bring_back(db: Database, name: str) -> BroughtBack:
             transfer.clear(session)
             transfer.restore(session, document, chosen.name)
         return BroughtBack(chosen, before)
-    revision = backup.revision_of(chosen)
+    revision = backup.revision_of(chosen, db.key)
     if revision is None:
         raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name))
     before = keep_copy(db, "before-bring-back")
     assert before is not None  # a SQLite file always gets its copy
     with db.transaction() as session:
         last = changes.newest(session)
-    backup.copy_back(db.engine, chosen, path)
+    backup.copy_back(db.engine, chosen, path, db.key)
     if revision != SCHEMA_REVISION:
         try:
             migrate.upgrade(db.engine)
         except Exception as error:  # a copy no migration can read: put things back as they were
-            backup.copy_back(db.engine, before, path)
+            backup.copy_back(db.engine, before, path, db.key)
             _everyone_changed(db, after=last)
             raise ConflictError(data_words.COPY_UNREADABLE.format(name=chosen.name)) from error
     _everyone_changed(db, after=last)
@@ -371,7 +371,7 @@ def _copy_aside(db: Database, *, reason: str) -> Path | None:
     """Keep a copy: of the SQLite file beside it, or an export for a database that is not a file."""
     path = db.sqlite_path
     if path is not None:
-        return backup.copy_aside(db.engine, path, reason=reason)
+        return backup.copy_aside(db.engine, path, reason=reason, key=db.key)
     folder = backup.copies_folder(db.url)
     if folder is None:
         return None

@@ -1,14 +1,14 @@
 """Copies of the database, taken before anything rewrites it wholesale.
 
-A SQLite file is copied beside itself. A database that is not a file (on a
-PostgreSQL server) is copied as an export of everything, kept in the user's
-data folder.
+A SQLite file is copied beside itself; the copy of an encrypted file is
+encrypted with the same key (the key file beside them opens both). A database
+that is not a file (on a PostgreSQL server) is copied as an export of
+everything, kept in the user's data folder.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -17,21 +17,23 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from reciprocity.files import write_atomically
+from reciprocity.store import cipher
 from reciprocity.store.database import default_path, sqlite_file
 
 
-def copy_aside(engine: Engine, path: Path, *, reason: str) -> Path:
+def copy_aside(engine: Engine, path: Path, *, reason: str, key: bytes | None = None) -> Path:
     """Copy the database beside itself and return the copy's path.
 
     Uses SQLite's online backup, which includes what is still in the WAL file,
-    so the copy is a consistent database on its own.
+    so the copy is a consistent database on its own. With ``key`` (an encrypted
+    database) both ends are SQLCipher's, so the copy is encrypted with that key.
     """
     target = _free_name(path.parent, path.stem, reason, path.suffix or ".db")
     engine.dispose()  # let go of pooled connections so the copy sees everything committed
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
-    source = sqlite3.connect(path)
+    source = cipher.connect(path, key)
     try:
-        destination = sqlite3.connect(target)
+        destination = cipher.connect(target, key)
         try:
             source.backup(destination)
         finally:
@@ -41,34 +43,37 @@ def copy_aside(engine: Engine, path: Path, *, reason: str) -> Path:
     return target
 
 
-def revision_of(copy: Path) -> str | None:
-    """The schema revision a copy was made at; None when it is not one of our databases.
+def revision_of(copy: Path, key: bytes | None = None) -> str | None:
+    """The schema revision a copy was made at; None when it is not one of our databases
+    (or, with ``key``, not one encrypted with that key).
 
     Opened read-only, so looking never changes the copy.
     """
+    if (key is None) != cipher.is_plain(copy):
+        return None
     try:
-        connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        connection = cipher.connect(copy, key, read_only=True)
+    except cipher.errors():
         return None
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except cipher.errors():
         return None
     finally:
         connection.close()
     return None if row is None else str(row[0])
 
 
-def copy_back(engine: Engine, copy: Path, path: Path) -> None:
+def copy_back(engine: Engine, copy: Path, path: Path, key: bytes | None = None) -> None:
     """Put ``copy`` back in place of the database at ``path``, in one step.
 
     SQLite's online backup writes the whole copy into the live database inside
     one transaction, so a reader sees the old data or the copy, never half of each.
     """
     engine.dispose()
-    source = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    source = cipher.connect(copy, key, read_only=True)
     try:
-        destination = sqlite3.connect(path)
+        destination = cipher.connect(path, key)
         try:
             source.backup(destination)
         finally:

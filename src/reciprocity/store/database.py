@@ -4,7 +4,9 @@ The default is a SQLite file in the user's data folder (platformdirs), made on
 first use. ``--db URL`` or ``RECIPROCITY_DB`` take any SQLAlchemy URL; nothing
 here relies on SQL that only SQLite understands. On SQLite, foreign keys are
 enforced and the journal is in WAL mode. Before a migration changes an existing
-file, the file is copied aside (see ``reciprocity.store.backup``).
+file, the file is copied aside (see ``reciprocity.store.backup``). An encrypted
+file (``reciprocity.store.cipher``) is opened through SQLCipher with the key its
+passphrase unlocks.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, Oper
 from sqlalchemy.orm import Session, sessionmaker
 
 from reciprocity.coach import app as app_words
-from reciprocity.errors import StoreError
-from reciprocity.store import revision, values
+from reciprocity.coach import data as data_words
+from reciprocity.errors import LockedError, StoreError
+from reciprocity.store import cipher, revision, values
 
 ENV_VAR = "RECIPROCITY_DB"
 SCHEMA_REVISION = "0007"
@@ -55,6 +58,12 @@ class Database:
     engine: Engine
     make_session: Callable[[], Session]
     backup_path: Path | None = None
+    key: bytes | None = None
+    """The raw key of an encrypted SQLite file (SQLCipher); None for a plain database."""
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -84,6 +93,16 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def rekeyed(self, key: bytes | None) -> None:
+        """Connect anew with ``key`` (None: plain), after the file was converted in place."""
+        self.engine.dispose()
+        self.engine = engine_for(self.url, key)
+        factory = sessionmaker(self.engine, expire_on_commit=False)
+        revision.watch(factory)
+        values.watch(factory)
+        self.make_session = factory
+        self.key = key
 
 
 PRIVATE_FILE = 0o600
@@ -127,8 +146,14 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def open_database(given: str | None = None, *, migrate: bool = True) -> Database:
-    """Open (and if need be create and migrate) the store at ``given`` or the default."""
+def open_database(
+    given: str | None = None, *, migrate: bool = True, passphrase: str | None = None
+) -> Database:
+    """Open (and if need be create and migrate) the store at ``given`` or the default.
+
+    An encrypted SQLite file needs ``passphrase``: without it, LockedError; a wrong
+    one, WrongPassphraseError (nothing is changed either way). A plain store ignores it.
+    """
     raw = resolve_url(given)
     try:
         url = make_url(raw)
@@ -144,14 +169,21 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
                 where=where, reason=app_words.DB_FOLDER_MISSING.format(folder=path.parent)
             )
         )
+    key = None
     if path is not None:
         keep_private(path)
+        cipher.sweep(path)
+        if cipher.is_encrypted(path):
+            if passphrase is None:
+                raise LockedError(data_words.LOCKED.format(where=where))
+            key = cipher.unlock(path, passphrase)
     try:
-        engine = engine_for(url)
+        engine = engine_for(url, key)
     except (NoSuchModuleError, ModuleNotFoundError):
+        dialect = "sqlite+pysqlcipher (sqlcipher3)" if key is not None else url.drivername
         raise StoreError(
             app_words.DB_CANNOT_OPEN.format(
-                where=where, reason=app_words.DB_DRIVER_MISSING.format(dialect=url.drivername)
+                where=where, reason=app_words.DB_DRIVER_MISSING.format(dialect=dialect)
             )
         ) from None
     except ArgumentError as error:
@@ -161,7 +193,7 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
     factory = sessionmaker(engine, expire_on_commit=False)
     revision.watch(factory)
     values.watch(factory)
-    database = Database(url, engine, factory)
+    database = Database(url, engine, factory, key=key)
     try:
         if migrate:
             database.backup_path = _bring_up_to_date(database, where)
@@ -173,14 +205,18 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Database
         reason = _first_line(error.orig) if error.orig is not None else _first_line(error)
         if "not a database" in reason or "malformed" in reason:
             reason = app_words.DB_NOT_DATABASE
+            if path is not None and key is None and not cipher.is_plain(path):
+                reason = data_words.NOT_DATABASE_OR_NO_KEY.format(key=cipher.key_file(path))
         raise StoreError(app_words.DB_CANNOT_OPEN.format(where=where, reason=reason)) from None
     return database
 
 
-def engine_for(url: URL) -> Engine:
+def engine_for(url: URL, key: bytes | None = None) -> Engine:
     """An engine for ``url``, set up as the app connects (``migrations/env.py`` uses it too).
 
-    On SQLite: a 15-second wait for a lock, foreign keys enforced, the journal in WAL mode.
+    On SQLite: a 15-second wait for a lock, foreign keys enforced, the journal in WAL mode;
+    with ``key``, through SQLCipher (``sqlcipher3``), the raw key given first on every
+    connection, pooled as a plain file is (the key is never part of the URL shown).
     On a database server: each pooled connection is checked before use, so the web app
     goes on after the server restarts.
     """
@@ -189,9 +225,18 @@ def engine_for(url: URL) -> Engine:
         options["connect_args"] = {"timeout": 15}
     else:
         options["pool_pre_ping"] = True
+    if key is not None:
+        import sqlcipher3  # noqa: F401  (a missing driver is said before the engine is made)
+        from sqlalchemy.pool import QueuePool
+
+        url = url.set(drivername="sqlite+pysqlcipher", password=cipher.raw_key(key))
+        options["poolclass"] = QueuePool
+        options["connect_args"]["check_same_thread"] = False
     engine = create_engine(url, **options)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    if key is not None:
+        event.listen(engine, "connect", _cipher_pragmas)
     return engine
 
 
@@ -199,6 +244,20 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")  # an in-memory database answers "memory"
+    cursor.close()
+
+
+CIPHER_CACHE_KIB = 64 * 1024
+"""The page cache of a connection to an encrypted file: every page read from the file is
+decrypted and checked, so keeping more of them decrypted in memory (up to 64 MiB, filled
+only as pages are read, rather than SQLite's 2 MiB) spares doing it again on the next
+request. With 200 people and a million messages the dashboard reads some 20-60 MiB of
+pages; at 16 MiB it cost half as much again as the plain file (benchmarks/bench_encryption.py)."""
+
+
+def _cipher_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute(f"PRAGMA cache_size = -{CIPHER_CACHE_KIB}")
     cursor.close()
 
 
@@ -214,7 +273,9 @@ def _bring_up_to_date(database: Database, where: str) -> Path | None:
     copy = None
     path = database.sqlite_path
     if path is not None and (current is not None or _has_tables(database.engine)):
-        copy = backup.copy_aside(database.engine, path, reason=f"before-{SCHEMA_REVISION}")
+        copy = backup.copy_aside(
+            database.engine, path, reason=f"before-{SCHEMA_REVISION}", key=database.key
+        )
     migrate.upgrade(database.engine)
     return copy
 

@@ -18,7 +18,7 @@ from reciprocity.coach import app as app_words
 from reciprocity.coach import data as data_words
 from reciprocity.coach import terms
 from reciprocity.errors import ReciprocityError
-from reciprocity.services import data
+from reciprocity.services import data, encryption
 from reciprocity.web import forms
 from reciprocity.web.editing import confirm_page, confirmed
 from reciprocity.web.render import database, pages
@@ -89,6 +89,7 @@ def _render(request: Request, *, error: str | None = None, status: int = 200) ->
         title=app_words.SETTINGS_TITLE,
         where=data.where(store),
         sqlite=path is not None,
+        encrypted_key=encryption.key_file_of(store),
         copies_here=folder is not None,
         copies_folder=folder,
         copies=copies,

@@ -132,7 +132,7 @@ def test_adding_a_forgotten_birthday(page: Any, shots: Path, width: int) -> None
 
     expect(page).to_have_url(re.compile(rf"/people/{person_id}\?notice=changed$"))
     expect(page.get_by_role("status")).to_have_text(f"Saved the changes to {name}'s details.")
-    expect(page.locator("main .lede")).to_contain_text("birthday 12 April")
+    expect(page.locator("main .lede")).to_contain_text("birthday 12 Apr")
     keep_screenshot(page, shots, "person-birthday-saved", width)
     stored = _api(page, "GET", f"/people/{person_id}")
     assert (stored["name"], stored["birthday"]) == (name, "1991-04-12")

@@ -97,3 +97,30 @@ def test_a_refusal_that_names_a_day_names_it_in_words(cli: Cli) -> None:
     assert "The end, 1 Sep 2026, comes before the start, 1 Oct 2026" in refused.err
     ambiguous = cli("log", "Jordan", "Lunch", "--on", "03/04/2026")
     assert "please write it as 3 Apr 2026 or 4 Mar 2026" in ambiguous.err
+
+
+STORED_VALUES = re.compile(
+    r"│ (me|them|both|emotional-labour|initiation|depth|crisis|maintenance) +│"
+)
+
+
+@pytest.mark.parametrize("command", [("moment", "list"), ("boundary", "list")], ids=" ".join)
+def test_tables_say_words_not_stored_values(demo_cli: Cli, command: tuple[str, ...]) -> None:
+    shown = demo_cli.process(*command)
+    assert shown.code == 0, shown.err
+    assert STORED_VALUES.findall(shown.out) == [], shown.out
+
+
+def test_a_moment_table_says_who_gave_and_the_dimensions_as_the_pages_do(demo_cli: Cli) -> None:
+    [newest] = demo_cli("moment", "list", "--limit", "1", "--json").json()
+    shown = demo_cli.process("moment", "list", "--limit", "1").out
+    who = {"me": "you", "both": "both of you", "them": newest["person"]}[newest["by"]]
+    assert f"│ {who} " in shown
+    titles = {"initiation": "Initiation", "depth": "Depth", "crisis": "Crisis response"}
+    for dimension in newest["dimensions"]:
+        assert titles.get(dimension, "Maintenance") in shown
+
+
+def test_rhythms_count_their_days(demo_cli: Cli) -> None:
+    shown = demo_cli.process("rhythm", "list").out
+    assert re.search(r"│ \d+ days +│ \d+ days +│", shown), shown

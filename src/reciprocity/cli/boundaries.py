@@ -91,9 +91,9 @@ def list_(
         table.add_row(
             str(row["id"]),
             words.YOUR_OWN if row["whose"] == "me" else escape(row["whose"]),
-            row["area"],
+            words.BOUNDARY_AREA_WORDS[row["area"]],
             escape(row["request"]),
-            row["status"],
+            words.BOUNDARY_STATUS_WORDS[row["status"]],
             day_words(row["review_on"]) if row["review_on"] else "-",
         )
     console().print(table)

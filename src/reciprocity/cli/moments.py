@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
-from reciprocity.coach.terms import day_words
+from reciprocity.coach.terms import day_words, dimension_title
 from reciprocity.vocabulary import CareStyle, Dimension, Giver
 
 
@@ -168,9 +168,9 @@ def list_(
             str(m.id),
             day_words(m.on),
             escape(m.person.name),
-            m.by.value,
+            escape(people_words.moment_by(m.by, m.person.name)),
             escape(m.text),
-            ", ".join(d.value for d in m.dimensions),
+            ", ".join(dimension_title(d) for d in m.dimensions),
         )
     console().print(table)
     if found.more:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity.cli.runtime import JsonFlag, console, emit_json, runtime, say
-from reciprocity.coach.terms import day_words
+from reciprocity.coach.terms import counted, day_words
 
 app = typer.Typer(
     help="Keep-in-touch rhythm: an ideal gap and a longest comfortable gap between contacts.",
@@ -70,9 +70,9 @@ def list_(
     for row in rows:
         table.add_row(
             escape(str(row["person"])),
-            str(row["ideal_days"]),
-            str(row["longest_days"]),
+            counted(row["ideal_days"], "day"),
+            counted(row["longest_days"], "day"),
             day_words(str(row["last_contact"])) if row["last_contact"] else words.RHYTHM_NEVER,
-            "-" if row["days_since"] is None else str(row["days_since"]),
+            "-" if row["days_since"] is None else counted(row["days_since"], "day"),
         )
     console().print(table)

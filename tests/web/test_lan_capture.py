@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -22,9 +23,9 @@ def phones(web_url: str) -> Iterator[Phones]:
         yield found
 
 
-def _note(phones: Phones, **fields: object) -> object:
+def _note(phones: Phones, **fields: object) -> Any:
     token = form_token(phones.phone, "/capture")
-    return phones.phone.post("/capture", data={"csrf_token": token, **fields})  # type: ignore[arg-type]
+    return phones.phone.post("/capture", data={"csrf_token": token, **fields})
 
 
 def test_the_page_is_small_has_no_script_and_links_nowhere_else(phones: Phones) -> None:
@@ -64,9 +65,9 @@ def test_a_moment_noted_on_the_phone_is_in_the_app(phones: Phones) -> None:
         style="practical",
         energy="2",
     )
-    assert saved.status_code == 200  # type: ignore[attr-defined]
-    assert words.CAPTURE_SAVED.format(name="Sam") in saved.text  # type: ignore[attr-defined]
-    assert "Sam fixed the bike" not in saved.text  # type: ignore[attr-defined]  # the form is empty again
+    assert saved.status_code == 200
+    assert words.CAPTURE_SAVED.format(name="Sam") in saved.text
+    assert "Sam fixed the bike" not in saved.text  # the form is empty again
     [moment] = phones.home.get("/api/moments").json()
     assert moment["person"] == "Sam" and moment["by"] == "them"
     assert moment["dimensions"] == ["crisis", "maintenance"]
@@ -83,7 +84,7 @@ def test_the_note_pointing_to_help_is_the_same_as_everywhere(phones: Phones) -> 
         phones, person="Rosa", text="I am afraid of her temper", by="me", dimensions=["depth"]
     )
     note = SAFETY_NOTE.format(name="Rosa")
-    assert note.replace("'", "&#39;") in saved.text  # type: ignore[attr-defined]
+    assert note.replace("'", "&#39;") in saved.text
 
 
 def test_bad_input_comes_back_with_what_was_typed(phones: Phones) -> None:
@@ -96,26 +97,26 @@ def test_bad_input_comes_back_with_what_was_typed(phones: Phones) -> None:
     )
     for fields, said in cases:
         answer = _note(phones, **fields)
-        assert answer.status_code == 400, fields  # type: ignore[attr-defined]
-        body = answer.text  # type: ignore[attr-defined]
+        assert answer.status_code == 400, fields
+        body = answer.text
         assert 'role="alert"' in body and said in body, fields
         if fields["text"].strip():
             assert f">{fields['text']}</textarea>" in body
-    kept = _note(phones, person="Jordan", text="", by="both").text  # type: ignore[attr-defined]
+    kept = _note(phones, person="Jordan", text="", by="both").text
     assert "<option selected>Jordan</option>" in kept and 'value="both" checked' in kept
     assert phones.home.get("/api/moments").json() == []
 
 
 def test_with_no_dimension_its_words_are_offered_once(phones: Phones) -> None:
     asked = _note(phones, person="Sam", text="Sam called me when I was in hospital", by="them")
-    assert asked.status_code == 200 and 'name="asked" value="yes"' in asked.text  # type: ignore[attr-defined]
+    assert asked.status_code == 200 and 'name="asked" value="yes"' in asked.text
     assert phones.home.get("/api/moments").json() == []
-    checked = re.findall(r'value="(\w+)" checked', asked.text)  # type: ignore[attr-defined]
+    checked = re.findall(r'value="(\w+)" checked', asked.text)
     assert "crisis" in checked
     saved = _note(
         phones, person="Sam", text="Sam called me when I was in hospital", by="them", asked="yes"
     )
-    assert words.CAPTURE_SAVED.format(name="Sam") in saved.text  # type: ignore[attr-defined]
+    assert words.CAPTURE_SAVED.format(name="Sam") in saved.text
     [moment] = phones.home.get("/api/moments").json()
     assert moment["dimensions"] == []  # the person unticked them: nothing is tagged for them
 

@@ -47,7 +47,6 @@ REVOKE_BUTTON = "Revoke"
 REVOKE_LABEL = "Revoke {name}"
 REVOKED_NOTICE = "{name} is revoked: it cannot reach the app any more."
 DEVICE_UNKNOWN = "No paired phone has the id {id}; it may have been revoked already."
-LAN_CLOSED_NOTICE = "Closed: no phone can reach the app now."
 LAN_NEEDED = (
     "The app is not open to phones right now, so a pairing link would lead nowhere. Start it "
     "open to your network first."
@@ -75,7 +74,6 @@ NOT_PAIRED_TEXT = (
     "pairing link there and open it here (the camera can read its code)."
 )
 PAIRED_WELCOME = "Paired. This phone can note moments now, and sees nothing else of the app."
-CAPTURE_INTRO = "Noted here, kept on your computer."
 CAPTURE_SAVED = "Noted with {name}. Here is the form again for the next one."
 CAPTURE_NO_PEOPLE = "No one is in the app yet: add someone on your computer first."
 CAPTURE_PERSON_UNKNOWN = "Please choose who the moment was with from the list."
@@ -112,7 +110,6 @@ SERVE_LAN_NOT_PRIVATE = (
 SERVE_LAN_FOR_BAD = (
     "'{value}' is not a length of time for --lan-for; write it like 30m, 2h or 1h30m (at most 24h)."
 )
-SERVE_LAN_SAME_PORT = "The phones' port must differ from the app's own ({port})."
 PAIR_NO_LISTENER = (
     "The app is not open to phones right now. Start it with: reciprocity serve --lan, "
     "then run reciprocity pair again."

@@ -35,11 +35,12 @@ from reciprocity.services import Database
 from reciprocity.web.lan.forms import LanPages, check_form, lan_pages
 from reciprocity.web.lan.state import LanState
 from reciprocity.web.security import (
+    HEADERS,
+    NO_STORE,
     BodyLimit,
     Csrf,
     CsrfError,
     SecurityHeaders,
-    _plain,
     header,
 )
 from reciprocity.web.settings import WebSettings
@@ -137,24 +138,27 @@ class LanGuard:
             return
         given = (header(scope, b"host") or "").strip().lower()
         if given not in self.hosts:
-            await _plain(send, 400, app_words.HOST_REFUSED)
+            await _answer(send, 400, app_words.HOST_REFUSED.encode(), PLAIN)
         elif not self.lan.is_open():
-            await _plain(send, 503, words.LAN_CLOSED)
+            await _answer(send, 503, words.LAN_CLOSED.encode(), PLAIN)
         elif self.locked():
-            await _page(send, 503, self.locked_page)
+            await _answer(send, 503, self.locked_page, HTML)
         else:
             await self.app(scope, receive, send)
 
 
-async def _page(send: Send, status: int, body: bytes) -> None:
-    from reciprocity.web.security import HEADERS, NO_STORE
+PLAIN = b"text/plain; charset=utf-8"
+HTML = b"text/html; charset=utf-8"
 
+
+async def _answer(send: Send, status: int, body: bytes, kind: bytes) -> None:
+    """An answer before the listener's app: with every security header, never cached."""
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"text/html; charset=utf-8"),
+                (b"content-type", kind),
                 (b"content-length", str(len(body)).encode()),
                 *HEADERS,
                 NO_STORE,

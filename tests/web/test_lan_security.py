@@ -193,7 +193,14 @@ def test_a_closed_listener_serves_nothing(phones: Phones) -> None:
 
 def test_closing_goes_back_only_to_a_page_of_this_app(phones: Phones) -> None:
     token = form_token(phones.home, "/phones")
-    for back in ("//evil.example/", "https://evil.example/", "\\\\evil", ""):
+    for back in (
+        "//evil.example/",
+        "https://evil.example/",
+        "\\\\evil",
+        "",
+        "/phones/pair",
+        "/nowhere",
+    ):
         closed = phones.home.post(
             "/phones/close", data={"csrf_token": token, "back": back}, follow_redirects=False
         )

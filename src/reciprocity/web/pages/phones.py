@@ -103,6 +103,18 @@ def close(request: Request, form: FormData = Depends(forms.read_form)) -> Respon
     if lan is not None:
         lan.close()
     back = forms.text(form, "back")
-    if not back.startswith("/") or back.startswith("//") or "\\" in back:
-        back = "/phones"
-    return RedirectResponse(back, status_code=303)
+    return RedirectResponse(back if _a_page(request, back) else "/phones", status_code=303)
+
+
+def _a_page(request: Request, path: str) -> bool:
+    """Whether ``path`` is a page of this app to go back to (not a form's address, nor elsewhere)."""
+    from fastapi.routing import iter_route_contexts
+
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return False
+    return any(
+        "GET" in (route.methods or ())
+        and getattr(route.route, "path_regex", None) is not None
+        and route.route.path_regex.match(path)  # type: ignore[attr-defined]
+        for route in iter_route_contexts(request.app.routes)
+    )

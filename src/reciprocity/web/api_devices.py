@@ -38,7 +38,7 @@ def paired(request: Request) -> list[dict[str, Any]]:
     return [shapes.device(d) for d in devices.paired(database(request))]
 
 
-@router.delete("/devices/{device_id}", status_code=204)
+@router.delete("/devices/{device_id:int}", status_code=204)
 def revoke(request: Request, device_id: Id) -> Response:
     """Revoke a phone: it is refused from now on."""
     devices.revoke(database(request), device_id)

@@ -16,7 +16,7 @@ from reciprocity.cli.runtime import runtime, say, started
 if TYPE_CHECKING:
     import socket
 
-    from reciprocity.web.lan import LanState
+    from reciprocity.web import LanState
 
 DEFAULT_PORT = 8765
 LAN_FOR = "2h"
@@ -148,7 +148,7 @@ def serve(
             if phone_state is None or lan_socket is None:
                 run(app, listener)
             else:
-                from reciprocity.web.lan import create_lan_app
+                from reciprocity.web import create_lan_app
 
                 lan_app = create_lan_app(settings, phone_state, app)
                 run(app, listener, (lan_app, lan_socket, phone_state))
@@ -343,7 +343,7 @@ def _phone_state(lan_socket: socket.socket, seconds: int) -> LanState:
     from datetime import timedelta
 
     from reciprocity.services.devices import utc_now
-    from reciprocity.web.lan import LanState
+    from reciprocity.web import LanState
 
     address, port = lan_socket.getsockname()[:2]
     return LanState(address, port, utc_now() + timedelta(seconds=seconds))

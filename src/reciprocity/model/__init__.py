@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from reciprocity.model.boundary import Boundary
     from reciprocity.model.checkin import Adjustment, CheckIn
+    from reciprocity.model.device import Device, Listener, PairingCode
     from reciprocity.model.occasion import Occasion
     from reciprocity.model.rhythm import Rhythm
     from reciprocity.model.ritual import Occurrence, Ritual, RitualMember
@@ -39,8 +40,11 @@ PRACTICES = {
     "Adjustment": "checkin",
     "Boundary": "boundary",
     "CheckIn": "checkin",
+    "Device": "device",
+    "Listener": "device",
     "Occasion": "occasion",
     "Occurrence": "ritual",
+    "PairingCode": "device",
     "Rhythm": "rhythm",
     "Ritual": "ritual",
     "RitualMember": "ritual",
@@ -77,11 +81,14 @@ __all__ = [
     "ChatDay",
     "ChatMember",
     "CheckIn",
+    "Device",
     "DimensionRating",
     "Evidence",
+    "Listener",
     "Moment",
     "Occasion",
     "Occurrence",
+    "PairingCode",
     "Person",
     "Rhythm",
     "Ritual",

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from reciprocity.model.boundary import Boundary
     from reciprocity.model.checkin import Adjustment, CheckIn
+    from reciprocity.model.invitation import Invitation
     from reciprocity.model.occasion import Occasion
     from reciprocity.model.rhythm import Rhythm
     from reciprocity.model.ritual import Occurrence, Ritual, RitualMember
@@ -39,6 +40,7 @@ PRACTICES = {
     "Adjustment": "checkin",
     "Boundary": "boundary",
     "CheckIn": "checkin",
+    "Invitation": "invitation",
     "Occasion": "occasion",
     "Occurrence": "ritual",
     "Rhythm": "rhythm",
@@ -79,6 +81,7 @@ __all__ = [
     "CheckIn",
     "DimensionRating",
     "Evidence",
+    "Invitation",
     "Moment",
     "Occasion",
     "Occurrence",

@@ -73,7 +73,7 @@ async def check_csrf(request: Request) -> AsyncIterator[None]:
 
 def create_app(settings: WebSettings, database: Database | None = None) -> FastAPI:
     """The web app over ``settings.database_url`` (or an already open ``database``)."""
-    from reciprocity.web import api, api_edits, api_practices
+    from reciprocity.web import api, api_edits, api_invitations, api_practices
     from reciprocity.web.documents import Documents
     from reciprocity.web.held import HeldFiles
     from reciprocity.web.jobs import ChatImports
@@ -143,6 +143,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.include_router(api.router)
     app.include_router(api_practices.router)
     app.include_router(api_edits.router)
+    app.include_router(api_invitations.router)
     _handle_errors(app)
 
     app.add_middleware(BodyLimit, limit=settings.upload_limit)

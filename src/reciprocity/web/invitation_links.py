@@ -1,0 +1,33 @@
+"""Where an invitation's link points: the phone listener's address, while it is open.
+
+The link is made of the phone listener's address and the code; the loopback app
+never serves it. While the listener is closed, the invitation is made all the
+same and its path is given, with a note that the link works once the listener
+is open (the code is shown once; a new link can be made later).
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from reciprocity.coach import invitations as words
+
+
+def invitation_path(code: str) -> str:
+    return f"/invite/{code}"
+
+
+def listener_base(request: Request) -> str | None:
+    """The phone listener's address (``http://192.168.1.20:8766``), or None while it is closed."""
+    found = getattr(request.app.state, "lan_url", None)
+    base = found() if callable(found) else found
+    return str(base).rstrip("/") if base else None
+
+
+def link_of(request: Request, code: str) -> tuple[str | None, str, bool, str]:
+    """The link for ``code``: (url or None, path, whether the listener is open, what to say)."""
+    path = invitation_path(code)
+    base = listener_base(request)
+    if base is None:
+        return None, path, False, words.INVITATION_LISTENER_CLOSED
+    return base + path, path, True, words.INVITATION_LISTENER_OPEN

@@ -208,3 +208,10 @@ FROM_TOO_LONG = "That name is {length} characters long; please keep it under {li
 
 def expires_words(day: date) -> str:
     return INVITATIONS_OPEN_UNTIL.format(day=day_words(day))
+
+
+INVITE_AUDIT_HEADING = "Their side too"
+INVITE_AUDIT_INTRO = (
+    "Someone you rated here can rate the same four dimensions from their side, privately. "
+    "Your ratings in this audit stay with you unless you choose to share them."
+)

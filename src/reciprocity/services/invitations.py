@@ -323,7 +323,8 @@ def _earlier(session: Session, invitation: Invitation) -> Earlier | None:
     if entry is None:
         return None
     ratings: dict[str, dict[str, Any]] = {
-        str(r.dimension.value): {"rating": r.rating, "leaning": r.direction.value} for r in entry.ratings
+        str(r.dimension.value): {"rating": r.rating, "leaning": r.direction.value}
+        for r in entry.ratings
     }
     ordered = {str(d.value): ratings[d.value] for d in Dimension if d.value in ratings}
     return Earlier(entry.audit.on, ordered)

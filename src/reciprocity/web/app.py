@@ -86,6 +86,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         data,
         due,
         home,
+        invitations,
         people,
         report,
         rhythms,
@@ -138,7 +139,16 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (home, due, contacts, people, seasons, audit, data, report):
         app.include_router(module.router)
-    for practice in (checkins, rituals, rhythms, boundaries, wins, chats, settings_pages):
+    for practice in (
+        checkins,
+        rituals,
+        rhythms,
+        boundaries,
+        wins,
+        chats,
+        settings_pages,
+        invitations,
+    ):
         app.include_router(practice.router)
     app.include_router(api.router)
     app.include_router(api_practices.router)

@@ -19,6 +19,7 @@ from reciprocity.coach import (
     audit,
     chats,
     data,
+    invitations,
     people,
     practices,
     suggestions,
@@ -51,7 +52,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        w=words_of(app, people, audit, data, chats, practices, terms),
+        w=words_of(app, people, audit, data, chats, practices, terms, invitations),
         q=audit,
         t=terms,
         s=suggestions,

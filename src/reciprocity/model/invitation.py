@@ -79,9 +79,9 @@ class Invitation(Base):
     """How the friend knows the user, shown on the friend's page (whose app is asking)."""
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
-    friend_answers: Mapped[Answers | None] = mapped_column(JSON, default=None)
+    friend_answers: Mapped[Answers | None] = mapped_column(JSON(none_as_null=True), default=None)
     friend_answered_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
-    user_answers: Mapped[Answers | None] = mapped_column(JSON, default=None)
+    user_answers: Mapped[Answers | None] = mapped_column(JSON(none_as_null=True), default=None)
     user_answered_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     include_ratings: Mapped[bool] = mapped_column(Boolean, default=False)

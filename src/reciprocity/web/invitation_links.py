@@ -19,9 +19,10 @@ def invitation_path(code: str) -> str:
 
 def listener_base(request: Request) -> str | None:
     """The phone listener's address (``http://192.168.1.20:8766``), or None while it is closed."""
-    found = getattr(request.app.state, "lan_url", None)
-    base = found() if callable(found) else found
-    return str(base).rstrip("/") if base else None
+    lan = getattr(request.app.state, "lan", None)  # a ``web.lan.LanState``, under ``serve --lan``
+    if lan is None or not lan.is_open():
+        return None
+    return str(lan.url).rstrip("/")
 
 
 def link_of(request: Request, code: str) -> tuple[str | None, str, bool, str]:

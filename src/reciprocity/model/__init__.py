@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from reciprocity.model.boundary import Boundary
     from reciprocity.model.checkin import Adjustment, CheckIn
+    from reciprocity.model.device import Device, Listener, PairingCode
     from reciprocity.model.invitation import Invitation
     from reciprocity.model.occasion import Occasion
     from reciprocity.model.rhythm import Rhythm
@@ -40,9 +41,12 @@ PRACTICES = {
     "Adjustment": "checkin",
     "Boundary": "boundary",
     "CheckIn": "checkin",
+    "Device": "device",
     "Invitation": "invitation",
+    "Listener": "device",
     "Occasion": "occasion",
     "Occurrence": "ritual",
+    "PairingCode": "device",
     "Rhythm": "rhythm",
     "Ritual": "ritual",
     "RitualMember": "ritual",
@@ -79,12 +83,15 @@ __all__ = [
     "ChatDay",
     "ChatMember",
     "CheckIn",
+    "Device",
     "DimensionRating",
     "Evidence",
     "Invitation",
+    "Listener",
     "Moment",
     "Occasion",
     "Occurrence",
+    "PairingCode",
     "Person",
     "Rhythm",
     "Ritual",

@@ -7,7 +7,7 @@ ever get added (DESIGN.md, "JSON shapes").
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from reciprocity.coach import practices as words
@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # what each shape is made from; a face imports the service it
         Audit,
         Boundary,
         CheckIn,
+        Device,
         Moment,
         Ritual,
         RoleRotation,
@@ -267,3 +268,23 @@ def invitation_made(found: View, url: str | None, path: str, listening: bool, no
         "listening": listening,
         "note": note,
     }
+
+
+def device(found: Device) -> JSON:
+    """A paired phone: ``GET /api/devices`` (times in UTC, ISO 8601)."""
+    return {
+        "id": found.id,
+        "name": found.name,
+        "paired": _utc(found.paired),
+        "last_seen": _utc(found.last_seen) if found.last_seen else None,
+    }
+
+
+def pairing(url: str, expires: datetime) -> JSON:
+    """A one-time pairing link just made: ``POST /api/devices/pair``."""
+    return {"url": url, "expires": _utc(expires)}
+
+
+def _utc(moment: datetime) -> str:
+    """A kept time (naive UTC), written with its zone."""
+    return moment.replace(tzinfo=UTC).isoformat()

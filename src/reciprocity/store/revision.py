@@ -192,12 +192,19 @@ def everyone_after(session: Session, last: int) -> None:
 
 
 def _note_flush(session: Session, _context: Any) -> None:
-    written = list(chain(session.new, session.dirty, session.deleted))
+    written = [
+        instance
+        for instance in chain(session.new, session.dirty, session.deleted)
+        if not getattr(instance, "__no_revision__", False)  # a paired phone: no one's data
+    ]
     if written:
         _touch(session, _people_of(written, session.info.get(_BLOCK)))
 
 
 def _note_statement(state: ORMExecuteState) -> None:
+    mapper = state.bind_mapper
+    if mapper is not None and getattr(mapper.class_, "__no_revision__", False):
+        return  # a paired phone's rows: no one's data
     if state.is_insert or state.is_update or state.is_delete:
         _touch(state.session, _people_of([None], state.session.info.get(_BLOCK)))  # rows in bulk
 

@@ -25,6 +25,7 @@ from reciprocity.coach import app as app_words
 from reciprocity.errors import ConflictError, NotFoundError, ReciprocityError
 from reciprocity.services import Database, open_database
 from reciprocity.services.patterns import PatternCache
+from reciprocity.web.lan.state import LanState
 from reciprocity.web.render import Pages
 from reciprocity.web.security import (
     CSRF_COOKIE,
@@ -71,9 +72,12 @@ async def check_csrf(request: Request) -> AsyncIterator[None]:
             await form.close()
 
 
-def create_app(settings: WebSettings, database: Database | None = None) -> FastAPI:
-    """The web app over ``settings.database_url`` (or an already open ``database``)."""
-    from reciprocity.web import api, api_edits, api_invitations, api_practices
+def create_app(
+    settings: WebSettings, database: Database | None = None, *, lan: LanState | None = None
+) -> FastAPI:
+    """The web app over ``settings.database_url`` (or an already open ``database``); ``lan``:
+    the listener for phones on the network, when ``serve --lan`` opened one."""
+    from reciprocity.web import api, api_devices, api_edits, api_invitations, api_practices
     from reciprocity.web.documents import Documents
     from reciprocity.web.held import HeldFiles
     from reciprocity.web.jobs import ChatImports
@@ -88,6 +92,7 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         home,
         invitations,
         people,
+        phones,
         report,
         rhythms,
         rituals,
@@ -135,6 +140,9 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
     app.state.documents = documents
     app.state.locked_exports = locked_exports
     app.state.contact_files = contact_files
+    app.state.lan = lan
+    if lan is not None:
+        lan.attach(store)  # where phones reach it, for `reciprocity pair`
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (home, due, contacts, people, seasons, audit, data, report):
@@ -150,7 +158,9 @@ def create_app(settings: WebSettings, database: Database | None = None) -> FastA
         invitations,
     ):
         app.include_router(practice.router)
+    app.include_router(phones.router)
     app.include_router(api.router)
+    app.include_router(api_devices.router)
     app.include_router(api_practices.router)
     app.include_router(api_edits.router)
     app.include_router(api_invitations.router)

@@ -19,6 +19,7 @@ from reciprocity.coach import (
     audit,
     chats,
     data,
+    devices,
     invitations,
     people,
     practices,
@@ -52,7 +53,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        w=words_of(app, people, audit, data, chats, practices, terms, invitations),
+        w=words_of(app, people, audit, data, chats, practices, terms, devices, invitations),
         q=audit,
         t=terms,
         s=suggestions,
@@ -86,6 +87,7 @@ class Pages:
             nonce = self.csrf.new_nonce()
         context.setdefault("title", "")
         context.setdefault("removed", removed_notice(request))
+        context.setdefault("lan", getattr(request.app.state, "lan", None))  # phones' listener
         html = self.env.get_template(template).render(
             request=request,
             csrf_token=self.csrf.token(nonce),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 """Host names the app always answers to; anything else is refused (DNS rebinding)."""
@@ -33,6 +33,8 @@ class WebSettings:
     allowed_hosts: tuple[str, ...] = ()
     today: Callable[[], date] = field(default=date.today)
     secret: bytes = b""
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC).replace(tzinfo=None))
+    """The clock for what expires (pairing links, the phones' listener): naive UTC."""
 
     def hosts(self) -> frozenset[str]:
         """Every host name the app answers to, lowercased, without brackets."""

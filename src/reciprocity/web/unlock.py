@@ -32,6 +32,7 @@ from reciprocity.errors import ReciprocityError, WrongPassphraseError
 from reciprocity.services import open_database
 from reciprocity.web import forms
 from reciprocity.web.app import STATIC, check_csrf
+from reciprocity.web.lan.state import LanState
 from reciprocity.web.render import Pages
 from reciprocity.web.security import BodyLimit, Csrf, CsrfError, HostAllowlist, SecurityHeaders
 from reciprocity.web.settings import WebSettings
@@ -71,10 +72,11 @@ class Gate:
     when the server stops.
     """
 
-    def __init__(self, settings: WebSettings) -> None:
+    def __init__(self, settings: WebSettings, lan: LanState | None = None) -> None:
         if not settings.secret:  # one secret for both apps, so a form token stays good
             settings = dataclasses.replace(settings, secret=secrets.token_bytes(32))
         self.settings = settings
+        self.lan = lan
         self.tries = Tries()
         self.opened: ASGIApp | None = None
         self._lock = asyncio.Lock()
@@ -103,7 +105,7 @@ class Gate:
             database = await run_in_threadpool(
                 open_database, self.settings.database_url, passphrase=passphrase
             )
-            app = create_app(self.settings, database)
+            app = create_app(self.settings, database, lan=self.lan)
             await self._stack.enter_async_context(app.router.lifespan_context(app))
             self.opened = app
 
@@ -118,9 +120,9 @@ class Gate:
                 return
 
 
-def locked_app(settings: WebSettings) -> Gate:
+def locked_app(settings: WebSettings, lan: LanState | None = None) -> Gate:
     """The app for an encrypted database whose passphrase was not given at start."""
-    return Gate(settings)
+    return Gate(settings, lan)
 
 
 def _locked_app(gate: Gate) -> ASGIApp:

@@ -28,7 +28,7 @@ from reciprocity.vocabulary import (
 )
 from reciprocity.web.api import ANSWERS, JSON, created
 from reciprocity.web.forms import Body, Id
-from reciprocity.web.invitation_links import link_of
+from reciprocity.web.invitation_links import link_of, now_of
 from reciprocity.web.render import database, today_of
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ANSWERS)
@@ -69,7 +69,9 @@ def _made(request: Request, made: Made) -> JSONResponse:
 
 @router.get("/invitations", summary="Every invitation, newest first")
 def all_invitations(request: Request) -> list[JSON]:
-    return [shapes.invitation(v) for v in invitations.listed(database(request))]
+    return [
+        shapes.invitation(v) for v in invitations.listed(database(request), now=now_of(request))
+    ]
 
 
 @router.post(
@@ -87,6 +89,7 @@ def create_invitation(request: Request, body: InvitationIn) -> JSONResponse:
         body.kind,
         from_name=body.from_name,
         include_ratings=body.include_ratings,
+        now=now_of(request),
     )
     return _made(request, made)
 
@@ -96,7 +99,7 @@ def create_invitation(request: Request, body: InvitationIn) -> JSONResponse:
     summary="An invitation's state; the friend's answers only once you have answered too",
 )
 def invitation(request: Request, invitation_id: Id) -> JSON:
-    return shapes.invitation(invitations.get(database(request), invitation_id))
+    return shapes.invitation(invitations.get(database(request), invitation_id, now=now_of(request)))
 
 
 @router.post("/invitations/{invitation_id}/answer", summary="Your answers to an invitation")
@@ -114,6 +117,7 @@ def answer(request: Request, invitation_id: Id, body: AnswerIn) -> JSON:
         answers,
         include_ratings=body.include_ratings,
         on=today_of(request),
+        now=now_of(request),
     )
     return shapes.invitation(found)
 
@@ -124,7 +128,9 @@ def answer(request: Request, invitation_id: Id, body: AnswerIn) -> JSON:
     summary="A new link for an open invitation (the old one stops working)",
 )
 def new_link(request: Request, invitation_id: Id) -> JSONResponse:
-    return _made(request, invitations.new_link(database(request), invitation_id))
+    return _made(
+        request, invitations.new_link(database(request), invitation_id, now=now_of(request))
+    )
 
 
 @router.post(
@@ -132,7 +138,9 @@ def new_link(request: Request, invitation_id: Id) -> JSONResponse:
     summary="Close an invitation: its link stops opening; answers not seen by both are dropped",
 )
 def withdraw(request: Request, invitation_id: Id) -> JSON:
-    return shapes.invitation(invitations.withdraw(database(request), invitation_id))
+    return shapes.invitation(
+        invitations.withdraw(database(request), invitation_id, now=now_of(request))
+    )
 
 
 @router.delete(

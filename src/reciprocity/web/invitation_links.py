@@ -8,6 +8,8 @@ is open (the code is shown once; a new link can be made later).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fastapi import Request
 
 from reciprocity.coach import invitations as words
@@ -32,3 +34,10 @@ def link_of(request: Request, code: str) -> tuple[str | None, str, bool, str]:
     if base is None:
         return None, path, False, words.INVITATION_LISTENER_CLOSED
     return base + path, path, True, words.INVITATION_LISTENER_OPEN
+
+
+def now_of(request: Request) -> datetime:
+    """The clock invitations expire by (naive UTC): the settings' own, so tests can move it."""
+    clock = request.app.state.settings.now
+    found: datetime = clock()
+    return found

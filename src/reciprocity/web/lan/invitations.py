@@ -21,6 +21,7 @@ from reciprocity.services import invitations
 from reciprocity.services.invitations import GONE, FriendView
 from reciprocity.vocabulary import InvitationKind
 from reciprocity.web import forms
+from reciprocity.web.invitation_links import now_of
 from reciprocity.web.lan import lan_database, lan_pages
 from reciprocity.web.pages.invitations import answers_from
 
@@ -31,7 +32,7 @@ Code = Path(max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
 @router.get("/invite/{code}", response_class=HTMLResponse)
 def invitation(request: Request, code: str = Code) -> Response:
     try:
-        found = invitations.for_friend(lan_database(request), code)
+        found = invitations.for_friend(lan_database(request), code, now=now_of(request))
     except NotFoundError:
         return _unknown(request)
     return _render(request, found, notice=_notice(request))
@@ -43,14 +44,14 @@ def answer(
 ) -> Response:
     store = lan_database(request)
     try:
-        found = invitations.for_friend(store, code)
+        found = invitations.for_friend(store, code, now=now_of(request))
     except NotFoundError:
         return _unknown(request)
     if found.state == GONE:
         return _gone(request)
     answers = answers_from(form, found.kind)
     try:
-        invitations.answer_as_friend(store, code, answers)
+        invitations.answer_as_friend(store, code, answers, now=now_of(request))
     except ConflictError as error:
         return _render(request, found, error=str(error), status=409)
     except InputError as error:
@@ -62,13 +63,13 @@ def answer(
 def take_back(request: Request, code: str = Code) -> Response:
     store = lan_database(request)
     try:
-        found = invitations.for_friend(store, code)
+        found = invitations.for_friend(store, code, now=now_of(request))
     except NotFoundError:
         return _unknown(request)
     if found.state == GONE:
         return _gone(request)
     try:
-        invitations.take_back(store, code)
+        invitations.take_back(store, code, now=now_of(request))
     except ConflictError as error:
         return _render(request, found, error=str(error), status=409)
     return RedirectResponse(f"/invite/{code}?said=taken-back", status_code=303)

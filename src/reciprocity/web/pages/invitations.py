@@ -27,7 +27,7 @@ from reciprocity.vocabulary import CHECKIN_QUESTIONS, Dimension, Direction, Invi
 from reciprocity.web import forms
 from reciprocity.web.editing import confirm_page, confirmed
 from reciprocity.web.forms import Id
-from reciprocity.web.invitation_links import link_of
+from reciprocity.web.invitation_links import link_of, now_of
 from reciprocity.web.render import database, pages, today_of
 
 router = APIRouter(include_in_schema=False)
@@ -73,7 +73,7 @@ def differences(view_you: dict[str, Any] | None, view_them: dict[str, Any] | Non
 
 @router.get("/invitations", response_class=HTMLResponse)
 def invitations_page(request: Request) -> HTMLResponse:
-    found = invitations.listed(database(request))
+    found = invitations.listed(database(request), now=now_of(request))
     return pages(request).render(
         request, "invitations.html", title=words.INVITATIONS_TITLE, invitations=found
     )
@@ -100,6 +100,7 @@ def create(request: Request, form: FormData = Depends(forms.read_form)) -> Respo
             kind,
             from_name=values["from"],
             include_ratings=values["include"] == "yes",
+            now=now_of(request),
         )
     except ReciprocityError as error:
         return _new(request, person_id, kind, values=values, error=str(error), status=400)
@@ -108,7 +109,7 @@ def create(request: Request, form: FormData = Depends(forms.read_form)) -> Respo
 
 @router.get("/invitations/{invitation_id}", response_class=HTMLResponse)
 def invitation_page(request: Request, invitation_id: Id) -> HTMLResponse:
-    return _render(request, invitations.get(database(request), invitation_id))
+    return _render(request, invitations.get(database(request), invitation_id, now=now_of(request)))
 
 
 @router.post("/invitations/{invitation_id}/answer", response_class=HTMLResponse)
@@ -116,10 +117,12 @@ def answer(
     request: Request, invitation_id: Id, form: FormData = Depends(forms.read_form)
 ) -> Response:
     store = database(request)
-    found = invitations.get(store, invitation_id)
+    found = invitations.get(store, invitation_id, now=now_of(request))
     answers = answers_from(form, found.kind)
     try:
-        invitations.answer_as_user(store, invitation_id, answers, on=today_of(request))
+        invitations.answer_as_user(
+            store, invitation_id, answers, on=today_of(request), now=now_of(request)
+        )
     except ReciprocityError as error:
         return _render(request, found, values=answers, error=str(error), status=400)
     return RedirectResponse(f"/invitations/{invitation_id}#answers", status_code=303)
@@ -127,13 +130,13 @@ def answer(
 
 @router.post("/invitations/{invitation_id}/link", response_class=HTMLResponse)
 def new_link(request: Request, invitation_id: Id) -> Response:
-    made = invitations.new_link(database(request), invitation_id)
+    made = invitations.new_link(database(request), invitation_id, now=now_of(request))
     return _render(request, made.view, made=made)
 
 
 @router.post("/invitations/{invitation_id}/withdraw", response_class=HTMLResponse)
 def withdraw(request: Request, invitation_id: Id) -> Response:
-    invitations.withdraw(database(request), invitation_id)
+    invitations.withdraw(database(request), invitation_id, now=now_of(request))
     return RedirectResponse(f"/invitations/{invitation_id}", status_code=303)
 
 
@@ -142,7 +145,7 @@ def remove(
     request: Request, invitation_id: Id, form: FormData = Depends(forms.read_form)
 ) -> Response:
     store = database(request)
-    found = invitations.get(store, invitation_id)
+    found = invitations.get(store, invitation_id, now=now_of(request))
     if not confirmed(form):
         return confirm_page(
             request,

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from reciprocity.errors import ConflictError, InputError, NotFoundError
 from reciprocity.model.invitation import code_hash
-from reciprocity.services import audits, checkins, invitations, open_database, people
+from reciprocity.services import audits, checkins, invitations, open_database, people, reports
 from reciprocity.services.audits import AuditDraft, DimensionDraft, EntryDraft, Lean
 from reciprocity.services.invitations import GONE
 from reciprocity.store import Database
@@ -233,3 +233,15 @@ def test_removing_the_person_removes_their_invitations(db: Database) -> None:
     with pytest.raises(NotFoundError):
         invitations.for_friend(db, made.code, now=NOW)
     assert invitations.listed(db, now=NOW) == []
+
+
+def test_the_report_shows_both_sides_where_both_answered(db: Database) -> None:
+    assert "As Sam sees it" not in reports.report_draft(db, today=date(2026, 11, 2)).html()
+    made = invitations.create(db, "Sam", AUDIT, now=NOW)
+    invitations.answer_as_friend(db, made.code, RATED, now=NOW)
+    invitations.answer_as_user(
+        db, made.view.id, {**RATED, "depth": {"rating": 4, "leaning": "them"}}, now=NOW
+    )
+    page = reports.report_draft(db, today=date(2026, 11, 2), name="Sam").html()
+    assert "As Sam sees it" in page and "As you see it" in page
+    assert "4 of 5, Sam carries more" in page and "5 of 5, it feels shared" in page

@@ -278,6 +278,8 @@ def test_the_friend_rates_the_audit_from_their_side(both: Both) -> None:
     assert "Sam carries more" in local and "Worth talking about" in local
     assert "Initiation: you read it differently" in local
     assert "Maintenance: it feels more shared to one of you" in local
+    person = both.app.get("/people/1").text
+    assert "As Sam sees it" in person and "3 of 5, Sam carries more" in person
 
 
 # -- the pages on this computer -----------------------------------------------
@@ -298,9 +300,7 @@ def test_invite_from_the_check_in_page_and_answer_there(both: Both) -> None:
     assert code is not None and f"{LAN_BASE}/invite/{code.group(1)}" in made.text
     again = both.app.get("/invitations/1").text
     assert code.group(1) not in again and "Make a new link" in again  # shown once
-    refused = both.app.post(
-        "/invitations/1/answer", data={"csrf_token": token, "supported": " "}
-    )
+    refused = both.app.post("/invitations/1/answer", data={"csrf_token": token, "supported": " "})
     assert refused.status_code == 400 and "at least one" in refused.text
     kept = both.app.post(
         "/invitations/1/answer", data={"csrf_token": token, **MINE}, follow_redirects=False

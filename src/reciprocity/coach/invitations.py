@@ -32,7 +32,6 @@ INVITE_INCLUDE_HINT = "Left unticked, your earlier ratings stay on this computer
 INVITATION_TITLE_CHECKIN = "A check-in with {name}, answered by both"
 INVITATION_TITLE_AUDIT = "The audit with {name}, answered by both"
 INVITATIONS_TITLE = "Invitations"
-INVITATION_KIND_WORDS = {"checkin": "check-in", "audit": "audit"}
 INVITATION_LINK_HEADING = "The link for {name}"
 INVITATION_LINK_INTRO = (
     "Send {name} this link, or let them scan the code with their phone. It opens until "
@@ -71,7 +70,6 @@ INVITATION_WITHDRAW_BUTTON = "Close this invitation"
 INVITATION_WITHDRAW_HINT = "The link stops working; anything {name} has not yet seen stays unseen."
 INVITATION_REMOVE_BUTTON = "Remove this invitation"
 INVITATION_REMOVE_ASK = "Remove the invitation for {name}, made on {on}, and the answers it holds?"
-INVITATION_REMOVED = "The invitation is removed."
 INVITATION_STATE_WORDS = {
     "open": "open",
     "revealed": "answered by both",
@@ -84,7 +82,6 @@ INVITATION_EXPIRED_NOTE = (
 INVITATION_WITHDRAWN_NOTE = "You closed this invitation; its link no longer opens."
 INVITATIONS_NONE = "No invitations yet. Start one from a check-in or an audit."
 INVITATIONS_OPEN_UNTIL = "open until {day}"
-INVITATION_SEE = "See the invitation"
 INVITATION_CHECKIN_KEPT = "Both sides are kept with the check-in of {on}."
 
 # -- the reveal (both faces) --------------------------------------------------
@@ -103,6 +100,9 @@ REVEAL_EARLIER_RATINGS = "{name}'s earlier audit ratings, shared with you"
 REVEAL_YOUR_EARLIER_RATINGS = "Your earlier audit ratings (on {on})"
 REVEAL_EARLIER_SHARED = "Shared with {name} at the reveal."
 REVEAL_EARLIER_PRIVATE = "Kept for you alone."
+
+REPORT_TWO_SIDED_CHECKIN = "The check-in of {on}, answered by you and {name}"
+REPORT_TWO_SIDED_AUDIT = "The audit's dimensions on {on}, rated by you and {name}"
 
 # -- the questions, asked of both -------------------------------------------
 CHECKIN_QUESTIONS_FRIEND = {
@@ -180,17 +180,12 @@ FRIEND_UNKNOWN = "This link does not open anything. Please check that it was cop
 FRIEND_ALREADY = (
     "Your answers were already kept. To change them, take them back first, before {asker} answers."
 )
-FRIEND_LEFT_BLANK = "Please answer at least one of the questions, or simply close this page."
 FRIEND_EARLIER_NOTE = "From an audit {asker} kept on {on}."
 
 # -- refusals (every face) ----------------------------------------------------
 INVITATION_UNKNOWN = "There is no invitation {id}."
-INVITATION_UNKNOWN_CLI = "See them with: reciprocity invite --list"
 INVITATION_CLOSED = "This invitation is no longer open, so it takes no more answers."
 INVITATION_YOU_ANSWERED = "You have already answered this invitation."
-INVITATION_THEY_ANSWERED = (
-    "{name}'s answers are already kept; they can take them back before you answer."
-)
 INVITATION_NOTHING_TO_TAKE_BACK = "There are no answers waiting to be taken back."
 INVITATION_ALREADY_REVEALED = (
     "Both sides have answered and seen each other's; the answers stay as given."

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reciprocity.coach import invitations as words
-from reciprocity.errors import NotFoundError, hinted
+from reciprocity.errors import NotFoundError
 from reciprocity.model import AuditEntry, CheckIn, Person
 from reciprocity.model.base import by_id
 from reciprocity.model.invitation import (
@@ -276,10 +276,7 @@ def take_back(db: Database, code: str, *, now: datetime | None = None) -> Friend
 def _find(session: Session, invitation_id: int) -> Invitation:
     found = by_id(session, Invitation, invitation_id)
     if found is None:
-        raise hinted(
-            NotFoundError(words.INVITATION_UNKNOWN.format(id=invitation_id)),
-            words.INVITATION_UNKNOWN_CLI,
-        )
+        raise NotFoundError(words.INVITATION_UNKNOWN.format(id=invitation_id))
     return found
 
 

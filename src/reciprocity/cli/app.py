@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "copies": ("transfer", "copies"),
     "bring-back": ("transfer", "bring_back"),
     "serve": ("serve", "serve"),
+    "pair": ("pair", "pair"),
     "encrypt": ("encryption", "encrypt"),
     "decrypt": ("encryption", "decrypt"),
     "passphrase": ("encryption", "passphrase"),
@@ -99,7 +100,7 @@ class Reciprocity(TyperGroup):
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         quicken(self, ctx, subcommands=False)
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, bare_lan(args))
 
     def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         found = self.commands.get(cmd_name)
@@ -125,6 +126,19 @@ class Reciprocity(TyperGroup):
                 rich_markup_mode=self.rich_markup_mode,
             )
         return made
+
+
+def bare_lan(args: list[str]) -> list[str]:
+    """``serve --lan`` with no address after it means this computer's own (``--lan=``)."""
+    if "serve" not in args:
+        return args
+    after = args.index("serve")
+    found = list(args)
+    for i, arg in enumerate(args):
+        bare = i + 1 == len(args) or args[i + 1].startswith("-")
+        if i > after and arg == "--lan" and bare:
+            found[i] = "--lan="
+    return found
 
 
 app = typer.Typer(

@@ -56,7 +56,7 @@ LAN_NEEDED = (
 # -- the LAN listener's own pages ----------------------------------------------
 
 LAN_TRUST_NOTE = (
-    "Use this on a network you trust, such as your home's: these pages travel without "
+    "Use this on a network you trust, such as the one at home: these pages travel without "
     "encryption (plain HTTP)."
 )
 PAIR_TITLE = "Pair this phone"

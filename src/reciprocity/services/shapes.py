@@ -287,4 +287,4 @@ def pairing(url: str, expires: datetime) -> JSON:
 
 def _utc(moment: datetime) -> str:
     """A kept time (naive UTC), written with its zone."""
-    return moment.replace(tzinfo=UTC).isoformat()
+    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")

@@ -115,6 +115,8 @@ def create_app(
         # passes over it would otherwise pause a request now and then.
         gc.freeze()
         yield
+        if lan is not None:
+            lan.close()  # the phones' listener stops with the app, its record closed
         imports.close()
         documents.close()
         locked_exports.close()

@@ -115,15 +115,19 @@ class HostAllowlist:
 
 
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+    """``static``: where files that may be cached live (None: nothing may be)."""
+
+    def __init__(self, app: ASGIApp, static: str | None = "/static/") -> None:
         self.app = app
+        self.static = static
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        extra = HEADERS if scope.get("path", "").startswith("/static/") else (*HEADERS, NO_STORE)
+        cached = self.static is not None and scope.get("path", "").startswith(self.static)
+        extra = HEADERS if cached else (*HEADERS, NO_STORE)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

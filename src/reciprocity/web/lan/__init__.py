@@ -51,7 +51,7 @@ BODY_LIMIT = 64 * 1024
 """A moment from a phone is short; nothing larger is read."""
 
 
-def create_lan_app(settings: WebSettings, lan: LanState, app: object) -> ASGIApp:
+def create_lan_app(settings: WebSettings, lan: LanState, app: object) -> LanGuard:
     """The listener for phones, over the data of ``app`` (the whole app, or the unlock gate)."""
     from reciprocity.web.lan import capture, pairing
 
@@ -85,8 +85,10 @@ def create_lan_app(settings: WebSettings, lan: LanState, app: object) -> ASGIApp
 
     locked = pages.html("lan_locked.html", title=words.LAN_LOCKED_TITLE).encode()
     guarded: ASGIApp = BodyLimit(lan_app, limit=BODY_LIMIT)
-    guarded = SecurityHeaders(guarded)
-    return LanGuard(guarded, lan, lambda: database_of() is None, locked)
+    guarded = SecurityHeaders(guarded, static=None)  # no-store on everything
+    guard = LanGuard(guarded, lan, lambda: database_of() is None, locked)
+    guard.inner = lan_app  # its routes, for whoever lists what it serves (the tests)
+    return guard
 
 
 def lan_database(request: Request) -> Database:
@@ -123,6 +125,7 @@ class LanGuard:
         self.hosts = lan.hosts()
         self.locked = locked
         self.locked_page = locked_page
+        self.inner: FastAPI | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":

@@ -88,9 +88,7 @@ def test_a_friend_answers_and_both_see_both_sides(
         expect(me.get_by_role("region", name=f"As {name} sees it")).to_contain_text(
             "You came to the clinic"
         )
-        expect(me.get_by_role("region", name="As you see it")).to_contain_text(
-            "The walk on Sunday"
-        )
+        expect(me.get_by_role("region", name="As you see it")).to_contain_text("The walk on Sunday")
         _look(me, axe, shots, "invitation-revealed", 1280)
         me.set_viewport_size({"width": 390, "height": 844})
         keep_screenshot(me, shots, "invitation-revealed", 390)

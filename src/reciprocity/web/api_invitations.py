@@ -19,7 +19,6 @@ from pydantic import Field
 from reciprocity.services import invitations, shapes
 from reciprocity.services.invitations import Made
 from reciprocity.vocabulary import (
-    INVITATION_TEXT_LIMIT,
     RATING_MAX,
     RATING_MIN,
     Dimension,
@@ -53,9 +52,9 @@ class DimensionAnswerIn(Body):
 
 
 class AnswerIn(Body):
-    supported: str = Field("", max_length=INVITATION_TEXT_LIMIT)
-    meaningful: str = Field("", max_length=INVITATION_TEXT_LIMIT)
-    drained: str = Field("", max_length=INVITATION_TEXT_LIMIT)
+    supported: str = ""
+    meaningful: str = ""
+    drained: str = ""
     dimensions: dict[Dimension, DimensionAnswerIn] = Field(
         default_factory=dict, description="For an audit invitation: each of the four dimensions."
     )

@@ -136,3 +136,16 @@ CHECKIN_QUESTIONS = ("supported", "meaningful", "drained")
 """What each side is asked at a check-in."""
 ROLES_EVERY_MAX = 365
 """The longest stretch between automatic switches of shared roles, in days."""
+
+
+class InvitationKind(StrEnum):
+    """What a friend is invited to answer: a check-in's three questions, or the audit's four."""
+
+    CHECKIN = "checkin"
+    AUDIT = "audit"
+
+
+INVITATION_DAYS = 7
+"""How long an invitation's link can be opened, from the day it is made."""
+INVITATION_TEXT_LIMIT = 2000
+"""The longest answer a friend (or the user) may give to one invitation question."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reciprocity.model.boundary import Boundary
     from reciprocity.model.checkin import Adjustment, CheckIn
     from reciprocity.model.device import Device, Listener, PairingCode
+    from reciprocity.model.invitation import Invitation
     from reciprocity.model.occasion import Occasion
     from reciprocity.model.rhythm import Rhythm
     from reciprocity.model.ritual import Occurrence, Ritual, RitualMember
@@ -41,6 +42,7 @@ PRACTICES = {
     "Boundary": "boundary",
     "CheckIn": "checkin",
     "Device": "device",
+    "Invitation": "invitation",
     "Listener": "device",
     "Occasion": "occasion",
     "Occurrence": "ritual",
@@ -84,6 +86,7 @@ __all__ = [
     "Device",
     "DimensionRating",
     "Evidence",
+    "Invitation",
     "Listener",
     "Moment",
     "Occasion",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from reciprocity.patterns import RelationshipPattern
 from reciprocity.practices.schedule import Kept
@@ -85,6 +86,18 @@ class WinEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class TwoSided:
+    """The latest answers both gave through an invitation (a check-in's three, or the audit's
+    four dimensions): "as you see it" beside "as they see it", never a comparison score."""
+
+    on: date
+    kind: str
+    """``checkin`` or ``audit``."""
+    yours: dict[str, Any]
+    theirs: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class Practices:
     """What is being practised with one person."""
 
@@ -97,12 +110,16 @@ class Practices:
     wins: tuple[WinEntry, ...] = ()
     """The newest ``WINS_SHOWN`` small wins, newest first."""
     earlier_wins: int = 0
+    two_sided: TwoSided | None = None
+    """The latest check-in or audit both answered through an invitation, when there is one."""
 
     @property
     def empty(self) -> bool:
         """Nothing practised yet: no check-in, adjustment, request, ritual or small win."""
-        return self.last_checkin is None and not (
-            self.adjustments or self.boundaries or self.rituals or self.wins
+        return (
+            self.last_checkin is None
+            and self.two_sided is None
+            and not (self.adjustments or self.boundaries or self.rituals or self.wins)
         )
 
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from reciprocity import __version__
 from reciprocity.coach import app as app_words
 from reciprocity.coach import audit as audit_words
-from reciprocity.coach import practices, suggestions, terms, words_of
+from reciprocity.coach import invitations, practices, suggestions, terms, words_of
 from reciprocity.coach import report as words
 from reciprocity.practices.schedule import Kept
 from reciprocity.report.content import RelationshipReport, Report, SeasonEntry
@@ -42,7 +42,7 @@ def environment() -> Environment:
     env.filters["day"] = terms.day_words
     env.globals.update(
         r=words,
-        w=words_of(app_words, terms),
+        w=words_of(app_words, terms, invitations),
         q=audit_words,
         Dimension=Dimension,
         version=__version__,

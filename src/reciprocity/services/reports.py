@@ -25,6 +25,7 @@ from reciprocity.model import (
     AuditEntry,
     Boundary,
     CheckIn,
+    Invitation,
     Person,
     Ritual,
     RitualMember,
@@ -42,6 +43,7 @@ from reciprocity.report.content import (
     Report,
     RitualEntry,
     SeasonEntry,
+    TwoSided,
     WinEntry,
     build,
 )
@@ -187,6 +189,27 @@ def _season(season: Season) -> SeasonEntry:
     return SeasonEntry(season.start, season.end, season.kind, season.whose, season.note)
 
 
+def _two_sided(session: Session, only: list[int] | None) -> dict[int, TwoSided]:
+    """Each person's latest invitation both have answered, as plain data, by person id."""
+    query = (
+        select(Invitation)
+        .where(Invitation.friend_answers.is_not(None), Invitation.user_answers.is_not(None))
+        .order_by(Invitation.created_at, Invitation.id)
+    )
+    if only is not None:
+        query = query.where(Invitation.person_id.in_(only))
+    found: dict[int, TwoSided] = {}
+    for invitation in session.scalars(query):
+        answered = [t for t in (invitation.user_answered_at, invitation.friend_answered_at) if t]
+        found[invitation.person_id] = TwoSided(
+            on=max(answered).date(),
+            kind=invitation.kind.value,
+            yours=dict(invitation.user_answers or {}),
+            theirs=dict(invitation.friend_answers or {}),
+        )
+    return found
+
+
 def _practices(session: Session, today: date, only: list[int] | None) -> dict[int, Practices]:
     """Check-ins, requests, rituals and wins, grouped by person id, in four queries."""
     checkins: dict[int, list[CheckIn]] = defaultdict(list)
@@ -233,8 +256,9 @@ def _practices(session: Session, today: date, only: list[int] | None) -> dict[in
         wins_query = wins_query.where(Win.person_id.in_(only))
     for win in session.scalars(wins_query):
         wins[win.person_id or 0].append(WinEntry(win.on, win.text))
+    both = _two_sided(session, only)
     found: dict[int, Practices] = {}
-    for person_id in {*checkins, *boundaries, *rituals, *wins}:
+    for person_id in {*checkins, *boundaries, *rituals, *wins, *both}:
         held = checkins.get(person_id, [])
         last = held[-1] if held else None
         found[person_id] = Practices(
@@ -250,6 +274,7 @@ def _practices(session: Session, today: date, only: list[int] | None) -> dict[in
             rituals=tuple(rituals.get(person_id, [])),
             wins=tuple(wins.get(person_id, [])[:WINS_SHOWN]),
             earlier_wins=max(0, len(wins.get(person_id, [])) - WINS_SHOWN),
+            two_sided=both.get(person_id),
         )
     return found
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # what each shape is made from; a face imports the service it
     from reciprocity.services.contacts import Preview
     from reciprocity.services.data import Copy
     from reciprocity.services.due import Due, DueItem
+    from reciprocity.services.invitations import Earlier, View
     from reciprocity.services.people import BroughtIn, PersonDetail, PersonRow
     from reciprocity.services.rhythms import DateStanding, RhythmStanding
 
@@ -222,6 +223,50 @@ def contacts_import(found: Preview, brought: BroughtIn) -> JSON:
         "unchanged": brought.unchanged,
         "dates": brought.dates,
         "skipped": [{"line": s.line, "reason": s.reason} for s in found.skipped],
+    }
+
+
+def _when(moment: datetime | None) -> str | None:
+    """A stored UTC time, as ISO 8601 with its zone."""
+    return None if moment is None else moment.replace(microsecond=0).isoformat() + "Z"
+
+
+def earlier_ratings(found: Earlier | None) -> JSON | None:
+    return None if found is None else {"date": found.on.isoformat(), "ratings": found.ratings}
+
+
+def invitation(found: View) -> JSON:
+    """An invitation: ``GET /api/invitations[/{id}]``. ``answers.them`` is absent until the
+    user has answered too (neither sees the other's answers until both have answered)."""
+    answers: JSON = {"you": found.you}
+    if found.them is not None:
+        answers["them"] = found.them
+    return {
+        "id": found.id,
+        "person": found.person,
+        "kind": found.kind.value,
+        "state": found.state,
+        "created": _when(found.created),
+        "expires": _when(found.expires),
+        "from": found.from_name,
+        "include_ratings": found.include_ratings,
+        "answered": {"you": _when(found.you_answered), "them": _when(found.they_answered)},
+        "answers": answers,
+        "earlier_ratings": earlier_ratings(found.earlier),
+        "checkin": found.checkin_id,
+    }
+
+
+def invitation_made(found: View, url: str | None, path: str, listening: bool, note: str) -> JSON:
+    """A new invitation or link: ``POST /api/invitations``. ``url`` is the phone listener's
+    address with the code (null while the listener is closed; ``path`` is always there)."""
+    return {
+        "id": found.id,
+        "url": url,
+        "path": path,
+        "expires": _when(found.expires),
+        "listening": listening,
+        "note": note,
     }
 
 

@@ -77,7 +77,7 @@ def create_app(
 ) -> FastAPI:
     """The web app over ``settings.database_url`` (or an already open ``database``); ``lan``:
     the listener for phones on the network, when ``serve --lan`` opened one."""
-    from reciprocity.web import api, api_devices, api_edits, api_practices
+    from reciprocity.web import api, api_devices, api_edits, api_invitations, api_practices
     from reciprocity.web.documents import Documents
     from reciprocity.web.held import HeldFiles
     from reciprocity.web.jobs import ChatImports
@@ -90,6 +90,7 @@ def create_app(
         data,
         due,
         home,
+        invitations,
         people,
         phones,
         report,
@@ -148,13 +149,23 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (home, due, contacts, people, seasons, audit, data, report):
         app.include_router(module.router)
-    for practice in (checkins, rituals, rhythms, boundaries, wins, chats, settings_pages):
+    for practice in (
+        checkins,
+        rituals,
+        rhythms,
+        boundaries,
+        wins,
+        chats,
+        settings_pages,
+        invitations,
+    ):
         app.include_router(practice.router)
     app.include_router(phones.router)
     app.include_router(api.router)
     app.include_router(api_devices.router)
     app.include_router(api_practices.router)
     app.include_router(api_edits.router)
+    app.include_router(api_invitations.router)
     _handle_errors(app)
 
     app.add_middleware(BodyLimit, limit=settings.upload_limit)

@@ -20,6 +20,7 @@ from reciprocity.coach import (
     chats,
     data,
     devices,
+    invitations,
     people,
     practices,
     suggestions,
@@ -52,7 +53,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        w=words_of(app, people, audit, data, chats, practices, terms, devices),
+        w=words_of(app, people, audit, data, chats, practices, terms, devices, invitations),
         q=audit,
         t=terms,
         s=suggestions,

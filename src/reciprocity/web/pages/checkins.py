@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 from reciprocity.coach import practices as practice_words
 from reciprocity.coach import terms
 from reciprocity.errors import ReciprocityError
-from reciprocity.services import checkins
+from reciprocity.services import checkins, invitations
 from reciprocity.vocabulary import CHECKIN_QUESTIONS, CHECKIN_SIDES, AdjustmentOutcome
 from reciprocity.web import forms
 from reciprocity.web.editing import Field, after_removal, confirm_page, confirmed, edit_page
@@ -233,6 +233,7 @@ def _render(
         plan=prepared.agenda,
         open_adjustments=prepared.waiting,
         past=past[:PAST_SHOWN],
+        two_sided=invitations.two_sided_checkins(database(request), person.id),
         values=values,
         notes=notes or [],
         notice=saved,

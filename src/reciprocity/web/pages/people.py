@@ -15,7 +15,7 @@ from reciprocity.coach import terms
 from reciprocity.dates import PartialDate
 from reciprocity.errors import ReciprocityError
 from reciprocity.report.charts import energy_chart, leaning_chart
-from reciprocity.services import moments, people
+from reciprocity.services import invitations, moments, people
 from reciprocity.vocabulary import (
     ENERGY_MAX,
     ENERGY_MIN,
@@ -92,6 +92,7 @@ def person_page(request: Request, person_id: Id) -> HTMLResponse:
         seasons=found.seasons,
         entries=found.entries,
         today=today_of(request),
+        their=invitations.audits_by_both(store, person_id).get(person_id),
     )
 
 

@@ -145,7 +145,7 @@ def test_a_store_from_before_the_change_table_is_brought_up_to_date(databases: D
     database = open_database(url)
     try:
         with database.transaction() as session:
-            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
             assert session.execute(select(Change.person_id)).all() == [(None,)]  # one, naming no one
             assert revision.current(session) == 41
         cache = PatternCache()

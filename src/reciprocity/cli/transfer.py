@@ -200,11 +200,15 @@ def _progress(stack: object) -> Callable[[int], None]:
 
 def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
     from reciprocity.coach import chats as chat_words
-    from reciprocity.coach.terms import dimension_title, moment_words
+    from reciprocity.coach.terms import day_words, dimension_title, moment_words
     from reciprocity.services.chats import suggested
 
     first = moment_words(summary.first) if summary.first else "-"
     last = moment_words(summary.last) if summary.last else "-"
+    if summary.unchanged is not None:  # the same file again: one calm line, nothing else changed
+        day = day_words(summary.unchanged.date())
+        say(chat_words.unchanged_words(summary.messages, first, last, day))
+        return
     read = summary.conversations if summary.readings else None
     say(chat_words.summary_words(summary.messages, summary.new, first, last, read))
     for person in suggested(summary):

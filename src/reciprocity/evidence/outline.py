@@ -19,7 +19,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
 from operator import eq, floordiv, is_, lshift, not_, or_
@@ -62,6 +62,9 @@ class Outline:
     flags: array[int] = field(default_factory=lambda: _column("b"))
     fingerprints: array[int] = field(default_factory=lambda: _column("q"))
     texts: list[str | None] | None = None
+    rows: array[int] | None = None
+    """Where each message was read, counted from 0 in the order read: set when the texts are
+    set aside as they are read (``Outliner.texts_to``), so each can be fetched back."""
 
     def __len__(self) -> int:
         return len(self.minutes)
@@ -77,6 +80,12 @@ class Outline:
             self.texts = [None] * len(self)
         if self.texts is not None:
             self.texts.extend(other._texts())
+        if self.rows is not None and other.rows is not None:
+            self.rows.extend(other.rows)
+        elif not self and other.rows is not None:
+            self.rows = array("q", other.rows)
+        else:
+            self.rows = None
         for mine, theirs in zip(self.columns(), other.columns(), strict=True):
             mine.extend(theirs)
 
@@ -84,13 +93,15 @@ class Outline:
         """The messages at ``indices``, in that order."""
         columns = [array(c.typecode, map(c.__getitem__, indices)) for c in self.columns()]
         texts = None if self.texts is None else list(map(self.texts.__getitem__, indices))
-        return _made(columns, texts)
+        rows = None if self.rows is None else array("q", map(self.rows.__getitem__, indices))
+        return _made(columns, texts, rows)
 
     def where(self, mask: bytes) -> Outline:
         """The messages whose byte in ``mask`` is not zero, in their order."""
         columns = [array(c.typecode, compress(c, mask)) for c in self.columns()]
         texts = None if self.texts is None else list(compress(self.texts, mask))
-        return _made(columns, texts)
+        rows = None if self.rows is None else array("q", compress(self.rows, mask))
+        return _made(columns, texts, rows)
 
     def in_time_order(self) -> Outline:
         """The same messages sorted by minute (stable: a minute's messages keep their order)."""
@@ -111,7 +122,12 @@ class Outline:
         """The messages from ``start`` up to ``stop``, as a slice of a list."""
         columns = [c[start:stop] for c in self.columns()]
         texts = None if self.texts is None else self.texts[start:stop]
-        return _made(columns, texts)
+        rows = None if self.rows is None else self.rows[start:stop]
+        return _made(columns, texts, rows)
+
+    def with_texts(self, texts: list[str | None] | None) -> Outline:
+        """The same columns (shared, not copied) with ``texts``, and no ``rows``."""
+        return _made(list(self.columns()), texts)
 
     def _texts(self) -> list[str | None]:
         return self.texts if self.texts is not None else [None] * len(self)
@@ -159,9 +175,15 @@ class Outliner:
     messages (kind ``call``) but are not messages. A message dated outside
     the years a chat can have (``EARLIEST`` to ``LATEST``) is left out and
     listed in ``skipped``.
+
+    ``keep_text`` keeps each message's text in the outline. ``texts_to``, when
+    given, is handed each batch's texts (UTF-8, in the order read) instead, and
+    the outline says where each message was read (``rows``): an import sets
+    its texts aside that way rather than holding them all.
     """
 
     keep_text: bool = False
+    texts_to: Callable[[list[bytes]], None] | None = None
     names: list[str] = field(default_factory=list)
     messages: Span = field(default_factory=Span)
     calls: Span = field(default_factory=Span)
@@ -171,6 +193,7 @@ class Outliner:
     _author_crcs: dict[str, int] = field(default_factory=dict)
     _recent: list[tuple[int, int, set[int]]] = field(default_factory=list)
     """The fingerprints of recent batches, with the first and last minute of each."""
+    _read: int = 0
 
     def outline(self, batch: MessageColumns) -> Outline:
         if batch.minutes and (min(batch.minutes) < EARLIEST or max(batch.minutes) >= LATEST):
@@ -187,6 +210,11 @@ class Outliner:
         bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
         prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
         self._make_distinct(prints, batch.minutes)
+        rows = None
+        if self.texts_to is not None:
+            self.texts_to(utf8)
+            rows = array("q", range(self._read, self._read + len(prints)))
+            self._read += len(prints)
         return Outline(
             array("q", batch.minutes),
             array("h", map(self._positions.__getitem__, names)),
@@ -195,6 +223,7 @@ class Outliner:
             array("b", flags_of_many(utf8)),
             array("q", prints),
             texts=list(texts) if self.keep_text else None,
+            rows=rows,
         )
 
     def _within_years(self, batch: MessageColumns) -> MessageColumns:
@@ -271,6 +300,8 @@ def _day_text(minute: int) -> str:
         return "a date beyond the calendar"
 
 
-def _made(columns: list[array[int]], texts: list[str | None] | None) -> Outline:
+def _made(
+    columns: list[array[int]], texts: list[str | None] | None, rows: array[int] | None = None
+) -> Outline:
     minutes, authors, lengths, kinds, flags, fingerprints = columns
-    return Outline(minutes, authors, lengths, kinds, flags, fingerprints, texts)
+    return Outline(minutes, authors, lengths, kinds, flags, fingerprints, texts, rows)

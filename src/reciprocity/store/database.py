@@ -26,7 +26,7 @@ from reciprocity.errors import StoreError
 from reciprocity.store import revision, values
 
 ENV_VAR = "RECIPROCITY_DB"
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 """The newest migration; kept in step with ``migrations/versions`` by a test."""
 
 

@@ -32,8 +32,10 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[
-        Path,
+    # Taken as text and made a path here: Typer's own path check loads pydantic, which
+    # costs more than knowing an unchanged export again.
+    path: Annotated[
+        str,
         typer.Argument(
             metavar="FILE", help="A chat export (format detected) or a reciprocity export."
         ),
@@ -82,6 +84,7 @@ def import_(
     from reciprocity.errors import TransferError
     from reciprocity.services import chats
 
+    file = Path(path)
     if not file.exists():
         raise TransferError(data_words.FILE_MISSING.format(path=file))
     if chats.format_of(file) == "reciprocity":

@@ -20,18 +20,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reciprocity import evidence
 from reciprocity.errors import InputError, WhoIsWhoError, hinted
 from reciprocity.evidence.derive import Reading
 from reciprocity.evidence.exportfile import valid_unicode
 from reciprocity.files import file_digest
-from reciprocity.patterns import PatternSettings
-from reciprocity.patterns.leaning import estimate
 from reciprocity.store import Database
 from reciprocity.store.chats import ImportSummary, recognised, store_chat
 from reciprocity.store.sources import Source
 from reciprocity.vocabulary import Dimension, Giver
+
+if TYPE_CHECKING:  # the patterns are loaded when a summary is read, not to know a file again
+    from reciprocity.patterns import PatternSettings
 
 RECIPROCITY = "reciprocity"
 """What ``format_of`` says of a reciprocity export (restored, not imported as a chat)."""
@@ -167,7 +169,7 @@ class ChatSuggests:
 
 
 def suggested(
-    summary: ImportSummary, settings: PatternSettings = PatternSettings()
+    summary: ImportSummary, settings: PatternSettings | None = None
 ) -> list[ChatSuggests]:
     """For each person read in the import, what the chat suggests, as the patterns read it.
 
@@ -175,10 +177,15 @@ def suggested(
     (``patterns.leaning.estimate``): the same prior, the same band for "both
     ways", the same bar for "not enough to say yet".
     """
-    return [_suggests(name, reading, settings) for name, reading in summary.readings.items()]
+    from reciprocity.patterns import PatternSettings
+
+    chosen = settings or PatternSettings()
+    return [_suggests(name, reading, chosen) for name, reading in summary.readings.items()]
 
 
 def _suggests(name: str, reading: Reading, settings: PatternSettings) -> ChatSuggests:
+    from reciprocity.patterns.leaning import estimate
+
     sides = {d: {Giver.ME: 0, Giver.THEM: 0, Giver.BOTH: 0} for d in Dimension}
     for signal in reading.signals:
         for dimension in signal.dimensions:

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, groupby, repeat
-from operator import eq, floordiv, is_, lshift, not_, or_
+from itertools import compress, repeat
+from operator import eq, is_, lshift, not_, or_
 
 from reciprocity.coach import chats as words
 from reciprocity.evidence.message import (
@@ -112,11 +113,21 @@ class Outline:
 
     def days(self) -> Iterator[tuple[int, Outline]]:
         """(day number, that day's messages) for each day, of an outline in time order."""
-        at = 0
-        for day, members in groupby(map(floordiv, self.minutes, repeat(MINUTES_PER_DAY))):
-            size = len(list(members))
-            yield day, self.slice(at, at + size)
-            at += size
+        for day, start, stop in self.day_bounds():
+            yield day, self.slice(start, stop)
+
+    def day_bounds(self) -> Iterator[tuple[int, int, int]]:
+        """(day number, first message, after the last) of each day, of an outline in time order.
+
+        Each day's end is found by bisection, so the cost is the number of
+        days, not of messages.
+        """
+        minutes, at, total = self.minutes, 0, len(self.minutes)
+        while at < total:
+            day = minutes[at] // MINUTES_PER_DAY
+            stop = bisect_left(minutes, (day + 1) * MINUTES_PER_DAY, at, total)
+            yield day, at, stop
+            at = stop
 
     def slice(self, start: int, stop: int) -> Outline:
         """The messages from ``start`` up to ``stop``, as a slice of a list."""
@@ -141,24 +152,42 @@ class Span:
     last: tuple[int, int] | None = None
 
     def add(self, minutes: Sequence[int], seconds: Sequence[int]) -> None:
-        """Widen the span to take in messages at ``minutes`` (and ``seconds`` within them)."""
+        """Widen the span to take in messages at ``minutes`` (and ``seconds`` within them).
+
+        The second is looked for only in a minute that can widen the span: in
+        an export read in time order, the last minute of each batch.
+        """
         if not minutes:
             return
         low, high = min(minutes), max(minutes)
-        first = low, _second(minutes, seconds, low, earliest=True)
-        last = high, _second(minutes, seconds, high, earliest=False)
-        if self.first is None or first < self.first:
-            self.first = first
-        if self.last is None or last > self.last:
-            self.last = last
+        if self.first is None or low <= self.first[0]:
+            first = low, _second(minutes, seconds, low, earliest=True)
+            if self.first is None or first < self.first:
+                self.first = first
+        if self.last is None or high >= self.last[0]:
+            last = high, _second(minutes, seconds, high, earliest=False)
+            if self.last is None or last > self.last:
+                self.last = last
 
 
 def _second(minutes: Sequence[int], seconds: Sequence[int], minute: int, *, earliest: bool) -> int:
-    """The earliest (or latest) second among the messages sent in ``minute``."""
-    if minutes.count(minute) == 1:
-        return seconds[minutes.index(minute)]
-    within = compress(seconds, map(eq, minutes, repeat(minute)))
-    return min(within) if earliest else max(within)
+    """The earliest (or latest) second among the messages sent in ``minute``.
+
+    In time order the minute's messages are together at the batch's start
+    (or end), and only they are looked at.
+    """
+    edge = 0 if earliest else len(minutes) - 1
+    if minutes[edge] == minute:
+        step = 1 if earliest else -1
+        stop = edge
+        while 0 <= stop + step < len(minutes) and minutes[stop + step] == minute:
+            stop += step
+        low, high = min(edge, stop), max(edge, stop) + 1
+        if minutes.count(minute) == high - low:
+            within = seconds[low:high]
+            return min(within) if earliest else max(within)
+    found = compress(seconds, map(eq, minutes, repeat(minute)))
+    return min(found) if earliest else max(found)
 
 
 @dataclass
@@ -269,15 +298,18 @@ class Outliner:
             for entry in self._recent
             if entry[1] >= low - MINUTES_PER_DAY and entry[0] <= high + MINUTES_PER_DAY
         ]
+        # A fingerprint holds its minute: only batches sharing a minute with this one can
+        # hold the same (in an export in time order, the batch before, at most).
+        sharing = [entry for entry in recent if entry[1] >= low and entry[0] <= high]
         unique = set(prints)
-        if len(unique) == len(prints) and all(unique.isdisjoint(entry[2]) for entry in recent):
+        if len(unique) == len(prints) and all(unique.isdisjoint(entry[2]) for entry in sharing):
             taken = unique  # the usual case: nothing repeated
         else:
-            repeated = set().union(*(unique & entry[2] for entry in recent))
+            repeated = set().union(*(unique & entry[2] for entry in sharing))
             if len(unique) < len(prints):
                 repeated.update(p for p, n in Counter(prints).items() if n > 1)
             taken = unique - repeated
-            earlier = [entry[2] for entry in recent]
+            earlier = [entry[2] for entry in sharing]
             for index in compress(range(len(prints)), map(repeated.__contains__, prints)):
                 prints[index] = _distinct(prints[index], taken, earlier)
         self._recent = [*recent, (low, high, taken)]

@@ -17,17 +17,13 @@ remembered file goes with its chat.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from itertools import repeat
-from operator import floordiv
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from reciprocity.evidence.message import MINUTES_PER_DAY
 from reciprocity.evidence.outline import Outline
 from reciprocity.model import Chat, ChatDay, ChatFile
 
@@ -88,9 +84,8 @@ class FileFacts:
 
 
 def day_counts(outline: Outline) -> list[list[int]]:
-    """Each day of ``outline`` (its ordinal) with how many messages it has on it, in order."""
-    counts = Counter(map(floordiv, outline.minutes, repeat(MINUTES_PER_DAY)))
-    return [[day, count] for day, count in sorted(counts.items())]
+    """Each day of ``outline`` (in time order) with how many messages it has on it, in order."""
+    return [[day, stop - start] for day, start, stop in outline.day_bounds()]
 
 
 def remembered(session: Session, source: Source) -> list[ChatFile]:

@@ -16,8 +16,8 @@ each in a new process, as ``python -m reciprocity import FILE ... --json``:
   to make it): how many times faster our whole import is than their parse
   alone (target: at least 5x).
 
-Runs alternate (fresh, unchanged, keep text) ``--runs`` times; the best time
-of each counts, and the largest peak. Peak memory is each child's own maximum
+Runs alternate (fresh, unchanged, keep text) ``--runs`` times, and each peer
+runs ``--peer-runs`` times; the best time of each counts, and the largest peak. Peak memory is each child's own maximum
 resident set size (``wait4``).
 
 With ``--stages`` it also runs one fresh import under Python's profiler and
@@ -132,6 +132,7 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true", help="also show where the time goes")
     parser.add_argument("--chat-miner", action="store_true", help="also time chat-miner (slow)")
     parser.add_argument("--no-peers", action="store_true", help="leave whatstk out")
+    parser.add_argument("--peer-runs", type=int, default=2, help="runs of each peer (best counts)")
     args = parser.parse_args()
     export = default_path(args.messages, 1)
     if not export.exists():
@@ -186,7 +187,7 @@ def main() -> None:
     else:
         peers = ["whatstk 0.9.1", *(["chat-miner"] if args.chat_miner else [])]
         for name in peers:
-            result = measure(str(PEERS), name, export, 1, 3600)
+            result = measure(str(PEERS), name, export, args.peer_runs, 3600)
             if result is not None:
                 print(
                     f"{name:19s} {result['seconds']:6.2f} s  peak {result['peak'] / 1024:4.0f} MB"

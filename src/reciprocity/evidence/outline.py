@@ -12,6 +12,32 @@ are outlined in well under a second and take about 30 MB.
 
 Pure: nothing here reads files or the database. How an outline is stored (one
 day a row, packed) is the store's business: ``store.outlines``.
+
+The columnar interface (where a compiled core could be dropped in)
+------------------------------------------------------------------
+Parsing and outlining meet only in columns, one value a message, so either
+step, or both fused, could be replaced by compiled code without touching
+anything around them:
+
+* **in** (from a parser): ``evidence.message.MessageColumns`` batches:
+  ``minutes`` (``array('q')``, minutes since 0001-01-01 as ``minute_of``
+  counts), ``seconds`` (0-59), ``authors`` (names, ``str``), ``texts``
+  (``str``) with ``utf8`` (the same texts as UTF-8 bytes, when the parser has
+  them), ``kinds`` (``MessageKind``) and ``lines`` (the first line of each,
+  read only for a message that is left out);
+* **out** (``Outliner.outline``): an ``Outline``, six ``array`` columns:
+  ``minutes`` (``q``), ``authors`` (``h``: positions in ``Outliner.names``,
+  in the order names first write), ``lengths`` (``i``: characters), ``kinds``
+  (``b``: positions in ``KINDS``), ``flags`` (``b``: ``signals.FLAG_*`` bits)
+  and ``fingerprints`` (``q``: ``minute << 32 | crc32(utf8, crc32(author's
+  UTF-8))``, a repeat within its minute given the next by ``_distinct``),
+  with ``rows`` when texts are set aside; and, on the ``Outliner``, the
+  ``names``, the spans to the second, ``callers`` and ``skipped``.
+
+A compiled WhatsApp core would take a segment's bytes
+(``whatsapp_file.Segment``, with the survey's runs and dates) and give these
+columns directly. Its fingerprints must be the same bit for bit: stored days
+recognise an export by them.
 """
 
 from __future__ import annotations

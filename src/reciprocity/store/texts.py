@@ -6,7 +6,9 @@ hundreds of megabytes. Now each batch's texts go, as the UTF-8 the outline
 was made from, into an anonymous temporary file (removed by the system the
 moment it is closed, and never given a name another process could open);
 the outline says where each message was read (``Outline.rows``), and the
-store fetches a day's texts back when it writes that day.
+store fetches a day's texts back when it writes that day. Each text is
+followed by the byte 0xFF, which UTF-8 never holds, so a day's run of texts
+comes back with one read and one split.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import tempfile
 from array import array
 from itertools import accumulate, repeat
+from operator import add
 from types import TracebackType
 
 
@@ -45,11 +48,13 @@ class TextSpill:
 
     def add(self, texts: list[bytes]) -> None:
         """Set ``texts`` aside after those already there."""
+        if not texts:
+            return
         ends = list(accumulate(map(len, texts), initial=self._size))
         self._file.seek(0, os.SEEK_END)
-        self._file.write(b"".join(texts))
-        self._ends.extend(ends[1:])
-        self._size = ends[-1]
+        self._file.write(_END.join(texts) + _END)
+        self._ends.extend(map(add, ends[1:], range(1, len(texts) + 1)))
+        self._size = self._ends[-1]
 
     def texts(self, rows: array[int]) -> list[str | None]:
         """The texts read at ``rows``, in that order (one read when the rows follow each other)."""
@@ -65,8 +70,9 @@ class TextSpill:
         ends = self._ends
         base = ends[start - 1] if start else 0
         self._file.seek(base)
-        data = self._file.read(ends[stop - 1] - base)
-        starts = [0, *(end - base for end in ends[start : stop - 1])]
-        stops = [end - base for end in ends[start:stop]]
-        pieces = map(data.__getitem__, map(slice, starts, stops))
+        pieces = self._file.read(ends[stop - 1] - base).split(_END)
+        del pieces[-1]  # after the last text's end
         return list(map(bytes.decode, pieces, repeat("utf-8"), repeat("surrogatepass")))
+
+
+_END = b"\xff"

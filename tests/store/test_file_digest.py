@@ -206,7 +206,7 @@ def test_other_choices_read_the_file_again(database: Database, tmp_path: Path) -
 
 def test_the_command_line_and_json_say_nothing_is_new(cli: Cli, tmp_path: Path) -> None:
     path = export(tmp_path, "a", rows(3))
-    assert cli("import", str(path), "--me", ME).code == 0
+    first = cli("import", str(path), "--me", ME, "--json").json()
     said = cli("import", str(path))
     assert said.code == 0, said.err
     assert said.out.startswith("Nothing new: this export (18 messages, from ")
@@ -215,3 +215,5 @@ def test_the_command_line_and_json_say_nothing_is_new(cli: Cli, tmp_path: Path) 
     summary = cli("import", str(path), "--json").json()
     assert (summary["unchanged"], summary["new"], summary["messages"]) == (True, 0, 18)
     assert summary["imported_before"] is not None
+    assert summary["evidence"] == first["evidence"] and summary["evidence"][THEM]["conversations"]
+    assert summary["conversations"] == first["conversations"]

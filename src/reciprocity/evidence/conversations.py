@@ -66,6 +66,7 @@ def exchanges_by_person(
     else:
         spoke = [set(codes[start:stop]) for start, stop in zip(starts, stops, strict=True)]
     exchanges = {}
+    flags = outline.flags.tobytes()  # one byte a message: compressed as bytes, without boxing
     for person in set(people.values()):
         theirs = {p for p, owner in people.items() if owner == person}
         joined = [me in names and not theirs.isdisjoint(names) for names in spoke]
@@ -82,7 +83,7 @@ def exchanges_by_person(
             array("q", compress(minutes, kept)),
             bytes(compress(mine, kept)),
             array("i", compress(outline.lengths, kept)),
-            array("b", compress(outline.flags, kept)),
+            array("b", bytes(compress(flags, kept))),
         )
     return exchanges
 

@@ -49,7 +49,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import eq, is_, lshift, not_, or_
+from operator import eq, is_, le, lshift, not_, or_
 
 from reciprocity.coach import chats as words
 from reciprocity.evidence.message import (
@@ -133,7 +133,7 @@ class Outline:
     def in_time_order(self) -> Outline:
         """The same messages sorted by minute (stable: a minute's messages keep their order)."""
         minutes = self.minutes
-        if all(map(int.__le__, minutes, minutes[1:])):
+        if all(map(le, minutes, minutes[1:])):
             return self
         return self.take(sorted(range(len(minutes)), key=minutes.__getitem__))
 

@@ -98,6 +98,8 @@ class ImportSummary:
     unchanged: datetime | None = None
     """When the same file was imported before, if this import knew it again: then nothing
     was read or changed, and ``readings`` is empty (what it brought is already stored)."""
+    evidence: dict[str, dict[str, Any]] | None = None
+    """For an unchanged import, the ``evidence`` of ``as_dict`` as the file's last reading said it."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -115,23 +117,27 @@ class ImportSummary:
             "people": self.people,
             "added": self.added,
             "not_added": self.not_added,
-            "evidence": {
-                name: {
-                    "conversations": r.conversations,
-                    "started": r.started,
-                    "unanswered": r.unanswered,
-                    "response_minutes": r.response_minutes,
-                    "signals": len(r.signals),
-                    "calls": r.calls,
-                }
-                for name, r in self.readings.items()
-            },
+            "evidence": self.evidence
+            if self.evidence is not None
+            else {name: evidence_of(r) for name, r in self.readings.items()},
             "notes": self.notes,
             "calls": self.calls,
             "new_calls": self.new_calls,
             "unchanged": self.unchanged is not None,
             "imported_before": FileFacts.moment(self.unchanged),
         }
+
+
+def evidence_of(reading: Reading) -> dict[str, Any]:
+    """What ``import --json`` says of one person's reading."""
+    return {
+        "conversations": reading.conversations,
+        "started": reading.started,
+        "unanswered": reading.unanswered,
+        "response_minutes": reading.response_minutes,
+        "signals": len(reading.signals),
+        "calls": reading.calls,
+    }
 
 
 def _choose_me(
@@ -280,6 +286,11 @@ def recognised(
         if facts.calls:
             summary.notes.append(chat_words.IMPORT_CALLS.format(calls=facts.calls, new=0))
         summary.unchanged = row.imported_at
+        names = {str(p.id): p.name for p in decided.people.values()}
+        summary.evidence = {
+            names[pid]: said for pid, said in facts.evidence.items() if pid in names
+        }
+        summary.conversations = sum(said["conversations"] for said in summary.evidence.values())
         return summary
     return None
 
@@ -424,6 +435,8 @@ def _store_read(
         summary.readings = derive_evidence(session, stored, me_name, everything, settings)
     summary.conversations = sum(r.conversations for r in summary.readings.values())
     if source is not None:
+        ids = {p.name: str(p.id) for p in all_people(session)}
+        facts.evidence = {ids[n]: evidence_of(r) for n, r in summary.readings.items() if n in ids}
         sources.remember(session, stored, source, facts, kept_text=choices.keep_text)
     session.flush()
     return summary

@@ -44,8 +44,8 @@ class FileFacts:
     ``names`` are those who write in it, in the order they first do; ``owner``
     is the export owner's name where the format knows it; ``days`` pairs each
     day (its ordinal) with how many messages and calls the file has on it.
-    The rest is its summary: counts, span, date order, what was skipped and
-    the notes of the reading.
+    The rest is its summary: counts, span, date order, what was skipped, the
+    notes of the reading, and what was said of each person's evidence.
     """
 
     format: str
@@ -62,6 +62,8 @@ class FileFacts:
     skipped: list[dict[str, Any]]
     notes: list[str]
     days: list[list[int]] = field(default_factory=list)
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """What the summary said of each person's reading (``import --json``), by person id."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"))  # ASCII: a lone surrogate kept as is

@@ -208,9 +208,11 @@ def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
 
     first = moment_words(summary.first) if summary.first else "-"
     last = moment_words(summary.last) if summary.last else "-"
-    if summary.unchanged is not None:  # the same file again: one calm line, nothing else changed
+    if summary.unchanged is not None:  # the same file again: nothing was read or changed
         day = day_words(summary.unchanged.date())
         say(chat_words.unchanged_words(summary.messages, first, last, day))
+        for note in summary.notes:  # what the file itself says, as the web page shows it
+            say(note)
         return
     read = summary.conversations if summary.readings else None
     say(chat_words.summary_words(summary.messages, summary.new, first, last, read))

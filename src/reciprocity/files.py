@@ -9,6 +9,7 @@ every exit, and swept away at the next start when a process was killed.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -106,3 +107,9 @@ def safe_name(filename: str, default: str) -> str:
         base = (stem if ending else name).encode("utf-8")[:room].decode("utf-8", "ignore")
         name = f"{base}{ending}"
     return name
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of the file's bytes, in hex: read a block at a time, never whole."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

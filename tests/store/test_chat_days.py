@@ -15,7 +15,7 @@ from reciprocity.evidence.message import Message, MessageColumns, MessageKind, m
 from reciprocity.evidence.outline import Outliner
 from reciprocity.store import migrate, open_database
 from reciprocity.store.chats import store_chat
-from reciprocity.store.outlines import OutlineError, pack, unpack
+from reciprocity.store.outlines import OutlineError, day_digest, pack, unpack
 from tests.databases import Databases
 
 EXPORT = """\
@@ -83,6 +83,9 @@ def test_a_store_from_before_days_is_carried_over_and_still_recognised(
         days = session.execute(text("SELECT day, messages FROM chat_day ORDER BY day")).all()
         stored = [(str(day), count) for day, count in days]  # SQLite's text, PostgreSQL's dates
         assert stored == [("2026-03-02", 3), ("2026-03-03", 1), ("2026-03-04", 2)]
+        # Each day carried over is known by its digest (migration 0010), as new days are.
+        packed = session.execute(text("SELECT outline, digest FROM chat_day")).all()
+        assert all(digest == day_digest(bytes(outline)) for outline, digest in packed)
         summary = store_chat(session, parse(export), me="Alex")
     assert summary.new == 0
     assert summary.people == {"Sam": "Sam"} and summary.added == []

@@ -80,7 +80,7 @@ def test_the_models_and_the_migrations_agree(databases: Databases) -> None:
         assert connection.execute(text("SELECT number FROM store_revision")).scalar() == 0
     database.close()
     assert differences == [], differences
-    assert migrate.head() == "0009"
+    assert migrate.head() == "0010"
 
 
 def test_a_store_knows_whether_this_process_has_saved_anything(cli: Cli) -> None:

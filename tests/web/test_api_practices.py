@@ -677,6 +677,9 @@ def test_importing_a_chat_answers_with_its_summary(client: TestClient) -> None:
     assert [p["name"] for p in client.get("/api/people").json()] == ["Sam"]
     again = _upload(client, whatsapp_export(), me="Alex", keep_text="true")
     assert again.json()["new"] == 0, "the same messages are never counted twice"
+    assert again.json()["unchanged"] is False, "text asked for: the file is read again"
+    same = _upload(client, whatsapp_export(), name="saved again.txt", me="Alex").json()
+    assert (same["unchanged"], same["new"], same["messages"]) == (True, 0, 40)
 
 
 def test_a_chat_that_needs_to_be_told_who_is_who_lists_the_names(client: TestClient) -> None:

@@ -187,3 +187,14 @@ def test_a_filename_is_shown_as_text(client: TestClient) -> None:
     page = finished(client, sent.headers["location"])
     assert "<img src=x" not in page.text
     assert "&lt;img src=x onerror=alert(1)&gt;.txt" in page.text
+
+
+def test_the_same_export_again_is_said_to_hold_nothing_new(client: TestClient) -> None:
+    first = finished(client, upload(client, whatsapp_export(6), me="Alex").headers["location"])
+    assert "Read 12 messages (12 new)" in first.text
+    sent = upload(client, whatsapp_export(6), name="an older copy.txt")
+    again = finished(client, sent.headers["location"])
+    assert again.status_code == 200
+    assert "Nothing new: this export (12 messages, from " in again.text
+    assert "all of it is still stored. Nothing was read again or changed." in again.text
+    assert "Message text was not kept" not in again.text  # nothing was written at all

@@ -107,8 +107,10 @@ def _opening_key(file: Path, how: str, identity: Path | None) -> Key:
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[
-        Path,
+    # Taken as text and made a path here: Typer's own path check loads pydantic, which
+    # costs more than knowing an unchanged export again.
+    path: Annotated[
+        str,
         typer.Argument(
             metavar="FILE", help="A chat export (format detected) or a reciprocity export."
         ),
@@ -165,6 +167,7 @@ def import_(
     from reciprocity.errors import TransferError
     from reciprocity.services import chats, data
 
+    file = Path(path)
     if not file.exists():
         raise TransferError(data_words.FILE_MISSING.format(path=file))
     if file.suffix.lower() in (".vcf", ".vcard"):
@@ -296,11 +299,17 @@ def _progress(stack: object) -> Callable[[int], None]:
 
 def _print_summary(summary: ImportSummary, keep_text: bool) -> None:
     from reciprocity.coach import chats as chat_words
-    from reciprocity.coach.terms import dimension_title, moment_words
+    from reciprocity.coach.terms import day_words, dimension_title, moment_words
     from reciprocity.services.chats import suggested
 
     first = moment_words(summary.first) if summary.first else "-"
     last = moment_words(summary.last) if summary.last else "-"
+    if summary.unchanged is not None:  # the same file again: nothing was read or changed
+        day = day_words(summary.unchanged.date())
+        say(chat_words.unchanged_words(summary.messages, first, last, day))
+        for note in summary.notes:  # what the file itself says, as the web page shows it
+            say(note)
+        return
     read = summary.conversations if summary.readings else None
     say(chat_words.summary_words(summary.messages, summary.new, first, last, read))
     for person in suggested(summary):

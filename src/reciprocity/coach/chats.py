@@ -46,6 +46,10 @@ IMPORT_PAIR_ONE_PERSON = (
 )
 IMPORT_SUMMARY = "Read {messages} ({new} new) from {first} to {last}: {conversations}."
 IMPORT_SUMMARY_BARE = "Read {messages} ({new} new) from {first} to {last}."
+IMPORT_UNCHANGED = (
+    "Nothing new: this export ({messages}, from {first} to {last}) was imported on {day}, "
+    "and all of it is still stored. Nothing was read again or changed."
+)
 IMPORT_MESSAGES = "{count} messages"
 IMPORT_MESSAGE_ONE = "one message"
 IMPORT_PERSON_LINE = "With {name}: {conversations}. {reply}"
@@ -143,6 +147,12 @@ def summary_words(messages: int, new: int, first: str, last: str, conversations:
         last=last,
         conversations=conversation_words(conversations),
     )
+
+
+def unchanged_words(messages: int, first: str, last: str, day: str) -> str:
+    """What an import says of an export it knew again (the same file, under any name)."""
+    said = IMPORT_MESSAGE_ONE if messages == 1 else IMPORT_MESSAGES.format(count=f"{messages:,}")
+    return IMPORT_UNCHANGED.format(messages=said, first=first, last=last, day=day)
 
 
 def conversation_words(count: int) -> str:
@@ -385,11 +395,6 @@ IMPORT_TOO_MANY_READ = (
     "This export holds more than {limit:,} messages, more than one import reads. Export a "
     "shorter stretch of the chat (by date) and import the parts one after another; "
     "nothing was changed."
-)
-IMPORT_TOO_MUCH_TEXT = (
-    "Keeping the text of more than {messages:,} messages (or {megabytes} MB of text) is more "
-    "than one import does. Import this export without keeping its text, or a shorter "
-    "stretch of the chat at a time; nothing was changed."
 )
 JSON_EXPECTED = "expected {wanted!r} here, found {found!r}"
 JSON_END = "the end of the file"

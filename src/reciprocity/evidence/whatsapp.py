@@ -47,7 +47,7 @@ from datetime import datetime, timedelta
 from itertools import accumulate, chain, repeat
 from operator import add
 from pathlib import Path
-from typing import cast
+from typing import cast, overload
 
 from reciprocity.coach import chats as words
 from reciprocity.errors import ImportFormatError, InputError
@@ -509,7 +509,11 @@ class _Reader:
             if None in found:
                 return None
         minutes, seconds, names = zip(*found, strict=False)
-        bodies = list(map(bytes.rstrip, bodies_with_ends, repeat(b"\n")))
+        # A body ends with a newline only before a blank line or at the end of the run.
+        if block.endswith(b"\n") or b"\n\n" in block:
+            bodies = list(map(bytes.rstrip, bodies_with_ends, repeat(b"\n")))
+        else:
+            bodies = list(bodies_with_ends)
         kinds = list(map(KINDS.get, bodies, repeat(MessageKind.TEXT)))
         texts = list(map(bytes.decode, bodies))
         if LRM in block or ATTACHED in block or FILE_ATTACHED in block:
@@ -519,15 +523,12 @@ class _Reader:
                     bodies[index] = texts[index].encode()
         if None in kinds:  # a system line written as someone's message
             return None
-        # Each message's first line, and where the next run starts.
-        lines: Sequence[int]
-        if block.count(b"\n") == len(pieces):  # no message runs over lines: one a line
-            lines = range(line, line + len(pieces))
-            self.next_line = line + len(pieces)
-        else:
-            counts = map(add, map(bytes.count, pieces, repeat(b"\n")), repeat(1))
-            lines = list(accumulate(counts, initial=line))
-            self.next_line = lines.pop()
+        # Each message's first line (counted only if asked), and where the next run starts.
+        newlines = block.count(b"\n")  # the run starts with one: one a line
+        lines: Sequence[int] = (
+            range(line, line + len(pieces)) if newlines == len(pieces) else _Lines(pieces, line)
+        )
+        self.next_line = line + newlines
         _tally(self.chat.participants, names)
         first = minute_of(day)
         return MessageColumns(
@@ -625,6 +626,40 @@ class _Reader:
             if len(candidate) <= 100 and len(self.names) < 100_000:
                 self.names[candidate] = name
         return name
+
+
+class _Lines(Sequence[int]):
+    """The first line of each message of a run, counted the first time one is asked for.
+
+    Only a message that is left out (a date out of range) or made into a
+    ``Message`` needs its line: most runs never count theirs.
+    """
+
+    def __init__(self, pieces: list[bytes], line: int) -> None:
+        self._pieces: list[bytes] | None = pieces
+        self._line = line
+        self._size = len(pieces)
+        self._found: list[int] = []
+
+    def _counted(self) -> list[int]:
+        if self._pieces is not None:
+            counts = map(add, map(bytes.count, self._pieces, repeat(b"\n")), repeat(1))
+            self._found = list(accumulate(counts, initial=self._line))[:-1]
+            self._pieces = None
+        return self._found
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        return self._counted()[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._counted())
 
 
 def _handed_on(kept: list[Segment]) -> Iterator[Segment]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from reciprocity.model.audit import Audit, AuditEntry, DimensionRating
 from reciprocity.model.base import Base
-from reciprocity.model.chat import Chat, ChatDay, ChatMember, Evidence
+from reciprocity.model.chat import Chat, ChatDay, ChatFile, ChatMember, Evidence
 from reciprocity.model.moment import Moment
 from reciprocity.model.person import Person
 from reciprocity.model.season import Season
@@ -81,6 +81,7 @@ __all__ = [
     "Boundary",
     "Chat",
     "ChatDay",
+    "ChatFile",
     "ChatMember",
     "CheckIn",
     "Device",

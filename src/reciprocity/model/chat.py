@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
 
 
 KEY_LENGTH = 1000
+FILE_DIGEST_LENGTH = 64
+"""A file's SHA-256, in hex."""
+DAY_DIGEST_LENGTH = 32
+"""A day's packed outline's BLAKE2b-128, in hex."""
 
 
 def chat_keys(format: str, names: Iterable[str]) -> tuple[str, str]:
@@ -81,6 +86,9 @@ class Chat(Base):
     evidence: Mapped[list[Evidence]] = relationship(
         back_populates="chat", cascade="all, delete-orphan", passive_deletes=True
     )
+    files: Mapped[list[ChatFile]] = relationship(
+        back_populates="chat", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @validates("title")
     def _fit_title(self, _key: str, value: str) -> str:
@@ -124,8 +132,35 @@ class ChatDay(Base):
     messages: Mapped[int]
     outline: Mapped[bytes] = mapped_column(LargeBinary)
     texts: Mapped[str | None] = mapped_column(Text, default=None)
+    digest: Mapped[str | None] = mapped_column(String(DAY_DIGEST_LENGTH), default=None)
+    """A digest of ``outline`` (``store.outlines.day_digest``): an export's day that matches it is
+    already stored whole, and is neither compared message by message nor written again."""
 
     chat: Mapped[Chat] = relationship(back_populates="days")
+
+
+class ChatFile(Base):
+    """An export file read into a chat, known by a digest of its bytes (``store.sources``).
+
+    The same file imported again, under any name, is recognised before it is
+    read, as long as the chat still holds what it brought (``facts`` says
+    what that was: its names, its messages day by day, what its summary said).
+    ``part`` is the chat chosen from a whole-account export ("" for the file's one chat).
+    """
+
+    __tablename__ = "chat_file"
+    __table_args__ = (UniqueConstraint("chat_id", "digest", "part"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chat.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(FILE_DIGEST_LENGTH), index=True)
+    part: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+    size: Mapped[int] = mapped_column(BigInteger)
+    kept_text: Mapped[bool] = mapped_column(Boolean, default=False)
+    facts: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    chat: Mapped[Chat] = relationship(back_populates="files")
 
 
 class Evidence(Base):

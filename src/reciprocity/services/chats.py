@@ -5,6 +5,11 @@ web app's chat import, so both detect, parse and derive alike. Parsing
 streams inside the transaction (``store_chat`` reads the messages once);
 ``tick`` hears how many messages have been read so far.
 
+Before anything is parsed, the file's digest is taken (a block at a time):
+a file imported before, under any name, whose messages the store still
+holds, is known at once and the summary says there is nothing new
+(``ImportSummary.unchanged``), without reading it again.
+
 What an import suggests (``suggested``) is read as the patterns read notes: a
 leaning for each dimension with how sure it can be, from the signs of both
 sides together, so that no face shows one side's count beside the other's.
@@ -15,16 +20,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reciprocity import evidence
 from reciprocity.errors import InputError, WhoIsWhoError, hinted
 from reciprocity.evidence.derive import Reading
 from reciprocity.evidence.exportfile import valid_unicode
-from reciprocity.patterns import PatternSettings
-from reciprocity.patterns.leaning import estimate
+from reciprocity.files import file_digest
 from reciprocity.store import Database
-from reciprocity.store.chats import ImportSummary, store_chat
+from reciprocity.store.chats import ImportSummary, recognised, store_chat
+from reciprocity.store.sources import Source
 from reciprocity.vocabulary import Dimension, Giver
+
+if TYPE_CHECKING:  # the patterns are loaded when a summary is read, not to know a file again
+    from reciprocity.patterns import PatternSettings
 
 RECIPROCITY = "reciprocity"
 """What ``format_of`` says of a reciprocity export (restored, not imported as a chat)."""
@@ -83,17 +92,36 @@ def import_chat_file(
         date_order=choices.date_order.upper() if choices.date_order else None,
         chat_name=choices.chat_name,
     )
+    me = valid_unicode(choices.me) if choices.me else None
+    person = valid_unicode(choices.person) if choices.person else None
+    add = None if choices.people is None else [valid_unicode(n) for n in choices.people]
+    keep_text = choices.keep_text
+    source = _source(path, choices.chat_name)
+    if source is not None:
+        with database.transaction() as session:
+            known = recognised(
+                session,
+                source,
+                me=me,
+                person=person,
+                add=add,
+                keep_text=keep_text,
+                date_order=options.date_order,
+            )
+        if known is not None:
+            return known
     chat = evidence.parse(path, options)
     try:
         with database.transaction() as session:
             return store_chat(
                 session,
                 chat,
-                me=valid_unicode(choices.me) if choices.me else None,
-                person=valid_unicode(choices.person) if choices.person else None,
-                add=None if choices.people is None else [valid_unicode(n) for n in choices.people],
-                keep_text=choices.keep_text,
+                me=me,
+                person=person,
+                add=add,
+                keep_text=keep_text,
                 tick=tick,
+                source=source,
             )
     except InputError as error:
         # The messages were all read by now, so the participants are complete.
@@ -101,6 +129,14 @@ def import_chat_file(
             named = WhoIsWhoError(str(error), sorted(chat.participants))
             raise hinted(named, error.command_hint) from None
         raise
+
+
+def _source(path: Path, chat_name: str | None) -> Source | None:
+    """The file as the store knows it again; None when it cannot be read (parsing says why)."""
+    try:
+        return Source(file_digest(path), path.stat().st_size, valid_unicode(chat_name or ""))
+    except (OSError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -133,7 +169,7 @@ class ChatSuggests:
 
 
 def suggested(
-    summary: ImportSummary, settings: PatternSettings = PatternSettings()
+    summary: ImportSummary, settings: PatternSettings | None = None
 ) -> list[ChatSuggests]:
     """For each person read in the import, what the chat suggests, as the patterns read it.
 
@@ -141,10 +177,15 @@ def suggested(
     (``patterns.leaning.estimate``): the same prior, the same band for "both
     ways", the same bar for "not enough to say yet".
     """
-    return [_suggests(name, reading, settings) for name, reading in summary.readings.items()]
+    from reciprocity.patterns import PatternSettings
+
+    chosen = settings or PatternSettings()
+    return [_suggests(name, reading, chosen) for name, reading in summary.readings.items()]
 
 
 def _suggests(name: str, reading: Reading, settings: PatternSettings) -> ChatSuggests:
+    from reciprocity.patterns.leaning import estimate
+
     sides = {d: {Giver.ME: 0, Giver.THEM: 0, Giver.BOTH: 0} for d in Dimension}
     for signal in reading.signals:
         for dimension in signal.dimensions:

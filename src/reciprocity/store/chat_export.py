@@ -52,8 +52,8 @@ def export_part(session: Session) -> dict[str, Any]:
     chats = []
     for chat in session.scalars(select(Chat).order_by(Chat.id)):
         everything = Outline()
-        for _number, (_row, day) in sorted(stored_days(session, chat.id).items()):
-            everything.extend(day)
+        for _number, day in sorted(stored_days(session, chat.id, texts=True).items()):
+            everything.extend(day.outline)
         entry: dict[str, Any] = {
             "format": chat.format,
             "key": chat.key,

@@ -29,7 +29,7 @@ from reciprocity.errors import LockedError, StoreError
 from reciprocity.store import cipher, revision, values
 
 ENV_VAR = "RECIPROCITY_DB"
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0010"
 """The newest migration; kept in step with ``migrations/versions`` by a test."""
 
 

@@ -19,7 +19,7 @@ from starlette.datastructures import FormData
 
 from reciprocity.coach import app as app_words
 from reciprocity.coach import chats as chat_words
-from reciprocity.coach.terms import dimension_title, moment_words
+from reciprocity.coach.terms import day_words, dimension_title, moment_words
 from reciprocity.errors import InputError, NotFoundError
 from reciprocity.evidence.detect import UNDERSTOOD
 from reciprocity.services import people
@@ -142,6 +142,9 @@ def _summary(request: Request, summary: ImportSummary) -> dict[str, Any]:
     last = moment_words(summary.last) if summary.last else "-"
     read = summary.conversations if summary.readings else None
     headline = chat_words.summary_words(summary.messages, summary.new, first, last, read)
+    if summary.unchanged is not None:  # the same file again: nothing was read or changed
+        day = day_words(summary.unchanged.date())
+        headline = chat_words.unchanged_words(summary.messages, first, last, day)
     readings = []
     for person in suggested(summary):
         readings.append(

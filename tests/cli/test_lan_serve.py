@@ -246,3 +246,15 @@ def test_the_lan_option_reads_like_its_help() -> None:
     else:
         assert lan_address("") == (found, None)
     assert duration("2h") == 7200 and duration("1h30m") == 5400 and duration("45s") == 45
+
+
+def test_a_busy_port_for_phones_is_one_line(tmp_path: Path) -> None:
+    with socket.create_server(("127.0.0.2", 0)) as held:
+        port = held.getsockname()[1]
+        done = _cli(
+            tmp_path / "x.db", "serve", "--no-browser", "--port", "0", "--lan", f"127.0.0.2:{port}"
+        )
+    assert done.returncode == 2 and done.stdout == ""
+    [line] = done.stderr.splitlines()
+    assert f"Port {port} on 127.0.0.2 cannot be used for phones" in line
+    assert "--lan 127.0.0.2:PORT" in line

@@ -49,7 +49,7 @@ def _routes(routes: list[object]) -> list[APIRoute]:
 def _writes(app: FastAPI) -> list[tuple[str, str]]:
     """Every (method, path) that changes something, however routers are nested."""
     return [
-        (method, re.sub(r"\{[a-z_]+\}", "1", route.path))
+        (method, re.sub(r"\{[a-z_]+(?::[a-z]+)?\}", "1", route.path))  # {id} or {id:int}
         for route in _routes(list(app.routes))
         for method in sorted(route.methods & {"POST", "PUT", "PATCH", "DELETE"})
     ]

@@ -93,7 +93,7 @@ def serve(
         if lan_port is None:
             lan_port = (listener.getsockname()[1] + 1) % 65536 if port else 0
         try:
-            lan_socket = bind(address, lan_port)
+            lan_socket = bind(address, lan_port, device_words.SERVE_LAN_PORT_BUSY)
         except InputError:
             listener.close()
             raise
@@ -162,8 +162,10 @@ def serve(
         say(app_words.SERVE_DEMO_STOPPED if demo else app_words.SERVE_STOPPED)
 
 
-def bind(host: str, port: int) -> socket.socket:
-    """The listening socket, bound now: a port in use is said in one line, before any browser opens."""
+def bind(host: str, port: int, busy: str | None = None) -> socket.socket:
+    """The listening socket, bound now: a port in use is said in one line, before any browser opens.
+
+    ``busy``: that line, when it is not the app's own port (the phones' listener)."""
     import os
     import socket
 
@@ -176,9 +178,8 @@ def bind(host: str, port: int) -> socket.socket:
         return socket.create_server((address, port), family=family, backlog=128)
     except OSError as error:
         reason = os.strerror(error.errno) if error.errno else str(error)
-        raise InputError(
-            app_words.SERVE_PORT_BUSY.format(port=port, host=host, reason=reason)
-        ) from None
+        said = busy or app_words.SERVE_PORT_BUSY
+        raise InputError(said.format(port=port, host=host, reason=reason)) from None
 
 
 def stop_on_sigterm() -> None:

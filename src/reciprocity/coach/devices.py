@@ -107,6 +107,10 @@ SERVE_LAN_NOT_PRIVATE = (
     "{address} is not an address on a private network; phones are served only on your own "
     "network (such as 192.168.x.x or 10.x.x.x), never to the internet."
 )
+SERVE_LAN_PORT_BUSY = (
+    "Port {port} on {host} cannot be used for phones ({reason}). Name another with "
+    "--lan {host}:PORT."
+)
 SERVE_LAN_FOR_BAD = (
     "'{value}' is not a length of time for --lan-for; write it like 30m, 2h or 1h30m (at most 24h)."
 )

@@ -150,11 +150,11 @@ def opened(db: Database, url: str, *, until: datetime, now: datetime) -> Listene
     """Record that this process listens for phones at ``url`` until ``until``."""
     with db.transaction() as session:
         here = socket.gethostname()
-        session.execute(  # what a stopped server on this machine left open
-            update(Listener)
-            .where(Listener.closed.is_(None), Listener.host == here, Listener.pid == os.getpid())
-            .values(closed=now)
-        )
+        for stale in session.scalars(  # what a server on this machine, since stopped, left open
+            select(Listener).where(Listener.closed.is_(None), Listener.host == here)
+        ):
+            if not _running(stale.pid):
+                stale.closed = now
         listener = Listener(url=url, opened=now, until=until, host=here, pid=os.getpid())
         session.add(listener)
         session.flush()

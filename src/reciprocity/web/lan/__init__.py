@@ -14,6 +14,13 @@ comes with it. Outermost first:
 * ``SecurityHeaders`` (``Cache-Control: no-store`` on everything: there are no
   static files here), and a small body limit.
 * FastAPI, with ``forms.check_form`` (the anti-forgery token) before every route.
+
+A router here (``invitations.router``) gets all of that by being included: it
+renders with ``lan_pages(request).render(request, "some.html", ...)`` (a page
+extending ``base_lan.html``, its forms holding ``{{ csrf() }}``), reaches the
+data with ``lan_database(request)``, and reads the clock as
+``request.app.state.settings.now()``; its POSTs are refused without the token
+before they reach it.
 """
 
 from __future__ import annotations

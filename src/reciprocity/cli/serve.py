@@ -1,7 +1,8 @@
 """``reciprocity serve``: the whole product in your browser, on this machine only.
 
 With ``--lan``, a second listener opens on the local network in the same
-process, for phones: pairing and noting a moment, nothing else (``web.lan``).
+process, for phones and friends: pairing, noting a moment and answering an invitation,
+nothing else (``web.lan``).
 It closes itself after ``--lan-for`` (two hours unless said), or at once with
 the app's "Close it now"."""
 
@@ -53,9 +54,9 @@ def serve(
         typer.Option(
             "--lan",
             metavar="[ADDRESS[:PORT]]",
-            help="Also open a listener on your network for phones: pairing and noting a "
-            "moment, nothing else (default: this computer's network address, the port after "
-            "the app's).",
+            help="Also open a listener on your network for phones: pairing, noting a moment "
+            "and a friend's answers to an invitation, nothing else (default: this computer's "
+            "network address, the port after the app's).",
         ),
     ] = None,
     lan_for: Annotated[

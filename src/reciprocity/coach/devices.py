@@ -13,11 +13,12 @@ NAV_PHONES = "Phones"
 PHONES_TITLE = "Phones"
 PHONES_INTRO = (
     "Note a moment from your phone when it happens, away from this computer. A paired phone "
-    "can do that and nothing else: it never sees your people, moments or patterns."
+    "can do that and nothing else: it sees the names to choose from, never your moments or "
+    "patterns."
 )
 LAN_STATUS_OPEN = (
-    "Open to phones on your network at {url} until {until}: pairing a phone and noting a "
-    "moment, nothing else."
+    "Open to phones on your network at {url} until {until}: pairing a phone, noting a "
+    "moment and a friend's answers to an invitation, nothing else."
 )
 LAN_STATUS_LABEL = "Phones on your network"
 LAN_CLOSE_BUTTON = "Close it now"
@@ -78,7 +79,10 @@ CAPTURE_SAVED = "Noted with {name}. Here is the form again for the next one."
 CAPTURE_NO_PEOPLE = "No one is in the app yet: add someone on your computer first."
 CAPTURE_PERSON_UNKNOWN = "Please choose who the moment was with from the list."
 CAPTURE_AS = "This phone: {name}"
-LAN_NOT_FOUND = "There is nothing here. This address serves pairing a phone and noting a moment."
+LAN_NOT_FOUND = (
+    "There is nothing here. This address serves pairing a phone, noting a moment and "
+    "answering an invitation."
+)
 LAN_LOCKED_TITLE = "The app is locked"
 LAN_LOCKED = (
     "The app is locked: its data is encrypted and waits for its passphrase on your "
@@ -91,8 +95,8 @@ DEVICE_NAME_LONG = "A phone's name can be at most {limit} characters."
 # -- the command line ----------------------------------------------------------
 
 SERVE_LAN_RUNNING = (
-    "Open to phones on your network at {url} until {until}: pairing and noting a moment, "
-    "nothing else. Pair a phone with: reciprocity pair"
+    "Open to phones on your network at {url} until {until}: pairing, noting a moment and "
+    "a friend's answers to an invitation, nothing else. Pair a phone with: reciprocity pair"
 )
 SERVE_LAN_CLOSED = "Closed to phones on your network; this computer still has the app."
 SERVE_LAN_NO_ADDRESS = (

@@ -74,7 +74,7 @@ NOT_PAIRED_TEXT = (
     "To note moments from this phone, open Phones in the app on your computer, make a "
     "pairing link there and open it here (the camera can read its code)."
 )
-PAIRED_WELCOME = "Paired. This phone can note moments now, and sees nothing else of the app."
+PAIRED_WELCOME = "Paired. This phone can note moments now; of the app it sees only the names to choose from."
 CAPTURE_SAVED = "Noted with {name}. Here is the form again for the next one."
 CAPTURE_NO_PEOPLE = "No one is in the app yet: add someone on your computer first."
 CAPTURE_PERSON_UNKNOWN = "Please choose who the moment was with from the list."

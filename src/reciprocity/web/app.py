@@ -29,47 +29,19 @@ from reciprocity.web.lan.state import LanState
 from reciprocity.web.render import Pages
 from reciprocity.web.security import (
     CSRF_COOKIE,
-    CSRF_FIELD,
-    CSRF_HEADER,
-    SAFE_METHODS,
     BodyLimit,
     BodyTooLargeError,
     Csrf,
     CsrfError,
     HostAllowlist,
     SecurityHeaders,
+    form_check,
 )
 from reciprocity.web.settings import WebSettings
 
 STATIC = Path(__file__).parent / "static"
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-
-
-async def check_csrf(request: Request) -> AsyncIterator[None]:
-    """Every state-changing request carries the token (form field or header) and is same-site.
-
-    A form read here is the one the route reads (Starlette keeps it); its
-    uploaded files are closed once the response is done.
-    """
-    if request.method in SAFE_METHODS:
-        yield
-        return
-    form = None
-    given = request.headers.get(CSRF_HEADER)
-    if request.headers.get("content-type", "").startswith(FORM_TYPES):
-        form = await request.form()
-        if given is None:
-            value = form.get(CSRF_FIELD)
-            given = value if isinstance(value, str) else None
-    try:
-        csrf: Csrf = request.app.state.csrf
-        csrf.check(
-            request.method, request.cookies.get(CSRF_COOKIE), given, request.headers.get("origin")
-        )
-        yield
-    finally:
-        if form is not None:
-            await form.close()
+check_csrf = form_check(CSRF_COOKIE)
+"""The anti-forgery check before every route of the app (see ``security.form_check``)."""
 
 
 def create_app(

@@ -21,9 +21,11 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
+
+from starlette.requests import Request
 
 from reciprocity.coach import app as app_words
 
@@ -230,3 +232,39 @@ class Csrf:
             raise CsrfError(app_words.ORIGIN_REFUSED)
         if not nonce or not given or not hmac.compare_digest(given, self.token(nonce)):
             raise CsrfError(app_words.CSRF_REFUSED)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def form_check(cookie: str) -> Callable[[Request], AsyncIterator[None]]:
+    """A dependency run before every route: each state-changing request carries the token
+    bound to the nonce in ``cookie`` (form field or header) and is same-site.
+
+    The app on this computer and the phones' listener each use one, with a cookie of their
+    own. A form read here is the one the route reads (Starlette keeps it); its uploaded
+    files are closed once the response is done.
+    """
+
+    async def check(request: Request) -> AsyncIterator[None]:
+        if request.method in SAFE_METHODS:
+            yield
+            return
+        form = None
+        given = request.headers.get(CSRF_HEADER)
+        if request.headers.get("content-type", "").startswith(FORM_TYPES):
+            form = await request.form()
+            if given is None:
+                value = form.get(CSRF_FIELD)
+                given = value if isinstance(value, str) else None
+        try:
+            csrf: Csrf = request.app.state.csrf
+            csrf.check(
+                request.method, request.cookies.get(cookie), given, request.headers.get("origin")
+            )
+            yield
+        finally:
+            if form is not None:
+                await form.close()
+
+    return check

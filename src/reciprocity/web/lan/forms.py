@@ -10,17 +10,15 @@ in every page, for the ``csrf()`` macro of ``_macros.html``.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from reciprocity.web.render import environment
-from reciprocity.web.security import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, Csrf
+from reciprocity.web.security import Csrf, form_check
 
 LAN_CSRF_COOKIE = "reciprocity_lan_csrf"
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 class LanPages:
@@ -60,27 +58,5 @@ def lan_pages(request: Request) -> LanPages:
     return found
 
 
-async def check_form(request: Request) -> AsyncIterator[None]:
-    """Every state-changing request to the listener carries its form token and is same-site."""
-    if request.method in SAFE_METHODS:
-        yield
-        return
-    form = None
-    given = request.headers.get(CSRF_HEADER)
-    if request.headers.get("content-type", "").startswith(FORM_TYPES):
-        form = await request.form()
-        if given is None:
-            value = form.get(CSRF_FIELD)
-            given = value if isinstance(value, str) else None
-    try:
-        csrf: Csrf = request.app.state.csrf
-        csrf.check(
-            request.method,
-            request.cookies.get(LAN_CSRF_COOKIE),
-            given,
-            request.headers.get("origin"),
-        )
-        yield
-    finally:
-        if form is not None:
-            await form.close()
+check_form = form_check(LAN_CSRF_COOKIE)
+"""Every state-changing request to the listener carries its form token and is same-site."""

@@ -68,8 +68,7 @@ from reciprocity.evidence.message import (
 )
 from reciprocity.evidence.whatsapp_file import ZIP, Segment, Segments, Source
 from reciprocity.evidence.whatsapp_text import (
-    ATTACHED,
-    FILE_ATTACHED,
+    ATTACHED_WORD,
     FIRST_MARKS,
     FIRST_RUN,
     HEADER,
@@ -522,7 +521,9 @@ class _Reader:
             bodies = list(bodies_with_ends)
         kinds = list(map(KINDS.get, bodies, repeat(MessageKind.TEXT)))
         texts = list(map(bytes.decode, bodies))
-        if LRM in block or ATTACHED in block or FILE_ATTACHED in block:
+        # A body that may be a placeholder starts with a mark or holds "attached"
+        # (``unusual``): one look through the run for the word, one at each body's start.
+        if ATTACHED_WORD in block or any(map(bytes.startswith, bodies, repeat(LRM))):
             for index, body in enumerate(bodies):
                 if kinds[index] is MessageKind.TEXT and unusual(body):
                     kinds[index], texts[index] = closer_look(texts[index])

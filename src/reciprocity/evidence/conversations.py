@@ -93,11 +93,16 @@ _BYTE = {False: b"\x00", True: b"\x01"}
 
 def _codes(authors: array[int]) -> bytes | None:
     """Each message's author as one byte, when every member's position fits in one."""
-    if not authors or min(authors) < 0 or max(authors) > 255:
+    if not authors:
         return None
     if authors.itemsize == 2:
+        # Read as bytes, not number by number: every high byte nought is 0 to 255.
+        raw = authors.tobytes()
         low = 0 if sys.byteorder == "little" else 1
-        return authors.tobytes()[low::2]
+        high = raw[1 - low :: 2]
+        return raw[low::2] if high.count(0) == len(high) else None
+    if min(authors) < 0 or max(authors) > 255:
+        return None
     return bytes(authors)
 
 

@@ -183,15 +183,18 @@ class Span:
     first: tuple[int, int] | None = None
     last: tuple[int, int] | None = None
 
-    def add(self, minutes: Sequence[int], seconds: Sequence[int]) -> None:
+    def add(
+        self, minutes: Sequence[int], seconds: Sequence[int], bounds: tuple[int, int] | None = None
+    ) -> None:
         """Widen the span to take in messages at ``minutes`` (and ``seconds`` within them).
 
+        ``bounds`` is the lowest and highest of ``minutes`` when the caller has them.
         The second is looked for only in a minute that can widen the span: in
         an export read in time order, the last minute of each batch.
         """
         if not minutes:
             return
-        low, high = min(minutes), max(minutes)
+        low, high = bounds or (min(minutes), max(minutes))
         if self.first is None or low <= self.first[0]:
             first = low, _second(minutes, seconds, low, earliest=True)
             if self.first is None or first < self.first:
@@ -257,10 +260,13 @@ class Outliner:
     _read: int = 0
 
     def outline(self, batch: MessageColumns) -> Outline:
-        if batch.minutes and (min(batch.minutes) < EARLIEST or max(batch.minutes) >= LATEST):
+        # The lowest and highest minute, found once: every step below needs them.
+        bounds = (min(batch.minutes), max(batch.minutes)) if batch.minutes else (0, 0)
+        if batch.minutes and (bounds[0] < EARLIEST or bounds[1] >= LATEST):
             batch = self._within_years(batch)
+            bounds = (min(batch.minutes), max(batch.minutes)) if batch.minutes else (0, 0)
         names, texts = batch.authors, batch.texts
-        self._note_span(batch)
+        self._note_span(batch, bounds)
         for name in [n for n in dict.fromkeys(names) if n not in self._positions]:
             self._positions[name] = len(self.names)
             self.names.append(name)
@@ -270,7 +276,7 @@ class Outliner:
             utf8 = list(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
         bodies = map(zlib.crc32, utf8, map(self._author_crcs.__getitem__, names))
         prints = list(map(or_, map(lshift, batch.minutes, repeat(32)), bodies))
-        self._make_distinct(prints, batch.minutes)
+        self._make_distinct(prints, bounds)
         rows = None
         if self.texts_to is not None:
             self.texts_to(utf8)
@@ -300,9 +306,9 @@ class Outliner:
             self.skipped.append(Skipped(batch.lines[index], reason))
         return batch.take(kept)
 
-    def _note_span(self, batch: MessageColumns) -> None:
+    def _note_span(self, batch: MessageColumns, bounds: tuple[int, int]) -> None:
         if MessageKind.CALL not in batch.kinds:
-            self.messages.add(batch.minutes, batch.seconds)
+            self.messages.add(batch.minutes, batch.seconds, bounds)
             return
         called = list(map(is_, batch.kinds, repeat(MessageKind.CALL)))
         written = list(map(not_, called))
@@ -312,7 +318,7 @@ class Outliner:
             list(compress(batch.minutes, written)), list(compress(batch.seconds, written))
         )
 
-    def _make_distinct(self, prints: list[int], minutes: Sequence[int]) -> None:
+    def _make_distinct(self, prints: list[int], bounds: tuple[int, int]) -> None:
         """Give each repeat of a message within its minute the next fingerprint.
 
         Exports are written in time order, so a repeat of a message comes in
@@ -324,7 +330,7 @@ class Outliner:
         """
         if not prints:
             return
-        low, high = min(minutes), max(minutes)
+        low, high = bounds  # of the batch's minutes
         recent = [
             entry
             for entry in self._recent

@@ -1,8 +1,10 @@
 """WhatsApp chat exports ("Export chat"), Android and iOS, every locale: the parse step.
 
 How the lines look is in ``whatsapp_text``; reading the file a segment at a
-time (``.txt`` or ``.zip``) in ``whatsapp_file``. The file is read twice, a
-segment at a time, so that memory stays bounded whatever its size:
+time (``.txt`` or ``.zip``) in ``whatsapp_file``. The text is gone over twice,
+a segment at a time; a text of up to ``KEEP`` bytes is kept between the two
+readings, a larger one is read from the file again, so that memory stays
+bounded whatever its size:
 
 1. **Survey**: every run of lines that share a date (see below) is found, and
    its date noted. The date order (any of the six orders of day, month and
@@ -66,8 +68,7 @@ from reciprocity.evidence.message import (
 )
 from reciprocity.evidence.whatsapp_file import ZIP, Segment, Segments, Source
 from reciprocity.evidence.whatsapp_text import (
-    ATTACHED,
-    FILE_ATTACHED,
+    ATTACHED_WORD,
     FIRST_MARKS,
     FIRST_RUN,
     HEADER,
@@ -88,8 +89,12 @@ from reciprocity.evidence.whatsapp_text import (
 )
 
 FORMAT = "whatsapp"
-KEEP = 32 * 1024**2
-"""A text up to this size is kept in memory between the two readings; a larger one is read twice."""
+KEEP = 96 * 1024**2
+"""A text up to this size is kept in memory between the two readings; a larger one is read twice.
+
+96 MB holds a million messages and more. Each kept segment is let go as soon as it is
+read, so keeping a 70 MB text adds a few MB to the import's peak, where reading it
+again took a tenth of the import's time."""
 TOO_MANY_FAILING = 0.05
 """A file is refused when more than this share of its message lines (and at least three) have a date that does not exist."""
 
@@ -516,7 +521,9 @@ class _Reader:
             bodies = list(bodies_with_ends)
         kinds = list(map(KINDS.get, bodies, repeat(MessageKind.TEXT)))
         texts = list(map(bytes.decode, bodies))
-        if LRM in block or ATTACHED in block or FILE_ATTACHED in block:
+        # A body that may be a placeholder starts with a mark or holds "attached"
+        # (``unusual``): one look through the run for the word, one at each body's start.
+        if ATTACHED_WORD in block or any(map(bytes.startswith, bodies, repeat(LRM))):
             for index, body in enumerate(bodies):
                 if kinds[index] is MessageKind.TEXT and unusual(body):
                     kinds[index], texts[index] = closer_look(texts[index])

@@ -193,6 +193,8 @@ some exports attribute to a person)."""
 LRM = "\u200e".encode()
 ATTACHED = b"<attached: "
 FILE_ATTACHED = b" (file attached)"
+ATTACHED_WORD = b"attached"
+"""In both ``ATTACHED`` and ``FILE_ATTACHED``: one look for it finds either."""
 # Looked for in the first line of such a body.
 _MEDIA_TEXT = re.compile(
     r"^<attached: |^Location: | \(file attached\)$|(?:^|\s)(?:image|video|audio|sticker|GIF"
